@@ -1,0 +1,1 @@
+//! The Leptos UI (browser only).

@@ -1,0 +1,137 @@
+//! `badge-verify [--json] [--recipient IDENTITY] [--at RFC3339] [--allow-http] INPUT...`
+//!
+//! Verifies baked PNG/SVG badges, JSON, JWS/JWT files, URLs, or stdin (`-`). Exit status 0 when
+//! every input is valid, 1 when any is not, 2 on a usage error.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(cli::run(std::env::args().skip(1).collect()));
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use badge_verifier::report::{Outcome, Report};
+    use badge_verifier::resolve::fetch::FetchLimits;
+    use badge_verifier::resolve::native::NativeFetcher;
+    use badge_verifier::verify::validity::parse_datetime;
+    use badge_verifier::{verify, Input, Options, Verdict};
+    use std::io::{Read, Write};
+
+    const USAGE: &str = "usage: badge-verify [--json] [--recipient IDENTITY] [--at RFC3339] [--allow-http] INPUT...
+  INPUT        a .png/.svg/.json/.jwt/.jws file (detected by content), an http(s) URL, or - for stdin
+  --json       one JSON report per input, one per line, in input order
+  --recipient  e-mail, URL, DID … to match against the badge's (possibly hashed) recipient
+  --at         evaluate expiry and validity at this RFC 3339 time (default: now)
+  --allow-http testing only: allow plain http to 127.0.0.1 / localhost
+exit status: 0 all valid, 1 any not valid, 2 usage error";
+
+    struct Args {
+        json: bool,
+        opts: Options,
+        inputs: Vec<String>,
+    }
+
+    fn parse(args: Vec<String>) -> Result<Args, String> {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        let mut opts = Options::at(chrono::DateTime::from_timestamp(now.as_secs() as i64, 0).unwrap_or_default());
+        let (mut json, mut inputs) = (false, Vec::new());
+        let mut it = args.into_iter();
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--json" => json = true,
+                "--allow-http" => opts.allow_http = true,
+                "--recipient" => opts.recipient = Some(it.next().ok_or("--recipient needs a value")?),
+                "--at" => {
+                    let v = it.next().ok_or("--at needs an RFC 3339 time")?;
+                    let t = chrono::DateTime::parse_from_rfc3339(&v).map_err(|e| format!("--at {v}: {e}"))?;
+                    opts.at = t.with_timezone(&chrono::Utc);
+                }
+                "-h" | "--help" => return Err(String::new()),
+                "--" => inputs.extend(it.by_ref()),
+                s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+                _ => inputs.push(a),
+            }
+        }
+        if inputs.is_empty() {
+            return Err("no INPUT given".into());
+        }
+        let _ = parse_datetime; // same parser family as the core; --at is strict RFC 3339
+        Ok(Args { json, opts, inputs })
+    }
+
+    pub fn run(args: Vec<String>) -> i32 {
+        let args = match parse(args) {
+            Ok(a) => a,
+            Err(msg) => {
+                if !msg.is_empty() {
+                    eprintln!("badge-verify: {msg}");
+                }
+                eprintln!("{USAGE}");
+                return if msg.is_empty() { 0 } else { 2 };
+            }
+        };
+        let fetcher = NativeFetcher::new(FetchLimits::default());
+        let mut all_valid = true;
+        let stdout = std::io::stdout();
+        for raw in &args.inputs {
+            let report = match load(raw, &args.opts) {
+                Ok(input) => futures::executor::block_on(verify(&input, &fetcher, &args.opts)),
+                Err(msg) => Report::error(raw.as_str(), "input", msg),
+            };
+            all_valid &= report.verdict == Verdict::Valid;
+            let mut out = stdout.lock();
+            let text = if args.json { report.to_json_line() } else { human(&report) };
+            // A closed pipe (`| head`) is not an error worth a panic.
+            if writeln!(out, "{text}").is_err() {
+                break;
+            }
+        }
+        if all_valid {
+            0
+        } else {
+            1
+        }
+    }
+
+    fn load(raw: &str, opts: &Options) -> Result<Input, String> {
+        if raw.starts_with("https://") || raw.starts_with("http://") {
+            return Ok(Input::Url(raw.to_string()));
+        }
+        let limit = opts.limits.max_input_bytes as u64;
+        let mut bytes = Vec::new();
+        let read = if raw == "-" {
+            std::io::stdin().lock().take(limit + 1).read_to_end(&mut bytes)
+        } else {
+            std::fs::File::open(raw).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        };
+        read.map_err(|e| format!("cannot read {raw}: {e}"))?;
+        // Over-limit input is passed on: extraction reports it with the exact limit.
+        Ok(Input::Bytes { name: raw.to_string(), bytes })
+    }
+
+    fn human(r: &Report) -> String {
+        let mut s = format!("{}: {} — {}\n", r.input, r.verdict.as_str().to_uppercase(), r.summary);
+        if let Some(b) = &r.badge {
+            let name = b.name.as_deref().unwrap_or("(unnamed badge)");
+            let issuer = b.issuer.name.as_deref().or(b.issuer.id.as_deref()).unwrap_or("unknown issuer");
+            s.push_str(&format!("  {name} — issued by {issuer}\n"));
+        }
+        if let Some(f) = r.format {
+            s.push_str(&format!("  format: {}\n", f.as_str()));
+        }
+        for c in &r.checks {
+            let mark = match c.outcome {
+                Outcome::Passed => "ok  ",
+                Outcome::Failed => "FAIL",
+                Outcome::Warning => "warn",
+                Outcome::NotChecked => "skip",
+                Outcome::NotApplicable => "n/a ",
+            };
+            s.push_str(&format!("  [{mark}] {}: {}\n", c.id, c.detail));
+        }
+        s
+    }
+}

@@ -1,0 +1,164 @@
+//! Content sniffing: what kind of input is this? By magic bytes and first characters only.
+
+use super::{ExtractError, Payload};
+use crate::limits::Limits;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Png,
+    Svg,
+    /// JSON, JWS or URL text (or garbage text; decided by [`classify_text`]).
+    Text,
+    /// A known file type that is not a badge carrier.
+    Other(&'static str),
+}
+
+const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+
+pub fn sniff(bytes: &[u8]) -> Kind {
+    if bytes.starts_with(PNG_SIGNATURE) {
+        return Kind::Png;
+    }
+    let others: &[(&[u8], &str)] = &[
+        (b"\xFF\xD8\xFF", "JPEG"),
+        (b"GIF87a", "GIF"),
+        (b"GIF89a", "GIF"),
+        (b"%PDF-", "PDF"),
+        (b"PK\x03\x04", "ZIP"),
+        (b"\x00\x00\x01\x00", "ICO"),
+        (b"BM", "BMP"),
+    ];
+    for (magic, name) in others {
+        if bytes.starts_with(magic) {
+            return Kind::Other(name);
+        }
+    }
+    if bytes.len() >= 12 && &bytes[0..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        return Kind::Other("WebP");
+    }
+    let head = skip_bom_and_space(bytes);
+    if head.starts_with(b"<") {
+        // XML: an SVG if an <svg element appears near the start (after prolog/comments).
+        let window = &head[..head.len().min(4096)];
+        if window.windows(4).any(|w| w.eq_ignore_ascii_case(b"<svg")) || window.windows(4).any(|w| w == b":svg") {
+            return Kind::Svg;
+        }
+        return Kind::Other(if window.windows(5).any(|w| w.eq_ignore_ascii_case(b"<html")) { "HTML" } else { "XML" });
+    }
+    Kind::Text
+}
+
+fn skip_bom_and_space(bytes: &[u8]) -> &[u8] {
+    let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    &b[start..]
+}
+
+/// Decides what badge text is: JSON (object, or a JSON string holding a JWS), a compact JWS, or
+/// an http(s) URL.
+pub fn classify_text(text: &str, limits: &Limits) -> Result<Payload, ExtractError> {
+    let text = text.trim_start_matches('\u{feff}').trim();
+    if text.len() > limits.max_payload_bytes {
+        return Err(ExtractError::LimitExceeded(format!(
+            "payload is {} bytes, more than {}",
+            text.len(),
+            limits.max_payload_bytes
+        )));
+    }
+    if text.starts_with('{') {
+        check_json_depth(text, limits.max_json_depth)?;
+        serde_json::from_str::<serde_json::Value>(text)
+            .map_err(|e| ExtractError::Unrecognized(format!("invalid JSON: {e}")))?;
+        return Ok(Payload::Json(text.to_string()));
+    }
+    if text.starts_with('"') {
+        let inner: String = serde_json::from_str(text)
+            .map_err(|e| ExtractError::Unrecognized(format!("invalid JSON string: {e}")))?;
+        return classify_text(&inner, limits);
+    }
+    if is_compact_jws(text) {
+        return Ok(Payload::Jws(text.to_string()));
+    }
+    if text.starts_with("https://") || text.starts_with("http://") {
+        if text.chars().any(char::is_whitespace) {
+            return Err(ExtractError::Unrecognized("a URL cannot contain spaces".into()));
+        }
+        return Ok(Payload::Url(text.to_string()));
+    }
+    let shown: String = text.chars().take(40).collect();
+    Err(ExtractError::Unrecognized(format!(
+        "expected JSON, a JWS/JWT or an https URL, found \"{shown}\""
+    )))
+}
+
+/// Three base64url segments separated by dots (the signature may be empty only for `alg: none`,
+/// which is refused later with a clear message rather than here).
+pub fn is_compact_jws(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('.').collect();
+    parts.len() == 3
+        && !parts[0].is_empty()
+        && !parts[1].is_empty()
+        && parts
+            .iter()
+            .all(|p| p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+}
+
+/// Rejects JSON nested deeper than `max` before serde sees it (serde_json's own limit is 128
+/// and answers with a less specific error). Counts brackets outside strings.
+pub fn check_json_depth(text: &str, max: usize) -> Result<(), ExtractError> {
+    let (mut depth, mut in_str, mut esc) = (0usize, false, false);
+    for b in text.bytes() {
+        if in_str {
+            match (esc, b) {
+                (true, _) => esc = false,
+                (false, b'\\') => esc = true,
+                (false, b'"') => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_str = true,
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > max {
+                    return Err(ExtractError::LimitExceeded(format!("JSON nested deeper than {max} levels")));
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_by_content() {
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\nrest"), Kind::Png);
+        assert_eq!(sniff(b"\xFF\xD8\xFF\xE0"), Kind::Other("JPEG"));
+        assert_eq!(sniff(b"  <?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>"), Kind::Svg);
+        assert_eq!(sniff(b"{\"a\":1}"), Kind::Text);
+    }
+
+    #[test]
+    fn classifies_text() {
+        let l = Limits::default();
+        assert!(matches!(classify_text(" {\"a\": \"}\"} ", &l), Ok(Payload::Json(_))));
+        assert!(matches!(classify_text("eyJhbGciOiJSUzI1NiJ9.eyJhIjoxfQ.c2ln", &l), Ok(Payload::Jws(_))));
+        assert!(matches!(classify_text("\"eyJhbGciOiJSUzI1NiJ9.eyJhIjoxfQ.c2ln\"", &l), Ok(Payload::Jws(_))));
+        assert!(matches!(classify_text("https://example.org/a/1", &l), Ok(Payload::Url(_))));
+        assert!(matches!(classify_text("hello", &l), Err(ExtractError::Unrecognized(_))));
+    }
+
+    #[test]
+    fn deep_json_is_refused() {
+        let deep = "[".repeat(1000) + &"]".repeat(1000);
+        let l = Limits::default();
+        assert!(matches!(check_json_depth(&deep, l.max_json_depth), Err(ExtractError::LimitExceeded(_))));
+        assert!(check_json_depth("{\"a\":\"[[[[[[[[[[\"}", 3).is_ok());
+    }
+}

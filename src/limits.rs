@@ -1,0 +1,28 @@
+//! Bounds on work done for untrusted input. Every limit has a specific error where it is hit.
+
+/// Size and depth limits for one verification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest input file accepted.
+    pub max_input_bytes: usize,
+    /// Largest embedded payload (JSON/JWS/URL text).
+    pub max_payload_bytes: usize,
+    /// Deepest JSON nesting accepted.
+    pub max_json_depth: usize,
+    /// Deepest SVG element nesting accepted.
+    pub max_xml_depth: usize,
+    /// How many documents one verification may fetch.
+    pub max_fetches: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_input_bytes: 64 * 1024 * 1024,
+            max_payload_bytes: 4 * 1024 * 1024,
+            max_json_depth: 64,
+            max_xml_depth: 256,
+            max_fetches: 32,
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! Compact JWS (RFC 7515) as used by OB 2.0 signed assertions (RS256) and VC-JWT (RS256,
+//! ES256, EdDSA). Only asymmetric algorithms are accepted: `none` and HMAC are refused by name,
+//! so a key-confusion attack (HS256 keyed with a public key) cannot succeed.
+
+use super::keys::PublicKey;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde_json::Value;
+
+/// A signature algorithm this verifier accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Alg {
+    Rs256,
+    Es256,
+    EdDsa,
+}
+
+impl Alg {
+    pub fn name(self) -> &'static str {
+        match self {
+            Alg::Rs256 => "RS256",
+            Alg::Es256 => "ES256",
+            Alg::EdDsa => "EdDSA",
+        }
+    }
+
+    /// Maps the header's `alg`; everything else is refused with a reason.
+    pub fn from_header(alg: Option<&str>) -> Result<Alg, JwsError> {
+        match alg {
+            Some("RS256") => Ok(Alg::Rs256),
+            Some("ES256") => Ok(Alg::Es256),
+            Some("EdDSA") | Some("Ed25519") => Ok(Alg::EdDsa),
+            Some("none") => Err(JwsError::AlgRefused("\"none\": an unsigned token proves nothing".into())),
+            Some(a @ ("HS256" | "HS384" | "HS512")) => Err(JwsError::AlgRefused(format!(
+                "{a}: shared-secret MACs cannot prove who issued a badge"
+            ))),
+            Some(a) => Err(JwsError::AlgRefused(format!("{a} is not supported (RS256, ES256, EdDSA are)"))),
+            None => Err(JwsError::Malformed("the JWS header has no \"alg\"".into())),
+        }
+    }
+}
+
+/// A decoded, not yet verified compact JWS.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompactJws {
+    pub header: Value,
+    pub payload: Vec<u8>,
+    /// `BASE64URL(header) . BASE64URL(payload)`: what the signature covers.
+    pub signing_input: String,
+    pub signature: Vec<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JwsError {
+    Malformed(String),
+    AlgRefused(String),
+    /// The key is of a different kind than the algorithm needs.
+    KeyMismatch { alg: &'static str, key: &'static str },
+    BadSignature,
+}
+
+impl std::fmt::Display for JwsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            JwsError::Malformed(m) => write!(f, "malformed JWS: {m}"),
+            JwsError::AlgRefused(m) => write!(f, "signature algorithm refused: {m}"),
+            JwsError::KeyMismatch { alg, key } => write!(f, "{alg} needs a different key than the {key} key found"),
+            JwsError::BadSignature => write!(f, "the signature does not match the content and key"),
+        }
+    }
+}
+
+impl CompactJws {
+    /// Splits and decodes; refuses anything that is not three base64url parts with a JSON
+    /// object header.
+    pub fn parse(compact: &str) -> Result<CompactJws, JwsError> {
+        let compact = compact.trim();
+        let mut parts = compact.split('.');
+        let (Some(h), Some(p), Some(s), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+            return Err(JwsError::Malformed("expected three dot-separated parts".into()));
+        };
+        let decode = |part: &str, what: &str| {
+            URL_SAFE_NO_PAD
+                .decode(part)
+                .map_err(|e| JwsError::Malformed(format!("{what} is not base64url: {e}")))
+        };
+        let header_bytes = decode(h, "header")?;
+        let header: Value = serde_json::from_slice(&header_bytes)
+            .map_err(|e| JwsError::Malformed(format!("header is not JSON: {e}")))?;
+        if !header.is_object() {
+            return Err(JwsError::Malformed("header is not a JSON object".into()));
+        }
+        Ok(CompactJws {
+            header,
+            payload: decode(p, "payload")?,
+            signing_input: format!("{h}.{p}"),
+            signature: decode(s, "signature")?,
+        })
+    }
+
+    pub fn alg(&self) -> Result<Alg, JwsError> {
+        Alg::from_header(self.header.get("alg").and_then(Value::as_str))
+    }
+
+    /// The payload as JSON.
+    pub fn payload_json(&self) -> Result<Value, JwsError> {
+        serde_json::from_slice(&self.payload).map_err(|e| JwsError::Malformed(format!("payload is not JSON: {e}")))
+    }
+
+    pub fn header_str(&self, name: &str) -> Option<&str> {
+        self.header.get(name).and_then(Value::as_str)
+    }
+
+    /// Verifies the signature with `key` under the header's algorithm.
+    pub fn verify(&self, key: &PublicKey) -> Result<Alg, JwsError> {
+        let alg = self.alg()?;
+        let msg = self.signing_input.as_bytes();
+        match (alg, key) {
+            (Alg::Rs256, PublicKey::Rsa(k)) => {
+                use rsa::signature::Verifier;
+                let vk = rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(k.clone());
+                let sig = rsa::pkcs1v15::Signature::try_from(self.signature.as_slice())
+                    .map_err(|_| JwsError::BadSignature)?;
+                vk.verify(msg, &sig).map_err(|_| JwsError::BadSignature)?;
+            }
+            (Alg::Es256, PublicKey::P256(k)) => {
+                use p256::ecdsa::signature::Verifier;
+                // JWS ES256 signatures are R || S, 64 bytes (RFC 7518 §3.4), not DER.
+                let sig = p256::ecdsa::Signature::from_slice(&self.signature).map_err(|_| JwsError::BadSignature)?;
+                k.verify(msg, &sig).map_err(|_| JwsError::BadSignature)?;
+            }
+            (Alg::EdDsa, PublicKey::Ed25519(k)) => {
+                let sig = ed25519_dalek::Signature::from_slice(&self.signature).map_err(|_| JwsError::BadSignature)?;
+                k.verify_strict(msg, &sig).map_err(|_| JwsError::BadSignature)?;
+            }
+            (alg, key) => return Err(JwsError::KeyMismatch { alg: alg.name(), key: key.kind() }),
+        }
+        Ok(alg)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ed25519_dalek::Signer;
+
+    fn b64(v: &[u8]) -> String {
+        URL_SAFE_NO_PAD.encode(v)
+    }
+
+    fn ed25519_token(header: &str, payload: &str) -> (String, PublicKey) {
+        let sk = ed25519_dalek::SigningKey::from_bytes(&[7u8; 32]);
+        let input = format!("{}.{}", b64(header.as_bytes()), b64(payload.as_bytes()));
+        let sig = sk.sign(input.as_bytes());
+        (format!("{input}.{}", b64(&sig.to_bytes())), PublicKey::Ed25519(sk.verifying_key()))
+    }
+
+    #[test]
+    fn eddsa_round_trip_and_tamper() {
+        let (tok, key) = ed25519_token(r#"{"alg":"EdDSA"}"#, r#"{"a":1}"#);
+        let jws = CompactJws::parse(&tok).unwrap();
+        assert_eq!(jws.verify(&key), Ok(Alg::EdDsa));
+        let mut parts: Vec<String> = tok.split('.').map(String::from).collect();
+        parts[1] = b64(br#"{"a":2}"#);
+        let tampered = CompactJws::parse(&parts.join(".")).unwrap();
+        assert_eq!(tampered.verify(&key), Err(JwsError::BadSignature));
+    }
+
+    #[test]
+    fn none_and_hmac_are_refused() {
+        let (tok, key) = ed25519_token(r#"{"alg":"none"}"#, "{}");
+        assert!(matches!(CompactJws::parse(&tok).unwrap().verify(&key), Err(JwsError::AlgRefused(_))));
+        let (tok, key) = ed25519_token(r#"{"alg":"HS256"}"#, "{}");
+        assert!(matches!(CompactJws::parse(&tok).unwrap().verify(&key), Err(JwsError::AlgRefused(_))));
+    }
+
+    #[test]
+    fn key_of_the_wrong_kind() {
+        let (tok, _) = ed25519_token(r#"{"alg":"ES256"}"#, "{}");
+        let ed = PublicKey::ed25519_from_bytes(&[1u8; 32]);
+        if let Ok(k) = ed {
+            assert!(matches!(CompactJws::parse(&tok).unwrap().verify(&k), Err(JwsError::KeyMismatch { .. })));
+        }
+    }
+
+    #[test]
+    fn malformed() {
+        assert!(CompactJws::parse("a.b").is_err());
+        assert!(CompactJws::parse("a.b.c.d").is_err());
+        assert!(CompactJws::parse("!!!.b.c").is_err());
+        assert!(CompactJws::parse(&format!("{}.e30.", b64(b"[1]"))).is_err());
+    }
+}

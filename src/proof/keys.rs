@@ -1,0 +1,169 @@
+//! Public keys from every encoding issuers use: PEM (OB 2.0 `CryptographicKey.publicKeyPem`),
+//! JWK (`publicKeyJwk`, JWT `jwk` header), and Multikey `publicKeyMultibase` (did:key, Data
+//! Integrity). Parsing is done by the RustCrypto crates; this module only picks the right one.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde_json::Value;
+
+/// A verification key.
+#[derive(Clone, PartialEq, Eq)]
+pub enum PublicKey {
+    Rsa(rsa::RsaPublicKey),
+    Ed25519(ed25519_dalek::VerifyingKey),
+    P256(p256::ecdsa::VerifyingKey),
+}
+
+impl std::fmt::Debug for PublicKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.kind())
+    }
+}
+
+impl PublicKey {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            PublicKey::Rsa(_) => "RSA",
+            PublicKey::Ed25519(_) => "Ed25519",
+            PublicKey::P256(_) => "P-256",
+        }
+    }
+
+    /// A PEM public key: SPKI (`BEGIN PUBLIC KEY`, any of the three kinds) or PKCS#1
+    /// (`BEGIN RSA PUBLIC KEY`).
+    pub fn from_pem(pem: &str) -> Result<PublicKey, KeyError> {
+        use rsa::pkcs1::DecodeRsaPublicKey;
+        use rsa::pkcs8::DecodePublicKey;
+        let pem = pem.trim();
+        if pem.contains("BEGIN RSA PUBLIC KEY") {
+            return rsa::RsaPublicKey::from_pkcs1_pem(pem)
+                .map(PublicKey::Rsa)
+                .map_err(|e| KeyError(format!("PKCS#1 RSA key: {e}")));
+        }
+        if let Ok(k) = rsa::RsaPublicKey::from_public_key_pem(pem) {
+            return Ok(PublicKey::Rsa(k));
+        }
+        if let Ok(k) = ed25519_dalek::VerifyingKey::from_public_key_pem(pem) {
+            return Ok(PublicKey::Ed25519(k));
+        }
+        if let Ok(k) = p256::ecdsa::VerifyingKey::from_public_key_pem(pem) {
+            return Ok(PublicKey::P256(k));
+        }
+        Err(KeyError("not a PEM RSA, Ed25519 or P-256 public key".into()))
+    }
+
+    /// A public JWK (RFC 7517): RSA, OKP/Ed25519 or EC/P-256. A JWK with private parts is
+    /// refused: a key that leaked its secret proves nothing.
+    pub fn from_jwk(jwk: &Value) -> Result<PublicKey, KeyError> {
+        let obj = jwk.as_object().ok_or_else(|| KeyError("a JWK must be a JSON object".into()))?;
+        for private in ["d", "p", "q", "dp", "dq", "qi", "k"] {
+            if obj.contains_key(private) {
+                return Err(KeyError(format!("the JWK contains private key material (\"{private}\")")));
+            }
+        }
+        let field = |name: &str| -> Result<Vec<u8>, KeyError> {
+            let s = obj
+                .get(name)
+                .and_then(Value::as_str)
+                .ok_or_else(|| KeyError(format!("the JWK has no \"{name}\"")))?;
+            URL_SAFE_NO_PAD
+                .decode(s.trim_end_matches('='))
+                .map_err(|e| KeyError(format!("JWK \"{name}\" is not base64url: {e}")))
+        };
+        match obj.get("kty").and_then(Value::as_str) {
+            Some("RSA") => {
+                let n = rsa::BigUint::from_bytes_be(&field("n")?);
+                let e = rsa::BigUint::from_bytes_be(&field("e")?);
+                rsa::RsaPublicKey::new(n, e).map(PublicKey::Rsa).map_err(|e| KeyError(format!("RSA JWK: {e}")))
+            }
+            Some("OKP") => match obj.get("crv").and_then(Value::as_str) {
+                Some("Ed25519") => Self::ed25519_from_bytes(&field("x")?),
+                other => Err(KeyError(format!("unsupported OKP curve {other:?}"))),
+            },
+            Some("EC") => match obj.get("crv").and_then(Value::as_str) {
+                Some("P-256") => {
+                    let (x, y) = (field("x")?, field("y")?);
+                    if x.len() != 32 || y.len() != 32 {
+                        return Err(KeyError("P-256 JWK coordinates must be 32 bytes".into()));
+                    }
+                    let mut sec1 = vec![4u8];
+                    sec1.extend_from_slice(&x);
+                    sec1.extend_from_slice(&y);
+                    Self::p256_from_sec1(&sec1)
+                }
+                other => Err(KeyError(format!("unsupported EC curve {other:?}"))),
+            },
+            other => Err(KeyError(format!("unsupported JWK key type {other:?}"))),
+        }
+    }
+
+    /// A Multikey `publicKeyMultibase` (also the method-specific id of `did:key`): base58btc
+    /// (`z…`) of a multicodec-prefixed key. Ed25519 is `0xed 0x01` + 32 bytes; P-256 is
+    /// `0x80 0x24` + 33-byte compressed point (W3C Controlled Identifiers, "Multikey").
+    pub fn from_multibase(multibase: &str) -> Result<PublicKey, KeyError> {
+        let rest = multibase
+            .strip_prefix('z')
+            .ok_or_else(|| KeyError(format!("multibase key must be base58btc ('z…'): {multibase}")))?;
+        let bytes = bs58::decode(rest).into_vec().map_err(|e| KeyError(format!("invalid base58btc: {e}")))?;
+        match bytes.as_slice() {
+            [0xed, 0x01, key @ ..] => Self::ed25519_from_bytes(key),
+            [0x80, 0x24, key @ ..] => Self::p256_from_sec1(key),
+            [a, b, ..] => Err(KeyError(format!("unsupported multicodec key type 0x{a:02x}{b:02x}"))),
+            _ => Err(KeyError("multibase key too short".into())),
+        }
+    }
+
+    pub fn ed25519_from_bytes(bytes: &[u8]) -> Result<PublicKey, KeyError> {
+        let arr: [u8; 32] = bytes
+            .try_into()
+            .map_err(|_| KeyError(format!("an Ed25519 key is 32 bytes, not {}", bytes.len())))?;
+        ed25519_dalek::VerifyingKey::from_bytes(&arr)
+            .map(PublicKey::Ed25519)
+            .map_err(|e| KeyError(format!("invalid Ed25519 key: {e}")))
+    }
+
+    pub fn p256_from_sec1(bytes: &[u8]) -> Result<PublicKey, KeyError> {
+        p256::ecdsa::VerifyingKey::from_sec1_bytes(bytes)
+            .map(PublicKey::P256)
+            .map_err(|e| KeyError(format!("invalid P-256 key: {e}")))
+    }
+}
+
+/// Why a key could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyError(pub String);
+
+impl std::fmt::Display for KeyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn did_key_ed25519_multibase() {
+        // did:key test vector from the did:key spec (Ed25519).
+        let k = PublicKey::from_multibase("z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK").unwrap();
+        assert_eq!(k.kind(), "Ed25519");
+    }
+
+    #[test]
+    fn jwk_with_private_part_is_refused() {
+        let jwk = json!({"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A"});
+        assert!(PublicKey::from_jwk(&jwk).unwrap_err().0.contains("private"));
+        let public = json!({"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"});
+        assert_eq!(PublicKey::from_jwk(&public).unwrap().kind(), "Ed25519");
+    }
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        assert!(PublicKey::from_pem("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----").is_err());
+        assert!(PublicKey::from_multibase("z").is_err());
+        assert!(PublicKey::from_multibase("zzzz0OIl").is_err());
+        assert!(PublicKey::from_jwk(&json!({"kty":"EC","crv":"P-256","x":"AA","y":"AA"})).is_err());
+    }
+}

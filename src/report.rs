@@ -1,0 +1,359 @@
+//! The report: one per input, shared by the app and the CLI (`badge-verify --json` prints it).
+//!
+//! A report is a list of checks; the verdict is *derived* from them (see [`Report::verdict`]),
+//! so a check cannot be forgotten in the verdict and a not-implemented check cannot pass.
+
+use serde::{Deserialize, Serialize};
+
+/// The overall answer, ordered from worst to best for [`Verdict::severity`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// Every required check passed.
+    Valid,
+    /// A document needed to decide (key, status list, hosted assertion) could not be obtained,
+    /// or a required check is not implemented.
+    Unverifiable,
+    NotYetValid,
+    Expired,
+    Suspended,
+    Revoked,
+    /// A check failed: signature, structure, id mismatch, scope …
+    Invalid,
+    /// The input itself cannot be read: no badge in the image, corrupt file, not JSON.
+    Error,
+}
+
+impl Verdict {
+    /// Higher is worse; the report's verdict is the worst verdict any check implies.
+    /// A definite negative answer (invalid, revoked, expired …) outranks "could not decide".
+    pub fn severity(self) -> u8 {
+        match self {
+            Verdict::Valid => 0,
+            Verdict::Unverifiable => 1,
+            Verdict::NotYetValid => 2,
+            Verdict::Expired => 3,
+            Verdict::Suspended => 4,
+            Verdict::Revoked => 5,
+            Verdict::Invalid => 6,
+            Verdict::Error => 7,
+        }
+    }
+
+    /// The kebab-case name used in JSON, in `data-verdict` and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Valid => "valid",
+            Verdict::Unverifiable => "unverifiable",
+            Verdict::NotYetValid => "not-yet-valid",
+            Verdict::Expired => "expired",
+            Verdict::Suspended => "suspended",
+            Verdict::Revoked => "revoked",
+            Verdict::Invalid => "invalid",
+            Verdict::Error => "error",
+        }
+    }
+}
+
+impl std::fmt::Display for Verdict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How one check came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    Passed,
+    Failed,
+    Warning,
+    /// Not checked, with the reason in `detail` (not implemented, or a document was missing).
+    NotChecked,
+    NotApplicable,
+}
+
+/// The badge format that was recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    Ob2Hosted,
+    Ob2Signed,
+    Ob3DataIntegrity,
+    Ob3Jwt,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Ob2Hosted => "ob2-hosted",
+            Format::Ob2Signed => "ob2-signed",
+            Format::Ob3DataIntegrity => "ob3-data-integrity",
+            Format::Ob3Jwt => "ob3-jwt",
+        }
+    }
+}
+
+/// One check with its evidence. `effect` is the verdict this check forces on the report
+/// (a failed signature forces `invalid`, an unreachable status list `unverifiable`); `None`
+/// for checks that pass, warn, or are informational.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Check {
+    pub id: String,
+    pub outcome: Outcome,
+    pub detail: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub effect: Option<Verdict>,
+}
+
+impl Check {
+    fn new(id: &str, outcome: Outcome, detail: impl Into<String>, effect: Option<Verdict>) -> Self {
+        Check { id: id.to_string(), outcome, detail: detail.into(), effect }
+    }
+    pub fn passed(id: &str, detail: impl Into<String>) -> Self {
+        Self::new(id, Outcome::Passed, detail, None)
+    }
+    /// A failed check; `effect` says what it makes of the badge (invalid, revoked, expired …).
+    pub fn failed(id: &str, effect: Verdict, detail: impl Into<String>) -> Self {
+        Self::new(id, Outcome::Failed, detail, Some(effect))
+    }
+    pub fn warning(id: &str, detail: impl Into<String>) -> Self {
+        Self::new(id, Outcome::Warning, detail, None)
+    }
+    /// A required check that could not be made: the badge cannot be called valid.
+    pub fn unverifiable(id: &str, detail: impl Into<String>) -> Self {
+        Self::new(id, Outcome::NotChecked, detail, Some(Verdict::Unverifiable))
+    }
+    /// An optional check that was not made (its absence does not block `valid`).
+    pub fn not_checked(id: &str, detail: impl Into<String>) -> Self {
+        Self::new(id, Outcome::NotChecked, detail, None)
+    }
+    pub fn not_applicable(id: &str, detail: impl Into<String>) -> Self {
+        Self::new(id, Outcome::NotApplicable, detail, None)
+    }
+}
+
+/// Technical details for the expert view (format, proof suite, key, hashes, status list …).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Expert {
+    /// Where the payload was found (`png iTXt openbadgecredential`, `svg`, `json`, `url` …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proof_suite: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_id: Option<String>,
+    /// Where the key was found (did:key, did:web document URL, issuer profile …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub canonical_hash: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub status_lists: Vec<String>,
+    /// URLs fetched while verifying, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub fetched: Vec<String>,
+}
+
+/// What the badge will look like: filled from the assertion/credential, BadgeClass/Achievement
+/// and issuer profile. Every string is untrusted text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct BadgeDisplay {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    /// An http(s) URL or a `data:` URI.
+    pub image: Option<String>,
+    pub issuer: IssuerDisplay,
+    pub recipient: Option<RecipientDisplay>,
+    /// Issue date (OB 2.0 `issuedOn`, OB 3.0 `validFrom`/`issuanceDate`), RFC 3339.
+    pub issued: Option<String>,
+    /// Expiry (OB 2.0 `expires`, OB 3.0 `validUntil`/`expirationDate`), RFC 3339.
+    pub expires: Option<String>,
+    pub criteria: Option<Criteria>,
+    #[serde(default)]
+    pub alignments: Vec<Alignment>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub achievement_type: Option<String>,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    #[serde(default)]
+    pub endorsements: Vec<Endorsement>,
+    /// The URL to give others for verification (hosted assertion or credential id), if any.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub verify_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct IssuerDisplay {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub image: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub email: Option<String>,
+}
+
+/// The earner as the badge names them. `identity` may be a salted hash (`sha256$…`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RecipientDisplay {
+    /// `email`, `url`, `telephone`, `id`, `did` …
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub identity: Option<String>,
+    pub hashed: bool,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub salt: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Criteria {
+    pub url: Option<String>,
+    /// Markdown narrative; the app renders it as text, never as HTML.
+    pub narrative: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Alignment {
+    pub name: Option<String>,
+    pub url: Option<String>,
+    pub description: Option<String>,
+    pub framework: Option<String>,
+    pub code: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub url: Option<String>,
+    pub narrative: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Endorsement {
+    pub issuer_name: Option<String>,
+    pub issuer_id: Option<String>,
+    pub comment: Option<String>,
+    /// The endorsement's own verdict, when it was verified.
+    pub verdict: Option<Verdict>,
+}
+
+/// The result of verifying one input.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// The input as the user gave it (file name, URL, `-`, `pasted text`).
+    pub input: String,
+    pub verdict: Verdict,
+    pub format: Option<Format>,
+    /// One sentence saying why the verdict is what it is.
+    pub summary: String,
+    pub badge: Option<BadgeDisplay>,
+    /// Whether the recipient the user typed matches the badge's; `None` when none was given.
+    pub recipient_match: Option<bool>,
+    pub checks: Vec<Check>,
+    #[serde(default)]
+    pub expert: Expert,
+}
+
+impl Report {
+    /// Builds a report from its checks, deriving verdict and summary.
+    pub fn from_checks(
+        input: impl Into<String>,
+        format: Option<Format>,
+        badge: Option<BadgeDisplay>,
+        recipient_match: Option<bool>,
+        checks: Vec<Check>,
+        expert: Expert,
+    ) -> Report {
+        let verdict = derive_verdict(&checks);
+        let summary = summarize(verdict, &checks);
+        Report { input: input.into(), verdict, format, summary, badge, recipient_match, checks, expert }
+    }
+
+    /// The report for an input that could not be read at all.
+    pub fn error(input: impl Into<String>, check_id: &str, message: impl Into<String>) -> Report {
+        let checks = vec![Check::failed(check_id, Verdict::Error, message)];
+        Report::from_checks(input, None, None, None, checks, Expert::default())
+    }
+
+    /// One JSON object on one line (the `--json` contract).
+    pub fn to_json_line(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+}
+
+/// The worst verdict any check forces; `valid` when none forces anything.
+pub fn derive_verdict(checks: &[Check]) -> Verdict {
+    checks
+        .iter()
+        .filter_map(|c| c.effect)
+        .max_by_key(|v| v.severity())
+        .unwrap_or(Verdict::Valid)
+}
+
+/// One sentence: the first check that forced the verdict, or a count of what passed.
+fn summarize(verdict: Verdict, checks: &[Check]) -> String {
+    if let Some(c) = checks.iter().find(|c| c.effect == Some(verdict)) {
+        return c.detail.clone();
+    }
+    let passed = checks.iter().filter(|c| c.outcome == Outcome::Passed).count();
+    let warnings = checks.iter().filter(|c| c.outcome == Outcome::Warning).count();
+    let skipped = checks.iter().filter(|c| c.outcome == Outcome::NotChecked).count();
+    let mut s = format!("All required checks passed ({passed} passed");
+    if warnings > 0 {
+        s.push_str(&format!(", {warnings} warning{}", if warnings == 1 { "" } else { "s" }));
+    }
+    if skipped > 0 {
+        s.push_str(&format!(", {skipped} not checked"));
+    }
+    s.push_str(").");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verdict_is_the_worst_effect() {
+        let checks = vec![
+            Check::passed("a", "ok"),
+            Check::unverifiable("status", "status list unreachable"),
+            Check::failed("expiry", Verdict::Expired, "expired on 2020-01-01"),
+        ];
+        assert_eq!(derive_verdict(&checks), Verdict::Expired);
+        let r = Report::from_checks("x", None, None, None, checks, Expert::default());
+        assert_eq!(r.summary, "expired on 2020-01-01");
+    }
+
+    #[test]
+    fn optional_not_checked_does_not_block_valid_but_required_does() {
+        let optional = vec![Check::passed("sig", "ok"), Check::not_checked("schema", "not implemented")];
+        assert_eq!(derive_verdict(&optional), Verdict::Valid);
+        let required = vec![Check::passed("sig", "ok"), Check::unverifiable("status", "not implemented")];
+        assert_eq!(derive_verdict(&required), Verdict::Unverifiable);
+    }
+
+    #[test]
+    fn json_uses_kebab_case_names() {
+        let r = Report::from_checks(
+            "in",
+            Some(Format::Ob3DataIntegrity),
+            None,
+            Some(true),
+            vec![Check::failed("validity", Verdict::NotYetValid, "not yet")],
+            Expert::default(),
+        );
+        let v: serde_json::Value = serde_json::from_str(&r.to_json_line()).unwrap();
+        assert_eq!(v["verdict"], "not-yet-valid");
+        assert_eq!(v["format"], "ob3-data-integrity");
+        assert_eq!(v["checks"][0]["outcome"], "failed");
+        assert_eq!(v["recipient_match"], true);
+    }
+}

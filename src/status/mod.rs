@@ -1,0 +1,1 @@
+//! Revocation and status lists (OB 2.0 `revocationList`, OB 3.0 `credentialStatus`).

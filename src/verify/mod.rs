@@ -1,0 +1,227 @@
+//! Step 4: runs every check for one input and builds its [`Report`].
+//!
+//! [`verify`] is the one entry point used by the app, the CLI and the tests. It extracts the
+//! payload, fetches a hosted document if the payload is a URL, classifies it, and hands it to the
+//! OB 2.0 ([`ob2`]) or OB 3.0 ([`ob3`]) verifier. Those add [`Check`]s to a [`Verification`];
+//! the verdict is derived from the checks alone.
+
+pub mod ob2;
+pub mod ob3;
+pub mod validity;
+
+use crate::extract::{self, Payload};
+use crate::limits::Limits;
+use crate::model::{self, BadgeDoc};
+use crate::recipient::{self, RecipientClaim};
+use crate::report::{BadgeDisplay, Check, Expert, Format, Report, Verdict};
+use crate::resolve::fetch::{check_fetchable, FetchError, Fetcher, Response};
+use chrono::{DateTime, Utc};
+
+/// How to verify: the moment to evaluate validity at, the identity to match, and limits.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Expiry and validity windows are evaluated at this time (the CLI's `--at`, else now).
+    pub at: DateTime<Utc>,
+    /// The identity (e-mail, URL, DID …) to match against the badge's recipient.
+    pub recipient: Option<String>,
+    /// Testing only: permit plain http to 127.0.0.1 / localhost.
+    pub allow_http: bool,
+    pub limits: Limits,
+}
+
+impl Options {
+    pub fn at(at: DateTime<Utc>) -> Options {
+        Options { at, recipient: None, allow_http: false, limits: Limits::default() }
+    }
+}
+
+/// One thing to verify.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file's (or pasted text's) bytes, with a name for the report.
+    Bytes { name: String, bytes: Vec<u8> },
+    /// A URL to fetch (hosted assertion, credential, or baked image).
+    Url(String),
+}
+
+impl Input {
+    pub fn name(&self) -> &str {
+        match self {
+            Input::Bytes { name, .. } => name,
+            Input::Url(u) => u,
+        }
+    }
+}
+
+/// The checks, display data and evidence gathered while verifying one input.
+pub struct Verification<'a, F: Fetcher> {
+    pub fetcher: &'a F,
+    pub opts: &'a Options,
+    pub checks: Vec<Check>,
+    pub format: Option<Format>,
+    pub badge: Option<BadgeDisplay>,
+    pub expert: Expert,
+    fetches: usize,
+}
+
+impl<'a, F: Fetcher> Verification<'a, F> {
+    pub fn new(fetcher: &'a F, opts: &'a Options) -> Self {
+        Verification { fetcher, opts, checks: Vec::new(), format: None, badge: None, expert: Expert::default(), fetches: 0 }
+    }
+
+    pub fn add(&mut self, check: Check) {
+        self.checks.push(check);
+    }
+
+    /// Fetches a document the badge refers to: http(s) only, within the fetch budget, logged
+    /// in the expert view.
+    pub async fn fetch(&mut self, url: &str) -> Result<Response, FetchError> {
+        check_fetchable(url, self.opts.allow_http)?;
+        if self.fetches >= self.opts.limits.max_fetches {
+            return Err(FetchError::Network(format!(
+                "more than {} documents needed for one badge",
+                self.opts.limits.max_fetches
+            )));
+        }
+        self.fetches += 1;
+        self.expert.fetched.push(url.to_string());
+        self.fetcher.get(url).await
+    }
+
+    fn finish(mut self, input: &str) -> Report {
+        let recipient_match = self.match_recipient();
+        Report::from_checks(input, self.format, self.badge, recipient_match, self.checks, self.expert)
+    }
+
+    /// The recipient check, when the user gave an identity.
+    fn match_recipient(&mut self) -> Option<bool> {
+        let given = self.opts.recipient.as_deref()?.trim().to_string();
+        if given.is_empty() {
+            return None;
+        }
+        let Some(r) = self.badge.as_ref().and_then(|b| b.recipient.clone()) else {
+            self.add(Check::not_checked("recipient", "the badge names no recipient to compare with"));
+            return Some(false);
+        };
+        let Some(identity) = r.identity.as_deref() else {
+            self.add(Check::not_checked("recipient", "the badge's recipient has no identity to compare with"));
+            return Some(false);
+        };
+        if r.hashed && !recipient::supported_hash(identity) {
+            self.add(Check::not_checked("recipient", format!("unsupported identity hash: {identity}")));
+            return Some(false);
+        }
+        let claim = RecipientClaim { identity, hashed: r.hashed, salt: r.salt.as_deref() };
+        let ok = recipient::matches(&claim, &given);
+        let how = if r.hashed { "the salted hash of" } else { "" };
+        // A mismatch is reported but does not change the verdict: the badge itself is sound,
+        // it just belongs to someone else (the report's recipient_match says so).
+        self.add(if ok {
+            Check::passed("recipient", format!("{given} is {how} the recipient's identity").replace("  ", " "))
+        } else {
+            Check::warning("recipient", format!("{given} does not match the badge's recipient"))
+        });
+        Some(ok)
+    }
+}
+
+/// Verifies one input. Never panics on bad input; every failure becomes a check in the report.
+pub async fn verify<F: Fetcher>(input: &Input, fetcher: &F, opts: &Options) -> Report {
+    let mut v = Verification::new(fetcher, opts);
+    let payload = match input {
+        Input::Url(u) => {
+            v.expert.source = Some("URL".into());
+            Payload::Url(u.trim().to_string())
+        }
+        Input::Bytes { bytes, .. } => match extract::extract(bytes, &opts.limits) {
+            Ok(found) => {
+                v.expert.source = Some(found.container.to_string());
+                v.add(Check::passed("extract", format!("badge found in {}", found.container)));
+                for w in found.warnings {
+                    v.add(Check::warning("extract", w));
+                }
+                found.payload
+            }
+            Err(e) => {
+                v.add(Check::failed("extract", Verdict::Error, e.to_string()));
+                return v.finish(input.name());
+            }
+        },
+    };
+    verify_payload(&mut v, payload).await;
+    v.finish(input.name())
+}
+
+async fn verify_payload<F: Fetcher>(v: &mut Verification<'_, F>, payload: Payload) {
+    let (doc, fetched_from) = match payload {
+        Payload::Json(text) => (model::classify_json_text(&text), None),
+        Payload::Jws(compact) => (model::classify_jws(&compact), None),
+        Payload::Url(url) => match fetch_hosted(v, &url).await {
+            Some((doc, final_url)) => (doc, Some(final_url)),
+            None => return,
+        },
+    };
+    let doc = match doc {
+        Ok(doc) => doc,
+        Err(e) => {
+            v.add(Check::failed("format", Verdict::Error, e.to_string()));
+            return;
+        }
+    };
+    match doc {
+        BadgeDoc::Ob2Assertion(a) => ob2::verify_hosted(v, a, fetched_from.as_deref()).await,
+        BadgeDoc::Ob2Signed { jws, compact, assertion } => ob2::verify_signed(v, &jws, &compact, assertion).await,
+        BadgeDoc::Ob1Assertion(a) => ob2::verify_ob1(v, a, fetched_from.as_deref()).await,
+        BadgeDoc::Ob3Credential(c) => ob3::verify_credential(v, c).await,
+        BadgeDoc::Ob3Jwt { jws, compact, claims, credential } => {
+            ob3::verify_jwt(v, &jws, &compact, claims, credential).await
+        }
+    }
+}
+
+/// Fetches a URL payload; the response may be JSON, a JWS or a baked image. A hosted OB 2.0
+/// assertion that answers 410 Gone is revoked (OB 2.0 "Verification": hosted revocation).
+async fn fetch_hosted<F: Fetcher>(
+    v: &mut Verification<'_, F>,
+    url: &str,
+) -> Option<(Result<BadgeDoc, model::ClassifyError>, String)> {
+    let resp = match v.fetch(url).await {
+        Ok(r) => r,
+        Err(e) => {
+            v.add(Check::unverifiable("fetch", format!("could not fetch {url}: {e}")));
+            return None;
+        }
+    };
+    if resp.status == 410 {
+        v.format = Some(Format::Ob2Hosted);
+        v.add(Check::failed("revocation", Verdict::Revoked, format!("{url} answers 410 Gone: the issuer revoked it")));
+        return None;
+    }
+    if !resp.is_success() {
+        v.add(Check::unverifiable("fetch", format!("{url} answered HTTP {}", resp.status)));
+        return None;
+    }
+    if resp.final_url != url {
+        v.add(Check::warning("fetch", format!("{url} redirected to {}", resp.final_url)));
+    }
+    let found = match extract::extract(&resp.body, &v.opts.limits) {
+        Ok(found) => found,
+        Err(e) => {
+            v.add(Check::failed("extract", Verdict::Error, format!("{url}: {e}")));
+            return None;
+        }
+    };
+    let doc = match found.payload {
+        Payload::Json(text) => model::classify_json_text(&text),
+        Payload::Jws(compact) => model::classify_jws(&compact),
+        Payload::Url(inner) => {
+            // A baked image whose payload is again a URL: follow it once, no further.
+            if inner == url || v.expert.fetched.len() > 1 {
+                v.add(Check::failed("extract", Verdict::Error, format!("{url} points to another URL ({inner}) again")));
+                return None;
+            }
+            return Box::pin(fetch_hosted(v, &inner)).await;
+        }
+    };
+    Some((doc, resp.final_url))
+}

@@ -1,0 +1,102 @@
+//! Validity windows: issue dates in the future, expiry. Time is a parameter ([`super::Options::at`]),
+//! never read here, so every case is deterministic.
+
+use crate::report::{Check, Verdict};
+use chrono::{DateTime, NaiveDateTime, Utc};
+
+/// Parses the date-times badges carry: RFC 3339 / ISO 8601 with offset; OB 2.0 also allows a
+/// date-time without offset (taken as UTC) and a Unix timestamp (OB 2.0 "DateTime").
+pub fn parse_datetime(s: &str) -> Option<DateTime<Utc>> {
+    let s = s.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(t.with_timezone(&Utc));
+    }
+    for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S"] {
+        if let Ok(t) = NaiveDateTime::parse_from_str(s, fmt) {
+            return Some(t.and_utc());
+        }
+    }
+    if let Ok(t) = DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f%z") {
+        return Some(t.with_timezone(&Utc));
+    }
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse::<i64>().ok().and_then(|secs| DateTime::from_timestamp(secs, 0));
+    }
+    None
+}
+
+/// Adds the `issued` and `expiry` checks for a badge valid from `from` until `until`.
+/// `from_name`/`until_name` are the property names, used in the evidence.
+pub fn window_checks(
+    at: DateTime<Utc>,
+    from: Option<&str>,
+    from_name: &str,
+    until: Option<&str>,
+    until_name: &str,
+) -> Vec<Check> {
+    let mut checks = Vec::new();
+    match from.map(|s| (s, parse_datetime(s))) {
+        None => checks.push(Check::not_applicable("issued", format!("no {from_name}"))),
+        Some((raw, None)) => {
+            checks.push(Check::failed("issued", Verdict::Invalid, format!("{from_name} \"{raw}\" is not a date-time")))
+        }
+        Some((raw, Some(t))) if t > at => checks.push(Check::failed(
+            "issued",
+            Verdict::NotYetValid,
+            format!("not valid before {raw} ({from_name} is in the future)"),
+        )),
+        Some((raw, Some(_))) => checks.push(Check::passed("issued", format!("{from_name} {raw} is in the past"))),
+    }
+    match until.map(|s| (s, parse_datetime(s))) {
+        None => checks.push(Check::not_applicable("expiry", format!("no {until_name}: does not expire"))),
+        Some((raw, None)) => checks
+            .push(Check::failed("expiry", Verdict::Invalid, format!("{until_name} \"{raw}\" is not a date-time"))),
+        Some((raw, Some(t))) if t <= at => {
+            checks.push(Check::failed("expiry", Verdict::Expired, format!("expired on {raw}")))
+        }
+        Some((raw, Some(_))) => checks.push(Check::passed("expiry", format!("valid until {raw}"))),
+    }
+    if let (Some(f), Some(u)) = (from.and_then(parse_datetime), until.and_then(parse_datetime)) {
+        if u < f {
+            checks.push(Check::failed(
+                "validity-window",
+                Verdict::Invalid,
+                format!("{until_name} is before {from_name}"),
+            ));
+        }
+    }
+    checks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Outcome;
+
+    fn at() -> DateTime<Utc> {
+        parse_datetime("2026-01-01T00:00:00Z").unwrap()
+    }
+
+    #[test]
+    fn parses_the_forms_badges_use() {
+        assert!(parse_datetime("2016-12-31T23:59:59+00:00").is_some());
+        assert!(parse_datetime("2016-12-31T23:59:59Z").is_some());
+        assert!(parse_datetime("2016-12-31T23:59:59").is_some());
+        assert!(parse_datetime("2016-12-31T23:59:59.123-0500").is_some());
+        assert_eq!(parse_datetime("1500000000").unwrap().timestamp(), 1_500_000_000);
+        assert!(parse_datetime("yesterday").is_none());
+    }
+
+    #[test]
+    fn expired_not_yet_valid_and_inverted() {
+        let c = window_checks(at(), Some("2020-01-01T00:00:00Z"), "validFrom", Some("2025-01-01T00:00:00Z"), "validUntil");
+        assert_eq!(c[1].effect, Some(Verdict::Expired));
+        let c = window_checks(at(), Some("2027-01-01T00:00:00Z"), "validFrom", None, "validUntil");
+        assert_eq!(c[0].effect, Some(Verdict::NotYetValid));
+        assert_eq!(c[1].outcome, Outcome::NotApplicable);
+        let c = window_checks(at(), Some("2020-01-01T00:00:00Z"), "issuedOn", Some("2019-01-01T00:00:00Z"), "expires");
+        assert!(c.iter().any(|c| c.id == "validity-window" && c.effect == Some(Verdict::Invalid)));
+        let c = window_checks(at(), Some("2020-01-01T00:00:00Z"), "issuedOn", Some("2030-01-01T00:00:00Z"), "expires");
+        assert!(c.iter().all(|c| c.outcome == Outcome::Passed));
+    }
+}
