@@ -44,7 +44,13 @@ pub fn matches(claim: &RecipientClaim<'_>, given: &str) -> bool {
 
 /// Whether a hash algorithm prefix is one this module can check.
 pub fn supported_hash(identity: &str) -> bool {
-    matches!(identity.split_once('$').map(|(a, _)| a.to_ascii_lowercase()).as_deref(), Some("sha256" | "md5"))
+    matches!(
+        identity
+            .split_once('$')
+            .map(|(a, _)| a.to_ascii_lowercase())
+            .as_deref(),
+        Some("sha256" | "md5")
+    )
 }
 
 fn candidates(given: &str) -> Vec<String> {
@@ -67,7 +73,11 @@ mod tests {
     #[test]
     fn salted_sha256_matches_and_mismatches() {
         let id = sha("alice@example.orgdeadsea");
-        let claim = RecipientClaim { identity: &id, hashed: true, salt: Some("deadsea") };
+        let claim = RecipientClaim {
+            identity: &id,
+            hashed: true,
+            salt: Some("deadsea"),
+        };
         assert!(matches(&claim, "alice@example.org"));
         assert!(matches(&claim, " Alice@Example.org "));
         assert!(!matches(&claim, "bob@example.org"));
@@ -77,7 +87,11 @@ mod tests {
     #[test]
     fn md5_and_unsalted() {
         let id = format!("md5${}", hex::encode(Md5::digest(b"bob@example.org")));
-        let claim = RecipientClaim { identity: &id, hashed: true, salt: None };
+        let claim = RecipientClaim {
+            identity: &id,
+            hashed: true,
+            salt: None,
+        };
         assert!(matches(&claim, "bob@example.org"));
         assert!(supported_hash(&id));
         assert!(!supported_hash("sha1$abc"));
@@ -85,14 +99,22 @@ mod tests {
 
     #[test]
     fn plaintext() {
-        let claim = RecipientClaim { identity: "did:example:123", hashed: false, salt: None };
+        let claim = RecipientClaim {
+            identity: "did:example:123",
+            hashed: false,
+            salt: None,
+        };
         assert!(matches(&claim, "did:example:123"));
         assert!(!matches(&claim, "did:example:124"));
     }
 
     #[test]
     fn unknown_algorithm_never_matches() {
-        let claim = RecipientClaim { identity: "sha1$abcdef", hashed: true, salt: None };
+        let claim = RecipientClaim {
+            identity: "sha1$abcdef",
+            hashed: true,
+            salt: None,
+        };
         assert!(!matches(&claim, "abcdef"));
     }
 }

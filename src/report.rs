@@ -108,7 +108,12 @@ pub struct Check {
 
 impl Check {
     fn new(id: &str, outcome: Outcome, detail: impl Into<String>, effect: Option<Verdict>) -> Self {
-        Check { id: id.to_string(), outcome, detail: detail.into(), effect }
+        Check {
+            id: id.to_string(),
+            outcome,
+            detail: detail.into(),
+            effect,
+        }
     }
     pub fn passed(id: &str, detail: impl Into<String>) -> Self {
         Self::new(id, Outcome::Passed, detail, None)
@@ -273,7 +278,16 @@ impl Report {
     ) -> Report {
         let verdict = derive_verdict(&checks);
         let summary = summarize(verdict, &checks);
-        Report { input: input.into(), verdict, format, summary, badge, recipient_match, checks, expert }
+        Report {
+            input: input.into(),
+            verdict,
+            format,
+            summary,
+            badge,
+            recipient_match,
+            checks,
+            expert,
+        }
     }
 
     /// The report for an input that could not be read at all.
@@ -302,12 +316,24 @@ fn summarize(verdict: Verdict, checks: &[Check]) -> String {
     if let Some(c) = checks.iter().find(|c| c.effect == Some(verdict)) {
         return c.detail.clone();
     }
-    let passed = checks.iter().filter(|c| c.outcome == Outcome::Passed).count();
-    let warnings = checks.iter().filter(|c| c.outcome == Outcome::Warning).count();
-    let skipped = checks.iter().filter(|c| c.outcome == Outcome::NotChecked).count();
+    let passed = checks
+        .iter()
+        .filter(|c| c.outcome == Outcome::Passed)
+        .count();
+    let warnings = checks
+        .iter()
+        .filter(|c| c.outcome == Outcome::Warning)
+        .count();
+    let skipped = checks
+        .iter()
+        .filter(|c| c.outcome == Outcome::NotChecked)
+        .count();
     let mut s = format!("All required checks passed ({passed} passed");
     if warnings > 0 {
-        s.push_str(&format!(", {warnings} warning{}", if warnings == 1 { "" } else { "s" }));
+        s.push_str(&format!(
+            ", {warnings} warning{}",
+            if warnings == 1 { "" } else { "s" }
+        ));
     }
     if skipped > 0 {
         s.push_str(&format!(", {skipped} not checked"));
@@ -334,9 +360,15 @@ mod tests {
 
     #[test]
     fn optional_not_checked_does_not_block_valid_but_required_does() {
-        let optional = vec![Check::passed("sig", "ok"), Check::not_checked("schema", "not implemented")];
+        let optional = vec![
+            Check::passed("sig", "ok"),
+            Check::not_checked("schema", "not implemented"),
+        ];
         assert_eq!(derive_verdict(&optional), Verdict::Valid);
-        let required = vec![Check::passed("sig", "ok"), Check::unverifiable("status", "not implemented")];
+        let required = vec![
+            Check::passed("sig", "ok"),
+            Check::unverifiable("status", "not implemented"),
+        ];
         assert_eq!(derive_verdict(&required), Verdict::Unverifiable);
     }
 

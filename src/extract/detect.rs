@@ -40,17 +40,28 @@ pub fn sniff(bytes: &[u8]) -> Kind {
     if head.starts_with(b"<") {
         // XML: an SVG if an <svg element appears near the start (after prolog/comments).
         let window = &head[..head.len().min(4096)];
-        if window.windows(4).any(|w| w.eq_ignore_ascii_case(b"<svg")) || window.windows(4).any(|w| w == b":svg") {
+        if window.windows(4).any(|w| w.eq_ignore_ascii_case(b"<svg"))
+            || window.windows(4).any(|w| w == b":svg")
+        {
             return Kind::Svg;
         }
-        return Kind::Other(if window.windows(5).any(|w| w.eq_ignore_ascii_case(b"<html")) { "HTML" } else { "XML" });
+        return Kind::Other(
+            if window.windows(5).any(|w| w.eq_ignore_ascii_case(b"<html")) {
+                "HTML"
+            } else {
+                "XML"
+            },
+        );
     }
     Kind::Text
 }
 
 fn skip_bom_and_space(bytes: &[u8]) -> &[u8] {
     let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
     &b[start..]
 }
 
@@ -81,7 +92,9 @@ pub fn classify_text(text: &str, limits: &Limits) -> Result<Payload, ExtractErro
     }
     if text.starts_with("https://") || text.starts_with("http://") {
         if text.chars().any(char::is_whitespace) {
-            return Err(ExtractError::Unrecognized("a URL cannot contain spaces".into()));
+            return Err(ExtractError::Unrecognized(
+                "a URL cannot contain spaces".into(),
+            ));
         }
         return Ok(Payload::Url(text.to_string()));
     }
@@ -98,9 +111,10 @@ pub fn is_compact_jws(text: &str) -> bool {
     parts.len() == 3
         && !parts[0].is_empty()
         && !parts[1].is_empty()
-        && parts
-            .iter()
-            .all(|p| p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+        && parts.iter().all(|p| {
+            p.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
 }
 
 /// Rejects JSON nested deeper than `max` before serde sees it (serde_json's own limit is 128
@@ -122,7 +136,9 @@ pub fn check_json_depth(text: &str, max: usize) -> Result<(), ExtractError> {
             b'{' | b'[' => {
                 depth += 1;
                 if depth > max {
-                    return Err(ExtractError::LimitExceeded(format!("JSON nested deeper than {max} levels")));
+                    return Err(ExtractError::LimitExceeded(format!(
+                        "JSON nested deeper than {max} levels"
+                    )));
                 }
             }
             b'}' | b']' => depth = depth.saturating_sub(1),
@@ -140,25 +156,46 @@ mod tests {
     fn sniffs_by_content() {
         assert_eq!(sniff(b"\x89PNG\r\n\x1a\nrest"), Kind::Png);
         assert_eq!(sniff(b"\xFF\xD8\xFF\xE0"), Kind::Other("JPEG"));
-        assert_eq!(sniff(b"  <?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>"), Kind::Svg);
+        assert_eq!(
+            sniff(b"  <?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>"),
+            Kind::Svg
+        );
         assert_eq!(sniff(b"{\"a\":1}"), Kind::Text);
     }
 
     #[test]
     fn classifies_text() {
         let l = Limits::default();
-        assert!(matches!(classify_text(" {\"a\": \"}\"} ", &l), Ok(Payload::Json(_))));
-        assert!(matches!(classify_text("eyJhbGciOiJSUzI1NiJ9.eyJhIjoxfQ.c2ln", &l), Ok(Payload::Jws(_))));
-        assert!(matches!(classify_text("\"eyJhbGciOiJSUzI1NiJ9.eyJhIjoxfQ.c2ln\"", &l), Ok(Payload::Jws(_))));
-        assert!(matches!(classify_text("https://example.org/a/1", &l), Ok(Payload::Url(_))));
-        assert!(matches!(classify_text("hello", &l), Err(ExtractError::Unrecognized(_))));
+        assert!(matches!(
+            classify_text(" {\"a\": \"}\"} ", &l),
+            Ok(Payload::Json(_))
+        ));
+        assert!(matches!(
+            classify_text("eyJhbGciOiJSUzI1NiJ9.eyJhIjoxfQ.c2ln", &l),
+            Ok(Payload::Jws(_))
+        ));
+        assert!(matches!(
+            classify_text("\"eyJhbGciOiJSUzI1NiJ9.eyJhIjoxfQ.c2ln\"", &l),
+            Ok(Payload::Jws(_))
+        ));
+        assert!(matches!(
+            classify_text("https://example.org/a/1", &l),
+            Ok(Payload::Url(_))
+        ));
+        assert!(matches!(
+            classify_text("hello", &l),
+            Err(ExtractError::Unrecognized(_))
+        ));
     }
 
     #[test]
     fn deep_json_is_refused() {
         let deep = "[".repeat(1000) + &"]".repeat(1000);
         let l = Limits::default();
-        assert!(matches!(check_json_depth(&deep, l.max_json_depth), Err(ExtractError::LimitExceeded(_))));
+        assert!(matches!(
+            check_json_depth(&deep, l.max_json_depth),
+            Err(ExtractError::LimitExceeded(_))
+        ));
         assert!(check_json_depth("{\"a\":\"[[[[[[[[[[\"}", 3).is_ok());
     }
 }

@@ -51,11 +51,18 @@ pub struct Extracted {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExtractError {
     Empty,
-    TooLarge { size: usize, limit: usize },
+    TooLarge {
+        size: usize,
+        limit: usize,
+    },
     /// A recognised file type that carries no Open Badge (JPEG, GIF, PDF …).
-    NotABadge { kind: String },
+    NotABadge {
+        kind: String,
+    },
     /// A PNG/SVG without a badge chunk/element.
-    NoBadgeInImage { kind: String },
+    NoBadgeInImage {
+        kind: String,
+    },
     /// A recognised but unsupported format (CLR 2.0 …).
     Unsupported(String),
     /// The container is damaged (bad CRC, truncated chunk, malformed XML …).
@@ -71,10 +78,17 @@ impl std::fmt::Display for ExtractError {
         match self {
             ExtractError::Empty => write!(f, "the input is empty"),
             ExtractError::TooLarge { size, limit } => {
-                write!(f, "the input is {size} bytes, more than the {limit}-byte limit")
+                write!(
+                    f,
+                    "the input is {size} bytes, more than the {limit}-byte limit"
+                )
             }
-            ExtractError::NotABadge { kind } => write!(f, "this is a {kind} file; it carries no Open Badge"),
-            ExtractError::NoBadgeInImage { kind } => write!(f, "this {kind} image has no Open Badge baked into it"),
+            ExtractError::NotABadge { kind } => {
+                write!(f, "this is a {kind} file; it carries no Open Badge")
+            }
+            ExtractError::NoBadgeInImage { kind } => {
+                write!(f, "this {kind} image has no Open Badge baked into it")
+            }
             ExtractError::Unsupported(m) => write!(f, "{m}"),
             ExtractError::Corrupt(m) => write!(f, "the file is damaged: {m}"),
             ExtractError::LimitExceeded(m) => write!(f, "limit exceeded: {m}"),
@@ -89,21 +103,36 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError>
         return Err(ExtractError::Empty);
     }
     if bytes.len() > limits.max_input_bytes {
-        return Err(ExtractError::TooLarge { size: bytes.len(), limit: limits.max_input_bytes });
+        return Err(ExtractError::TooLarge {
+            size: bytes.len(),
+            limit: limits.max_input_bytes,
+        });
     }
     match detect::sniff(bytes) {
-        detect::Kind::Png => Err(ExtractError::Unsupported("PNG extraction: not implemented yet".into())),
-        detect::Kind::Svg => Err(ExtractError::Unsupported("SVG extraction: not implemented yet".into())),
+        detect::Kind::Png => Err(ExtractError::Unsupported(
+            "PNG extraction: not implemented yet".into(),
+        )),
+        detect::Kind::Svg => Err(ExtractError::Unsupported(
+            "SVG extraction: not implemented yet".into(),
+        )),
         detect::Kind::Text => extract_text(bytes, limits),
-        detect::Kind::Other(kind) => Err(ExtractError::NotABadge { kind: kind.to_string() }),
+        detect::Kind::Other(kind) => Err(ExtractError::NotABadge {
+            kind: kind.to_string(),
+        }),
     }
 }
 
 /// JSON, a compact JWS, or a URL given as text.
 fn extract_text(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError> {
     let text = std::str::from_utf8(bytes)
-        .map_err(|_| ExtractError::Unrecognized("binary data that is not a known image type".into()))?
+        .map_err(|_| {
+            ExtractError::Unrecognized("binary data that is not a known image type".into())
+        })?
         .trim();
     let payload = detect::classify_text(text, limits)?;
-    Ok(Extracted { payload, container: Container::Text, warnings: Vec::new() })
+    Ok(Extracted {
+        payload,
+        container: Container::Text,
+        warnings: Vec::new(),
+    })
 }

@@ -12,11 +12,20 @@ pub enum BadgeDoc {
     /// OB 2.0 Assertion JSON (verified by fetching it from its `id`).
     Ob2Assertion(Value),
     /// OB 2.0 signed assertion: a compact JWS whose payload is the Assertion.
-    Ob2Signed { jws: CompactJws, compact: String, assertion: Value },
+    Ob2Signed {
+        jws: CompactJws,
+        compact: String,
+        assertion: Value,
+    },
     /// OB 3.0 (or another Verifiable Credential) as JSON, normally with an embedded `proof`.
     Ob3Credential(Value),
     /// OB 3.0 VC-JWT: the credential is the payload (VC 2.0) or its `vc` claim (VC 1.1).
-    Ob3Jwt { jws: CompactJws, compact: String, claims: Value, credential: Value },
+    Ob3Jwt {
+        jws: CompactJws,
+        compact: String,
+        claims: Value,
+        credential: Value,
+    },
     /// OB 0.5 / 1.0 / 1.1 assertion.
     Ob1Assertion(Value),
 }
@@ -39,9 +48,15 @@ impl std::fmt::Display for ClassifyError {
     }
 }
 
-const OB2_CONTEXTS: &[&str] = &["https://w3id.org/openbadges/v2", "https://openbadgespec.org/v2/context.json"];
+const OB2_CONTEXTS: &[&str] = &[
+    "https://w3id.org/openbadges/v2",
+    "https://openbadgespec.org/v2/context.json",
+];
 const OB1_CONTEXTS: &[&str] = &["https://w3id.org/openbadges/v1"];
-const VC_CONTEXTS: &[&str] = &["https://www.w3.org/ns/credentials/v2", "https://www.w3.org/2018/credentials/v1"];
+const VC_CONTEXTS: &[&str] = &[
+    "https://www.w3.org/ns/credentials/v2",
+    "https://www.w3.org/2018/credentials/v1",
+];
 
 /// Classifies JSON text.
 pub fn classify_json_text(text: &str) -> Result<BadgeDoc, ClassifyError> {
@@ -56,10 +71,15 @@ pub fn classify_json(v: Value) -> Result<BadgeDoc, ClassifyError> {
     }
     let contexts = json::strings(v.get("@context"));
     let types = json::strings(v.get("type"));
-    let has_ctx = |set: &[&str]| contexts.iter().any(|c| set.contains(&c.trim_end_matches('/')));
+    let has_ctx = |set: &[&str]| {
+        contexts
+            .iter()
+            .any(|c| set.contains(&c.trim_end_matches('/')))
+    };
     if types.iter().any(|t| t == "ClrCredential") {
         return Err(ClassifyError::Unsupported(
-            "this is a Comprehensive Learner Record (CLR 2.0); only Open Badges are verified here".into(),
+            "this is a Comprehensive Learner Record (CLR 2.0); only Open Badges are verified here"
+                .into(),
         ));
     }
     if has_ctx(VC_CONTEXTS) || types.iter().any(|t| t == "VerifiableCredential") {
@@ -68,16 +88,23 @@ pub fn classify_json(v: Value) -> Result<BadgeDoc, ClassifyError> {
     if has_ctx(OB2_CONTEXTS) || types.iter().any(|t| t == "Assertion") {
         return Ok(BadgeDoc::Ob2Assertion(v));
     }
-    if has_ctx(OB1_CONTEXTS) || (contexts.is_empty() && v.get("recipient").is_some() && v.get("badge").is_some()) {
+    if has_ctx(OB1_CONTEXTS)
+        || (contexts.is_empty() && v.get("recipient").is_some() && v.get("badge").is_some())
+    {
         return Ok(BadgeDoc::Ob1Assertion(v));
     }
-    if types.iter().any(|t| t == "BadgeClass" || t == "Achievement") {
+    if types
+        .iter()
+        .any(|t| t == "BadgeClass" || t == "Achievement")
+    {
         return Err(ClassifyError::NotABadge(
             "this is a badge definition (BadgeClass/Achievement), not an award to someone".into(),
         ));
     }
     if types.iter().any(|t| t == "Issuer" || t == "Profile") {
-        return Err(ClassifyError::NotABadge("this is an issuer profile, not a badge".into()));
+        return Err(ClassifyError::NotABadge(
+            "this is an issuer profile, not a badge".into(),
+        ));
     }
     Err(ClassifyError::NotABadge(
         "the JSON is neither an Open Badges 2.0 Assertion nor a Verifiable Credential".into(),
@@ -87,12 +114,19 @@ pub fn classify_json(v: Value) -> Result<BadgeDoc, ClassifyError> {
 /// Classifies a compact JWS: OB 2.0 signed assertion or OB 3.0 VC-JWT.
 pub fn classify_jws(compact: &str) -> Result<BadgeDoc, ClassifyError> {
     let jws = CompactJws::parse(compact).map_err(|e| ClassifyError::NotABadge(e.to_string()))?;
-    let claims = jws.payload_json().map_err(|e| ClassifyError::NotABadge(e.to_string()))?;
+    let claims = jws
+        .payload_json()
+        .map_err(|e| ClassifyError::NotABadge(e.to_string()))?;
     let compact = compact.trim().to_string();
     // VC 1.1 JWT: the credential sits in the `vc` claim (VC-JWT 1.1 §6.3.1).
     if let Some(vc) = claims.get("vc").filter(|v| v.is_object()) {
         let credential = vc.clone();
-        return Ok(BadgeDoc::Ob3Jwt { jws, compact, claims, credential });
+        return Ok(BadgeDoc::Ob3Jwt {
+            jws,
+            compact,
+            claims,
+            credential,
+        });
     }
     match classify_json(claims.clone())? {
         BadgeDoc::Ob3Credential(credential) => Ok(BadgeDoc::Ob3Jwt { jws, compact, claims, credential }),
@@ -116,7 +150,10 @@ mod tests {
         let ob3 = json!({"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","OpenBadgeCredential"]});
         assert!(matches!(classify_json(ob3), Ok(BadgeDoc::Ob3Credential(_))));
         let clr = json!({"type":["VerifiableCredential","ClrCredential"]});
-        assert!(matches!(classify_json(clr), Err(ClassifyError::Unsupported(_))));
+        assert!(matches!(
+            classify_json(clr),
+            Err(ClassifyError::Unsupported(_))
+        ));
         let ob1 = json!({"recipient":"x","badge":"https://e/b"});
         assert!(matches!(classify_json(ob1), Ok(BadgeDoc::Ob1Assertion(_))));
         assert!(classify_json(json!([1])).is_err());

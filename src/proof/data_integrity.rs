@@ -30,19 +30,30 @@ impl std::fmt::Display for ProofError {
         match self {
             ProofError::Unsupported(m) => write!(f, "unsupported proof: {m}"),
             ProofError::Malformed(m) => write!(f, "malformed: {m}"),
-            ProofError::UnknownContext(u) => write!(f, "unknown JSON-LD context {u} (contexts are bundled, never fetched)"),
-            ProofError::BadSignature => write!(f, "the signature does not match the credential and key"),
+            ProofError::UnknownContext(u) => write!(
+                f,
+                "unknown JSON-LD context {u} (contexts are bundled, never fetched)"
+            ),
+            ProofError::BadSignature => {
+                write!(f, "the signature does not match the credential and key")
+            }
         }
     }
 }
 
 /// Verifies one `proof` object over `document` (the credential without its `proof`) with `key`.
-pub fn verify(document: &Value, proof: &Value, key: &PublicKey) -> Result<ProofEvidence, ProofError> {
+pub fn verify(
+    document: &Value,
+    proof: &Value,
+    key: &PublicKey,
+) -> Result<ProofEvidence, ProofError> {
     let _ = (document, key);
     let suite = proof
         .get("cryptosuite")
         .or_else(|| proof.get("type"))
         .and_then(Value::as_str)
         .unwrap_or("(none)");
-    Err(ProofError::Unsupported(format!("{suite}: not implemented yet")))
+    Err(ProofError::Unsupported(format!(
+        "{suite}: not implemented yet"
+    )))
 }

@@ -30,11 +30,15 @@ impl Alg {
             Some("RS256") => Ok(Alg::Rs256),
             Some("ES256") => Ok(Alg::Es256),
             Some("EdDSA") | Some("Ed25519") => Ok(Alg::EdDsa),
-            Some("none") => Err(JwsError::AlgRefused("\"none\": an unsigned token proves nothing".into())),
+            Some("none") => Err(JwsError::AlgRefused(
+                "\"none\": an unsigned token proves nothing".into(),
+            )),
             Some(a @ ("HS256" | "HS384" | "HS512")) => Err(JwsError::AlgRefused(format!(
                 "{a}: shared-secret MACs cannot prove who issued a badge"
             ))),
-            Some(a) => Err(JwsError::AlgRefused(format!("{a} is not supported (RS256, ES256, EdDSA are)"))),
+            Some(a) => Err(JwsError::AlgRefused(format!(
+                "{a} is not supported (RS256, ES256, EdDSA are)"
+            ))),
             None => Err(JwsError::Malformed("the JWS header has no \"alg\"".into())),
         }
     }
@@ -55,7 +59,10 @@ pub enum JwsError {
     Malformed(String),
     AlgRefused(String),
     /// The key is of a different kind than the algorithm needs.
-    KeyMismatch { alg: &'static str, key: &'static str },
+    KeyMismatch {
+        alg: &'static str,
+        key: &'static str,
+    },
     BadSignature,
 }
 
@@ -64,7 +71,9 @@ impl std::fmt::Display for JwsError {
         match self {
             JwsError::Malformed(m) => write!(f, "malformed JWS: {m}"),
             JwsError::AlgRefused(m) => write!(f, "signature algorithm refused: {m}"),
-            JwsError::KeyMismatch { alg, key } => write!(f, "{alg} needs a different key than the {key} key found"),
+            JwsError::KeyMismatch { alg, key } => {
+                write!(f, "{alg} needs a different key than the {key} key found")
+            }
             JwsError::BadSignature => write!(f, "the signature does not match the content and key"),
         }
     }
@@ -76,8 +85,12 @@ impl CompactJws {
     pub fn parse(compact: &str) -> Result<CompactJws, JwsError> {
         let compact = compact.trim();
         let mut parts = compact.split('.');
-        let (Some(h), Some(p), Some(s), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
-            return Err(JwsError::Malformed("expected three dot-separated parts".into()));
+        let (Some(h), Some(p), Some(s), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(JwsError::Malformed(
+                "expected three dot-separated parts".into(),
+            ));
         };
         let decode = |part: &str, what: &str| {
             URL_SAFE_NO_PAD
@@ -104,7 +117,8 @@ impl CompactJws {
 
     /// The payload as JSON.
     pub fn payload_json(&self) -> Result<Value, JwsError> {
-        serde_json::from_slice(&self.payload).map_err(|e| JwsError::Malformed(format!("payload is not JSON: {e}")))
+        serde_json::from_slice(&self.payload)
+            .map_err(|e| JwsError::Malformed(format!("payload is not JSON: {e}")))
     }
 
     pub fn header_str(&self, name: &str) -> Option<&str> {
@@ -126,14 +140,22 @@ impl CompactJws {
             (Alg::Es256, PublicKey::P256(k)) => {
                 use p256::ecdsa::signature::Verifier;
                 // JWS ES256 signatures are R || S, 64 bytes (RFC 7518 §3.4), not DER.
-                let sig = p256::ecdsa::Signature::from_slice(&self.signature).map_err(|_| JwsError::BadSignature)?;
+                let sig = p256::ecdsa::Signature::from_slice(&self.signature)
+                    .map_err(|_| JwsError::BadSignature)?;
                 k.verify(msg, &sig).map_err(|_| JwsError::BadSignature)?;
             }
             (Alg::EdDsa, PublicKey::Ed25519(k)) => {
-                let sig = ed25519_dalek::Signature::from_slice(&self.signature).map_err(|_| JwsError::BadSignature)?;
-                k.verify_strict(msg, &sig).map_err(|_| JwsError::BadSignature)?;
+                let sig = ed25519_dalek::Signature::from_slice(&self.signature)
+                    .map_err(|_| JwsError::BadSignature)?;
+                k.verify_strict(msg, &sig)
+                    .map_err(|_| JwsError::BadSignature)?;
             }
-            (alg, key) => return Err(JwsError::KeyMismatch { alg: alg.name(), key: key.kind() }),
+            (alg, key) => {
+                return Err(JwsError::KeyMismatch {
+                    alg: alg.name(),
+                    key: key.kind(),
+                })
+            }
         }
         Ok(alg)
     }
@@ -152,7 +174,10 @@ mod tests {
         let sk = ed25519_dalek::SigningKey::from_bytes(&[7u8; 32]);
         let input = format!("{}.{}", b64(header.as_bytes()), b64(payload.as_bytes()));
         let sig = sk.sign(input.as_bytes());
-        (format!("{input}.{}", b64(&sig.to_bytes())), PublicKey::Ed25519(sk.verifying_key()))
+        (
+            format!("{input}.{}", b64(&sig.to_bytes())),
+            PublicKey::Ed25519(sk.verifying_key()),
+        )
     }
 
     #[test]
@@ -169,9 +194,15 @@ mod tests {
     #[test]
     fn none_and_hmac_are_refused() {
         let (tok, key) = ed25519_token(r#"{"alg":"none"}"#, "{}");
-        assert!(matches!(CompactJws::parse(&tok).unwrap().verify(&key), Err(JwsError::AlgRefused(_))));
+        assert!(matches!(
+            CompactJws::parse(&tok).unwrap().verify(&key),
+            Err(JwsError::AlgRefused(_))
+        ));
         let (tok, key) = ed25519_token(r#"{"alg":"HS256"}"#, "{}");
-        assert!(matches!(CompactJws::parse(&tok).unwrap().verify(&key), Err(JwsError::AlgRefused(_))));
+        assert!(matches!(
+            CompactJws::parse(&tok).unwrap().verify(&key),
+            Err(JwsError::AlgRefused(_))
+        ));
     }
 
     #[test]
@@ -179,7 +210,10 @@ mod tests {
         let (tok, _) = ed25519_token(r#"{"alg":"ES256"}"#, "{}");
         let ed = PublicKey::ed25519_from_bytes(&[1u8; 32]);
         if let Ok(k) = ed {
-            assert!(matches!(CompactJws::parse(&tok).unwrap().verify(&k), Err(JwsError::KeyMismatch { .. })));
+            assert!(matches!(
+                CompactJws::parse(&tok).unwrap().verify(&k),
+                Err(JwsError::KeyMismatch { .. })
+            ));
         }
     }
 

@@ -49,16 +49,22 @@ impl PublicKey {
         if let Ok(k) = p256::ecdsa::VerifyingKey::from_public_key_pem(pem) {
             return Ok(PublicKey::P256(k));
         }
-        Err(KeyError("not a PEM RSA, Ed25519 or P-256 public key".into()))
+        Err(KeyError(
+            "not a PEM RSA, Ed25519 or P-256 public key".into(),
+        ))
     }
 
     /// A public JWK (RFC 7517): RSA, OKP/Ed25519 or EC/P-256. A JWK with private parts is
     /// refused: a key that leaked its secret proves nothing.
     pub fn from_jwk(jwk: &Value) -> Result<PublicKey, KeyError> {
-        let obj = jwk.as_object().ok_or_else(|| KeyError("a JWK must be a JSON object".into()))?;
+        let obj = jwk
+            .as_object()
+            .ok_or_else(|| KeyError("a JWK must be a JSON object".into()))?;
         for private in ["d", "p", "q", "dp", "dq", "qi", "k"] {
             if obj.contains_key(private) {
-                return Err(KeyError(format!("the JWK contains private key material (\"{private}\")")));
+                return Err(KeyError(format!(
+                    "the JWK contains private key material (\"{private}\")"
+                )));
             }
         }
         let field = |name: &str| -> Result<Vec<u8>, KeyError> {
@@ -74,7 +80,9 @@ impl PublicKey {
             Some("RSA") => {
                 let n = rsa::BigUint::from_bytes_be(&field("n")?);
                 let e = rsa::BigUint::from_bytes_be(&field("e")?);
-                rsa::RsaPublicKey::new(n, e).map(PublicKey::Rsa).map_err(|e| KeyError(format!("RSA JWK: {e}")))
+                rsa::RsaPublicKey::new(n, e)
+                    .map(PublicKey::Rsa)
+                    .map_err(|e| KeyError(format!("RSA JWK: {e}")))
             }
             Some("OKP") => match obj.get("crv").and_then(Value::as_str) {
                 Some("Ed25519") => Self::ed25519_from_bytes(&field("x")?),
@@ -101,14 +109,20 @@ impl PublicKey {
     /// (`z…`) of a multicodec-prefixed key. Ed25519 is `0xed 0x01` + 32 bytes; P-256 is
     /// `0x80 0x24` + 33-byte compressed point (W3C Controlled Identifiers, "Multikey").
     pub fn from_multibase(multibase: &str) -> Result<PublicKey, KeyError> {
-        let rest = multibase
-            .strip_prefix('z')
-            .ok_or_else(|| KeyError(format!("multibase key must be base58btc ('z…'): {multibase}")))?;
-        let bytes = bs58::decode(rest).into_vec().map_err(|e| KeyError(format!("invalid base58btc: {e}")))?;
+        let rest = multibase.strip_prefix('z').ok_or_else(|| {
+            KeyError(format!(
+                "multibase key must be base58btc ('z…'): {multibase}"
+            ))
+        })?;
+        let bytes = bs58::decode(rest)
+            .into_vec()
+            .map_err(|e| KeyError(format!("invalid base58btc: {e}")))?;
         match bytes.as_slice() {
             [0xed, 0x01, key @ ..] => Self::ed25519_from_bytes(key),
             [0x80, 0x24, key @ ..] => Self::p256_from_sec1(key),
-            [a, b, ..] => Err(KeyError(format!("unsupported multicodec key type 0x{a:02x}{b:02x}"))),
+            [a, b, ..] => Err(KeyError(format!(
+                "unsupported multicodec key type 0x{a:02x}{b:02x}"
+            ))),
             _ => Err(KeyError("multibase key too short".into())),
         }
     }
@@ -147,7 +161,8 @@ mod tests {
     #[test]
     fn did_key_ed25519_multibase() {
         // did:key test vector from the did:key spec (Ed25519).
-        let k = PublicKey::from_multibase("z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK").unwrap();
+        let k =
+            PublicKey::from_multibase("z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK").unwrap();
         assert_eq!(k.kind(), "Ed25519");
     }
 
@@ -155,13 +170,17 @@ mod tests {
     fn jwk_with_private_part_is_refused() {
         let jwk = json!({"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A"});
         assert!(PublicKey::from_jwk(&jwk).unwrap_err().0.contains("private"));
-        let public = json!({"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"});
+        let public =
+            json!({"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"});
         assert_eq!(PublicKey::from_jwk(&public).unwrap().kind(), "Ed25519");
     }
 
     #[test]
     fn garbage_is_an_error_not_a_panic() {
-        assert!(PublicKey::from_pem("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----").is_err());
+        assert!(
+            PublicKey::from_pem("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----")
+                .is_err()
+        );
         assert!(PublicKey::from_multibase("z").is_err());
         assert!(PublicKey::from_multibase("zzzz0OIl").is_err());
         assert!(PublicKey::from_jwk(&json!({"kty":"EC","crv":"P-256","x":"AA","y":"AA"})).is_err());

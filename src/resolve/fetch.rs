@@ -17,7 +17,11 @@ pub struct FetchLimits {
 
 impl Default for FetchLimits {
     fn default() -> Self {
-        FetchLimits { max_bytes: 16 * 1024 * 1024, max_redirects: 5, timeout_ms: 15_000 }
+        FetchLimits {
+            max_bytes: 16 * 1024 * 1024,
+            max_redirects: 5,
+            timeout_ms: 15_000,
+        }
     }
 }
 
@@ -46,9 +50,15 @@ pub enum FetchError {
     /// The browser refused to let the page read the response (no CORS headers) or the network
     /// failed; browsers cannot tell the two apart.
     Network(String),
-    TooLarge { limit: usize },
-    TooManyRedirects { limit: u32 },
-    Timeout { ms: u32 },
+    TooLarge {
+        limit: usize,
+    },
+    TooManyRedirects {
+        limit: u32,
+    },
+    Timeout {
+        ms: u32,
+    },
     /// The in-memory fetcher has no such document.
     NotFound,
 }
@@ -57,7 +67,10 @@ impl std::fmt::Display for FetchError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             FetchError::SchemeNotAllowed(s) => write!(f, "only https URLs are fetched, not {s}"),
-            FetchError::Network(m) => write!(f, "network error or blocked by the server's CORS policy: {m}"),
+            FetchError::Network(m) => write!(
+                f,
+                "network error or blocked by the server's CORS policy: {m}"
+            ),
             FetchError::TooLarge { limit } => write!(f, "response larger than {limit} bytes"),
             FetchError::TooManyRedirects { limit } => write!(f, "more than {limit} redirects"),
             FetchError::Timeout { ms } => write!(f, "no answer within {} s", ms / 1000),
@@ -81,7 +94,8 @@ impl<F: Fetcher> Fetcher for &F {
 /// Checks a URL may be fetched at all: http(s) only, plain http only when `allow_http` and the
 /// host is loopback (testing). Returns the parsed URL.
 pub fn check_fetchable(raw: &str, allow_http: bool) -> Result<url::Url, FetchError> {
-    let u = url::Url::parse(raw).map_err(|e| FetchError::SchemeNotAllowed(format!("{raw} ({e})")))?;
+    let u =
+        url::Url::parse(raw).map_err(|e| FetchError::SchemeNotAllowed(format!("{raw} ({e})")))?;
     match u.scheme() {
         "https" => Ok(u),
         "http" if allow_http && is_loopback(&u) => Ok(u),
@@ -125,7 +139,12 @@ impl MemoryFetcher {
     /// Serves `body` at `url` with any status (410 Gone for a revoked hosted assertion, 404 …).
     pub fn insert(&mut self, url: &str, status: u16, content_type: &str, body: impl Into<Vec<u8>>) {
         let ct = (!content_type.is_empty()).then(|| content_type.to_string());
-        let resp = Response { final_url: url.to_string(), status, content_type: ct, body: body.into() };
+        let resp = Response {
+            final_url: url.to_string(),
+            status,
+            content_type: ct,
+            body: body.into(),
+        };
         self.docs.insert(url.to_string(), resp);
     }
 
@@ -150,14 +169,22 @@ impl MemoryFetcher {
                 current = next.clone();
                 continue;
             }
-            let mut resp = self.docs.get(&current).cloned().ok_or(FetchError::NotFound)?;
+            let mut resp = self
+                .docs
+                .get(&current)
+                .cloned()
+                .ok_or(FetchError::NotFound)?;
             if resp.body.len() > self.limits.max_bytes {
-                return Err(FetchError::TooLarge { limit: self.limits.max_bytes });
+                return Err(FetchError::TooLarge {
+                    limit: self.limits.max_bytes,
+                });
             }
             resp.final_url = current;
             return Ok(resp);
         }
-        Err(FetchError::TooManyRedirects { limit: self.limits.max_redirects })
+        Err(FetchError::TooManyRedirects {
+            limit: self.limits.max_redirects,
+        })
     }
 }
 
@@ -186,7 +213,9 @@ mod tests {
 
     #[test]
     fn redirect_loops_end() {
-        let f = MemoryFetcher::new().redirect("https://a/", "https://b/").redirect("https://b/", "https://a/");
+        let f = MemoryFetcher::new()
+            .redirect("https://a/", "https://b/")
+            .redirect("https://b/", "https://a/");
         let r = futures::executor::block_on(f.get("https://a/"));
         assert!(matches!(r, Err(FetchError::TooManyRedirects { .. })));
     }

@@ -30,9 +30,13 @@ impl NativeFetcher {
             Err(ureq::Error::Transport(t)) => {
                 let msg = t.to_string();
                 return Err(if msg.contains("redirect") {
-                    FetchError::TooManyRedirects { limit: self.limits.max_redirects }
+                    FetchError::TooManyRedirects {
+                        limit: self.limits.max_redirects,
+                    }
                 } else if msg.contains("timed out") {
-                    FetchError::Timeout { ms: self.limits.timeout_ms }
+                    FetchError::Timeout {
+                        ms: self.limits.timeout_ms,
+                    }
                 } else {
                     FetchError::Network(msg)
                 });
@@ -47,9 +51,16 @@ impl NativeFetcher {
             .read_to_end(&mut body)
             .map_err(|e| FetchError::Network(e.to_string()))?;
         if body.len() > self.limits.max_bytes {
-            return Err(FetchError::TooLarge { limit: self.limits.max_bytes });
+            return Err(FetchError::TooLarge {
+                limit: self.limits.max_bytes,
+            });
         }
-        Ok(Response { final_url, status, content_type, body })
+        Ok(Response {
+            final_url,
+            status,
+            content_type,
+            body,
+        })
     }
 }
 

@@ -31,7 +31,12 @@ pub struct Options {
 
 impl Options {
     pub fn at(at: DateTime<Utc>) -> Options {
-        Options { at, recipient: None, allow_http: false, limits: Limits::default() }
+        Options {
+            at,
+            recipient: None,
+            allow_http: false,
+            limits: Limits::default(),
+        }
     }
 }
 
@@ -66,7 +71,15 @@ pub struct Verification<'a, F: Fetcher> {
 
 impl<'a, F: Fetcher> Verification<'a, F> {
     pub fn new(fetcher: &'a F, opts: &'a Options) -> Self {
-        Verification { fetcher, opts, checks: Vec::new(), format: None, badge: None, expert: Expert::default(), fetches: 0 }
+        Verification {
+            fetcher,
+            opts,
+            checks: Vec::new(),
+            format: None,
+            badge: None,
+            expert: Expert::default(),
+            fetches: 0,
+        }
     }
 
     pub fn add(&mut self, check: Check) {
@@ -90,7 +103,14 @@ impl<'a, F: Fetcher> Verification<'a, F> {
 
     fn finish(mut self, input: &str) -> Report {
         let recipient_match = self.match_recipient();
-        Report::from_checks(input, self.format, self.badge, recipient_match, self.checks, self.expert)
+        Report::from_checks(
+            input,
+            self.format,
+            self.badge,
+            recipient_match,
+            self.checks,
+            self.expert,
+        )
     }
 
     /// The recipient check, when the user gave an identity.
@@ -100,26 +120,45 @@ impl<'a, F: Fetcher> Verification<'a, F> {
             return None;
         }
         let Some(r) = self.badge.as_ref().and_then(|b| b.recipient.clone()) else {
-            self.add(Check::not_checked("recipient", "the badge names no recipient to compare with"));
+            self.add(Check::not_checked(
+                "recipient",
+                "the badge names no recipient to compare with",
+            ));
             return Some(false);
         };
         let Some(identity) = r.identity.as_deref() else {
-            self.add(Check::not_checked("recipient", "the badge's recipient has no identity to compare with"));
+            self.add(Check::not_checked(
+                "recipient",
+                "the badge's recipient has no identity to compare with",
+            ));
             return Some(false);
         };
         if r.hashed && !recipient::supported_hash(identity) {
-            self.add(Check::not_checked("recipient", format!("unsupported identity hash: {identity}")));
+            self.add(Check::not_checked(
+                "recipient",
+                format!("unsupported identity hash: {identity}"),
+            ));
             return Some(false);
         }
-        let claim = RecipientClaim { identity, hashed: r.hashed, salt: r.salt.as_deref() };
+        let claim = RecipientClaim {
+            identity,
+            hashed: r.hashed,
+            salt: r.salt.as_deref(),
+        };
         let ok = recipient::matches(&claim, &given);
         let how = if r.hashed { "the salted hash of" } else { "" };
         // A mismatch is reported but does not change the verdict: the badge itself is sound,
         // it just belongs to someone else (the report's recipient_match says so).
         self.add(if ok {
-            Check::passed("recipient", format!("{given} is {how} the recipient's identity").replace("  ", " "))
+            Check::passed(
+                "recipient",
+                format!("{given} is {how} the recipient's identity").replace("  ", " "),
+            )
         } else {
-            Check::warning("recipient", format!("{given} does not match the badge's recipient"))
+            Check::warning(
+                "recipient",
+                format!("{given} does not match the badge's recipient"),
+            )
         });
         Some(ok)
     }
@@ -136,7 +175,10 @@ pub async fn verify<F: Fetcher>(input: &Input, fetcher: &F, opts: &Options) -> R
         Input::Bytes { bytes, .. } => match extract::extract(bytes, &opts.limits) {
             Ok(found) => {
                 v.expert.source = Some(found.container.to_string());
-                v.add(Check::passed("extract", format!("badge found in {}", found.container)));
+                v.add(Check::passed(
+                    "extract",
+                    format!("badge found in {}", found.container),
+                ));
                 for w in found.warnings {
                     v.add(Check::warning("extract", w));
                 }
@@ -170,12 +212,19 @@ async fn verify_payload<F: Fetcher>(v: &mut Verification<'_, F>, payload: Payloa
     };
     match doc {
         BadgeDoc::Ob2Assertion(a) => ob2::verify_hosted(v, a, fetched_from.as_deref()).await,
-        BadgeDoc::Ob2Signed { jws, compact, assertion } => ob2::verify_signed(v, &jws, &compact, assertion).await,
+        BadgeDoc::Ob2Signed {
+            jws,
+            compact,
+            assertion,
+        } => ob2::verify_signed(v, &jws, &compact, assertion).await,
         BadgeDoc::Ob1Assertion(a) => ob2::verify_ob1(v, a, fetched_from.as_deref()).await,
         BadgeDoc::Ob3Credential(c) => ob3::verify_credential(v, c).await,
-        BadgeDoc::Ob3Jwt { jws, compact, claims, credential } => {
-            ob3::verify_jwt(v, &jws, &compact, claims, credential).await
-        }
+        BadgeDoc::Ob3Jwt {
+            jws,
+            compact,
+            claims,
+            credential,
+        } => ob3::verify_jwt(v, &jws, &compact, claims, credential).await,
     }
 }
 
@@ -188,26 +237,43 @@ async fn fetch_hosted<F: Fetcher>(
     let resp = match v.fetch(url).await {
         Ok(r) => r,
         Err(e) => {
-            v.add(Check::unverifiable("fetch", format!("could not fetch {url}: {e}")));
+            v.add(Check::unverifiable(
+                "fetch",
+                format!("could not fetch {url}: {e}"),
+            ));
             return None;
         }
     };
     if resp.status == 410 {
         v.format = Some(Format::Ob2Hosted);
-        v.add(Check::failed("revocation", Verdict::Revoked, format!("{url} answers 410 Gone: the issuer revoked it")));
+        v.add(Check::failed(
+            "revocation",
+            Verdict::Revoked,
+            format!("{url} answers 410 Gone: the issuer revoked it"),
+        ));
         return None;
     }
     if !resp.is_success() {
-        v.add(Check::unverifiable("fetch", format!("{url} answered HTTP {}", resp.status)));
+        v.add(Check::unverifiable(
+            "fetch",
+            format!("{url} answered HTTP {}", resp.status),
+        ));
         return None;
     }
     if resp.final_url != url {
-        v.add(Check::warning("fetch", format!("{url} redirected to {}", resp.final_url)));
+        v.add(Check::warning(
+            "fetch",
+            format!("{url} redirected to {}", resp.final_url),
+        ));
     }
     let found = match extract::extract(&resp.body, &v.opts.limits) {
         Ok(found) => found,
         Err(e) => {
-            v.add(Check::failed("extract", Verdict::Error, format!("{url}: {e}")));
+            v.add(Check::failed(
+                "extract",
+                Verdict::Error,
+                format!("{url}: {e}"),
+            ));
             return None;
         }
     };
@@ -217,7 +283,11 @@ async fn fetch_hosted<F: Fetcher>(
         Payload::Url(inner) => {
             // A baked image whose payload is again a URL: follow it once, no further.
             if inner == url || v.expert.fetched.len() > 1 {
-                v.add(Check::failed("extract", Verdict::Error, format!("{url} points to another URL ({inner}) again")));
+                v.add(Check::failed(
+                    "extract",
+                    Verdict::Error,
+                    format!("{url} points to another URL ({inner}) again"),
+                ));
                 return None;
             }
             return Box::pin(fetch_hosted(v, &inner)).await;

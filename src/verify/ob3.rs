@@ -12,8 +12,14 @@ use serde_json::Value;
 pub async fn verify_credential<F: Fetcher>(v: &mut Verification<'_, F>, credential: Value) {
     v.format = Some(Format::Ob3DataIntegrity);
     v.badge = Some(display(&credential));
-    v.add(Check::unverifiable("proof", "not checked: Data Integrity proofs are not implemented yet"));
-    v.add(Check::not_checked("status", "not checked: credentialStatus is not implemented yet"));
+    v.add(Check::unverifiable(
+        "proof",
+        "not checked: Data Integrity proofs are not implemented yet",
+    ));
+    v.add(Check::not_checked(
+        "status",
+        "not checked: credentialStatus is not implemented yet",
+    ));
     add_window(v, &credential);
 }
 
@@ -28,7 +34,10 @@ pub async fn verify_jwt<F: Fetcher>(
     v.format = Some(Format::Ob3Jwt);
     v.expert.proof_suite = jws.header_str("alg").map(|a| format!("VC-JWT {a}"));
     v.badge = Some(display(&credential));
-    v.add(Check::unverifiable("proof", "not checked: VC-JWT verification is not implemented yet"));
+    v.add(Check::unverifiable(
+        "proof",
+        "not checked: VC-JWT verification is not implemented yet",
+    ));
     add_window(v, &credential);
 }
 
@@ -54,7 +63,9 @@ fn display(c: &Value) -> BadgeDisplay {
     BadgeDisplay {
         name: text(achievement, "name").or_else(|| text(Some(c), "name")),
         description: text(achievement, "description").or_else(|| text(Some(c), "description")),
-        image: achievement.and_then(|a| id_of(a.get("image"))).map(String::from),
+        image: achievement
+            .and_then(|a| id_of(a.get("image")))
+            .map(String::from),
         issuer: IssuerDisplay {
             id: id_of(issuer).map(String::from),
             name: text(issuer, "name"),
@@ -63,10 +74,12 @@ fn display(c: &Value) -> BadgeDisplay {
         },
         issued: text(Some(c), "validFrom").or_else(|| text(Some(c), "issuanceDate")),
         expires: text(Some(c), "validUntil").or_else(|| text(Some(c), "expirationDate")),
-        criteria: achievement.and_then(|a| a.get("criteria")).map(|cr| Criteria {
-            url: str_of(cr, "id").map(String::from),
-            narrative: str_of(cr, "narrative").map(String::from),
-        }),
+        criteria: achievement
+            .and_then(|a| a.get("criteria"))
+            .map(|cr| Criteria {
+                url: str_of(cr, "id").map(String::from),
+                narrative: str_of(cr, "narrative").map(String::from),
+            }),
         ..Default::default()
     }
 }

@@ -20,7 +20,10 @@ pub fn parse_datetime(s: &str) -> Option<DateTime<Utc>> {
         return Some(t.with_timezone(&Utc));
     }
     if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
-        return s.parse::<i64>().ok().and_then(|secs| DateTime::from_timestamp(secs, 0));
+        return s
+            .parse::<i64>()
+            .ok()
+            .and_then(|secs| DateTime::from_timestamp(secs, 0));
     }
     None
 }
@@ -37,26 +40,42 @@ pub fn window_checks(
     let mut checks = Vec::new();
     match from.map(|s| (s, parse_datetime(s))) {
         None => checks.push(Check::not_applicable("issued", format!("no {from_name}"))),
-        Some((raw, None)) => {
-            checks.push(Check::failed("issued", Verdict::Invalid, format!("{from_name} \"{raw}\" is not a date-time")))
-        }
+        Some((raw, None)) => checks.push(Check::failed(
+            "issued",
+            Verdict::Invalid,
+            format!("{from_name} \"{raw}\" is not a date-time"),
+        )),
         Some((raw, Some(t))) if t > at => checks.push(Check::failed(
             "issued",
             Verdict::NotYetValid,
             format!("not valid before {raw} ({from_name} is in the future)"),
         )),
-        Some((raw, Some(_))) => checks.push(Check::passed("issued", format!("{from_name} {raw} is in the past"))),
+        Some((raw, Some(_))) => checks.push(Check::passed(
+            "issued",
+            format!("{from_name} {raw} is in the past"),
+        )),
     }
     match until.map(|s| (s, parse_datetime(s))) {
-        None => checks.push(Check::not_applicable("expiry", format!("no {until_name}: does not expire"))),
-        Some((raw, None)) => checks
-            .push(Check::failed("expiry", Verdict::Invalid, format!("{until_name} \"{raw}\" is not a date-time"))),
-        Some((raw, Some(t))) if t <= at => {
-            checks.push(Check::failed("expiry", Verdict::Expired, format!("expired on {raw}")))
-        }
+        None => checks.push(Check::not_applicable(
+            "expiry",
+            format!("no {until_name}: does not expire"),
+        )),
+        Some((raw, None)) => checks.push(Check::failed(
+            "expiry",
+            Verdict::Invalid,
+            format!("{until_name} \"{raw}\" is not a date-time"),
+        )),
+        Some((raw, Some(t))) if t <= at => checks.push(Check::failed(
+            "expiry",
+            Verdict::Expired,
+            format!("expired on {raw}"),
+        )),
         Some((raw, Some(_))) => checks.push(Check::passed("expiry", format!("valid until {raw}"))),
     }
-    if let (Some(f), Some(u)) = (from.and_then(parse_datetime), until.and_then(parse_datetime)) {
+    if let (Some(f), Some(u)) = (
+        from.and_then(parse_datetime),
+        until.and_then(parse_datetime),
+    ) {
         if u < f {
             checks.push(Check::failed(
                 "validity-window",
@@ -83,20 +102,49 @@ mod tests {
         assert!(parse_datetime("2016-12-31T23:59:59Z").is_some());
         assert!(parse_datetime("2016-12-31T23:59:59").is_some());
         assert!(parse_datetime("2016-12-31T23:59:59.123-0500").is_some());
-        assert_eq!(parse_datetime("1500000000").unwrap().timestamp(), 1_500_000_000);
+        assert_eq!(
+            parse_datetime("1500000000").unwrap().timestamp(),
+            1_500_000_000
+        );
         assert!(parse_datetime("yesterday").is_none());
     }
 
     #[test]
     fn expired_not_yet_valid_and_inverted() {
-        let c = window_checks(at(), Some("2020-01-01T00:00:00Z"), "validFrom", Some("2025-01-01T00:00:00Z"), "validUntil");
+        let c = window_checks(
+            at(),
+            Some("2020-01-01T00:00:00Z"),
+            "validFrom",
+            Some("2025-01-01T00:00:00Z"),
+            "validUntil",
+        );
         assert_eq!(c[1].effect, Some(Verdict::Expired));
-        let c = window_checks(at(), Some("2027-01-01T00:00:00Z"), "validFrom", None, "validUntil");
+        let c = window_checks(
+            at(),
+            Some("2027-01-01T00:00:00Z"),
+            "validFrom",
+            None,
+            "validUntil",
+        );
         assert_eq!(c[0].effect, Some(Verdict::NotYetValid));
         assert_eq!(c[1].outcome, Outcome::NotApplicable);
-        let c = window_checks(at(), Some("2020-01-01T00:00:00Z"), "issuedOn", Some("2019-01-01T00:00:00Z"), "expires");
-        assert!(c.iter().any(|c| c.id == "validity-window" && c.effect == Some(Verdict::Invalid)));
-        let c = window_checks(at(), Some("2020-01-01T00:00:00Z"), "issuedOn", Some("2030-01-01T00:00:00Z"), "expires");
+        let c = window_checks(
+            at(),
+            Some("2020-01-01T00:00:00Z"),
+            "issuedOn",
+            Some("2019-01-01T00:00:00Z"),
+            "expires",
+        );
+        assert!(c
+            .iter()
+            .any(|c| c.id == "validity-window" && c.effect == Some(Verdict::Invalid)));
+        let c = window_checks(
+            at(),
+            Some("2020-01-01T00:00:00Z"),
+            "issuedOn",
+            Some("2030-01-01T00:00:00Z"),
+            "expires",
+        );
         assert!(c.iter().all(|c| c.outcome == Outcome::Passed));
     }
 }

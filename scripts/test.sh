@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, native tests (core, CLI), the release build of the
+# app, and the end-to-end tests in headless Chromium. Ends with one "total: N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --with-browser
+export PATH="$PWD/node_modules/.bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+out=$(mktemp -d)
+
+log "cargo fmt --check"
+cargo fmt --check
+log "cargo clippy (native and wasm32)"
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bin badge-verifier-app -- -D warnings
+
+log "native tests"
+cargo test 2>&1 | tee "$out/cargo.txt"
+
+log "release build of the app"
+trunk build --release
+wasm=$(ls dist/*.wasm)
+raw=$(stat -c %s "$wasm"); gz=$(gzip -9c "$wasm" | wc -c)
+log "wasm size: $raw bytes raw, $gz bytes gzip"
+
+log "end-to-end tests in headless Chromium"
+node --test --test-reporter=spec tests/e2e/ 2>&1 | tee "$out/e2e.txt"
+
+passed=$(grep -hoE 'test result: (ok|FAILED)\. [0-9]+ passed' "$out/cargo.txt" | awk '{s+=$4} END {print s+0}')
+failed=$(grep -hoE '; [0-9]+ failed' "$out/cargo.txt" | awk '{s+=$2} END {print s+0}')
+e2e_pass=$(grep -hoE '^ℹ pass [0-9]+' "$out/e2e.txt" | awk '{print $3}' | tail -1)
+e2e_fail=$(grep -hoE '^ℹ fail [0-9]+' "$out/e2e.txt" | awk '{print $3}' | tail -1)
+echo "total: $((passed + ${e2e_pass:-0})) passed, $((failed + ${e2e_fail:-0})) failed"

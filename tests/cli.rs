@@ -1,0 +1,110 @@
+//! The `badge-verify` command-line contract: JSON lines in input order, exit statuses.
+
+use std::process::{Command, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_badge-verify"))
+}
+
+const OB3: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/e2e/ob3-did-key.json"
+);
+const TEXT: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/e2e/not-a-badge.txt"
+);
+
+fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(bin().status().unwrap().code(), Some(2));
+    assert_eq!(
+        bin().arg("--bogus").arg("x").status().unwrap().code(),
+        Some(2)
+    );
+    assert_eq!(
+        bin()
+            .args(["--at", "yesterday", "x"])
+            .status()
+            .unwrap()
+            .code(),
+        Some(2)
+    );
+    assert_eq!(bin().arg("--recipient").status().unwrap().code(), Some(2));
+}
+
+#[test]
+fn one_json_object_per_input_in_order() {
+    let out = bin()
+        .args([
+            "--json",
+            "--at",
+            "2026-01-01T00:00:00Z",
+            TEXT,
+            OB3,
+            "/no/such/file",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "not every input is valid");
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["input"], TEXT);
+    assert_eq!(lines[0]["verdict"], "error");
+    assert_eq!(lines[0]["format"], serde_json::Value::Null);
+    assert_eq!(lines[1]["input"], OB3);
+    assert_eq!(lines[1]["format"], "ob3-data-integrity");
+    assert_eq!(lines[1]["badge"]["name"], "test 1");
+    assert!(lines[1]["checks"].as_array().is_some_and(|c| !c.is_empty()));
+    assert_eq!(lines[1]["recipient_match"], serde_json::Value::Null);
+    assert_eq!(lines[2]["verdict"], "error");
+    for l in &lines {
+        for key in [
+            "input",
+            "verdict",
+            "format",
+            "summary",
+            "badge",
+            "recipient_match",
+            "checks",
+        ] {
+            assert!(l.get(key).is_some(), "missing {key} in {l}");
+        }
+    }
+}
+
+#[test]
+fn stdin_and_human_output() {
+    let mut child = bin()
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(b"\x89PNG\r\n\x1a\ntruncated").unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("-: ERROR"), "{text}");
+}
+
+#[test]
+fn recipient_match_is_reported() {
+    let out = bin()
+        .args(["--json", "--recipient", "someone@example.org", OB3])
+        .output()
+        .unwrap();
+    let lines = json_lines(&out.stdout);
+    assert!(lines[0]["recipient_match"].is_boolean());
+}
