@@ -54,6 +54,10 @@ pub async fn verify_hosted<F: Fetcher>(
     baked: Value,
     fetched_from: Option<&str>,
 ) {
+    if ob1::is_pre_v2(&baked) {
+        // `type: Assertion` also appears in OB 1.1, which the classifier takes for 2.0.
+        return verify_ob1(v, baked, fetched_from).await;
+    }
     v.format = Some(Format::Ob2Hosted);
     v.expert.proof_suite = Some("OB 2.0 HostedBadge".into());
     v.badge = Some(display::build(&baked, None, None, None));

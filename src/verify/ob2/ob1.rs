@@ -12,6 +12,22 @@ use crate::resolve::fetch::Fetcher;
 use crate::verify::Verification;
 use serde_json::Value;
 
+/// Whether an assertion that looks like OB 2.0 is really 1.x: no 2.0 context, and the 1.1
+/// context or a 1.x `verify` object without a 2.0 `verification`.
+pub(super) fn is_pre_v2(a: &Value) -> bool {
+    let contexts = crate::model::json::strings(a.get("@context"));
+    if contexts
+        .iter()
+        .any(|c| super::OB2_CONTEXTS.contains(&c.trim().trim_end_matches('/')))
+    {
+        return false;
+    }
+    contexts
+        .iter()
+        .any(|c| c.trim_end_matches('/').ends_with("openbadges/v1"))
+        || (a.get("verify").is_some_and(Value::is_object) && a.get("verification").is_none())
+}
+
 /// Which pre-2.0 version this is: 1.1 declares the v1 context; 1.0 has a `verify` object;
 /// 0.5 has neither (its `badge` is embedded with an `issuer.origin`).
 fn version(a: &Value) -> &'static str {
@@ -35,6 +51,8 @@ pub async fn verify_ob1<F: Fetcher>(
     fetched_from: Option<&str>,
 ) {
     let version = version(&a);
+    // There is no 1.x format in the report: the format is left unset.
+    v.format = None;
     v.expert.proof_suite = Some(format!("Open Badges {version}"));
     v.badge = Some(display::build(&a, None, None, None));
     if version == "0.5" {
