@@ -414,3 +414,14 @@ fn hostile_documents_give_checks_not_panics() {
     let r = run(&baked(&b), &server(&b), &opts());
     assert_verdict(&r, Verdict::Invalid);
 }
+
+#[test]
+fn recipient_hashed_is_required() {
+    let mut a = assertion();
+    a["recipient"].as_object_mut().unwrap().remove("hashed");
+    let r = run(&baked(&a), &server(&a), &opts());
+    assert_verdict(&r, Verdict::Invalid);
+    assert!(checks(&r, "required-properties")[0]
+        .detail
+        .contains("hashed is missing"));
+}

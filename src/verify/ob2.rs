@@ -446,8 +446,11 @@ fn required_properties<F: Fetcher>(v: &mut Verification<'_, F>, a: &Value, metho
             let mut rp = docs::Props::new(r);
             rp.text("identity").text("type").opt_text("salt");
             problems.extend(rp.problems.into_iter().map(|s| format!("recipient {s}")));
+            // `hashed` is required (spec "IdentityObject", in bold), so that a verifier knows
+            // whether to compare the identity as plaintext or as a salted hash.
             match r.get("hashed") {
-                None | Some(Value::Bool(_)) => {}
+                Some(Value::Bool(_)) => {}
+                None => problems.push("recipient hashed is missing".into()),
                 Some(_) => problems.push("recipient hashed must be true or false".into()),
             }
             let hashed = display::loose_bool(r.get("hashed")).unwrap_or(false);
@@ -523,7 +526,7 @@ fn dates<F: Fetcher>(v: &Verification<'_, F>, a: &Value) -> Vec<Check> {
                 "issued",
                 Verdict::Invalid,
                 format!(
-                    "issuedOn {} is in the future: an award date cannot be",
+                    "issuedOn {} is in the future: a badge cannot have been awarded at a future date",
                     issued.unwrap_or("")
                 ),
             )
