@@ -330,3 +330,19 @@ fn embedded_key_in_the_issuer_profile() {
     assert_verdict(&r, Verdict::Valid);
     assert!(!r.expert.fetched.iter().any(|u| u == KEY));
 }
+
+#[test]
+fn an_unreachable_key_does_not_block_another_listed_key() {
+    let mut a = assertion();
+    a["verification"] = json!({"type": "SignedBadge"});
+    let mut iss = issuer();
+    let gone = "https://issuer.example/keys/old.json";
+    iss["publicKey"] = json!([gone, KEY]);
+    let f = server().with(ISSUER, "application/json", iss.to_string());
+    let r = run(&jws_input(&sign(&a, &issuer_private())), &f, &opts());
+    assert_verdict(&r, Verdict::Valid);
+    // Signed by a stranger: the reachable key fails, the unreachable one might have been it.
+    let r = run(&jws_input(&sign(&a, &other_private())), &f, &opts());
+    assert_verdict(&r, Verdict::Unverifiable);
+    assert_check(&r, "signature", Outcome::NotChecked);
+}

@@ -656,6 +656,7 @@ async fn signature_checks<F: Fetcher>(
         .collect();
     let mut tried = Vec::new();
     let mut problems = Vec::new();
+    let mut unreachable = Vec::new();
     for key_id in candidates.iter().take(8) {
         let embedded = each(issuer.get("publicKey"))
             .into_iter()
@@ -667,13 +668,30 @@ async fn signature_checks<F: Fetcher>(
             .cloned();
         let key_doc = match embedded {
             Some(k) => k,
-            None => {
-                match docs::resolve(v, Some(&Value::String(key_id.clone())), "key", "key").await {
-                    Some(l) => l.value,
-                    None => continue,
-                }
+            None if !is_http_url(key_id) => {
+                unreachable.push(format!("{key_id} is neither embedded nor an http(s) URL"));
+                continue;
             }
+            // Step 5: "If it is impossible to get a usable public key, the Assertion cannot be
+            // verified" (unverifiable, not invalid).
+            None => match docs::fetch_json(v, key_id).await {
+                Ok(doc) => {
+                    if str_of(&doc.value, "id").map(str::trim) != Some(key_id.as_str()) {
+                        v.add(Check::warning(
+                            "key",
+                            format!("the key fetched from {key_id} declares another id"),
+                        ));
+                    }
+                    doc.value
+                }
+                Err(e) => {
+                    unreachable.push(format!("{key_id}: {e}"));
+                    continue;
+                }
+            },
         };
+        // "There should be a two-way connection between this Profile and the CryptographicKey
+        // through the owner and publicKey properties" (spec "CryptographicKey").
         match id_of(key_doc.get("owner")).map(str::trim) {
             Some(o) if owners.contains(&o) => {}
             Some(o) => {
@@ -718,18 +736,45 @@ async fn signature_checks<F: Fetcher>(
             return true;
         }
     }
-    if !problems.is_empty() && tried.is_empty() {
-        v.add(Check::failed("key", Verdict::Invalid, problems.join("; ")));
+    for p in unreachable
+        .iter()
+        .chain(&problems)
+        .filter(|_| !tried.is_empty())
+    {
+        v.add(Check::warning("key", p.clone()));
+    }
+    if tried.is_empty() && !unreachable.is_empty() {
+        v.add(Check::unverifiable(
+            "key",
+            format!(
+                "no usable key: {}",
+                unreachable
+                    .iter()
+                    .chain(&problems)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        ));
     } else if tried.is_empty() {
-        // Every key was unreachable: already reported as unverifiable `key` checks.
+        v.add(Check::failed("key", Verdict::Invalid, problems.join("; ")));
+    } else if !unreachable.is_empty() {
+        // The one key that could not be fetched might be the right one.
+        v.add(Check::unverifiable(
+            "signature",
+            format!(
+                "the signature does not verify with the keys that could be fetched ({})",
+                tried.join(", ")
+            ),
+        ));
     } else {
-        for p in &problems {
-            v.add(Check::warning("key", p.clone()));
-        }
         v.add(Check::failed(
             "signature",
             Verdict::Invalid,
-            format!("the signature does not verify with the issuer's key ({}): the badge was altered or signed by someone else", tried.join(", ")),
+            format!(
+                "the signature does not verify with the issuer's key ({}): the badge was altered or signed by someone else",
+                tried.join(", ")
+            ),
         ));
     }
     false
