@@ -425,3 +425,19 @@ fn recipient_hashed_is_required() {
         .detail
         .contains("hashed is missing"));
 }
+
+#[test]
+fn a_redirect_off_the_issuer_origin_is_judged_by_the_id_it_lands_on() {
+    let evil = "https://evil.example/a/1.json";
+    let mut landed = assertion();
+    landed["id"] = json!(evil);
+    let f = MemoryFetcher::new()
+        .with(evil, "application/json", landed.to_string())
+        .redirect(ASSERTION, evil)
+        .with(BADGE, "application/ld+json", badge().to_string())
+        .with(ISSUER, "application/ld+json", issuer().to_string());
+    let r = run(&baked(&assertion()), &f, &opts());
+    assert_verdict(&r, Verdict::Invalid);
+    assert_check(&r, "redirect", Outcome::Warning);
+    assert_check(&r, "verification-scope", Outcome::Failed);
+}

@@ -145,7 +145,11 @@ async fn hosted_truth<F: Fetcher>(
                 return None;
             }
         }
-        return Some((baked, requested));
+        // The scope is checked on the id the assertion declares, once it matched.
+        let url = declared
+            .filter(|id| *id == requested || id == final_url)
+            .unwrap_or(requested);
+        return Some((baked, url));
     }
     let Some(id) = declared.filter(|id| is_http_url(id)) else {
         v.add(Check::failed(
@@ -182,6 +186,7 @@ async fn hosted_truth<F: Fetcher>(
             format!("{} redirected to {}", doc.requested, doc.final_url),
         ));
     }
+    let mut url = id.clone();
     match str_of(&doc.value, "id").map(str::trim) {
         Some(fetched_id) if fetched_id == id => {
             v.add(Check::passed(
@@ -190,6 +195,7 @@ async fn hosted_truth<F: Fetcher>(
             ));
         }
         Some(fetched_id) if fetched_id == doc.final_url => {
+            url = fetched_id.to_string();
             v.add(Check::passed(
                 "hosted-id",
                 format!("the assertion is hosted at its id {fetched_id} (after a redirect)"),
@@ -212,7 +218,7 @@ async fn hosted_truth<F: Fetcher>(
             "the baked assertion differs from the hosted one; the hosted copy is the one verified",
         ));
     }
-    Some((doc.value, id))
+    Some((doc.value, url))
 }
 
 /// A signed assertion: a compact JWS whose payload is the Assertion (spec "SignedBadge
