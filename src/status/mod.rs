@@ -1,1 +1,3 @@
 //! Revocation and status lists (OB 2.0 `revocationList`, OB 3.0 `credentialStatus`).
+
+pub mod ob2;

@@ -1,0 +1,409 @@
+//! Getting and checking the documents an OB 2.0 assertion links to: the hosted assertion, the
+//! BadgeClass, the issuer Profile, keys and revocation lists (spec `ob_v2p0/index.md`, "Data
+//! Validation": every linked Badge Object must be available with an eventual 200 OK, be JSON,
+//! and carry its class's required properties with values of the right type).
+
+use crate::extract::detect::check_json_depth;
+use crate::model::json::{each, id_of, str_of, strings};
+use crate::report::Check;
+use crate::resolve::fetch::{check_fetchable, Fetcher};
+use crate::verify::Verification;
+use serde_json::Value;
+
+/// A JSON document fetched from `requested` (the URL the badge names), answered at `final_url`.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub value: Value,
+    pub requested: String,
+    pub final_url: String,
+}
+
+/// Why a linked document could not be used.
+#[derive(Debug, Clone)]
+pub enum DocError {
+    /// Not fetched at all (scheme, network, size, budget …).
+    Fetch(String),
+    /// HTTP 410 Gone, with the body if it was JSON (a revoked hosted assertion may say why).
+    Gone(Option<Value>),
+    /// Another non-2xx status.
+    Status(u16),
+    /// The body is not a JSON object.
+    NotJson(String),
+}
+
+impl std::fmt::Display for DocError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DocError::Fetch(m) => write!(f, "fetching failed ({m})"),
+            DocError::Gone(_) => f.write_str("it answered HTTP 410 Gone"),
+            DocError::Status(s) => write!(f, "it answered HTTP {s}"),
+            DocError::NotJson(m) => write!(f, "it is not a JSON object ({m})"),
+        }
+    }
+}
+
+/// Whether a string is an http(s) URL.
+pub fn is_http_url(s: &str) -> bool {
+    url::Url::parse(s)
+        .map(|u| matches!(u.scheme(), "http" | "https"))
+        .unwrap_or(false)
+}
+
+/// The authority (`host[:port]`) of an http(s) URL, lower-cased; what OB 2.0 `allowedOrigins`
+/// lists ("The host registered name subcomponent of an allowed origin").
+pub fn authority(s: &str) -> Option<String> {
+    let u = url::Url::parse(s).ok()?;
+    if !matches!(u.scheme(), "http" | "https") {
+        return None;
+    }
+    let host = u.host_str()?.to_ascii_lowercase();
+    Some(match u.port() {
+        Some(p) => format!("{host}:{p}"),
+        None => host,
+    })
+}
+
+/// Fetches a JSON document through [`Verification::fetch`]. Many OB 2.0 documents name their
+/// links with plain `http://` IRIs, which this verifier never fetches (browsers block mixed
+/// content, and plain http can be altered on the way): such a URL is fetched over https
+/// instead, with a warning, and the document must still declare the `http://` id it was linked by.
+pub async fn fetch_json<F: Fetcher>(
+    v: &mut Verification<'_, F>,
+    url: &str,
+) -> Result<Doc, DocError> {
+    let url = url.trim();
+    let mut target = url.to_string();
+    if check_fetchable(url, v.opts.allow_http).is_err() {
+        if let Some(rest) = url
+            .strip_prefix("http://")
+            .or_else(|| url.strip_prefix("HTTP://"))
+        {
+            target = format!("https://{rest}");
+            v.add(Check::warning(
+                "insecure-url",
+                format!(
+                    "{url} is plain http; fetched {target} instead (plain http is never fetched)"
+                ),
+            ));
+        }
+    }
+    let resp = v
+        .fetch(&target)
+        .await
+        .map_err(|e| DocError::Fetch(e.to_string()))?;
+    let parse = |body: &[u8]| -> Result<Value, String> {
+        let text = std::str::from_utf8(body).map_err(|_| "not UTF-8 text".to_string())?;
+        check_json_depth(text, v.opts.limits.max_json_depth).map_err(|e| e.to_string())?;
+        let value: Value =
+            serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| e.to_string())?;
+        if value.is_object() {
+            Ok(value)
+        } else {
+            Err("not an object".into())
+        }
+    };
+    if resp.status == 410 {
+        return Err(DocError::Gone(parse(&resp.body).ok()));
+    }
+    if !resp.is_success() {
+        return Err(DocError::Status(resp.status));
+    }
+    let value = parse(&resp.body).map_err(DocError::NotJson)?;
+    // Redirects are reported against the URL actually requested (after an https upgrade).
+    let final_url = if resp.final_url == target {
+        url.to_string()
+    } else {
+        resp.final_url
+    };
+    Ok(Doc {
+        value,
+        requested: url.to_string(),
+        final_url,
+    })
+}
+
+/// A linked Badge Object (BadgeClass, Profile, CryptographicKey), embedded or fetched.
+#[derive(Debug, Clone)]
+pub struct Linked {
+    pub value: Value,
+    /// The URL it was fetched from, when it was not embedded.
+    pub url: Option<String>,
+}
+
+/// Resolves a property that is an IRI or an embedded document. Adds a check under `check_id`
+/// for any failure (`None` returned) and a warning when the fetched document declares another
+/// `id` than the URL it was linked by.
+pub async fn resolve<F: Fetcher>(
+    v: &mut Verification<'_, F>,
+    prop: Option<&Value>,
+    check_id: &str,
+    what: &str,
+) -> Option<Linked> {
+    match prop {
+        Some(obj @ Value::Object(_)) => Some(Linked {
+            value: obj.clone(),
+            url: None,
+        }),
+        Some(Value::String(iri)) if is_http_url(iri) => match fetch_json(v, iri).await {
+            Ok(doc) => {
+                if doc.final_url != doc.requested {
+                    v.add(Check::warning(
+                        check_id,
+                        format!(
+                            "the {what} at {} redirected to {}",
+                            doc.requested, doc.final_url
+                        ),
+                    ));
+                }
+                match str_of(&doc.value, "id") {
+                    Some(id) if id.trim() == doc.requested || id.trim() == doc.final_url => {}
+                    Some(id) => v.add(Check::warning(
+                        check_id,
+                        format!(
+                            "the {what} fetched from {} declares a different id, {id}",
+                            doc.requested
+                        ),
+                    )),
+                    None => v.add(Check::warning(
+                        check_id,
+                        format!("the {what} at {} declares no id", doc.requested),
+                    )),
+                }
+                Some(Linked {
+                    value: doc.value,
+                    url: Some(doc.requested),
+                })
+            }
+            Err(e) => {
+                v.add(Check::unverifiable(
+                    check_id,
+                    format!("the {what} {iri} could not be used: {e}"),
+                ));
+                None
+            }
+        },
+        Some(Value::String(iri)) => {
+            v.add(Check::unverifiable(
+                check_id,
+                format!("the {what} {iri} is neither embedded nor an http(s) URL, so it cannot be retrieved"),
+            ));
+            None
+        }
+        Some(_) => {
+            v.add(Check::failed(
+                check_id,
+                crate::report::Verdict::Invalid,
+                format!("the {what} must be an IRI or an embedded document"),
+            ));
+            None
+        }
+        None => {
+            v.add(Check::failed(
+                check_id,
+                crate::report::Verdict::Invalid,
+                format!("no {what}"),
+            ));
+            None
+        }
+    }
+}
+
+/// Whether the JSON-LD `type` names `name`, in short form or as the full `obi:` IRI.
+pub fn is_type(doc: &Value, names: &[&str]) -> bool {
+    strings(doc.get("type")).iter().any(|t| {
+        let short = t
+            .strip_prefix("https://w3id.org/openbadges#")
+            .or_else(|| t.strip_prefix("obi:"))
+            .or_else(|| t.strip_prefix("sec:"))
+            .unwrap_or(t);
+        names.contains(&short)
+    })
+}
+
+/// Problems with the properties every document needs: present, and of the expected JSON type.
+pub struct Props<'a> {
+    doc: &'a Value,
+    pub problems: Vec<String>,
+}
+
+impl<'a> Props<'a> {
+    pub fn new(doc: &'a Value) -> Self {
+        Props {
+            doc,
+            problems: Vec::new(),
+        }
+    }
+
+    /// A required Text property.
+    pub fn text(&mut self, key: &str) -> &mut Self {
+        match self.doc.get(key) {
+            None | Some(Value::Null) => self.problems.push(format!("{key} is missing")),
+            Some(Value::String(s)) if s.trim().is_empty() => {
+                self.problems.push(format!("{key} is empty"))
+            }
+            Some(Value::String(_)) => {}
+            Some(_) => self.problems.push(format!("{key} must be text")),
+        }
+        self
+    }
+
+    /// An optional Text property.
+    pub fn opt_text(&mut self, key: &str) -> &mut Self {
+        if let Some(v) = self.doc.get(key).filter(|v| !v.is_null()) {
+            if !v.is_string() {
+                self.problems.push(format!("{key} must be text"));
+            }
+        }
+        self
+    }
+
+    /// A required IRI (an absolute IRI with a scheme).
+    pub fn iri(&mut self, key: &str) -> &mut Self {
+        match self.doc.get(key).and_then(Value::as_str) {
+            None => self.problems.push(format!("{key} is missing or not text")),
+            Some(s) if !is_iri(s) => self.problems.push(format!("{key} \"{s}\" is not an IRI")),
+            Some(_) => {}
+        }
+        self
+    }
+
+    /// A required `@id` property: an IRI or an embedded document (with an `id` IRI if given).
+    pub fn node(&mut self, key: &str) -> &mut Self {
+        match self.doc.get(key) {
+            None | Some(Value::Null) => self.problems.push(format!("{key} is missing")),
+            Some(Value::String(s)) if !is_iri(s) => {
+                self.problems.push(format!("{key} \"{s}\" is not an IRI"))
+            }
+            Some(Value::String(_)) | Some(Value::Object(_)) => {}
+            Some(_) => self
+                .problems
+                .push(format!("{key} must be an IRI or an embedded document")),
+        }
+        self
+    }
+
+    /// A required `type`.
+    pub fn has_type(&mut self) -> &mut Self {
+        if strings(self.doc.get("type")).is_empty() {
+            self.problems.push("type is missing".into());
+        }
+        self
+    }
+}
+
+/// An absolute IRI: a scheme, a colon, something after it (JSON-LD compact IRIs are not
+/// expanded here; they are rare in ids).
+pub fn is_iri(s: &str) -> bool {
+    let s = s.trim();
+    match s.split_once(':') {
+        Some((scheme, rest)) => {
+            !rest.is_empty()
+                && scheme
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && !s.chars().any(char::is_whitespace)
+        }
+        None => false,
+    }
+}
+
+/// BadgeClass required properties (spec "BadgeClass": id, type, name, description, image,
+/// criteria, issuer).
+pub fn badgeclass_problems(bc: &Value) -> Vec<String> {
+    let mut p = Props::new(bc);
+    p.iri("id")
+        .has_type()
+        .text("name")
+        .text("description")
+        .node("image")
+        .node("criteria")
+        .node("issuer");
+    let mut problems = p.problems;
+    if !strings(bc.get("type")).is_empty() && !is_type(bc, &["BadgeClass"]) {
+        problems.push(format!(
+            "type is {:?}, not BadgeClass",
+            strings(bc.get("type"))
+        ));
+    }
+    for a in each(bc.get("alignment")) {
+        if !a.is_object() || str_of(a, "targetName").is_none() || str_of(a, "targetUrl").is_none() {
+            problems.push("an alignment lacks targetName or targetUrl".into());
+        }
+    }
+    problems
+}
+
+/// Issuer Profile required properties (spec "Profile": "When used as a badge issuer, the
+/// following properties are required: id, type, name, url, email").
+pub fn issuer_problems(issuer: &Value) -> Vec<String> {
+    let mut p = Props::new(issuer);
+    p.iri("id").has_type().text("name").iri("url").text("email");
+    let mut problems = p.problems;
+    if !strings(issuer.get("type")).is_empty() && !is_type(issuer, &["Issuer", "Profile"]) {
+        problems.push(format!(
+            "type is {:?}, not Issuer or Profile",
+            strings(issuer.get("type"))
+        ));
+    }
+    problems
+}
+
+/// The ids a property lists (`publicKey`: IRIs or embedded keys).
+pub fn ids(v: Option<&Value>) -> Vec<String> {
+    each(v)
+        .into_iter()
+        .filter_map(|x| id_of(Some(x)))
+        .map(|s| s.trim().to_string())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn authorities_and_iris() {
+        assert_eq!(
+            authority("https://Example.org/a").as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(
+            authority("http://example.org:8080/a").as_deref(),
+            Some("example.org:8080")
+        );
+        assert_eq!(authority("urn:uuid:1"), None);
+        assert!(is_iri("urn:uuid:2d391246-6e0d-4dab-906c-b29770bd7aa6"));
+        assert!(is_iri("https://e.org/x"));
+        assert!(!is_iri("not an iri"));
+        assert!(!is_iri("beths-robotics-badge.json"));
+    }
+
+    #[test]
+    fn types_short_and_expanded() {
+        assert!(is_type(&json!({"type": "Assertion"}), &["Assertion"]));
+        assert!(is_type(
+            &json!({"type": ["https://w3id.org/openbadges#Assertion"]}),
+            &["Assertion"]
+        ));
+        assert!(!is_type(&json!({"type": "OtherAssertion"}), &["Assertion"]));
+    }
+
+    #[test]
+    fn badgeclass_and_issuer_required_properties() {
+        let bc = json!({"id":"https://e.org/b","type":"BadgeClass","name":"N","description":"D",
+            "image":"https://e.org/i.png","criteria":{"narrative":"do it"},"issuer":"https://e.org/i"});
+        assert!(badgeclass_problems(&bc).is_empty());
+        let bad = json!({"id":"https://e.org/b","type":"BadgeClass","name":3});
+        let p = badgeclass_problems(&bad);
+        assert!(p.iter().any(|s| s.contains("name must be text")));
+        assert!(p.iter().any(|s| s.contains("issuer is missing")));
+        let issuer = json!({"id":"https://e.org/i","type":"Issuer","name":"I","url":"https://e.org","email":"a@e.org"});
+        assert!(issuer_problems(&issuer).is_empty());
+        assert!(!issuer_problems(&json!({"id":"https://e.org/i","type":"Criteria"})).is_empty());
+    }
+}

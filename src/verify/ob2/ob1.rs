@@ -1,0 +1,307 @@
+//! Open Badges 0.5 / 1.0 / 1.1 assertions: recognised, and verified as far as their hosted
+//! model allows. 1.x hosted assertions carry `verify: {type: "hosted", url}`: the URL is fetched,
+//! must answer with the same assertion (410 Gone: revoked), and must be on the issuer's host
+//! (the 1.x rule the OB 2.0 "verification scope" default generalises). 0.5 assertions have no
+//! verification method at all, so they are reported as not verifiable.
+
+use super::docs::{self, authority, is_http_url, DocError, Props};
+use super::{display, revoked_check};
+use crate::model::json::str_of;
+use crate::report::{Check, Verdict};
+use crate::resolve::fetch::Fetcher;
+use crate::verify::Verification;
+use serde_json::Value;
+
+/// Whether an assertion that looks like OB 2.0 is really 1.x: no 2.0 context, and the 1.1
+/// context or a 1.x `verify` object without a 2.0 `verification`.
+pub(super) fn is_pre_v2(a: &Value) -> bool {
+    let contexts = crate::model::json::strings(a.get("@context"));
+    if contexts
+        .iter()
+        .any(|c| super::OB2_CONTEXTS.contains(&c.trim().trim_end_matches('/')))
+    {
+        return false;
+    }
+    contexts
+        .iter()
+        .any(|c| c.trim_end_matches('/').ends_with("openbadges/v1"))
+        || (a.get("verify").is_some_and(Value::is_object) && a.get("verification").is_none())
+}
+
+/// Which pre-2.0 version this is: 1.1 declares the v1 context; 1.0 has a `verify` object;
+/// 0.5 has neither (its `badge` is embedded with an `issuer.origin`).
+fn version(a: &Value) -> &'static str {
+    let contexts = crate::model::json::strings(a.get("@context"));
+    if contexts
+        .iter()
+        .any(|c| c.trim_end_matches('/').ends_with("openbadges/v1"))
+    {
+        "1.1"
+    } else if a.get("verify").is_some_and(Value::is_object) {
+        "1.0"
+    } else {
+        "0.5"
+    }
+}
+
+/// An Open Badges 0.5 / 1.x assertion (JSON). `fetched_from` as for OB 2.0 hosted assertions.
+pub async fn verify_ob1<F: Fetcher>(
+    v: &mut Verification<'_, F>,
+    a: Value,
+    fetched_from: Option<&str>,
+) {
+    let version = version(&a);
+    // There is no 1.x format in the report: the format is left unset.
+    v.format = None;
+    v.expert.proof_suite = Some(format!("Open Badges {version}"));
+    v.badge = Some(display::build(&a, None, None, None));
+    if version == "0.5" {
+        v.add(Check::unverifiable(
+            "version",
+            "this is an Open Badges 0.5 assertion: that version has no verification method (no hosted URL, no signature), so nothing can prove it was issued; ask the issuer for an Open Badges 2.0 or 3.0 badge",
+        ));
+        return;
+    }
+    v.add(Check::warning(
+        "version",
+        format!("Open Badges {version} is superseded; verified by its hosted model"),
+    ));
+    let verify = a.get("verify").filter(|x| x.is_object());
+    let kind = verify.and_then(|x| str_of(x, "type")).unwrap_or("");
+    if kind == "signed" {
+        v.add(Check::unverifiable(
+            "signature",
+            format!("an Open Badges {version} signed assertion is a JWS; this JSON copy has lost its signature"),
+        ));
+        return;
+    }
+    let Some(url) = verify
+        .and_then(|x| str_of(x, "url"))
+        .map(str::trim)
+        .filter(|u| is_http_url(u))
+        .map(String::from)
+    else {
+        v.add(Check::failed(
+            "required-properties",
+            Verdict::Invalid,
+            format!("an Open Badges {version} assertion needs verify.type \"hosted\" and an http(s) verify.url"),
+        ));
+        return;
+    };
+    let truth = if fetched_from.is_some() {
+        a
+    } else {
+        match docs::fetch_json(v, &url).await {
+            Ok(doc) => {
+                if doc.final_url != doc.requested {
+                    v.add(Check::warning(
+                        "redirect",
+                        format!("{} redirected to {}", doc.requested, doc.final_url),
+                    ));
+                }
+                doc.value
+            }
+            Err(DocError::Gone(body)) => {
+                let reason = body
+                    .as_ref()
+                    .and_then(|b| str_of(b, "revocationReason"))
+                    .map(String::from);
+                v.add(revoked_check(
+                    &format!("{url} answers 410 Gone"),
+                    reason.as_deref(),
+                ));
+                return;
+            }
+            Err(e) => {
+                v.add(Check::unverifiable(
+                    "hosted-id",
+                    format!("the hosted assertion {url} could not be checked: {e}"),
+                ));
+                return;
+            }
+        }
+    };
+    let requested = match fetched_from {
+        Some(f) => v
+            .expert
+            .fetched
+            .first()
+            .cloned()
+            .unwrap_or_else(|| f.to_string()),
+        None => url.clone(),
+    };
+    v.badge = Some(display::build(&truth, None, None, Some(requested.clone())));
+    if display::loose_bool(truth.get("revoked")) == Some(true) {
+        v.add(revoked_check(
+            "the hosted assertion declares revoked: true",
+            str_of(&truth, "revocationReason"),
+        ));
+        return;
+    }
+    let hosted_url = truth
+        .get("verify")
+        .and_then(|x| str_of(x, "url"))
+        .map(str::trim);
+    if hosted_url == Some(requested.as_str()) || hosted_url == fetched_from {
+        v.add(Check::passed(
+            "hosted-id",
+            format!("the assertion is hosted at its verify.url {requested}"),
+        ));
+    } else {
+        v.add(Check::failed(
+            "hosted-id",
+            Verdict::Invalid,
+            format!(
+                "the assertion at {requested} names another verify.url, {}",
+                hosted_url.unwrap_or("(none)")
+            ),
+        ));
+    }
+    let mut p = Props::new(&truth);
+    p.node("badge");
+    if !truth
+        .get("recipient")
+        .is_some_and(|r| r.is_object() || r.is_string())
+    {
+        p.problems.push("recipient is missing".into());
+    }
+    if truth.get("issuedOn").is_none() {
+        p.problems.push("issuedOn is missing".into());
+    }
+    if p.problems.is_empty() {
+        v.add(Check::passed(
+            "required-properties",
+            "the assertion has its required properties",
+        ));
+    } else {
+        v.add(Check::failed(
+            "required-properties",
+            Verdict::Invalid,
+            p.problems.join("; "),
+        ));
+    }
+    for c in super::dates(v, &normalize_dates(&truth)) {
+        v.add(c);
+    }
+    let Some(badge) = docs::resolve(v, truth.get("badge"), "badgeclass", "BadgeClass").await else {
+        return;
+    };
+    let mut bp = Props::new(&badge.value);
+    bp.text("name")
+        .text("description")
+        .node("image")
+        .node("criteria")
+        .node("issuer");
+    if !bp.problems.is_empty() {
+        v.add(Check::failed(
+            "badgeclass",
+            Verdict::Invalid,
+            format!("the BadgeClass is invalid: {}", bp.problems.join("; ")),
+        ));
+        return;
+    }
+    v.add(Check::passed(
+        "badgeclass",
+        "the BadgeClass has its required properties",
+    ));
+    let Some(issuer) = docs::resolve(
+        v,
+        badge.value.get("issuer"),
+        "issuer",
+        "issuer organization",
+    )
+    .await
+    else {
+        return;
+    };
+    let mut ip = Props::new(&issuer.value);
+    ip.text("name").iri("url");
+    if !ip.problems.is_empty() {
+        v.add(Check::failed(
+            "issuer",
+            Verdict::Invalid,
+            format!("the issuer is invalid: {}", ip.problems.join("; ")),
+        ));
+        return;
+    }
+    v.add(Check::passed(
+        "issuer",
+        "the issuer organization has its required properties",
+    ));
+    v.badge = Some(display::build(
+        &truth,
+        Some(&badge.value),
+        Some(&issuer.value),
+        Some(requested.clone()),
+    ));
+    // The assertion must be hosted by the issuer: on the host of the issuer document or of its url.
+    let allowed: Vec<String> = [issuer.url.as_deref(), str_of(&issuer.value, "url")]
+        .into_iter()
+        .flatten()
+        .filter_map(authority)
+        .collect();
+    match authority(&requested) {
+        Some(h) if allowed.contains(&h) => v.add(Check::passed(
+            "verification-scope",
+            format!("{requested} is hosted on the issuer's host {h}"),
+        )),
+        h => v.add(Check::failed(
+            "verification-scope",
+            Verdict::Invalid,
+            format!(
+                "{requested} is hosted on {}, not on the issuer's host ({})",
+                h.unwrap_or_default(),
+                allowed.join(", ")
+            ),
+        )),
+    }
+}
+
+/// 1.x allowed Unix timestamps and plain dates; express them as the date-times OB 2.0 uses.
+fn normalize_dates(a: &Value) -> Value {
+    let mut a = a.clone();
+    for key in ["issuedOn", "expires"] {
+        let fixed = match a.get(key) {
+            Some(Value::Number(n)) => n.as_i64().map(|s| s.to_string()),
+            Some(Value::String(s)) if s.len() == 10 && s.as_bytes()[4] == b'-' => {
+                Some(format!("{s}T00:00:00Z"))
+            }
+            _ => None,
+        };
+        if let (Some(f), Some(obj)) = (fixed, a.as_object_mut()) {
+            obj.insert(key.into(), Value::String(f));
+        }
+    }
+    a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn versions() {
+        assert_eq!(
+            version(&json!({"@context":"https://w3id.org/openbadges/v1"})),
+            "1.1"
+        );
+        assert_eq!(
+            version(&json!({"verify":{"type":"hosted","url":"https://e.org/a"}})),
+            "1.0"
+        );
+        assert_eq!(
+            version(
+                &json!({"recipient":"sha256$ab","badge":{"issuer":{"origin":"https://e.org"}}})
+            ),
+            "0.5"
+        );
+    }
+
+    #[test]
+    fn old_dates_are_normalized() {
+        let a = normalize_dates(&json!({"issuedOn": 1500000000, "expires": "2030-01-02"}));
+        assert_eq!(a["issuedOn"], "1500000000");
+        assert_eq!(a["expires"], "2030-01-02T00:00:00Z");
+    }
+}
