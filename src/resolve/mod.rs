@@ -1,7 +1,9 @@
 //! Step 3: getting the documents a badge refers to — hosted assertions, BadgeClasses, issuer
 //! profiles, keys, status lists — through the [`fetch::Fetcher`] trait only.
 
+pub mod did;
 pub mod fetch;
+pub mod keys;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
 #[cfg(target_arch = "wasm32")]
