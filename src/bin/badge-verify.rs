@@ -35,18 +35,25 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
     }
 
     fn parse(args: Vec<String>) -> Result<Args, String> {
-        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-        let mut opts = Options::at(chrono::DateTime::from_timestamp(now.as_secs() as i64, 0).unwrap_or_default());
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
+        let mut opts = Options::at(
+            chrono::DateTime::from_timestamp(now.as_secs() as i64, 0).unwrap_or_default(),
+        );
         let (mut json, mut inputs) = (false, Vec::new());
         let mut it = args.into_iter();
         while let Some(a) = it.next() {
             match a.as_str() {
                 "--json" => json = true,
                 "--allow-http" => opts.allow_http = true,
-                "--recipient" => opts.recipient = Some(it.next().ok_or("--recipient needs a value")?),
+                "--recipient" => {
+                    opts.recipient = Some(it.next().ok_or("--recipient needs a value")?)
+                }
                 "--at" => {
                     let v = it.next().ok_or("--at needs an RFC 3339 time")?;
-                    let t = chrono::DateTime::parse_from_rfc3339(&v).map_err(|e| format!("--at {v}: {e}"))?;
+                    let t = chrono::DateTime::parse_from_rfc3339(&v)
+                        .map_err(|e| format!("--at {v}: {e}"))?;
                     opts.at = t.with_timezone(&chrono::Utc);
                 }
                 "-h" | "--help" => return Err(String::new()),
@@ -83,7 +90,11 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
             };
             all_valid &= report.verdict == Verdict::Valid;
             let mut out = stdout.lock();
-            let text = if args.json { report.to_json_line() } else { human(&report) };
+            let text = if args.json {
+                report.to_json_line()
+            } else {
+                human(&report)
+            };
             // A closed pipe (`| head`) is not an error worth a panic.
             if writeln!(out, "{text}").is_err() {
                 break;
@@ -103,20 +114,36 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
         let limit = opts.limits.max_input_bytes as u64;
         let mut bytes = Vec::new();
         let read = if raw == "-" {
-            std::io::stdin().lock().take(limit + 1).read_to_end(&mut bytes)
+            std::io::stdin()
+                .lock()
+                .take(limit + 1)
+                .read_to_end(&mut bytes)
         } else {
             std::fs::File::open(raw).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
         };
         read.map_err(|e| format!("cannot read {raw}: {e}"))?;
         // Over-limit input is passed on: extraction reports it with the exact limit.
-        Ok(Input::Bytes { name: raw.to_string(), bytes })
+        Ok(Input::Bytes {
+            name: raw.to_string(),
+            bytes,
+        })
     }
 
     fn human(r: &Report) -> String {
-        let mut s = format!("{}: {} — {}\n", r.input, r.verdict.as_str().to_uppercase(), r.summary);
+        let mut s = format!(
+            "{}: {} — {}\n",
+            r.input,
+            r.verdict.as_str().to_uppercase(),
+            r.summary
+        );
         if let Some(b) = &r.badge {
             let name = b.name.as_deref().unwrap_or("(unnamed badge)");
-            let issuer = b.issuer.name.as_deref().or(b.issuer.id.as_deref()).unwrap_or("unknown issuer");
+            let issuer = b
+                .issuer
+                .name
+                .as_deref()
+                .or(b.issuer.id.as_deref())
+                .unwrap_or("unknown issuer");
             s.push_str(&format!("  {name} — issued by {issuer}\n"));
         }
         if let Some(f) = r.format {
