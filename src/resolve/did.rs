@@ -29,10 +29,20 @@ pub fn parse(url: &str) -> Option<DidUrl<'_>> {
     let did = did.split(['?', '/']).next().unwrap_or(did);
     let rest = did.strip_prefix("did:")?;
     let (method, specific_id) = rest.split_once(':')?;
-    if method.is_empty() || specific_id.is_empty() || !method.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+    if method.is_empty()
+        || specific_id.is_empty()
+        || !method
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
         return None;
     }
-    Some(DidUrl { did, method, specific_id, fragment })
+    Some(DidUrl {
+        did,
+        method,
+        specific_id,
+        fragment,
+    })
 }
 
 /// The URLs a `did:web` document is fetched from, in the order to try them.
@@ -59,7 +69,8 @@ pub fn did_web_urls(specific_id: &str, allow_http: bool) -> Result<Vec<String>, 
         path.push_str("/.well-known");
     }
     let https = format!("https://{host}{path}/did.json");
-    let parsed = url::Url::parse(&https).map_err(|e| format!("did:web does not give a valid URL: {e}"))?;
+    let parsed =
+        url::Url::parse(&https).map_err(|e| format!("did:web does not give a valid URL: {e}"))?;
     let mut urls = vec![https.clone()];
     let loopback = matches!(parsed.host_str(), Some("localhost" | "127.0.0.1" | "[::1]"));
     if allow_http && loopback {
@@ -71,7 +82,8 @@ pub fn did_web_urls(specific_id: &str, allow_http: bool) -> Result<Vec<String>, 
 /// The DID document of a `did:key` (did:key spec §3.1.2, the verification method is
 /// `did:key:<mb>#<mb>`, authorised for every purpose). Only Ed25519 and P-256 keys.
 pub fn did_key_document(did: &str, specific_id: &str) -> Result<Value, String> {
-    crate::proof::keys::PublicKey::from_multibase(specific_id).map_err(|e| format!("{did}: {e}"))?;
+    crate::proof::keys::PublicKey::from_multibase(specific_id)
+        .map_err(|e| format!("{did}: {e}"))?;
     let vm_id = format!("{did}#{specific_id}");
     Ok(json!({
         "id": did,
@@ -88,7 +100,8 @@ pub fn did_jwk_document(did: &str, specific_id: &str) -> Result<Value, String> {
     let bytes = URL_SAFE_NO_PAD
         .decode(specific_id.trim_end_matches('='))
         .map_err(|e| format!("{did}: the JWK is not base64url: {e}"))?;
-    let jwk: Value = serde_json::from_slice(&bytes).map_err(|e| format!("{did}: the JWK is not JSON: {e}"))?;
+    let jwk: Value =
+        serde_json::from_slice(&bytes).map_err(|e| format!("{did}: the JWK is not JSON: {e}"))?;
     crate::proof::keys::PublicKey::from_jwk(&jwk).map_err(|e| format!("{did}: {e}"))?;
     let vm_id = format!("{did}#0");
     Ok(json!({
@@ -110,7 +123,15 @@ mod tests {
     #[test]
     fn parses_did_urls() {
         let d = parse("did:web:example.com:u:alice#key-1").unwrap();
-        assert_eq!((d.did, d.method, d.specific_id, d.fragment), ("did:web:example.com:u:alice", "web", "example.com:u:alice", Some("key-1")));
+        assert_eq!(
+            (d.did, d.method, d.specific_id, d.fragment),
+            (
+                "did:web:example.com:u:alice",
+                "web",
+                "example.com:u:alice",
+                Some("key-1")
+            )
+        );
         assert!(parse("did:key").is_none());
         assert!(parse("https://example.com").is_none());
         assert!(parse("did::x").is_none());
@@ -118,13 +139,25 @@ mod tests {
 
     #[test]
     fn did_web_urls_follow_the_spec() {
-        assert_eq!(did_web_urls("example.com", false).unwrap(), vec!["https://example.com/.well-known/did.json"]);
-        assert_eq!(did_web_urls("w3c-ccg.github.io:user:alice", false).unwrap(), vec!["https://w3c-ccg.github.io/user/alice/did.json"]);
+        assert_eq!(
+            did_web_urls("example.com", false).unwrap(),
+            vec!["https://example.com/.well-known/did.json"]
+        );
+        assert_eq!(
+            did_web_urls("w3c-ccg.github.io:user:alice", false).unwrap(),
+            vec!["https://w3c-ccg.github.io/user/alice/did.json"]
+        );
         assert_eq!(
             did_web_urls("localhost%3A8080", true).unwrap(),
-            vec!["https://localhost:8080/.well-known/did.json", "http://localhost:8080/.well-known/did.json"]
+            vec![
+                "https://localhost:8080/.well-known/did.json",
+                "http://localhost:8080/.well-known/did.json"
+            ]
         );
-        assert_eq!(did_web_urls("example.com%3A8443", true).unwrap(), vec!["https://example.com:8443/.well-known/did.json"]);
+        assert_eq!(
+            did_web_urls("example.com%3A8443", true).unwrap(),
+            vec!["https://example.com:8443/.well-known/did.json"]
+        );
         assert!(did_web_urls("example.com:..:x", false).is_err());
         assert!(did_web_urls("evil.com@good.com", false).is_err());
     }
@@ -135,7 +168,8 @@ mod tests {
         let doc = did_key_document(&format!("did:key:{mb}"), mb).unwrap();
         assert_eq!(doc["assertionMethod"][0], format!("did:key:{mb}#{mb}"));
         assert!(did_key_document("did:key:zabc", "zabc").is_err());
-        let jwk = json!({"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"});
+        let jwk =
+            json!({"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"});
         let did = did_jwk_of(&jwk);
         let d = parse(&did).unwrap();
         let doc = did_jwk_document(d.did, d.specific_id).unwrap();
@@ -143,6 +177,8 @@ mod tests {
         let private = json!({"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A"});
         let did = did_jwk_of(&private);
         let d = parse(&did).unwrap();
-        assert!(did_jwk_document(d.did, d.specific_id).unwrap_err().contains("private"));
+        assert!(did_jwk_document(d.did, d.specific_id)
+            .unwrap_err()
+            .contains("private"));
     }
 }

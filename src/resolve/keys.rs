@@ -66,7 +66,9 @@ impl std::fmt::Display for ResolveError {
         match self {
             ResolveError::Invalid(m) | ResolveError::Unsupported(m) => f.write_str(m),
             ResolveError::Unavailable { detail, tried } if tried.is_empty() => f.write_str(detail),
-            ResolveError::Unavailable { detail, tried } => write!(f, "{detail} (tried: {})", tried.join("; ")),
+            ResolveError::Unavailable { detail, tried } => {
+                write!(f, "{detail} (tried: {})", tried.join("; "))
+            }
         }
     }
 }
@@ -84,7 +86,11 @@ pub struct KeyResolver<'s, S: JsonSource> {
 
 impl<'s, S: JsonSource> KeyResolver<'s, S> {
     pub fn new(src: &'s mut S) -> Self {
-        KeyResolver { src, cache: HashMap::new(), tried: Vec::new() }
+        KeyResolver {
+            src,
+            cache: HashMap::new(),
+            tried: Vec::new(),
+        }
     }
 
     /// Fetches (once) a JSON document.
@@ -106,7 +112,8 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
 
     /// The DID document of a DID (offline for did:key / did:jwk) and where it came from.
     pub async fn did_document(&mut self, did_url: &str) -> Result<(Value, String), ResolveError> {
-        let d = did::parse(did_url).ok_or_else(|| ResolveError::Invalid(format!("\"{did_url}\" is not a valid DID")))?;
+        let d = did::parse(did_url)
+            .ok_or_else(|| ResolveError::Invalid(format!("\"{did_url}\" is not a valid DID")))?;
         match d.method {
             "key" => did::did_key_document(d.did, d.specific_id)
                 .map(|doc| (doc, "did:key (offline)".to_string()))
@@ -179,24 +186,41 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
 
     async fn resolve_did(&mut self, method: &str) -> Result<ResolvedKey, ResolveError> {
         let (doc, source) = self.did_document(method).await?;
-        let d = did::parse(method).ok_or_else(|| ResolveError::Invalid(format!("\"{method}\" is not a valid DID")))?;
+        let d = did::parse(method)
+            .ok_or_else(|| ResolveError::Invalid(format!("\"{method}\" is not a valid DID")))?;
         let vm = match d.fragment {
             Some(_) => find_method(&doc, method, d.did).cloned(),
             // A bare DID (`did:key:z6Mk…`): the DID's only assertion key, if there is exactly one.
             None => single_assertion_method(&doc, d.did),
         };
         let Some(vm) = vm else {
-            return Err(ResolveError::Invalid(format!("{source} has no verification method {method}")));
+            return Err(ResolveError::Invalid(format!(
+                "{source} has no verification method {method}"
+            )));
         };
-        let vm_id = absolute(vm.get("id").and_then(Value::as_str).unwrap_or(method), d.did);
+        let vm_id = absolute(
+            vm.get("id").and_then(Value::as_str).unwrap_or(method),
+            d.did,
+        );
         let key = key_from_method(&vm).map_err(|e| key_error(&vm_id, e))?;
-        let controller = vm.get("controller").and_then(Value::as_str).map(|c| absolute(c, d.did));
+        let controller = vm
+            .get("controller")
+            .and_then(Value::as_str)
+            .map(|c| absolute(c, d.did));
         let assertion = if lists_assertion(&doc, &vm_id, d.did) {
             Assertion::Listed
         } else {
-            Assertion::NotListed(format!("{source} does not list {vm_id} under assertionMethod"))
+            Assertion::NotListed(format!(
+                "{source} does not list {vm_id} under assertionMethod"
+            ))
         };
-        Ok(ResolvedKey { key, method_id: vm_id, controller: controller.or_else(|| Some(d.did.to_string())), source, assertion })
+        Ok(ResolvedKey {
+            key,
+            method_id: vm_id,
+            controller: controller.or_else(|| Some(d.did.to_string())),
+            source,
+            assertion,
+        })
     }
 
     async fn resolve_http(&mut self, method: &str) -> Result<ResolvedKey, ResolveError> {
@@ -204,10 +228,13 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
             Some((u, f)) => (u, Some(f)),
             None => (method, None),
         };
-        let doc = self.document(doc_url).await.map_err(|e| ResolveError::Unavailable {
-            detail: format!("the key document {doc_url} could not be fetched: {e}"),
-            tried: Vec::new(),
-        })?;
+        let doc = self
+            .document(doc_url)
+            .await
+            .map_err(|e| ResolveError::Unavailable {
+                detail: format!("the key document {doc_url} could not be fetched: {e}"),
+                tried: Vec::new(),
+            })?;
         let source = format!("key document {doc_url}");
         // A JWK Set (RFC 7517 §5): the key whose `kid` is the fragment or the whole URL.
         if let Some(keys) = doc.get("keys").and_then(Value::as_array) {
@@ -218,48 +245,95 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
                     kid.is_some() && (kid == fragment || kid == Some(method))
                 })
                 .or_else(|| (keys.len() == 1 && fragment.is_none()).then(|| &keys[0]))
-                .ok_or_else(|| ResolveError::Invalid(format!("the JWK Set at {doc_url} has no key \"{}\"", fragment.unwrap_or(method))))?;
+                .ok_or_else(|| {
+                    ResolveError::Invalid(format!(
+                        "the JWK Set at {doc_url} has no key \"{}\"",
+                        fragment.unwrap_or(method)
+                    ))
+                })?;
             let key = PublicKey::from_jwk(jwk).map_err(|e| key_error(method, e))?;
             let why = format!("{doc_url} is a bare JWK Set: it names no controller");
-            return Ok(ResolvedKey { key, method_id: method.into(), controller: None, source, assertion: Assertion::Unknown(why) });
+            return Ok(ResolvedKey {
+                key,
+                method_id: method.into(),
+                controller: None,
+                source,
+                assertion: Assertion::Unknown(why),
+            });
         }
         // A bare JWK.
         if doc.get("kty").is_some() {
             let key = PublicKey::from_jwk(&doc).map_err(|e| key_error(method, e))?;
             let why = format!("{doc_url} is a bare JWK: it names no controller");
-            return Ok(ResolvedKey { key, method_id: method.into(), controller: None, source, assertion: Assertion::Unknown(why) });
+            return Ok(ResolvedKey {
+                key,
+                method_id: method.into(),
+                controller: None,
+                source,
+                assertion: Assertion::Unknown(why),
+            });
         }
         // A single verification method document, fetched by its own id.
-        let doc_id = doc.get("id").and_then(Value::as_str).map(|i| absolute(i, doc_url));
-        let is_method = has_key_material(&doc) && (doc_id.as_deref() == Some(method) || doc_id.is_none() || fragment.is_none());
+        let doc_id = doc
+            .get("id")
+            .and_then(Value::as_str)
+            .map(|i| absolute(i, doc_url));
+        let is_method = has_key_material(&doc)
+            && (doc_id.as_deref() == Some(method) || doc_id.is_none() || fragment.is_none());
         if is_method {
             let key = key_from_method(&doc).map_err(|e| key_error(method, e))?;
             let vm_id = doc_id.unwrap_or_else(|| method.to_string());
-            let controller = doc.get("controller").and_then(Value::as_str).map(|c| absolute(c, doc_url));
+            let controller = doc
+                .get("controller")
+                .and_then(Value::as_str)
+                .map(|c| absolute(c, doc_url));
             let assertion = match &controller {
                 None => Assertion::Unknown(format!("{doc_url} names no controller")),
                 Some(c) => self.controller_lists(c, &vm_id).await,
             };
-            return Ok(ResolvedKey { key, method_id: vm_id, controller, source, assertion });
+            return Ok(ResolvedKey {
+                key,
+                method_id: vm_id,
+                controller,
+                source,
+                assertion,
+            });
         }
         // A controller document (an issuer Profile or DID-style document) listing methods.
         let base = doc_id.as_deref().unwrap_or(doc_url).to_string();
         let vm = find_method(&doc, method, &base).cloned().or_else(|| {
             // Relative ids resolve against the URL fetched when the document has another id.
-            (base != doc_url).then(|| find_method(&doc, method, doc_url).cloned()).flatten()
+            (base != doc_url)
+                .then(|| find_method(&doc, method, doc_url).cloned())
+                .flatten()
         });
         let Some(vm) = vm else {
-            return Err(ResolveError::Invalid(format!("the document at {doc_url} does not list the key {method}")));
+            return Err(ResolveError::Invalid(format!(
+                "the document at {doc_url} does not list the key {method}"
+            )));
         };
         let key = key_from_method(&vm).map_err(|e| key_error(method, e))?;
-        let controller = vm.get("controller").and_then(Value::as_str).map(|c| absolute(c, &base)).unwrap_or(base.clone());
-        let assertion = if lists_assertion(&doc, method, &base) || lists_assertion(&doc, method, doc_url) {
-            Assertion::Listed
-        } else {
-            Assertion::NotListed(format!("{doc_url} does not list {method} under assertionMethod"))
-        };
+        let controller = vm
+            .get("controller")
+            .and_then(Value::as_str)
+            .map(|c| absolute(c, &base))
+            .unwrap_or(base.clone());
+        let assertion =
+            if lists_assertion(&doc, method, &base) || lists_assertion(&doc, method, doc_url) {
+                Assertion::Listed
+            } else {
+                Assertion::NotListed(format!(
+                    "{doc_url} does not list {method} under assertionMethod"
+                ))
+            };
         let source = format!("controller document {doc_url}");
-        Ok(ResolvedKey { key, method_id: method.into(), controller: Some(controller), source, assertion })
+        Ok(ResolvedKey {
+            key,
+            method_id: method.into(),
+            controller: Some(controller),
+            source,
+            assertion,
+        })
     }
 
     /// Reads the controller's document and checks it lists `vm_id` under `assertionMethod`.
@@ -267,21 +341,37 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
         let doc = if controller.starts_with("did:") {
             match self.did_document(controller).await {
                 Ok((doc, _)) => doc,
-                Err(e) => return Assertion::Unknown(format!("the controller {controller} could not be read: {e}")),
+                Err(e) => {
+                    return Assertion::Unknown(format!(
+                        "the controller {controller} could not be read: {e}"
+                    ))
+                }
             }
         } else if controller.starts_with("https://") || controller.starts_with("http://") {
-            let url = controller.split('#').next().unwrap_or(controller).to_string();
+            let url = controller
+                .split('#')
+                .next()
+                .unwrap_or(controller)
+                .to_string();
             match self.document(&url).await {
                 Ok(doc) => doc,
-                Err(e) => return Assertion::Unknown(format!("the controller document {url} could not be fetched: {e}")),
+                Err(e) => {
+                    return Assertion::Unknown(format!(
+                        "the controller document {url} could not be fetched: {e}"
+                    ))
+                }
             }
         } else {
-            return Assertion::Unknown(format!("the controller {controller} cannot be dereferenced"));
+            return Assertion::Unknown(format!(
+                "the controller {controller} cannot be dereferenced"
+            ));
         };
         if lists_assertion(&doc, vm_id, controller) {
             Assertion::Listed
         } else {
-            Assertion::NotListed(format!("the controller document {controller} does not list {vm_id} under assertionMethod"))
+            Assertion::NotListed(format!(
+                "the controller document {controller} does not list {vm_id} under assertionMethod"
+            ))
         }
     }
 
@@ -289,7 +379,10 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
     /// bare `jwk` against the issuer's keys.
     pub fn assertion_keys(doc: &Value, base: &str) -> Vec<(String, PublicKey)> {
         let mut out = Vec::new();
-        for entry in crate::model::json::each(doc.get("assertionMethod")).into_iter().take(16) {
+        for entry in crate::model::json::each(doc.get("assertionMethod"))
+            .into_iter()
+            .take(16)
+        {
             let vm = match entry {
                 Value::String(id) => find_method(doc, &absolute(id, base), base),
                 obj @ Value::Object(_) => Some(obj),
@@ -297,7 +390,11 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
             };
             if let Some(vm) = vm {
                 if let Ok(k) = key_from_method(vm) {
-                    let id = vm.get("id").and_then(Value::as_str).map(|i| absolute(i, base)).unwrap_or_default();
+                    let id = vm
+                        .get("id")
+                        .and_then(Value::as_str)
+                        .map(|i| absolute(i, base))
+                        .unwrap_or_default();
                     out.push((id, k));
                 }
             }
@@ -331,34 +428,51 @@ pub fn absolute(id: &str, base: &str) -> String {
 }
 
 fn has_key_material(v: &Value) -> bool {
-    v.get("publicKeyMultibase").is_some() || v.get("publicKeyJwk").is_some() || v.get("publicKeyBase58").is_some()
+    v.get("publicKeyMultibase").is_some()
+        || v.get("publicKeyJwk").is_some()
+        || v.get("publicKeyBase58").is_some()
 }
 
 /// The verification method with id `id` in a controller document: in `verificationMethod`, or
 /// embedded in `assertionMethod` (ids may be relative to `base`).
 pub fn find_method<'a>(doc: &'a Value, id: &str, base: &str) -> Option<&'a Value> {
-    ["verificationMethod", "assertionMethod", "publicKey"].iter().find_map(|prop| {
-        crate::model::json::each(doc.get(*prop)).into_iter().find(|vm| {
-            vm.is_object() && vm.get("id").and_then(Value::as_str).is_some_and(|i| absolute(i, base) == id)
+    ["verificationMethod", "assertionMethod", "publicKey"]
+        .iter()
+        .find_map(|prop| {
+            crate::model::json::each(doc.get(*prop))
+                .into_iter()
+                .find(|vm| {
+                    vm.is_object()
+                        && vm
+                            .get("id")
+                            .and_then(Value::as_str)
+                            .is_some_and(|i| absolute(i, base) == id)
+                })
         })
-    })
 }
 
 /// Whether a controller document lists `id` under `assertionMethod` (by reference or embedded).
 pub fn lists_assertion(doc: &Value, id: &str, base: &str) -> bool {
-    crate::model::json::each(doc.get("assertionMethod")).into_iter().any(|entry| match entry {
-        Value::String(s) => absolute(s, base) == id,
-        Value::Object(o) => o.get("id").and_then(Value::as_str).is_some_and(|i| absolute(i, base) == id),
-        _ => false,
-    })
+    crate::model::json::each(doc.get("assertionMethod"))
+        .into_iter()
+        .any(|entry| match entry {
+            Value::String(s) => absolute(s, base) == id,
+            Value::Object(o) => o
+                .get("id")
+                .and_then(Value::as_str)
+                .is_some_and(|i| absolute(i, base) == id),
+            _ => false,
+        })
 }
 
 fn single_assertion_method(doc: &Value, did: &str) -> Option<Value> {
-    let mut found = crate::model::json::each(doc.get("assertionMethod")).into_iter().filter_map(|entry| match entry {
-        Value::String(id) => find_method(doc, &absolute(id, did), did).cloned(),
-        obj @ Value::Object(_) => Some(obj.clone()),
-        _ => None,
-    });
+    let mut found = crate::model::json::each(doc.get("assertionMethod"))
+        .into_iter()
+        .filter_map(|entry| match entry {
+            Value::String(id) => find_method(doc, &absolute(id, did), did).cloned(),
+            obj @ Value::Object(_) => Some(obj.clone()),
+            _ => None,
+        });
     let first = found.next()?;
     found.next().is_none().then_some(first)
 }
@@ -374,10 +488,15 @@ pub fn key_from_method(vm: &Value) -> Result<PublicKey, KeyError> {
         return PublicKey::from_jwk(jwk);
     }
     if let Some(b58) = vm.get("publicKeyBase58").and_then(Value::as_str) {
-        let bytes = bs58::decode(b58).into_vec().map_err(|e| KeyError(format!("invalid base58: {e}")))?;
+        let bytes = bs58::decode(b58)
+            .into_vec()
+            .map_err(|e| KeyError(format!("invalid base58: {e}")))?;
         return PublicKey::ed25519_from_bytes(&bytes);
     }
-    Err(KeyError("unsupported verification method: no publicKeyMultibase, publicKeyJwk or publicKeyBase58".into()))
+    Err(KeyError(
+        "unsupported verification method: no publicKeyMultibase, publicKeyJwk or publicKeyBase58"
+            .into(),
+    ))
 }
 
 #[cfg(test)]
@@ -392,7 +511,10 @@ mod tests {
     impl JsonSource for Docs {
         async fn get_json(&mut self, url: &str) -> Result<Value, String> {
             self.1.push(url.to_string());
-            self.0.get(url).cloned().ok_or_else(|| "no such document".to_string())
+            self.0
+                .get(url)
+                .cloned()
+                .ok_or_else(|| "no such document".to_string())
         }
         fn allow_http(&self) -> bool {
             false
@@ -400,7 +522,12 @@ mod tests {
     }
 
     fn docs(list: &[(&str, Value)]) -> Docs {
-        Docs(list.iter().map(|(u, v)| (u.to_string(), v.clone())).collect(), Vec::new())
+        Docs(
+            list.iter()
+                .map(|(u, v)| (u.to_string(), v.clone()))
+                .collect(),
+            Vec::new(),
+        )
     }
 
     fn run<T>(f: impl Future<Output = T>) -> T {
@@ -412,11 +539,17 @@ mod tests {
         let mut d = docs(&[]);
         let mut r = KeyResolver::new(&mut d);
         let k = run(r.resolve(&format!("did:key:{MB}"))).unwrap();
-        assert_eq!(k.controller.as_deref(), Some(format!("did:key:{MB}").as_str()));
+        assert_eq!(
+            k.controller.as_deref(),
+            Some(format!("did:key:{MB}").as_str())
+        );
         assert_eq!(k.assertion, Assertion::Listed);
         let k = run(r.resolve(&format!("did:key:{MB}#{MB}"))).unwrap();
         assert_eq!(k.method_id, format!("did:key:{MB}#{MB}"));
-        assert!(matches!(run(r.resolve(&format!("did:key:{MB}#other"))), Err(ResolveError::Invalid(_))));
+        assert!(matches!(
+            run(r.resolve(&format!("did:key:{MB}#other"))),
+            Err(ResolveError::Invalid(_))
+        ));
     }
 
     #[test]
@@ -427,9 +560,13 @@ mod tests {
         let k = run(r.resolve("did:web:issuer.example#k1")).unwrap();
         assert_eq!(k.assertion, Assertion::Listed);
         assert_eq!(k.controller.as_deref(), Some("did:web:issuer.example"));
-        assert!(k.source.contains("https://issuer.example/.well-known/did.json"));
+        assert!(k
+            .source
+            .contains("https://issuer.example/.well-known/did.json"));
         match run(r.resolve("did:web:other.example#k1")) {
-            Err(ResolveError::Unavailable { tried, .. }) => assert!(tried.iter().any(|t| t.contains("other.example"))),
+            Err(ResolveError::Unavailable { tried, .. }) => {
+                assert!(tried.iter().any(|t| t.contains("other.example")))
+            }
             other => panic!("{other:?}"),
         }
     }
@@ -439,32 +576,65 @@ mod tests {
         let doc = json!({"id":"did:web:evil.example","verificationMethod":[],"assertionMethod":[]});
         let mut d = docs(&[("https://issuer.example/.well-known/did.json", doc)]);
         let mut r = KeyResolver::new(&mut d);
-        assert!(matches!(run(r.resolve("did:web:issuer.example#k1")), Err(ResolveError::Invalid(_))));
+        assert!(matches!(
+            run(r.resolve("did:web:issuer.example#k1")),
+            Err(ResolveError::Invalid(_))
+        ));
     }
 
     #[test]
     fn http_controller_document_and_method_document() {
         let profile = json!({"id":"https://issuer.example/p","type":"Profile","verificationMethod":[{"id":"https://issuer.example/p#key","type":"Multikey","controller":"https://issuer.example/p","publicKeyMultibase":MB}],"assertionMethod":["https://issuer.example/p#key"]});
         let vm = json!({"id":"https://issuer.example/keys/1","type":"Ed25519VerificationKey2020","controller":"https://issuer.example/p","publicKeyMultibase":MB});
-        let mut d = docs(&[("https://issuer.example/p", profile), ("https://issuer.example/keys/1", vm)]);
+        let mut d = docs(&[
+            ("https://issuer.example/p", profile),
+            ("https://issuer.example/keys/1", vm),
+        ]);
         let mut r = KeyResolver::new(&mut d);
         let k = run(r.resolve("https://issuer.example/p#key")).unwrap();
-        assert_eq!((k.controller.as_deref(), &k.assertion), (Some("https://issuer.example/p"), &Assertion::Listed));
+        assert_eq!(
+            (k.controller.as_deref(), &k.assertion),
+            (Some("https://issuer.example/p"), &Assertion::Listed)
+        );
         let k = run(r.resolve("https://issuer.example/keys/1")).unwrap();
-        assert!(matches!(k.assertion, Assertion::NotListed(_)), "{:?}", k.assertion);
-        assert!(matches!(run(r.resolve("https://issuer.example/p#nokey")), Err(ResolveError::Invalid(_))));
+        assert!(
+            matches!(k.assertion, Assertion::NotListed(_)),
+            "{:?}",
+            k.assertion
+        );
+        assert!(matches!(
+            run(r.resolve("https://issuer.example/p#nokey")),
+            Err(ResolveError::Invalid(_))
+        ));
         // The profile was fetched once for three resolutions.
-        assert_eq!(d.1.iter().filter(|u| *u == "https://issuer.example/p").count(), 1);
+        assert_eq!(
+            d.1.iter()
+                .filter(|u| *u == "https://issuer.example/p")
+                .count(),
+            1
+        );
     }
 
     #[test]
     fn bad_references() {
         let mut d = docs(&[]);
         let mut r = KeyResolver::new(&mut d);
-        assert!(matches!(run(r.resolve("z6MkrvfzkMnvCroEUP2DVc9SHPE48CRsvHiVSusHioxTYu1x")), Err(ResolveError::Invalid(_))));
-        assert!(matches!(run(r.resolve("xxx:z6Mkrvfzk")), Err(ResolveError::Invalid(_))));
-        assert!(matches!(run(r.resolve("did:example:123#k")), Err(ResolveError::Unsupported(_))));
-        assert!(matches!(run(r.resolve("https://nowhere.example/k#1")), Err(ResolveError::Unavailable { .. })));
+        assert!(matches!(
+            run(r.resolve("z6MkrvfzkMnvCroEUP2DVc9SHPE48CRsvHiVSusHioxTYu1x")),
+            Err(ResolveError::Invalid(_))
+        ));
+        assert!(matches!(
+            run(r.resolve("xxx:z6Mkrvfzk")),
+            Err(ResolveError::Invalid(_))
+        ));
+        assert!(matches!(
+            run(r.resolve("did:example:123#k")),
+            Err(ResolveError::Unsupported(_))
+        ));
+        assert!(matches!(
+            run(r.resolve("https://nowhere.example/k#1")),
+            Err(ResolveError::Unavailable { .. })
+        ));
     }
 
     #[test]

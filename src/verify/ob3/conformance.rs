@@ -80,17 +80,26 @@ fn each_typed(id: &str, what: &str, values: Vec<&Value>, expected: &str) -> Opti
             continue;
         }
         if !typed(v, expected) {
-            return Some(fail(id, format!("{what} #{} has {}, not {expected}", i + 1, type_list(v))));
+            return Some(fail(
+                id,
+                format!("{what} #{} has {}, not {expected}", i + 1, type_list(v)),
+            ));
         }
     }
-    Some(Check::passed(id, format!("{} {what}: each is a {expected}", values.len())))
+    Some(Check::passed(
+        id,
+        format!("{} {what}: each is a {expected}", values.len()),
+    ))
 }
 
 /// The credential's kind and the `context`/`type` checks.
 pub fn context_and_type(c: &Value) -> (Kind, Vec<Check>) {
     let mut checks = Vec::new();
     let types = strings(c.get("type"));
-    let kind = if types.iter().any(|t| t == "OpenBadgeCredential" || t == "AchievementCredential") {
+    let kind = if types
+        .iter()
+        .any(|t| t == "OpenBadgeCredential" || t == "AchievementCredential")
+    {
         Kind::OpenBadge
     } else if types.iter().any(|t| t == "EndorsementCredential") {
         Kind::Endorsement
@@ -144,19 +153,35 @@ pub fn data_model(c: &Value) -> Vec<Check> {
     let mut checks = Vec::new();
     checks.push(match c.get("id") {
         Some(Value::String(s)) if !s.trim().is_empty() => Check::passed("credential-id", s.clone()),
-        _ => fail("credential-id", "the credential has no id (AchievementCredential.id is required)"),
+        _ => fail(
+            "credential-id",
+            "the credential has no id (AchievementCredential.id is required)",
+        ),
     });
     checks.push(match c.get("name") {
-        Some(Value::String(s)) if !s.trim().is_empty() => Check::passed("credential-name", s.clone()),
-        _ => fail("credential-name", "the credential has no name (AchievementCredential.name is required)"),
+        Some(Value::String(s)) if !s.trim().is_empty() => {
+            Check::passed("credential-name", s.clone())
+        }
+        _ => fail(
+            "credential-name",
+            "the credential has no name (AchievementCredential.name is required)",
+        ),
     });
     checks.push(match (c.get("validFrom"), c.get("issuanceDate")) {
-        (None, None) => fail("valid-from", "no validFrom (VC 2.0) or issuanceDate (VC 1.1): the issue date is required"),
+        (None, None) => fail(
+            "valid-from",
+            "no validFrom (VC 2.0) or issuanceDate (VC 1.1): the issue date is required",
+        ),
         _ => Check::passed("valid-from", "issue date present"),
     });
     issuer_checks(c.get("issuer"), &mut checks);
     subject_checks(c.get("credentialSubject"), &mut checks);
-    checks.extend(each_typed("evidence-type", "evidence", each(c.get("evidence")), "Evidence"));
+    checks.extend(each_typed(
+        "evidence-type",
+        "evidence",
+        each(c.get("evidence")),
+        "Evidence",
+    ));
     checks
 }
 
@@ -167,21 +192,33 @@ fn issuer_checks(issuer: Option<&Value>, checks: &mut Vec<Check>) {
     };
     match id_of(Some(issuer)) {
         Some(id) if id.contains(':') => checks.push(Check::passed("issuer", id.to_string())),
-        Some(id) => checks.push(fail("issuer", format!("the issuer id \"{id}\" is not a URI"))),
+        Some(id) => checks.push(fail(
+            "issuer",
+            format!("the issuer id \"{id}\" is not a URI"),
+        )),
         None => checks.push(fail("issuer", "the issuer has no id")),
     }
     if issuer.is_string() {
-        checks.push(Check::warning("issuer-type", "the issuer is a bare URI; OB 3.0 expects a Profile object"));
+        checks.push(Check::warning(
+            "issuer-type",
+            "the issuer is a bare URI; OB 3.0 expects a Profile object",
+        ));
         return;
     }
     if !issuer.is_object() {
-        checks.push(fail("issuer-type", "the issuer is neither a URI nor a Profile object"));
+        checks.push(fail(
+            "issuer-type",
+            "the issuer is neither a URI nor a Profile object",
+        ));
         return;
     }
     checks.push(if typed(issuer, "Profile") {
         Check::passed("issuer-type", "Profile")
     } else {
-        fail("issuer-type", format!("the issuer has {}, not Profile", type_list(issuer)))
+        fail(
+            "issuer-type",
+            format!("the issuer has {}, not Profile", type_list(issuer)),
+        )
     });
     checks.extend(each_typed(
         "issuer-otheridentifier-type",
@@ -189,22 +226,39 @@ fn issuer_checks(issuer: Option<&Value>, checks: &mut Vec<Check>) {
         each(issuer.get("otherIdentifier")),
         "IdentifierEntry",
     ));
-    checks.extend(each_typed("issuer-parentorg-type", "issuer parentOrg", each(issuer.get("parentOrg")), "Profile"));
+    checks.extend(each_typed(
+        "issuer-parentorg-type",
+        "issuer parentOrg",
+        each(issuer.get("parentOrg")),
+        "Profile",
+    ));
 }
 
 fn subject_checks(subject: Option<&Value>, checks: &mut Vec<Check>) {
     let subjects = each(subject);
     let Some(s) = subjects.first().copied().filter(|s| s.is_object()) else {
-        checks.push(fail("credential-subject", "the credential has no credentialSubject object"));
+        checks.push(fail(
+            "credential-subject",
+            "the credential has no credentialSubject object",
+        ));
         return;
     };
     if subjects.len() > 1 {
-        checks.push(Check::warning("credential-subject", "several credentialSubjects; only the first is an AchievementSubject here"));
+        checks.push(Check::warning(
+            "credential-subject",
+            "several credentialSubjects; only the first is an AchievementSubject here",
+        ));
     }
     checks.push(if typed(s, "AchievementSubject") {
         Check::passed("credential-subject-type", "AchievementSubject")
     } else {
-        fail("credential-subject-type", format!("the credentialSubject has {}, not AchievementSubject", type_list(s)))
+        fail(
+            "credential-subject-type",
+            format!(
+                "the credentialSubject has {}, not AchievementSubject",
+                type_list(s)
+            ),
+        )
     });
     // verification.md step 1: "Check that the credentialSubject is identified by an id and/or
     // an identifier. If neither is present, the credential does not conform".
@@ -222,10 +276,28 @@ fn subject_checks(subject: Option<&Value>, checks: &mut Vec<Check>) {
         checks.push(identity_objects(&identifiers));
     }
     achievement_checks(s.get("achievement"), checks);
-    checks.extend(each_typed("credential-subject-result-type", "result", each(s.get("result")), "Result"));
-    checks.extend(each_typed("credential-subject-profile-type", "credentialSubject source", each(s.get("source")), "Profile"));
-    let alignments: Vec<&Value> = each(s.get("result")).into_iter().flat_map(|r| each(r.get("alignment"))).collect();
-    checks.extend(each_typed("credential-subject-result-alignment-type", "result alignment", alignments, "Alignment"));
+    checks.extend(each_typed(
+        "credential-subject-result-type",
+        "result",
+        each(s.get("result")),
+        "Result",
+    ));
+    checks.extend(each_typed(
+        "credential-subject-profile-type",
+        "credentialSubject source",
+        each(s.get("source")),
+        "Profile",
+    ));
+    let alignments: Vec<&Value> = each(s.get("result"))
+        .into_iter()
+        .flat_map(|r| each(r.get("alignment")))
+        .collect();
+    checks.extend(each_typed(
+        "credential-subject-result-alignment-type",
+        "result alignment",
+        alignments,
+        "Alignment",
+    ));
 }
 
 /// OB 3.0 "IdentityObject": type IdentityObject, `hashed`, `identityHash`, `identityType`.
@@ -237,7 +309,13 @@ fn identity_objects(identifiers: &[&Value]) -> Check {
             return fail(ID, format!("identifier #{n} is not an IdentityObject"));
         }
         if !typed(ident, "IdentityObject") {
-            return fail(ID, format!("identifier #{n} has {}, not IdentityObject", type_list(ident)));
+            return fail(
+                ID,
+                format!(
+                    "identifier #{n} has {}, not IdentityObject",
+                    type_list(ident)
+                ),
+            );
         }
         if !ident.get("hashed").is_some_and(Value::is_boolean) {
             return fail(ID, format!("identifier #{n} has no boolean \"hashed\""));
@@ -254,19 +332,31 @@ fn identity_objects(identifiers: &[&Value]) -> Check {
 fn achievement_checks(achievement: Option<&Value>, checks: &mut Vec<Check>) {
     const ID: &str = "credential-subject-achievement";
     let Some(a) = achievement.filter(|a| a.is_object()) else {
-        checks.push(fail(ID, "the credentialSubject has no achievement (AchievementSubject.achievement is required)"));
+        checks.push(fail(
+            ID,
+            "the credentialSubject has no achievement (AchievementSubject.achievement is required)",
+        ));
         return;
     };
-    let mut missing: Vec<&str> = ["id", "name", "description"].into_iter().filter(|k| str_of(a, k).is_none()).collect();
+    let mut missing: Vec<&str> = ["id", "name", "description"]
+        .into_iter()
+        .filter(|k| str_of(a, k).is_none())
+        .collect();
     if !a.get("criteria").is_some_and(Value::is_object) {
         missing.push("criteria");
     }
     checks.push(if !typed(a, "Achievement") {
-        fail(ID, format!("the achievement has {}, not Achievement", type_list(a)))
+        fail(
+            ID,
+            format!("the achievement has {}, not Achievement", type_list(a)),
+        )
     } else if !missing.is_empty() {
         fail(ID, format!("the achievement lacks {}", missing.join(", ")))
     } else {
-        Check::passed(ID, format!("Achievement {}", str_of(a, "id").unwrap_or_default()))
+        Check::passed(
+            ID,
+            format!("Achievement {}", str_of(a, "id").unwrap_or_default()),
+        )
     });
     let descriptions = each(a.get("resultDescription"));
     checks.extend(each_typed(
@@ -275,7 +365,10 @@ fn achievement_checks(achievement: Option<&Value>, checks: &mut Vec<Check>) {
         descriptions.clone(),
         "ResultDescription",
     ));
-    let levels: Vec<&Value> = descriptions.iter().flat_map(|d| each(d.get("rubricCriterionLevel"))).collect();
+    let levels: Vec<&Value> = descriptions
+        .iter()
+        .flat_map(|d| each(d.get("rubricCriterionLevel")))
+        .collect();
     checks.extend(each_typed(
         "credential-subject-achievement-rubric-criterion-level-type",
         "rubricCriterionLevel",
@@ -284,8 +377,18 @@ fn achievement_checks(achievement: Option<&Value>, checks: &mut Vec<Check>) {
     ));
     let mut alignments = each(a.get("alignment"));
     alignments.extend(descriptions.iter().flat_map(|d| each(d.get("alignment"))));
-    checks.extend(each_typed("credential-subject-achievement-alignment-type", "alignment", alignments, "Alignment"));
-    checks.extend(each_typed("credential-subject-achievement-creator-type", "achievement creator", each(a.get("creator")), "Profile"));
+    checks.extend(each_typed(
+        "credential-subject-achievement-alignment-type",
+        "alignment",
+        alignments,
+        "Alignment",
+    ));
+    checks.extend(each_typed(
+        "credential-subject-achievement-creator-type",
+        "achievement creator",
+        each(a.get("creator")),
+        "Profile",
+    ));
 }
 
 #[cfg(test)]
@@ -305,7 +408,11 @@ mod tests {
     }
 
     fn failed(checks: &[Check]) -> Vec<&str> {
-        checks.iter().filter(|c| c.outcome == Outcome::Failed).map(|c| c.id.as_str()).collect()
+        checks
+            .iter()
+            .filter(|c| c.outcome == Outcome::Failed)
+            .map(|c| c.id.as_str())
+            .collect()
     }
 
     #[test]
@@ -319,10 +426,18 @@ mod tests {
 
     #[test]
     fn contexts() {
-        assert!(is_ob3_context("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json"));
-        assert!(is_ob3_context("https://purl.imsglobal.org/spec/ob/v3p0/context.json"));
-        assert!(!is_ob3_context("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.x.json"));
-        assert!(!is_ob3_context("https://evil.example/spec/ob/v3p0/context.json"));
+        assert!(is_ob3_context(
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json"
+        ));
+        assert!(is_ob3_context(
+            "https://purl.imsglobal.org/spec/ob/v3p0/context.json"
+        ));
+        assert!(!is_ob3_context(
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.x.json"
+        ));
+        assert!(!is_ob3_context(
+            "https://evil.example/spec/ob/v3p0/context.json"
+        ));
         let mut c = ok_credential();
         c["@context"] = json!(["https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]);
         assert_eq!(failed(&context_and_type(&c).1), vec!["context"]);
@@ -339,7 +454,10 @@ mod tests {
         assert!(checks[1].detail.starts_with("not an Open Badge"));
         c["type"] = json!(["VerifiableCredential", "EndorsementCredential"]);
         let (kind, checks) = context_and_type(&c);
-        assert_eq!((kind, checks[1].effect), (Kind::Endorsement, Some(Verdict::Unverifiable)));
+        assert_eq!(
+            (kind, checks[1].effect),
+            (Kind::Endorsement, Some(Verdict::Unverifiable))
+        );
     }
 
     #[test]
@@ -347,16 +465,56 @@ mod tests {
         let cases: &[(&str, Value, &str)] = &[
             ("/issuer", Value::Null, "issuer"),
             ("/issuer/type", json!("InvalidProfile"), "issuer-type"),
-            ("/issuer/otherIdentifier", json!([{"type":"InvalidIdentifierEntry","identifier":"1","identifierType":"sourcedId"}]), "issuer-otheridentifier-type"),
-            ("/issuer/parentOrg", json!({"id":"https://p","type":"InvalidProfile"}), "issuer-parentorg-type"),
-            ("/credentialSubject/type", json!(["InvalidAchievementSubject"]), "credential-subject-type"),
-            ("/credentialSubject/id", Value::Null, "credential-subject-id"),
-            ("/credentialSubject/identifier", json!([{"type":"InvalidIdentityObject","hashed":true,"identityHash":"x","identityType":"emailAddress"}]), "credential-subject-identifier-type"),
-            ("/credentialSubject/result", json!([{"type":["InvalidResult"]}]), "credential-subject-result-type"),
-            ("/credentialSubject/source", json!({"id":"https://s","type":"InvalidProfile"}), "credential-subject-profile-type"),
-            ("/credentialSubject/achievement/resultDescription", json!([{"id":"urn:x","type":"Invalid","name":"n","resultType":"LetterGrade"}]), "credential-subject-achievement-result-description-type"),
-            ("/credentialSubject/achievement/criteria", Value::Null, "credential-subject-achievement"),
-            ("/evidence", json!([{"type":["InvalidEvidence"]}]), "evidence-type"),
+            (
+                "/issuer/otherIdentifier",
+                json!([{"type":"InvalidIdentifierEntry","identifier":"1","identifierType":"sourcedId"}]),
+                "issuer-otheridentifier-type",
+            ),
+            (
+                "/issuer/parentOrg",
+                json!({"id":"https://p","type":"InvalidProfile"}),
+                "issuer-parentorg-type",
+            ),
+            (
+                "/credentialSubject/type",
+                json!(["InvalidAchievementSubject"]),
+                "credential-subject-type",
+            ),
+            (
+                "/credentialSubject/id",
+                Value::Null,
+                "credential-subject-id",
+            ),
+            (
+                "/credentialSubject/identifier",
+                json!([{"type":"InvalidIdentityObject","hashed":true,"identityHash":"x","identityType":"emailAddress"}]),
+                "credential-subject-identifier-type",
+            ),
+            (
+                "/credentialSubject/result",
+                json!([{"type":["InvalidResult"]}]),
+                "credential-subject-result-type",
+            ),
+            (
+                "/credentialSubject/source",
+                json!({"id":"https://s","type":"InvalidProfile"}),
+                "credential-subject-profile-type",
+            ),
+            (
+                "/credentialSubject/achievement/resultDescription",
+                json!([{"id":"urn:x","type":"Invalid","name":"n","resultType":"LetterGrade"}]),
+                "credential-subject-achievement-result-description-type",
+            ),
+            (
+                "/credentialSubject/achievement/criteria",
+                Value::Null,
+                "credential-subject-achievement",
+            ),
+            (
+                "/evidence",
+                json!([{"type":["InvalidEvidence"]}]),
+                "evidence-type",
+            ),
             ("/name", Value::Null, "credential-name"),
             ("/validFrom", Value::Null, "valid-from"),
         ];
@@ -364,7 +522,11 @@ mod tests {
             let mut c = ok_credential();
             if value.is_null() {
                 let (parent, key) = path.rsplit_once('/').unwrap();
-                c.pointer_mut(parent).unwrap().as_object_mut().unwrap().remove(key);
+                c.pointer_mut(parent)
+                    .unwrap()
+                    .as_object_mut()
+                    .unwrap()
+                    .remove(key);
             } else {
                 let (parent, key) = path.rsplit_once('/').unwrap();
                 c.pointer_mut(parent).unwrap()[key] = value.clone();

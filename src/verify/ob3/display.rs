@@ -23,7 +23,10 @@ fn is_http(u: &str) -> bool {
 /// the subject `id`. `identityHash` is `sha256$…` when `hashed` (OB 3.0 "IdentityObject").
 fn recipient(subject: Option<&Value>) -> Option<RecipientDisplay> {
     let subject = subject?;
-    let ids: Vec<&Value> = each(subject.get("identifier")).into_iter().filter(|i| i.is_object()).collect();
+    let ids: Vec<&Value> = each(subject.get("identifier"))
+        .into_iter()
+        .filter(|i| i.is_object())
+        .collect();
     let chosen = ids
         .iter()
         .find(|i| str_of(i, "identityType") == Some("emailAddress"))
@@ -40,8 +43,20 @@ fn recipient(subject: Option<&Value>) -> Option<RecipientDisplay> {
         });
     }
     let id = str_of(subject, "id")?;
-    let kind = if id.starts_with("did:") { "did" } else if id.starts_with("mailto:") { "email" } else { "id" };
-    Some(RecipientDisplay { kind: Some(kind.into()), identity: Some(id.into()), hashed: false, salt: None, name })
+    let kind = if id.starts_with("did:") {
+        "did"
+    } else if id.starts_with("mailto:") {
+        "email"
+    } else {
+        "id"
+    };
+    Some(RecipientDisplay {
+        kind: Some(kind.into()),
+        identity: Some(id.into()),
+        hashed: false,
+        salt: None,
+        name,
+    })
 }
 
 fn alignments(achievement: Option<&Value>) -> Vec<Alignment> {
@@ -62,7 +77,10 @@ fn evidence(c: &Value) -> Vec<Evidence> {
     each(c.get("evidence"))
         .into_iter()
         .map(|e| match e {
-            Value::String(s) => Evidence { url: Some(s.clone()), ..Default::default() },
+            Value::String(s) => Evidence {
+                url: Some(s.clone()),
+                ..Default::default()
+            },
             e => Evidence {
                 name: text(Some(e), "name"),
                 description: text(Some(e), "description"),
@@ -79,7 +97,9 @@ pub fn display(c: &Value) -> BadgeDisplay {
         Value::Array(a) => a.first().unwrap_or(s),
         s => s,
     });
-    let achievement = subject.and_then(|s| s.get("achievement")).filter(|a| a.is_object());
+    let achievement = subject
+        .and_then(|s| s.get("achievement"))
+        .filter(|a| a.is_object());
     let issuer = c.get("issuer");
     let issuer_obj = issuer.filter(|i| i.is_object());
     let achievement_type = achievement.and_then(|a| match a.get("achievementType") {
@@ -100,10 +120,13 @@ pub fn display(c: &Value) -> BadgeDisplay {
         recipient: recipient(subject),
         issued: text(Some(c), "validFrom").or_else(|| text(Some(c), "issuanceDate")),
         expires: text(Some(c), "validUntil").or_else(|| text(Some(c), "expirationDate")),
-        criteria: achievement.and_then(|a| a.get("criteria")).filter(|cr| cr.is_object()).map(|cr| Criteria {
-            url: text(Some(cr), "id"),
-            narrative: text(Some(cr), "narrative"),
-        }),
+        criteria: achievement
+            .and_then(|a| a.get("criteria"))
+            .filter(|cr| cr.is_object())
+            .map(|cr| Criteria {
+                url: text(Some(cr), "id"),
+                narrative: text(Some(cr), "narrative"),
+            }),
         alignments: alignments(achievement),
         tags: strings(achievement.and_then(|a| a.get("tag"))),
         achievement_type,
@@ -135,12 +158,21 @@ mod tests {
         let d = display(&c);
         assert_eq!(d.name.as_deref(), Some("A"));
         assert_eq!(d.image.as_deref(), Some("https://issuer.example/a.png"));
-        assert_eq!(d.issuer.image.as_deref(), Some("https://issuer.example/logo.png"));
+        assert_eq!(
+            d.issuer.image.as_deref(),
+            Some("https://issuer.example/logo.png")
+        );
         assert_eq!(d.issuer.email.as_deref(), Some("a@issuer.example"));
         let r = d.recipient.unwrap();
         assert!(r.hashed);
-        assert_eq!((r.kind.as_deref(), r.identity.as_deref(), r.salt.as_deref()), (Some("emailAddress"), Some("sha256$abc"), Some("s")));
-        assert_eq!(d.criteria.unwrap().url.as_deref(), Some("https://issuer.example/crit"));
+        assert_eq!(
+            (r.kind.as_deref(), r.identity.as_deref(), r.salt.as_deref()),
+            (Some("emailAddress"), Some("sha256$abc"), Some("s"))
+        );
+        assert_eq!(
+            d.criteria.unwrap().url.as_deref(),
+            Some("https://issuer.example/crit")
+        );
         assert_eq!(d.alignments[0].code.as_deref(), Some("x"));
         assert_eq!(d.tags, vec!["t1", "t2"]);
         assert_eq!(d.achievement_type.as_deref(), Some("Certificate"));
@@ -152,7 +184,10 @@ mod tests {
     fn subject_id_and_non_http_credential_id() {
         let c = json!({"id":"urn:uuid:1","credentialSubject":{"id":"did:example:123","achievement":{"image":{"id":"data:image/png;base64,AA","type":"Image"}}}});
         let d = display(&c);
-        assert_eq!(d.recipient.unwrap().identity.as_deref(), Some("did:example:123"));
+        assert_eq!(
+            d.recipient.unwrap().identity.as_deref(),
+            Some("did:example:123")
+        );
         assert_eq!(d.image.as_deref(), Some("data:image/png;base64,AA"));
         assert!(d.verify_url.is_none());
     }

@@ -28,7 +28,10 @@ impl ProofResult {
     /// Every check passed and the signature verified.
     fn verified(&self) -> bool {
         self.checks.iter().all(|c| c.effect.is_none())
-            && self.checks.iter().any(|c| c.id == "proof" && c.outcome == Outcome::Passed)
+            && self
+                .checks
+                .iter()
+                .any(|c| c.id == "proof" && c.outcome == Outcome::Passed)
     }
 }
 
@@ -36,17 +39,29 @@ impl ProofResult {
 pub fn method_failure(e: &ResolveError) -> Check {
     match e {
         ResolveError::Invalid(m) => Check::failed("proof-method", Verdict::Invalid, m.clone()),
-        ResolveError::Unsupported(m) => Check::failed("proof-method", Verdict::Unverifiable, m.clone()),
-        ResolveError::Unavailable { .. } => Check::unverifiable("proof-method", format!("the key could not be obtained: {e}")),
+        ResolveError::Unsupported(m) => {
+            Check::failed("proof-method", Verdict::Unverifiable, m.clone())
+        }
+        ResolveError::Unavailable { .. } => Check::unverifiable(
+            "proof-method",
+            format!("the key could not be obtained: {e}"),
+        ),
     }
 }
 
 pub fn method_passed(k: &ResolvedKey) -> Check {
-    Check::passed("proof-method", format!("{} key {} from {}", k.key.kind(), k.method_id, k.source))
+    Check::passed(
+        "proof-method",
+        format!("{} key {} from {}", k.key.kind(), k.method_id, k.source),
+    )
 }
 
 /// Verifies every embedded proof of `credential`, adding the checks to `v`.
-pub async fn verify_proofs<F: Fetcher>(v: &mut Verification<'_, F>, credential: &Value, issuer: Option<&str>) {
+pub async fn verify_proofs<F: Fetcher>(
+    v: &mut Verification<'_, F>,
+    credential: &Value,
+    issuer: Option<&str>,
+) {
     let proofs: Vec<Value> = each(credential.get("proof")).into_iter().cloned().collect();
     if proofs.is_empty() {
         v.add(Check::failed(
@@ -124,32 +139,64 @@ fn one_proof(
     at: chrono::DateTime<chrono::Utc>,
 ) -> ProofResult {
     let mut checks = Vec::new();
-    let suite = match (proof.get("type").and_then(Value::as_str), proof.get("cryptosuite").and_then(Value::as_str)) {
+    let suite = match (
+        proof.get("type").and_then(Value::as_str),
+        proof.get("cryptosuite").and_then(Value::as_str),
+    ) {
         (Some(t), Some(cs)) => format!("{t} {cs}"),
         (Some(t), None) => t.to_string(),
         (None, _) => "(no type)".to_string(),
     };
     if !proof.is_object() {
-        checks.push(Check::failed("proof", Verdict::Invalid, "the proof is not an object"));
-        return ProofResult { checks, suite, key: None, hash: None };
+        checks.push(Check::failed(
+            "proof",
+            Verdict::Invalid,
+            "the proof is not an object",
+        ));
+        return ProofResult {
+            checks,
+            suite,
+            key: None,
+            hash: None,
+        };
     }
     // integrity.md "Create the Proof": proofPurpose "assertionMethod".
     checks.push(match proof.get("proofPurpose").and_then(Value::as_str) {
         Some("assertionMethod") => Check::passed("proof-purpose", "assertionMethod"),
-        Some(p) => Check::failed("proof-purpose", Verdict::Invalid, format!("proofPurpose is \"{p}\", not assertionMethod")),
-        None => Check::failed("proof-purpose", Verdict::Invalid, "the proof has no proofPurpose (assertionMethod expected)"),
+        Some(p) => Check::failed(
+            "proof-purpose",
+            Verdict::Invalid,
+            format!("proofPurpose is \"{p}\", not assertionMethod"),
+        ),
+        None => Check::failed(
+            "proof-purpose",
+            Verdict::Invalid,
+            "the proof has no proofPurpose (assertionMethod expected)",
+        ),
     });
     if let Some(created) = proof.get("created") {
         let raw = created.as_str().unwrap_or_default();
         checks.push(match parse_datetime(raw) {
-            None => Check::failed("proof-created", Verdict::Invalid, format!("created \"{created}\" is not a date-time")),
-            Some(t) if t > at => Check::failed("proof-created", Verdict::Invalid, format!("the proof was created in the future ({raw})")),
+            None => Check::failed(
+                "proof-created",
+                Verdict::Invalid,
+                format!("created \"{created}\" is not a date-time"),
+            ),
+            Some(t) if t > at => Check::failed(
+                "proof-created",
+                Verdict::Invalid,
+                format!("the proof was created in the future ({raw})"),
+            ),
             Some(_) => Check::passed("proof-created", raw.to_string()),
         });
     }
     let key = match key {
         None => {
-            checks.push(Check::failed("proof-method", Verdict::Invalid, "the proof has no verificationMethod"));
+            checks.push(Check::failed(
+                "proof-method",
+                Verdict::Invalid,
+                "the proof has no verificationMethod",
+            ));
             None
         }
         Some(Err(e)) => {
@@ -164,11 +211,17 @@ fn one_proof(
     };
     let mut hash = None;
     match &key {
-        None => checks.push(Check::not_checked("proof", format!("{suite}: signature not checked without a key"))),
+        None => checks.push(Check::not_checked(
+            "proof",
+            format!("{suite}: signature not checked without a key"),
+        )),
         Some(k) => checks.push(match data_integrity::verify(document, proof, &k.key) {
             Ok(ev) => {
                 hash = Some(ev.document_hash.clone());
-                Check::passed("proof", format!("{} signature verified with {}", ev.suite, k.method_id))
+                Check::passed(
+                    "proof",
+                    format!("{} signature verified with {}", ev.suite, k.method_id),
+                )
             }
             Err(e @ (ProofError::Unsupported(_) | ProofError::UnknownContext(_))) => {
                 Check::unverifiable("proof", format!("{suite}: {e}"))
@@ -176,5 +229,10 @@ fn one_proof(
             Err(e) => Check::failed("proof", Verdict::Invalid, format!("{suite}: {e}")),
         }),
     }
-    ProofResult { checks, suite, key, hash }
+    ProofResult {
+        checks,
+        suite,
+        key,
+        hash,
+    }
 }

@@ -11,7 +11,9 @@ use crate::proof::jws::{CompactJws, JwsError};
 use crate::proof::keys::PublicKey;
 use crate::report::{Check, Verdict};
 use crate::resolve::fetch::Fetcher;
-use crate::resolve::keys::{absolute, Assertion, JsonSource, KeyResolver, ResolveError, ResolvedKey};
+use crate::resolve::keys::{
+    absolute, Assertion, JsonSource, KeyResolver, ResolveError, ResolvedKey,
+};
 use crate::verify::validity::parse_datetime;
 use crate::verify::Verification;
 use chrono::{DateTime, Utc};
@@ -21,10 +23,21 @@ use serde_json::Value;
 const MAX_CANDIDATES: usize = 16;
 
 /// `typ` values seen for VC-JWTs (RFC 7519 `JWT`; VC-JOSE-COSE `vc+jwt`, older `vc+ld+json+jwt`).
-const TYPS: &[&str] = &["JWT", "jwt", "vc+jwt", "vc+ld+json+jwt", "vc+ld+jwt", "application/vc+jwt"];
+const TYPS: &[&str] = &[
+    "JWT",
+    "jwt",
+    "vc+jwt",
+    "vc+ld+json+jwt",
+    "vc+ld+jwt",
+    "application/vc+jwt",
+];
 
 /// Header checks, key, signature and key binding.
-pub async fn verify_signature<F: Fetcher>(v: &mut Verification<'_, F>, jws: &CompactJws, issuer: Option<&str>) {
+pub async fn verify_signature<F: Fetcher>(
+    v: &mut Verification<'_, F>,
+    jws: &CompactJws,
+    issuer: Option<&str>,
+) {
     let alg = match jws.alg() {
         Ok(a) => a,
         Err(e) => {
@@ -35,14 +48,24 @@ pub async fn verify_signature<F: Fetcher>(v: &mut Verification<'_, F>, jws: &Com
     v.expert.proof_suite = Some(format!("VC-JWT {}", alg.name()));
     // RFC 7515 §4.1.11: a `crit` header lists extensions the verifier must understand; none are.
     if let Some(crit) = jws.header.get("crit") {
-        v.add(Check::failed("jwt-header", Verdict::Invalid, format!("the header marks {crit} as critical; no such extension is supported")));
+        v.add(Check::failed(
+            "jwt-header",
+            Verdict::Invalid,
+            format!("the header marks {crit} as critical; no such extension is supported"),
+        ));
         return;
     }
     match jws.header_str("typ") {
-        Some(t) if !TYPS.contains(&t) => v.add(Check::warning("jwt-header", format!("unexpected typ \"{t}\" (OB 3.0: \"JWT\")"))),
+        Some(t) if !TYPS.contains(&t) => v.add(Check::warning(
+            "jwt-header",
+            format!("unexpected typ \"{t}\" (OB 3.0: \"JWT\")"),
+        )),
         _ => {}
     }
-    let kid = jws.header_str("kid").map(str::trim).filter(|k| !k.is_empty());
+    let kid = jws
+        .header_str("kid")
+        .map(str::trim)
+        .filter(|k| !k.is_empty());
     let jwk = jws.header.get("jwk");
     let mut resolver = KeyResolver::new(v);
     let mut checks = Vec::new();
@@ -60,15 +83,24 @@ pub async fn verify_signature<F: Fetcher>(v: &mut Verification<'_, F>, jws: &Com
                 method_id: "jwk header".into(),
                 controller: None,
                 source: "the JWT's jwk header".into(),
-                assertion: Assertion::Unknown("a jwk in the token itself says nothing about who owns it".into()),
+                assertion: Assertion::Unknown(
+                    "a jwk in the token itself says nothing about who owns it".into(),
+                ),
             }),
-            Err(e) => checks.push(Check::failed("proof-method", Verdict::Invalid, format!("the jwk header: {e}"))),
+            Err(e) => checks.push(Check::failed(
+                "proof-method",
+                Verdict::Invalid,
+                format!("the jwk header: {e}"),
+            )),
         }
     } else {
         checks.push(Check::warning("jwt-header", "neither kid nor jwk in the header (OB 3.0 integrity.md: one is required); trying the issuer's keys"));
         match issuer_keys(&mut resolver, issuer).await {
             Ok(found) => keys = found,
-            Err(e) => checks.push(Check::unverifiable("proof-method", format!("no key to check the signature with: {e}"))),
+            Err(e) => checks.push(Check::unverifiable(
+                "proof-method",
+                format!("no key to check the signature with: {e}"),
+            )),
         }
     }
     // Several candidates only when the token names no key: the one that verifies is the key.
@@ -86,9 +118,15 @@ pub async fn verify_signature<F: Fetcher>(v: &mut Verification<'_, F>, jws: &Com
     let Some((key, sig)) = chosen else {
         drop(resolver);
         if !checks.iter().any(|c| c.id == "proof-method") {
-            checks.push(Check::unverifiable("proof-method", "no key found for the token"));
+            checks.push(Check::unverifiable(
+                "proof-method",
+                "no key found for the token",
+            ));
         }
-        checks.push(Check::not_checked("proof", "signature not checked without a key"));
+        checks.push(Check::not_checked(
+            "proof",
+            "signature not checked without a key",
+        ));
         for c in checks {
             v.add(c);
         }
@@ -117,11 +155,17 @@ pub async fn verify_signature<F: Fetcher>(v: &mut Verification<'_, F>, jws: &Com
 /// A `kid` relative to the issuer: `#key-1` → `<issuer>#key-1`; a bare name with a DID issuer
 /// → `<issuer>#name`; with an https issuer → its `/.well-known/jwks.json#name`.
 fn kid_url(kid: &str, issuer: Option<&str>) -> String {
-    let is_uri = kid.split_once(':').is_some_and(|(s, _)| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b)));
+    let is_uri = kid.split_once(':').is_some_and(|(s, _)| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+    });
     match issuer {
         _ if is_uri => kid.to_string(),
         Some(iss) if kid.starts_with('#') => absolute(kid, iss),
-        Some(iss) if iss.starts_with("did:") => format!("{}#{kid}", iss.split('#').next().unwrap_or(iss)),
+        Some(iss) if iss.starts_with("did:") => {
+            format!("{}#{kid}", iss.split('#').next().unwrap_or(iss))
+        }
         Some(iss) => match jwks_url(iss) {
             Some(j) => format!("{j}#{kid}"),
             None => kid.to_string(),
@@ -145,7 +189,10 @@ fn jwks_url(issuer: &str) -> Option<String> {
 
 /// The issuer's own keys, when the token names none: its DID document's assertion keys, or the
 /// keys of its origin's `/.well-known/jwks.json`.
-async fn issuer_keys<S: JsonSource>(r: &mut KeyResolver<'_, S>, issuer: Option<&str>) -> Result<Vec<ResolvedKey>, String> {
+async fn issuer_keys<S: JsonSource>(
+    r: &mut KeyResolver<'_, S>,
+    issuer: Option<&str>,
+) -> Result<Vec<ResolvedKey>, String> {
     let issuer = issuer.ok_or("the credential names no issuer")?;
     if issuer.starts_with("did:") {
         let (doc, source) = r.did_document(issuer).await.map_err(|e| e.to_string())?;
@@ -160,10 +207,18 @@ async fn issuer_keys<S: JsonSource>(r: &mut KeyResolver<'_, S>, issuer: Option<&
                 assertion: Assertion::Listed,
             })
             .collect();
-        return if keys.is_empty() { Err(format!("{source} lists no assertionMethod key")) } else { Ok(keys) };
+        return if keys.is_empty() {
+            Err(format!("{source} lists no assertionMethod key"))
+        } else {
+            Ok(keys)
+        };
     }
-    let url = jwks_url(issuer).ok_or_else(|| format!("the issuer {issuer} is neither a DID nor an https URL"))?;
-    let doc = r.document(&url).await.map_err(|e| format!("tried {url}: {e}"))?;
+    let url = jwks_url(issuer)
+        .ok_or_else(|| format!("the issuer {issuer} is neither a DID nor an https URL"))?;
+    let doc = r
+        .document(&url)
+        .await
+        .map_err(|e| format!("tried {url}: {e}"))?;
     let keys: Vec<ResolvedKey> = doc
         .get("keys")
         .and_then(Value::as_array)
@@ -205,28 +260,50 @@ async fn bind_bare_key<S: JsonSource>(
     if issuer.starts_with("did:") {
         match r.did_document(issuer).await {
             Ok((doc, source)) => {
-                if KeyResolver::<S>::assertion_keys(&doc, issuer).iter().any(|(_, k)| *k == key.key) {
-                    return Check::passed(ID, format!("the key is the issuer's: {source} lists it under assertionMethod"));
+                if KeyResolver::<S>::assertion_keys(&doc, issuer)
+                    .iter()
+                    .any(|(_, k)| *k == key.key)
+                {
+                    return Check::passed(
+                        ID,
+                        format!("the key is the issuer's: {source} lists it under assertionMethod"),
+                    );
                 }
                 // The issuer's own DID document does not list the key: not the issuer's key.
-                return Check::failed(ID, Verdict::Invalid, format!("{source} does not list the token's key: it is not the issuer's"));
+                return Check::failed(
+                    ID,
+                    Verdict::Invalid,
+                    format!("{source} does not list the token's key: it is not the issuer's"),
+                );
             }
             Err(ResolveError::Unavailable { detail, .. }) => tried.push(detail),
             Err(e) => tried.push(e.to_string()),
         }
     } else if let Ok(iss_url) = url::Url::parse(issuer) {
         if let Some(kid_url) = kid.and_then(|k| url::Url::parse(k).ok()) {
-            if matches!(kid_url.scheme(), "https" | "http") && kid_url.origin() == iss_url.origin() {
-                return Check::passed(ID, format!("the key is published at the issuer's origin ({})", iss_url.origin().ascii_serialization()));
+            if matches!(kid_url.scheme(), "https" | "http") && kid_url.origin() == iss_url.origin()
+            {
+                return Check::passed(
+                    ID,
+                    format!(
+                        "the key is published at the issuer's origin ({})",
+                        iss_url.origin().ascii_serialization()
+                    ),
+                );
             }
             tried.push(format!("the kid {kid_url} is not on the issuer's origin"));
         }
         if let Some(jwks) = jwks_url(issuer) {
             match r.document(&jwks).await {
                 Ok(doc) => {
-                    let listed = doc.get("keys").and_then(Value::as_array).is_some_and(|keys| {
-                        keys.iter().take(64).any(|j| PublicKey::from_jwk(j).is_ok_and(|k| k == key.key))
-                    });
+                    let listed = doc
+                        .get("keys")
+                        .and_then(Value::as_array)
+                        .is_some_and(|keys| {
+                            keys.iter()
+                                .take(64)
+                                .any(|j| PublicKey::from_jwk(j).is_ok_and(|k| k == key.key))
+                        });
                     if listed {
                         return Check::passed(ID, format!("the issuer's {jwks} lists the key"));
                     }
@@ -239,10 +316,15 @@ async fn bind_bare_key<S: JsonSource>(
             let profile_url = issuer.split('#').next().unwrap_or(issuer);
             match r.document(profile_url).await {
                 Ok(doc) => {
-                    if KeyResolver::<S>::assertion_keys(&doc, profile_url).iter().any(|(_, k)| *k == key.key) {
+                    if KeyResolver::<S>::assertion_keys(&doc, profile_url)
+                        .iter()
+                        .any(|(_, k)| *k == key.key)
+                    {
                         return Check::passed(ID, format!("the issuer profile {profile_url} lists the key under assertionMethod"));
                     }
-                    tried.push(format!("the issuer profile {profile_url} does not list the key"));
+                    tried.push(format!(
+                        "the issuer profile {profile_url} does not list the key"
+                    ));
                 }
                 Err(e) => tried.push(format!("{profile_url}: {e}")),
             }
@@ -260,7 +342,11 @@ async fn bind_bare_key<S: JsonSource>(
 
 /// A NumericDate claim (RFC 7519 §2) as a time.
 fn numeric_date(v: &Value) -> Option<DateTime<Utc>> {
-    let secs = v.as_i64().or_else(|| v.as_f64().filter(|f| f.is_finite()).map(|f| f.trunc() as i64))?;
+    let secs = v.as_i64().or_else(|| {
+        v.as_f64()
+            .filter(|f| f.is_finite())
+            .map(|f| f.trunc() as i64)
+    })?;
     DateTime::from_timestamp(secs, 0)
 }
 
@@ -272,36 +358,92 @@ pub fn claim_checks(claims: &Value, c: &Value, checks: &mut Vec<Check>) -> Optio
     let text = |name: &str, claim: Option<&Value>, expected: Option<&str>, what: &str| -> Check {
         let id = format!("jwt-{name}");
         match (claim, expected) {
-            (None, _) => Check::warning(&id, format!("no \"{name}\" claim (OB 3.0 requires it to equal {what})")),
-            (Some(Value::String(got)), Some(exp)) if got == exp => Check::passed(&id, format!("{name} = {what}")),
-            (Some(Value::String(got)), Some(exp)) => {
-                Check::failed(&id, Verdict::Invalid, format!("the \"{name}\" claim {got} does not match {what} {exp}"))
+            (None, _) => Check::warning(
+                &id,
+                format!("no \"{name}\" claim (OB 3.0 requires it to equal {what})"),
+            ),
+            (Some(Value::String(got)), Some(exp)) if got == exp => {
+                Check::passed(&id, format!("{name} = {what}"))
             }
-            (Some(Value::String(got)), None) => Check::warning(&id, format!("\"{name}\" is {got} but the credential has no {what}")),
-            (Some(other), _) => Check::failed(&id, Verdict::Invalid, format!("the \"{name}\" claim {other} is not a string")),
+            (Some(Value::String(got)), Some(exp)) => Check::failed(
+                &id,
+                Verdict::Invalid,
+                format!("the \"{name}\" claim {got} does not match {what} {exp}"),
+            ),
+            (Some(Value::String(got)), None) => Check::warning(
+                &id,
+                format!("\"{name}\" is {got} but the credential has no {what}"),
+            ),
+            (Some(other), _) => Check::failed(
+                &id,
+                Verdict::Invalid,
+                format!("the \"{name}\" claim {other} is not a string"),
+            ),
         }
     };
     let subject = c.get("credentialSubject").map(|s| match s {
         Value::Array(a) => a.first().unwrap_or(s),
         s => s,
     });
-    checks.push(text("iss", claims.get("iss"), crate::model::json::id_of(c.get("issuer")), "issuer.id"));
-    checks.push(text("sub", claims.get("sub"), subject.and_then(|s| str_of(s, "id")), "credentialSubject.id"));
-    checks.push(text("jti", claims.get("jti"), str_of(c, "id"), "the credential id"));
-    let from = str_of(c, "validFrom").map(|s| (s, "validFrom")).or_else(|| str_of(c, "issuanceDate").map(|s| (s, "issuanceDate")));
-    let until = str_of(c, "validUntil").map(|s| (s, "validUntil")).or_else(|| str_of(c, "expirationDate").map(|s| (s, "expirationDate")));
-    let date = |name: &str, claim: Option<&Value>, prop: Option<(&str, &str)>, required: bool| -> Option<Check> {
+    checks.push(text(
+        "iss",
+        claims.get("iss"),
+        crate::model::json::id_of(c.get("issuer")),
+        "issuer.id",
+    ));
+    checks.push(text(
+        "sub",
+        claims.get("sub"),
+        subject.and_then(|s| str_of(s, "id")),
+        "credentialSubject.id",
+    ));
+    checks.push(text(
+        "jti",
+        claims.get("jti"),
+        str_of(c, "id"),
+        "the credential id",
+    ));
+    let from = str_of(c, "validFrom")
+        .map(|s| (s, "validFrom"))
+        .or_else(|| str_of(c, "issuanceDate").map(|s| (s, "issuanceDate")));
+    let until = str_of(c, "validUntil")
+        .map(|s| (s, "validUntil"))
+        .or_else(|| str_of(c, "expirationDate").map(|s| (s, "expirationDate")));
+    let date = |name: &str,
+                claim: Option<&Value>,
+                prop: Option<(&str, &str)>,
+                required: bool|
+     -> Option<Check> {
         let id = format!("jwt-{name}");
         match (claim, prop) {
             (None, None) => None,
-            (None, Some((_, p))) if required => Some(Check::warning(&id, format!("no \"{name}\" claim (OB 3.0 requires it to equal {p})"))),
-            (None, Some((_, p))) => Some(Check::warning(&id, format!("no \"{name}\" claim although the credential has {p}"))),
+            (None, Some((_, p))) if required => Some(Check::warning(
+                &id,
+                format!("no \"{name}\" claim (OB 3.0 requires it to equal {p})"),
+            )),
+            (None, Some((_, p))) => Some(Check::warning(
+                &id,
+                format!("no \"{name}\" claim although the credential has {p}"),
+            )),
             (Some(v), prop) => Some(match (numeric_date(v), prop) {
-                (None, _) => Check::failed(&id, Verdict::Invalid, format!("the \"{name}\" claim {v} is not a NumericDate")),
+                (None, _) => Check::failed(
+                    &id,
+                    Verdict::Invalid,
+                    format!("the \"{name}\" claim {v} is not a NumericDate"),
+                ),
                 (Some(_), None) => Check::passed(&id, format!("{name} {v}")),
                 (Some(t), Some((raw, p))) => match parse_datetime(raw) {
-                    Some(d) if d.timestamp() == t.timestamp() => Check::passed(&id, format!("{name} = {p} ({raw})")),
-                    _ => Check::failed(&id, Verdict::Invalid, format!("the \"{name}\" claim ({}) does not match {p} {raw}", t.to_rfc3339())),
+                    Some(d) if d.timestamp() == t.timestamp() => {
+                        Check::passed(&id, format!("{name} = {p} ({raw})"))
+                    }
+                    _ => Check::failed(
+                        &id,
+                        Verdict::Invalid,
+                        format!(
+                            "the \"{name}\" claim ({}) does not match {p} {raw}",
+                            t.to_rfc3339()
+                        ),
+                    ),
                 },
             }),
         }
@@ -318,15 +460,27 @@ pub fn claim_checks(claims: &Value, c: &Value, checks: &mut Vec<Check>) -> Optio
 /// `iss` → issuer, `jti` → id, `sub` → credentialSubject.id, `nbf` → issuanceDate, `exp` →
 /// expirationDate); put them back so the credential can be checked whole.
 pub fn complete_vc11(claims: &Value, credential: &mut Value) {
-    let Some(c) = credential.as_object_mut() else { return };
-    let s = |k: &str| claims.get(k).and_then(Value::as_str).map(|s| Value::String(s.to_string()));
+    let Some(c) = credential.as_object_mut() else {
+        return;
+    };
+    let s = |k: &str| {
+        claims
+            .get(k)
+            .and_then(Value::as_str)
+            .map(|s| Value::String(s.to_string()))
+    };
     let d = |k: &str| {
         claims
             .get(k)
             .and_then(numeric_date)
             .map(|t| Value::String(t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)))
     };
-    for (prop, value) in [("issuer", s("iss")), ("id", s("jti")), ("issuanceDate", d("nbf")), ("expirationDate", d("exp"))] {
+    for (prop, value) in [
+        ("issuer", s("iss")),
+        ("id", s("jti")),
+        ("issuanceDate", d("nbf")),
+        ("expirationDate", d("exp")),
+    ] {
         if let (false, Some(v)) = (c.contains_key(prop), value) {
             c.insert(prop.to_string(), v);
         }
@@ -344,10 +498,22 @@ mod tests {
 
     #[test]
     fn kid_urls() {
-        assert_eq!(kid_url("#k1", Some("did:web:i.example")), "did:web:i.example#k1");
-        assert_eq!(kid_url("k1", Some("did:web:i.example")), "did:web:i.example#k1");
-        assert_eq!(kid_url("k1", Some("https://i.example/issuer")), "https://i.example/.well-known/jwks.json#k1");
-        assert_eq!(kid_url("https://k.example/key", Some("https://i.example")), "https://k.example/key");
+        assert_eq!(
+            kid_url("#k1", Some("did:web:i.example")),
+            "did:web:i.example#k1"
+        );
+        assert_eq!(
+            kid_url("k1", Some("did:web:i.example")),
+            "did:web:i.example#k1"
+        );
+        assert_eq!(
+            kid_url("k1", Some("https://i.example/issuer")),
+            "https://i.example/.well-known/jwks.json#k1"
+        );
+        assert_eq!(
+            kid_url("https://k.example/key", Some("https://i.example")),
+            "https://k.example/key"
+        );
         assert_eq!(kid_url("did:key:z6Mk", None), "did:key:z6Mk");
     }
 
@@ -355,19 +521,36 @@ mod tests {
     fn claims_match_mismatch_and_missing() {
         let c = json!({"id":"urn:1","issuer":{"id":"https://i"},"validFrom":"2010-01-01T00:00:00Z","credentialSubject":{"id":"did:s"}});
         let mut checks = Vec::new();
-        claim_checks(&json!({"iss":"https://i","sub":"did:s","jti":"urn:1","nbf":1262304000}), &c, &mut checks);
-        assert!(checks.iter().all(|c| c.outcome == Outcome::Passed), "{checks:?}");
+        claim_checks(
+            &json!({"iss":"https://i","sub":"did:s","jti":"urn:1","nbf":1262304000}),
+            &c,
+            &mut checks,
+        );
+        assert!(
+            checks.iter().all(|c| c.outcome == Outcome::Passed),
+            "{checks:?}"
+        );
         let mut checks = Vec::new();
-        let exp = claim_checks(&json!({"iss":"https://other","jti":"urn:1","nbf":1262304001,"exp":1893456000}), &c, &mut checks);
+        let exp = claim_checks(
+            &json!({"iss":"https://other","jti":"urn:1","nbf":1262304001,"exp":1893456000}),
+            &c,
+            &mut checks,
+        );
         let by = |id: &str| checks.iter().find(|c| c.id == id).unwrap().outcome;
-        assert_eq!((by("jwt-iss"), by("jwt-sub"), by("jwt-nbf")), (Outcome::Failed, Outcome::Warning, Outcome::Failed));
+        assert_eq!(
+            (by("jwt-iss"), by("jwt-sub"), by("jwt-nbf")),
+            (Outcome::Failed, Outcome::Warning, Outcome::Failed)
+        );
         assert_eq!(exp.as_deref(), Some("2030-01-01T00:00:00Z"));
     }
 
     #[test]
     fn vc11_claims_fill_the_credential() {
         let mut vc = json!({"credentialSubject":{"type":"AchievementSubject"}});
-        complete_vc11(&json!({"iss":"https://i","jti":"urn:1","sub":"did:s","nbf":1262304000}), &mut vc);
+        complete_vc11(
+            &json!({"iss":"https://i","jti":"urn:1","sub":"did:s","nbf":1262304000}),
+            &mut vc,
+        );
         assert_eq!(vc["issuer"], "https://i");
         assert_eq!(vc["issuanceDate"], "2010-01-01T00:00:00Z");
         assert_eq!(vc["credentialSubject"]["id"], "did:s");

@@ -93,7 +93,10 @@ fn add_conformance<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value) -> Kind {
         }
     } else {
         // Still a credential: the subject-identification rule and the issuer apply to any VC.
-        v.add(Check::not_applicable("credential-subject", "not an Open Badge: the Open Badges data model is not checked"));
+        v.add(Check::not_applicable(
+            "credential-subject",
+            "not an Open Badge: the Open Badges data model is not checked",
+        ));
     }
     kind
 }
@@ -113,13 +116,29 @@ pub fn binding_check(k: &ResolvedKey, issuer: Option<&str>) -> Check {
         return Check::failed(
             ID,
             Verdict::Invalid,
-            format!("the key {} is controlled by {controller}, not by the issuer {issuer}", k.method_id),
+            format!(
+                "the key {} is controlled by {controller}, not by the issuer {issuer}",
+                k.method_id
+            ),
         );
     }
     match &k.assertion {
-        Assertion::Listed => Check::passed(ID, format!("the issuer {issuer} lists the key under assertionMethod ({})", k.source)),
-        Assertion::NotListed(why) => Check::failed(ID, Verdict::Invalid, format!("not authorised to issue: {why}")),
-        Assertion::Unknown(why) => Check::unverifiable(ID, format!("could not confirm the issuer lists the key: {why}")),
+        Assertion::Listed => Check::passed(
+            ID,
+            format!(
+                "the issuer {issuer} lists the key under assertionMethod ({})",
+                k.source
+            ),
+        ),
+        Assertion::NotListed(why) => Check::failed(
+            ID,
+            Verdict::Invalid,
+            format!("not authorised to issue: {why}"),
+        ),
+        Assertion::Unknown(why) => Check::unverifiable(
+            ID,
+            format!("could not confirm the issuer lists the key: {why}"),
+        ),
     }
 }
 
@@ -128,7 +147,11 @@ fn add_window<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value, until_override
         Some(s) => (Some(s), "validFrom"),
         None => (str_of(c, "issuanceDate"), "issuanceDate"),
     };
-    let (until, until_name) = match (str_of(c, "validUntil"), str_of(c, "expirationDate"), until_override) {
+    let (until, until_name) = match (
+        str_of(c, "validUntil"),
+        str_of(c, "expirationDate"),
+        until_override,
+    ) {
         (Some(s), _, _) => (Some(s), "validUntil"),
         (None, Some(s), _) => (Some(s), "expirationDate"),
         (None, None, Some(s)) => (Some(s), "exp"),
@@ -153,19 +176,30 @@ fn add_not_checked<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value, kind: Kin
             format!("not checked: credentialStatus ({}) is not implemented yet, so revocation is unknown", types.join(", ")),
         )
     });
-    let schemas: Vec<String> = each(c.get("credentialSchema")).iter().filter_map(|s| id_of(Some(s)).map(String::from)).collect();
+    let schemas: Vec<String> = each(c.get("credentialSchema"))
+        .iter()
+        .filter_map(|s| id_of(Some(s)).map(String::from))
+        .collect();
     v.add(Check::not_checked(
         "schema",
         if schemas.is_empty() {
             "not checked: JSON Schema validation is not implemented yet".to_string()
         } else {
-            format!("not checked: JSON Schema validation ({}) is not implemented yet", schemas.join(", "))
+            format!(
+                "not checked: JSON Schema validation ({}) is not implemented yet",
+                schemas.join(", ")
+            )
         },
     ));
     if c.get("refreshService").is_some() {
-        v.add(Check::not_checked("refresh", "refreshService not used: the credential was verified as given"));
+        v.add(Check::not_checked(
+            "refresh",
+            "refreshService not used: the credential was verified as given",
+        ));
     }
-    let achievement = c.get("credentialSubject").and_then(|s| s.get("achievement"));
+    let achievement = c
+        .get("credentialSubject")
+        .and_then(|s| s.get("achievement"));
     let issuer = c.get("issuer").filter(|i| i.is_object());
     let count = [Some(c), achievement, issuer]
         .into_iter()
