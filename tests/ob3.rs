@@ -21,7 +21,9 @@ fn json(path: &str) -> Value {
 }
 
 fn at() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z").unwrap().with_timezone(&Utc)
+    DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc)
 }
 
 /// The issuer profiles the 1EdTech fixtures' verification methods point into (synthesised:
@@ -29,9 +31,18 @@ fn at() -> DateTime<Utc> {
 fn issuers() -> MemoryFetcher {
     let mut f = MemoryFetcher::new();
     for (url, file) in [
-        ("https://example.com/issuers/876543", "issuers/example.com-issuers-876543.json"),
-        ("https://example.edu/issuers/565049", "issuers/example.edu-issuers-565049.json"),
-        ("https://1edtech.edu/issuers/565049", "issuers/1edtech.edu-issuers-565049.json"),
+        (
+            "https://example.com/issuers/876543",
+            "issuers/example.com-issuers-876543.json",
+        ),
+        (
+            "https://example.edu/issuers/565049",
+            "issuers/example.edu-issuers-565049.json",
+        ),
+        (
+            "https://1edtech.edu/issuers/565049",
+            "issuers/1edtech.edu-issuers-565049.json",
+        ),
     ] {
         f.insert(url, 200, "application/ld+json", fixture(file));
     }
@@ -39,7 +50,10 @@ fn issuers() -> MemoryFetcher {
 }
 
 fn run_bytes(name: &str, bytes: Vec<u8>, fetcher: &MemoryFetcher) -> Report {
-    let input = Input::Bytes { name: name.into(), bytes };
+    let input = Input::Bytes {
+        name: name.into(),
+        bytes,
+    };
     futures::executor::block_on(verify(&input, fetcher, &Options::at(at())))
 }
 
@@ -91,7 +105,12 @@ fn simple_json_everything_but_the_signature_math_passes() {
         "proof-controller",
         "issued",
     ] {
-        assert_eq!(outcome(&r, id), Outcome::Passed, "{id}: {:?}", check(&r, id));
+        assert_eq!(
+            outcome(&r, id),
+            Outcome::Passed,
+            "{id}: {:?}",
+            check(&r, id)
+        );
     }
     assert_eq!(outcome(&r, "status"), Outcome::NotApplicable);
     assert_eq!(outcome(&r, "schema"), Outcome::NotChecked);
@@ -100,13 +119,27 @@ fn simple_json_everything_but_the_signature_math_passes() {
         r.expert.key_id.as_deref(),
         Some("https://example.com/issuers/876543#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi")
     );
-    assert!(r.expert.key_source.as_deref().unwrap().contains("https://example.com/issuers/876543"));
-    assert_eq!(r.expert.proof_suite.as_deref(), Some("DataIntegrityProof eddsa-rdfc-2022"));
+    assert!(r
+        .expert
+        .key_source
+        .as_deref()
+        .unwrap()
+        .contains("https://example.com/issuers/876543"));
+    assert_eq!(
+        r.expert.proof_suite.as_deref(),
+        Some("DataIntegrityProof eddsa-rdfc-2022")
+    );
     let badge = r.badge.unwrap();
     assert_eq!(badge.name.as_deref(), Some("Teamwork"));
     assert_eq!(badge.issuer.name.as_deref(), Some("Example Corp"));
-    assert_eq!(badge.recipient.unwrap().identity.as_deref(), Some("did:example:ebfeb1f712ebc6f1c276e12ec21"));
-    assert_eq!(badge.verify_url.as_deref(), Some("http://example.com/credentials/3527"));
+    assert_eq!(
+        badge.recipient.unwrap().identity.as_deref(),
+        Some("did:example:ebfeb1f712ebc6f1c276e12ec21")
+    );
+    assert_eq!(
+        badge.verify_url.as_deref(),
+        Some("http://example.com/credentials/3527")
+    );
 }
 
 #[test]
@@ -136,7 +169,10 @@ fn simple_json_without_the_issuer_profile_is_unverifiable() {
     assert_eq!(r.verdict, Verdict::Unverifiable);
     let c = check(&r, "proof-method");
     assert_eq!(c.effect, Some(Verdict::Unverifiable));
-    assert!(c.detail.contains("https://example.com/issuers/876543"), "{c:?}");
+    assert!(
+        c.detail.contains("https://example.com/issuers/876543"),
+        "{c:?}"
+    );
     assert_eq!(r.expert.fetched, vec!["https://example.com/issuers/876543"]);
     // The did:web fixture's verification method is an https URL too: its issuer document is
     // not in the fixtures either.
@@ -149,7 +185,12 @@ fn multiple_proofs_are_each_reported() {
     let r = run("1edtech/simple-multiple-proofs.json", &issuers());
     let methods: Vec<&Check> = r.checks.iter().filter(|c| c.id == "proof-method").collect();
     assert_eq!(methods.len(), 2);
-    assert!(methods[0].detail.starts_with("proof 1 of 2 (SomeProofType)"), "{methods:?}");
+    assert!(
+        methods[0]
+            .detail
+            .starts_with("proof 1 of 2 (SomeProofType)"),
+        "{methods:?}"
+    );
     assert_eq!(methods[0].outcome, Outcome::Failed);
     assert_eq!(methods[1].outcome, Outcome::Passed);
 }
@@ -160,9 +201,14 @@ fn did_key_method_with_a_urn_issuer_is_not_the_issuers_key() {
     // (The 1EdTech validator skips the controller check for did:key and calls this valid.)
     let r = run("1edtech/simple-did-key-method.json", &MemoryFetcher::new());
     assert_eq!(outcome(&r, "proof-method"), Outcome::Passed);
-    assert!(check(&r, "proof-method").detail.contains("did:key (offline)"));
+    assert!(check(&r, "proof-method")
+        .detail
+        .contains("did:key (offline)"));
     let c = check(&r, "proof-controller");
-    assert_eq!((c.outcome, c.effect), (Outcome::Failed, Some(Verdict::Invalid)));
+    assert_eq!(
+        (c.outcome, c.effect),
+        (Outcome::Failed, Some(Verdict::Invalid))
+    );
     assert_eq!(r.verdict, Verdict::Invalid);
     assert!(r.expert.fetched.is_empty(), "did:key needs no fetch");
 }
@@ -184,12 +230,30 @@ fn err_fixtures_fail_their_named_check() {
         ("simple-err-type.json", "type"),
         ("simple-err-issuer.json", "issuer"),
         ("simple-err-issuer-type.json", "issuer-type"),
-        ("simple-err-issuer-otheridentifier-type.json", "issuer-otheridentifier-type"),
-        ("simple-err-issuer-parentorg-type.json", "issuer-parentorg-type"),
-        ("simple-err-credential-subject-type.json", "credential-subject-type"),
-        ("simple-err-credential-subject-identifier-type.json", "credential-subject-identifier-type"),
-        ("simple-err-credential-subject-result-type.json", "credential-subject-result-type"),
-        ("simple-err-credential-subject-profile-type.json", "credential-subject-profile-type"),
+        (
+            "simple-err-issuer-otheridentifier-type.json",
+            "issuer-otheridentifier-type",
+        ),
+        (
+            "simple-err-issuer-parentorg-type.json",
+            "issuer-parentorg-type",
+        ),
+        (
+            "simple-err-credential-subject-type.json",
+            "credential-subject-type",
+        ),
+        (
+            "simple-err-credential-subject-identifier-type.json",
+            "credential-subject-identifier-type",
+        ),
+        (
+            "simple-err-credential-subject-result-type.json",
+            "credential-subject-result-type",
+        ),
+        (
+            "simple-err-credential-subject-profile-type.json",
+            "credential-subject-profile-type",
+        ),
         (
             "simple-err-credential-subject-achievement-result-description-type.json",
             "credential-subject-achievement-result-description-type",
@@ -198,7 +262,10 @@ fn err_fixtures_fail_their_named_check() {
         ("simple-err-issued.json", "issued"),
         ("simple-err-proof-method.json", "proof-method"),
         ("simple-err-proof-method-no-scheme.json", "proof-method"),
-        ("simple-err-proof-method-unknown-scheme.json", "proof-method"),
+        (
+            "simple-err-proof-method-unknown-scheme.json",
+            "proof-method",
+        ),
     ] {
         assert_fails(&format!("1edtech/{file}"), id, Verdict::Invalid);
     }
@@ -212,7 +279,11 @@ fn err_type_is_labelled_not_an_open_badge() {
 
 #[test]
 fn err_expired_is_expired() {
-    let r = assert_fails("1edtech/simple-err-expired.json", "expiry", Verdict::Expired);
+    let r = assert_fails(
+        "1edtech/simple-err-expired.json",
+        "expiry",
+        Verdict::Expired,
+    );
     assert_eq!(check(&r, "expiry").effect, Some(Verdict::Expired));
 }
 
@@ -225,10 +296,19 @@ fn err_issued_is_not_yet_valid() {
 #[test]
 fn err_proof_method_names_what_is_wrong() {
     let r = run("1edtech/simple-err-proof-method.json", &issuers());
-    assert!(check(&r, "proof-method").detail.contains("does not list the key"), "{:?}", r.checks);
+    assert!(
+        check(&r, "proof-method")
+            .detail
+            .contains("does not list the key"),
+        "{:?}",
+        r.checks
+    );
     let r = run("1edtech/simple-err-proof-method-no-scheme.json", &issuers());
     assert!(check(&r, "proof-method").detail.contains("no scheme"));
-    let r = run("1edtech/simple-err-proof-method-unknown-scheme.json", &issuers());
+    let r = run(
+        "1edtech/simple-err-proof-method-unknown-scheme.json",
+        &issuers(),
+    );
     assert!(check(&r, "proof-method").detail.contains("\"xxx:\""));
 }
 
@@ -247,7 +327,11 @@ fn err_proof_method_unknown_did_method_is_unverifiable() {
 #[test]
 #[ignore = "needs data_integrity"]
 fn err_proof_value_fails_the_signature() {
-    let r = assert_fails("1edtech/simple-err-proof-value.json", "proof", Verdict::Invalid);
+    let r = assert_fails(
+        "1edtech/simple-err-proof-value.json",
+        "proof",
+        Verdict::Invalid,
+    );
     assert_eq!(outcome(&r, "proof-controller"), Outcome::Passed);
 }
 
@@ -273,12 +357,18 @@ fn tampered_name_and_subject_are_invalid() {
         v["credentialSubject"]["achievement"]["name"] = "Teamwork (forged)".into();
     });
     let r = run_json(&v, &issuers());
-    assert_eq!((outcome(&r, "proof"), r.verdict), (Outcome::Failed, Verdict::Invalid));
+    assert_eq!(
+        (outcome(&r, "proof"), r.verdict),
+        (Outcome::Failed, Verdict::Invalid)
+    );
     let v = tampered("1edtech/simple.json", |v| {
         v["credentialSubject"]["id"] = "did:example:mallory".into();
     });
     let r = run_json(&v, &issuers());
-    assert_eq!((outcome(&r, "proof"), r.verdict), (Outcome::Failed, Verdict::Invalid));
+    assert_eq!(
+        (outcome(&r, "proof"), r.verdict),
+        (Outcome::Failed, Verdict::Invalid)
+    );
 }
 
 #[test]
@@ -290,7 +380,10 @@ fn tampered_proof_value_is_invalid() {
         v["proof"][0]["proofValue"] = format!("{}{flipped}", &pv[..pv.len() - 1]).into();
     });
     let r = run_json(&v, &issuers());
-    assert_eq!((outcome(&r, "proof"), r.verdict), (Outcome::Failed, Verdict::Invalid));
+    assert_eq!(
+        (outcome(&r, "proof"), r.verdict),
+        (Outcome::Failed, Verdict::Invalid)
+    );
 }
 
 /// A key the issuer never listed: the issuer's profile is served but names other keys.
@@ -298,10 +391,14 @@ fn tampered_proof_value_is_invalid() {
 fn key_not_listed_by_the_issuer_is_invalid() {
     let v = tampered("1edtech/simple.json", |v| {
         v["proof"][0]["verificationMethod"] =
-            "https://example.com/issuers/876543#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK".into();
+            "https://example.com/issuers/876543#z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK"
+                .into();
     });
     let r = run_json(&v, &issuers());
-    assert_eq!((outcome(&r, "proof-method"), r.verdict), (Outcome::Failed, Verdict::Invalid));
+    assert_eq!(
+        (outcome(&r, "proof-method"), r.verdict),
+        (Outcome::Failed, Verdict::Invalid)
+    );
 }
 
 /// The issuer is example.com but the key is example.edu's: issuer ≠ key controller.
@@ -309,12 +406,20 @@ fn key_not_listed_by_the_issuer_is_invalid() {
 fn issuer_is_not_the_key_controller() {
     let v = tampered("1edtech/simple.json", |v| {
         v["proof"][0]["verificationMethod"] =
-            "https://example.edu/issuers/565049#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi".into();
+            "https://example.edu/issuers/565049#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi"
+                .into();
     });
     let r = run_json(&v, &issuers());
     let c = check(&r, "proof-controller");
-    assert_eq!((c.outcome, c.effect), (Outcome::Failed, Some(Verdict::Invalid)));
-    assert!(c.detail.contains("not by the issuer https://example.com/issuers/876543"), "{c:?}");
+    assert_eq!(
+        (c.outcome, c.effect),
+        (Outcome::Failed, Some(Verdict::Invalid))
+    );
+    assert!(
+        c.detail
+            .contains("not by the issuer https://example.com/issuers/876543"),
+        "{c:?}"
+    );
     assert_eq!(r.verdict, Verdict::Invalid);
 }
 
@@ -323,10 +428,17 @@ fn issuer_is_not_the_key_controller() {
 fn key_not_authorised_for_assertion_is_invalid() {
     let mut profile = json("issuers/example.com-issuers-876543.json");
     profile["assertionMethod"] = serde_json::json!([]);
-    let f = MemoryFetcher::new().with("https://example.com/issuers/876543", "application/json", profile.to_string());
+    let f = MemoryFetcher::new().with(
+        "https://example.com/issuers/876543",
+        "application/json",
+        profile.to_string(),
+    );
     let r = run("1edtech/simple.json", &f);
     let c = check(&r, "proof-controller");
-    assert_eq!((c.outcome, c.effect), (Outcome::Failed, Some(Verdict::Invalid)));
+    assert_eq!(
+        (c.outcome, c.effect),
+        (Outcome::Failed, Some(Verdict::Invalid))
+    );
     assert!(c.detail.contains("assertionMethod"));
 }
 
@@ -353,15 +465,29 @@ fn did_web_verification_method() {
             "publicKeyMultibase": "z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi"}],
         "assertionMethod": ["#key-1"]
     });
-    let f = MemoryFetcher::new().with("https://issuer.example/badges/did.json", "application/json", doc.to_string());
+    let f = MemoryFetcher::new().with(
+        "https://issuer.example/badges/did.json",
+        "application/json",
+        doc.to_string(),
+    );
     let r = run_json(&v, &f);
-    assert_eq!(outcome(&r, "proof-method"), Outcome::Passed, "{:#?}", r.checks);
+    assert_eq!(
+        outcome(&r, "proof-method"),
+        Outcome::Passed,
+        "{:#?}",
+        r.checks
+    );
     assert_eq!(outcome(&r, "proof-controller"), Outcome::Passed);
-    assert_eq!(r.expert.key_source.as_deref(), Some("did:web document https://issuer.example/badges/did.json"));
+    assert_eq!(
+        r.expert.key_source.as_deref(),
+        Some("did:web document https://issuer.example/badges/did.json")
+    );
     // Without the document: unverifiable, saying where it looked.
     let r = run_json(&v, &MemoryFetcher::new());
     assert_eq!(r.verdict, Verdict::Unverifiable);
-    assert!(check(&r, "proof-method").detail.contains("https://issuer.example/badges/did.json"));
+    assert!(check(&r, "proof-method")
+        .detail
+        .contains("https://issuer.example/badges/did.json"));
 }
 
 #[test]
@@ -377,7 +503,10 @@ fn subject_without_id_or_identifier_does_not_conform() {
         v["credentialSubject"].as_object_mut().unwrap().remove("id");
     });
     let r = run_json(&v, &issuers());
-    assert_eq!(check(&r, "credential-subject-id").effect, Some(Verdict::Invalid));
+    assert_eq!(
+        check(&r, "credential-subject-id").effect,
+        Some(Verdict::Invalid)
+    );
 }
 
 /// credentialStatus is not checked yet: the badge cannot be called valid (it may be revoked).
@@ -399,7 +528,10 @@ fn endorsement_credential_is_not_a_badge() {
 #[test]
 fn identifier_recipient_matches_through_the_generic_check() {
     use sha2::{Digest, Sha256};
-    let hash = format!("sha256${}", hex::encode(Sha256::digest(b"alice@example.orgpepper")));
+    let hash = format!(
+        "sha256${}",
+        hex::encode(Sha256::digest(b"alice@example.orgpepper"))
+    );
     let v = tampered("1edtech/simple.json", |v| {
         v["credentialSubject"]["identifier"] = serde_json::json!([{
             "type": "IdentityObject", "identityType": "emailAddress", "hashed": true, "identityHash": hash, "salt": "pepper"
@@ -407,10 +539,16 @@ fn identifier_recipient_matches_through_the_generic_check() {
     });
     let mut opts = Options::at(at());
     opts.recipient = Some("alice@example.org".into());
-    let input = Input::Bytes { name: "c.json".into(), bytes: serde_json::to_vec(&v).unwrap() };
+    let input = Input::Bytes {
+        name: "c.json".into(),
+        bytes: serde_json::to_vec(&v).unwrap(),
+    };
     let r = futures::executor::block_on(verify(&input, &issuers(), &opts));
     assert_eq!(r.recipient_match, Some(true));
-    assert_eq!(outcome(&r, "credential-subject-identifier-type"), Outcome::Passed);
+    assert_eq!(
+        outcome(&r, "credential-subject-identifier-type"),
+        Outcome::Passed
+    );
 }
 
 // --- baked images (need the PNG/SVG extraction) ------------------------------------------
@@ -418,7 +556,14 @@ fn identifier_recipient_matches_through_the_generic_check() {
 #[test]
 #[ignore = "needs PNG/SVG extraction (and data_integrity for simple-json)"]
 fn baked_images() {
-    for f in ["simple-json.png", "simple-json.svg", "simple-jwt.png", "simple-jwt.svg", "simple-jwt_v1.png", "simple-jwt_v1.svg"] {
+    for f in [
+        "simple-json.png",
+        "simple-json.svg",
+        "simple-jwt.png",
+        "simple-jwt.svg",
+        "simple-jwt_v1.png",
+        "simple-jwt_v1.svg",
+    ] {
         let r = run(&format!("1edtech/{f}"), &issuers());
         assert_eq!(r.verdict, Verdict::Valid, "{f}: {:#?}", r.checks);
     }

@@ -403,12 +403,17 @@ pub fn claim_checks(claims: &Value, c: &Value, checks: &mut Vec<Check>) -> Optio
         str_of(c, "id"),
         "the credential id",
     ));
-    let from = str_of(c, "validFrom")
-        .map(|s| (s, "validFrom"))
-        .or_else(|| str_of(c, "issuanceDate").map(|s| (s, "issuanceDate")));
-    let until = str_of(c, "validUntil")
-        .map(|s| (s, "validUntil"))
-        .or_else(|| str_of(c, "expirationDate").map(|s| (s, "expirationDate")));
+    // The properties the claims mirror: VC 2.0 validFrom/validUntil, VC 1.1
+    // issuanceDate/expirationDate (integrity.md note); by the data model's version first.
+    let vc11 = super::conformance::vc_version(c) == Some("VC 1.1");
+    let pick = |a: &'static str, b: &'static str| {
+        let (first, second) = if vc11 { (b, a) } else { (a, b) };
+        str_of(c, first)
+            .map(|s| (s, first))
+            .or_else(|| str_of(c, second).map(|s| (s, second)))
+    };
+    let from = pick("validFrom", "issuanceDate");
+    let until = pick("validUntil", "expirationDate");
     let date = |name: &str,
                 claim: Option<&Value>,
                 prop: Option<(&str, &str)>,

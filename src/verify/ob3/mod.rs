@@ -143,19 +143,23 @@ pub fn binding_check(k: &ResolvedKey, issuer: Option<&str>) -> Check {
 }
 
 fn add_window<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value, until_override: Option<&str>) {
-    let (from, from_name) = match str_of(c, "validFrom") {
-        Some(s) => (Some(s), "validFrom"),
-        None => (str_of(c, "issuanceDate"), "issuanceDate"),
+    // VC 2.0 validFrom/validUntil, VC 1.1 issuanceDate/expirationDate (verification.md step 4
+    // note); the data model's own names first when a credential carries both.
+    let vc11 = conformance::vc_version(c) == Some("VC 1.1");
+    let pick = |a: &'static str, b: &'static str| {
+        let (first, second) = if vc11 { (b, a) } else { (a, b) };
+        str_of(c, first)
+            .map(|s| (s, first))
+            .or_else(|| str_of(c, second).map(|s| (s, second)))
     };
-    let (until, until_name) = match (
-        str_of(c, "validUntil"),
-        str_of(c, "expirationDate"),
-        until_override,
-    ) {
-        (Some(s), _, _) => (Some(s), "validUntil"),
-        (None, Some(s), _) => (Some(s), "expirationDate"),
-        (None, None, Some(s)) => (Some(s), "exp"),
-        _ => (None, "validUntil"),
+    let (from, from_name) = match pick("validFrom", "issuanceDate") {
+        Some((s, n)) => (Some(s), n),
+        None => (None, if vc11 { "issuanceDate" } else { "validFrom" }),
+    };
+    let (until, until_name) = match (pick("validUntil", "expirationDate"), until_override) {
+        (Some((s, n)), _) => (Some(s), n),
+        (None, Some(s)) => (Some(s), "exp"),
+        (None, None) => (None, if vc11 { "expirationDate" } else { "validUntil" }),
     };
     for check in window_checks(v.opts.at, from, from_name, until, until_name) {
         v.add(check);
