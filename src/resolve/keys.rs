@@ -206,8 +206,13 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
         let controller = vm
             .get("controller")
             .and_then(Value::as_str)
-            .map(|c| absolute(c, d.did));
-        let assertion = if lists_assertion(&doc, &vm_id, d.did) {
+            .map(|c| absolute(c, d.did))
+            .unwrap_or_else(|| d.did.to_string());
+        // The DID document speaks for its DID only: a method that names another controller
+        // counts only if that controller's own document lists it.
+        let assertion = if controller != d.did {
+            self.controller_lists(&controller, &vm_id).await
+        } else if lists_assertion(&doc, &vm_id, d.did) {
             Assertion::Listed
         } else {
             Assertion::NotListed(format!(
@@ -217,7 +222,7 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
         Ok(ResolvedKey {
             key,
             method_id: vm_id,
-            controller: controller.or_else(|| Some(d.did.to_string())),
+            controller: Some(controller),
             source,
             assertion,
         })
@@ -278,11 +283,16 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
             .get("id")
             .and_then(Value::as_str)
             .map(|i| absolute(i, doc_url));
+        // A single verification method answers for the URL fetched: its id (if any) must be
+        // that URL, or it could borrow another method's identity.
         let is_method = has_key_material(&doc)
-            && (doc_id.as_deref() == Some(method) || doc_id.is_none() || fragment.is_none());
+            && match doc_id.as_deref() {
+                None => fragment.is_none(),
+                Some(id) => same_url(id, method),
+            };
         if is_method {
             let key = key_from_method(&doc).map_err(|e| key_error(method, e))?;
-            let vm_id = doc_id.unwrap_or_else(|| method.to_string());
+            let vm_id = method.to_string();
             let controller = doc
                 .get("controller")
                 .and_then(Value::as_str)
@@ -299,14 +309,14 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
                 assertion,
             });
         }
-        // A controller document (an issuer Profile or DID-style document) listing methods.
-        let base = doc_id.as_deref().unwrap_or(doc_url).to_string();
-        let vm = find_method(&doc, method, &base).cloned().or_else(|| {
-            // Relative ids resolve against the URL fetched when the document has another id.
-            (base != doc_url)
-                .then(|| find_method(&doc, method, doc_url).cloned())
-                .flatten()
-        });
+        // A controller document (an issuer Profile or DID-style document) listing methods. It
+        // speaks for the URL it was fetched from only: one claiming another id is refused.
+        if let Some(id) = doc_id.as_deref().filter(|id| !same_url(id, doc_url)) {
+            return Err(ResolveError::Invalid(format!(
+                "the document at {doc_url} claims to be {id}"
+            )));
+        }
+        let vm = find_method(&doc, method, doc_url).cloned();
         let Some(vm) = vm else {
             return Err(ResolveError::Invalid(format!(
                 "the document at {doc_url} does not list the key {method}"
@@ -316,16 +326,18 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
         let controller = vm
             .get("controller")
             .and_then(Value::as_str)
-            .map(|c| absolute(c, &base))
-            .unwrap_or(base.clone());
-        let assertion =
-            if lists_assertion(&doc, method, &base) || lists_assertion(&doc, method, doc_url) {
-                Assertion::Listed
-            } else {
-                Assertion::NotListed(format!(
-                    "{doc_url} does not list {method} under assertionMethod"
-                ))
-            };
+            .map(|c| absolute(c, doc_url))
+            .unwrap_or_else(|| doc_url.to_string());
+        let assertion = if !same_url(&controller, doc_url) {
+            // A method naming another controller counts only if that controller lists it.
+            self.controller_lists(&controller, method).await
+        } else if lists_assertion(&doc, method, doc_url) {
+            Assertion::Listed
+        } else {
+            Assertion::NotListed(format!(
+                "{doc_url} does not list {method} under assertionMethod"
+            ))
+        };
         let source = format!("controller document {doc_url}");
         Ok(ResolvedKey {
             key,
@@ -400,6 +412,15 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
             }
         }
         out
+    }
+}
+
+/// Two http(s) URLs name the same document (`https://a/b` = `https://a/b`; case of scheme
+/// and host and default ports normalised by the URL parser).
+fn same_url(a: &str, b: &str) -> bool {
+    match (url::Url::parse(a), url::Url::parse(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
     }
 }
 
@@ -645,5 +666,110 @@ mod tests {
         let k = run(r.resolve("https://issuer.example/.well-known/jwks.json#k1")).unwrap();
         assert!(matches!(k.assertion, Assertion::Unknown(_)));
         assert!(run(r.resolve("https://issuer.example/.well-known/jwks.json#k2")).is_err());
+    }
+}
+
+#[cfg(test)]
+mod impersonation {
+    //! Documents that vouch for themselves in someone else's name.
+    use super::*;
+    use serde_json::json;
+
+    const MB: &str = "z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
+    const ISSUER: &str = "https://issuer.example/p";
+
+    struct Docs(HashMap<String, Value>);
+
+    impl JsonSource for Docs {
+        async fn get_json(&mut self, url: &str) -> Result<Value, String> {
+            self.0
+                .get(url)
+                .cloned()
+                .ok_or_else(|| "no such document".to_string())
+        }
+        fn allow_http(&self) -> bool {
+            false
+        }
+    }
+
+    fn resolve(docs: &[(&str, Value)], method: &str) -> Result<ResolvedKey, ResolveError> {
+        let mut d = Docs(
+            docs.iter()
+                .map(|(u, v)| (u.to_string(), v.clone()))
+                .collect(),
+        );
+        futures::executor::block_on(KeyResolver::new(&mut d).resolve(method))
+    }
+
+    /// The real issuer lists its own key k1 only.
+    fn issuer_profile() -> (&'static str, Value) {
+        let vm = json!({"id": format!("{ISSUER}#k1"), "type": "Multikey", "controller": ISSUER,
+            "publicKeyMultibase": "z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi"});
+        (
+            ISSUER,
+            json!({"id": ISSUER, "verificationMethod": [vm], "assertionMethod": [format!("{ISSUER}#k1")]}),
+        )
+    }
+
+    #[test]
+    fn foreign_controller_document_naming_the_issuer_as_controller() {
+        let evil = json!({"id": "https://evil.example/keys",
+            "verificationMethod": [{"id": "https://evil.example/keys#k", "type": "Multikey", "controller": ISSUER, "publicKeyMultibase": MB}],
+            "assertionMethod": ["https://evil.example/keys#k"]});
+        let k = resolve(
+            &[("https://evil.example/keys", evil), issuer_profile()],
+            "https://evil.example/keys#k",
+        )
+        .unwrap();
+        assert!(
+            matches!(k.assertion, Assertion::NotListed(_)),
+            "{:?}",
+            k.assertion
+        );
+    }
+
+    #[test]
+    fn foreign_document_claiming_the_issuers_id() {
+        let evil = json!({"id": ISSUER,
+            "verificationMethod": [{"id": "#k1", "type": "Multikey", "controller": ISSUER, "publicKeyMultibase": MB}],
+            "assertionMethod": ["#k1"]});
+        let r = resolve(
+            &[("https://evil.example/p", evil)],
+            "https://evil.example/p#k1",
+        );
+        assert!(
+            matches!(r, Err(ResolveError::Invalid(ref m)) if m.contains("claims to be")),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn foreign_method_document_borrowing_the_issuers_method_id() {
+        let evil = json!({"id": format!("{ISSUER}#k1"), "type": "Multikey", "controller": ISSUER, "publicKeyMultibase": MB});
+        let r = resolve(
+            &[("https://evil.example/k", evil), issuer_profile()],
+            "https://evil.example/k",
+        );
+        assert!(matches!(r, Err(ResolveError::Invalid(_))), "{r:?}");
+    }
+
+    #[test]
+    fn did_document_naming_another_controller() {
+        let evil = json!({"id": "did:web:evil.example",
+            "verificationMethod": [{"id": "#k", "type": "Multikey", "controller": ISSUER, "publicKeyMultibase": MB}],
+            "assertionMethod": ["#k"]});
+        let k = resolve(
+            &[
+                ("https://evil.example/.well-known/did.json", evil),
+                issuer_profile(),
+            ],
+            "did:web:evil.example#k",
+        )
+        .unwrap();
+        assert!(
+            matches!(k.assertion, Assertion::NotListed(_)),
+            "{:?}",
+            k.assertion
+        );
     }
 }
