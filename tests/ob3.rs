@@ -568,3 +568,22 @@ fn baked_images() {
         assert_eq!(r.verdict, Verdict::Valid, "{f}: {:#?}", r.checks);
     }
 }
+
+/// A key the credential's own issuer object lists proves nothing (the credential could be
+/// anyone's): only the issuer's hosted profile counts.
+#[test]
+fn keys_embedded_in_the_credentials_issuer_object_are_not_trusted() {
+    let key = "z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
+    let vm = format!("https://example.com/issuers/876543#{key}");
+    let v = tampered("1edtech/simple.json", |v| {
+        v["issuer"]["verificationMethod"] = serde_json::json!([{
+            "id": vm, "type": "Multikey", "controller": "https://example.com/issuers/876543", "publicKeyMultibase": key
+        }]);
+        v["issuer"]["assertionMethod"] = serde_json::json!([vm]);
+        v["proof"][0]["verificationMethod"] = vm.clone().into();
+    });
+    let r = run_json(&v, &MemoryFetcher::new());
+    assert_eq!(r.verdict, Verdict::Unverifiable);
+    let r = run_json(&v, &issuers());
+    assert_eq!(check(&r, "proof-method").effect, Some(Verdict::Invalid));
+}

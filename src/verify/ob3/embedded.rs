@@ -16,6 +16,9 @@ use crate::verify::validity::parse_datetime;
 use crate::verify::Verification;
 use serde_json::Value;
 
+/// Most proofs checked on one credential.
+const MAX_PROOFS: usize = 8;
+
 /// The checks of one proof and what it establishes.
 struct ProofResult {
     checks: Vec<Check>,
@@ -62,7 +65,18 @@ pub async fn verify_proofs<F: Fetcher>(
     credential: &Value,
     issuer: Option<&str>,
 ) {
-    let proofs: Vec<Value> = each(credential.get("proof")).into_iter().cloned().collect();
+    let mut proofs: Vec<Value> = each(credential.get("proof")).into_iter().cloned().collect();
+    // Each proof may cost fetches and a canonicalization: bound the work on untrusted input.
+    if proofs.len() > MAX_PROOFS {
+        v.add(Check::warning(
+            "proof",
+            format!(
+                "{} proofs; only the first {MAX_PROOFS} are checked",
+                proofs.len()
+            ),
+        ));
+        proofs.truncate(MAX_PROOFS);
+    }
     if proofs.is_empty() {
         v.add(Check::failed(
             "proof",
