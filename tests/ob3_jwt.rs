@@ -715,3 +715,39 @@ fn fixture_velocity_jwt() {
         Outcome::Passed
     );
 }
+
+#[test]
+fn no_kid_or_jwk_uses_the_issuers_did_keys() {
+    let sk = ed_key(7);
+    let did = did_key_ed(&sk);
+    let token = sign_ed(json!({"alg": "EdDSA"}), &payload(&did), &sk);
+    let r = run(&token, &MemoryFetcher::new());
+    assert_valid(&r);
+    assert_eq!(outcome(&r, "jwt-header"), Outcome::Warning);
+}
+
+#[test]
+fn es256_bare_kid_from_the_issuers_jwks() {
+    let sk = p256_key();
+    let issuer = "https://issuer.example/issuers/1";
+    let mut jwk = jwk_p256(&sk);
+    jwk["kid"] = "k1".into();
+    let jwks = json!({"keys": [{"kty": "OKP", "crv": "Ed25519", "kid": "k0", "x": b64(ed_key(1).verifying_key().as_bytes())}, jwk]});
+    let f = MemoryFetcher::new().with(
+        "https://issuer.example/.well-known/jwks.json",
+        "application/json",
+        jwks.to_string(),
+    );
+    let token = sign_p256(json!({"alg": "ES256", "kid": "k1"}), &payload(issuer), &sk);
+    let r = run(&token, &f);
+    assert_valid(&r);
+    assert_eq!(
+        r.expert.key_id.as_deref(),
+        Some("https://issuer.example/.well-known/jwks.json#k1")
+    );
+    assert_eq!(
+        r.expert.fetched,
+        vec!["https://issuer.example/.well-known/jwks.json"],
+        "fetched once"
+    );
+}
