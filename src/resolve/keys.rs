@@ -96,7 +96,12 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
     /// Fetches (once) a JSON document.
     pub async fn document(&mut self, url: &str) -> Result<Value, String> {
         if let Some(r) = self.cache.get(url) {
-            return r.clone();
+            let r = r.clone();
+            self.tried.push(match &r {
+                Ok(_) => format!("{url}: fetched"),
+                Err(e) => format!("{url}: {e}"),
+            });
+            return r;
         }
         if self.cache.len() >= MAX_DOCS * 4 {
             return Err("too many key documents for one badge".into());
@@ -156,13 +161,12 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
         self.tried.clear();
         let r = self.resolve_inner(method).await;
         match r {
-            Err(ResolveError::Unavailable { detail, mut tried }) => {
-                for t in &self.tried {
-                    if !tried.iter().any(|x| t.starts_with(x.as_str())) {
-                        tried.push(t.clone());
-                    }
-                }
-                Err(ResolveError::Unavailable { detail, tried })
+            // Say what was tried: every document this resolution asked for, with its outcome.
+            Err(ResolveError::Unavailable { detail, .. }) if !self.tried.is_empty() => {
+                Err(ResolveError::Unavailable {
+                    detail,
+                    tried: self.tried.clone(),
+                })
             }
             other => other,
         }
@@ -386,33 +390,33 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
             ))
         }
     }
+}
 
-    /// Every key a document lists under `assertionMethod` (at most 16), for matching a JWT's
-    /// bare `jwk` against the issuer's keys.
-    pub fn assertion_keys(doc: &Value, base: &str) -> Vec<(String, PublicKey)> {
-        let mut out = Vec::new();
-        for entry in crate::model::json::each(doc.get("assertionMethod"))
-            .into_iter()
-            .take(16)
-        {
-            let vm = match entry {
-                Value::String(id) => find_method(doc, &absolute(id, base), base),
-                obj @ Value::Object(_) => Some(obj),
-                _ => None,
-            };
-            if let Some(vm) = vm {
-                if let Ok(k) = key_from_method(vm) {
-                    let id = vm
-                        .get("id")
-                        .and_then(Value::as_str)
-                        .map(|i| absolute(i, base))
-                        .unwrap_or_default();
-                    out.push((id, k));
-                }
+/// Every key a document lists under `assertionMethod` (at most 16), for matching a JWT's
+/// bare `jwk` against the issuer's keys.
+pub fn assertion_keys(doc: &Value, base: &str) -> Vec<(String, PublicKey)> {
+    let mut out = Vec::new();
+    for entry in crate::model::json::each(doc.get("assertionMethod"))
+        .into_iter()
+        .take(16)
+    {
+        let vm = match entry {
+            Value::String(id) => find_method(doc, &absolute(id, base), base),
+            obj @ Value::Object(_) => Some(obj),
+            _ => None,
+        };
+        if let Some(vm) = vm {
+            if let Ok(k) = key_from_method(vm) {
+                let id = vm
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .map(|i| absolute(i, base))
+                    .unwrap_or_default();
+                out.push((id, k));
             }
         }
-        out
     }
+    out
 }
 
 /// Two http(s) URLs name the same document (`https://a/b` = `https://a/b`; case of scheme

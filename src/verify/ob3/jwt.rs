@@ -12,7 +12,7 @@ use crate::proof::keys::PublicKey;
 use crate::report::{Check, Verdict};
 use crate::resolve::fetch::Fetcher;
 use crate::resolve::keys::{
-    absolute, Assertion, JsonSource, KeyResolver, ResolveError, ResolvedKey,
+    absolute, assertion_keys, Assertion, JsonSource, KeyResolver, ResolveError, ResolvedKey,
 };
 use crate::verify::validity::parse_datetime;
 use crate::verify::Verification;
@@ -196,7 +196,7 @@ async fn issuer_keys<S: JsonSource>(
     let issuer = issuer.ok_or("the credential names no issuer")?;
     if issuer.starts_with("did:") {
         let (doc, source) = r.did_document(issuer).await.map_err(|e| e.to_string())?;
-        let keys: Vec<ResolvedKey> = KeyResolver::<S>::assertion_keys(&doc, issuer)
+        let keys: Vec<ResolvedKey> = assertion_keys(&doc, issuer)
             .into_iter()
             .take(MAX_CANDIDATES)
             .map(|(id, key)| ResolvedKey {
@@ -260,7 +260,7 @@ async fn bind_bare_key<S: JsonSource>(
     if issuer.starts_with("did:") {
         match r.did_document(issuer).await {
             Ok((doc, source)) => {
-                if KeyResolver::<S>::assertion_keys(&doc, issuer)
+                if assertion_keys(&doc, issuer)
                     .iter()
                     .any(|(_, k)| *k == key.key)
                 {
@@ -316,7 +316,7 @@ async fn bind_bare_key<S: JsonSource>(
             let profile_url = issuer.split('#').next().unwrap_or(issuer);
             match r.document(profile_url).await {
                 Ok(doc) => {
-                    if KeyResolver::<S>::assertion_keys(&doc, profile_url)
+                    if assertion_keys(&doc, profile_url)
                         .iter()
                         .any(|(_, k)| *k == key.key)
                     {
