@@ -80,7 +80,7 @@ pub async fn verify_signature<F: Fetcher>(
         match PublicKey::from_jwk(jwk) {
             Ok(key) => keys.push(ResolvedKey {
                 key,
-                method_id: "jwk header".into(),
+                method_id: thumbprint_urn(jwk),
                 controller: None,
                 source: "the JWT's jwk header".into(),
                 assertion: Assertion::Unknown(
@@ -150,6 +150,30 @@ pub async fn verify_signature<F: Fetcher>(
     for c in checks {
         v.add(c);
     }
+}
+
+/// The RFC 7638 JWK thumbprint URN (RFC 9278) of a public JWK: its id in the expert view.
+fn thumbprint_urn(jwk: &Value) -> String {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+    let members: &[&str] = match jwk.get("kty").and_then(Value::as_str) {
+        Some("RSA") => &["e", "kty", "n"],
+        Some("EC") => &["crv", "kty", "x", "y"],
+        _ => &["crv", "kty", "x"],
+    };
+    // Required members only, lexicographic order, no whitespace (RFC 7638 §3.2).
+    let mut canonical = serde_json::Map::new();
+    for m in members {
+        if let Some(v) = jwk.get(*m) {
+            canonical.insert((*m).to_string(), v.clone());
+        }
+    }
+    let digest = Sha256::digest(Value::Object(canonical).to_string().as_bytes());
+    format!(
+        "urn:ietf:params:oauth:jwk-thumbprint:sha-256:{}",
+        URL_SAFE_NO_PAD.encode(digest)
+    )
 }
 
 /// A `kid` relative to the issuer: `#key-1` → `<issuer>#key-1`; a bare name with a DID issuer
@@ -500,6 +524,13 @@ mod tests {
     use super::*;
     use crate::report::Outcome;
     use serde_json::json;
+
+    #[test]
+    fn rfc7638_thumbprint() {
+        // RFC 7638 §3.1 example.
+        let jwk = json!({"kty":"RSA","e":"AQAB","alg":"RS256","kid":"2011-04-29","n":"0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw"});
+        assert_eq!(thumbprint_urn(&jwk), "urn:ietf:params:oauth:jwk-thumbprint:sha-256:NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+    }
 
     #[test]
     fn kid_urls() {
