@@ -587,3 +587,12 @@ fn keys_embedded_in_the_credentials_issuer_object_are_not_trusted() {
     let r = run_json(&v, &issuers());
     assert_eq!(check(&r, "proof-method").effect, Some(Verdict::Invalid));
 }
+
+#[test]
+fn expired_proof_is_invalid() {
+    let v = tampered("1edtech/simple.json", |v| {
+        v["proof"][0]["expires"] = "2020-01-01T00:00:00Z".into();
+    });
+    let r = run_json(&v, &issuers());
+    assert_eq!(check(&r, "proof-expires").effect, Some(Verdict::Invalid));
+}
