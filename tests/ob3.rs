@@ -156,7 +156,12 @@ fn simple_fixtures_are_valid_with_their_issuer_profiles() {
     ] {
         let r = run(f, &issuers());
         assert_eq!(r.verdict, Verdict::Valid, "{f}: {:#?}", r.checks);
-        assert_eq!(outcome(&r, "proof"), Outcome::Passed, "{f}");
+        // With several proofs, one verified signature is enough.
+        let verified = r
+            .checks
+            .iter()
+            .any(|c| c.id == "proof" && c.outcome == Outcome::Passed);
+        assert!(verified, "{f}");
         assert!(r.expert.canonical_hash.is_some(), "{f}");
     }
 }
