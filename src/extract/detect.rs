@@ -27,6 +27,14 @@ pub fn sniff(bytes: &[u8]) -> Kind {
         (b"PK\x03\x04", "ZIP"),
         (b"\x00\x00\x01\x00", "ICO"),
         (b"BM", "BMP"),
+        (b"II*\x00", "TIFF"),
+        (b"MM\x00*", "TIFF"),
+        (b"\x1f\x8b", "gzip"),
+        (b"\x00\x00\x00\x0cjP  ", "JPEG 2000"),
+        (b"\x1aE\xdf\xa3", "WebM/Matroska video"),
+        (b"OggS", "Ogg"),
+        (b"\x7fELF", "ELF executable"),
+        (b"MZ", "Windows executable"),
     ];
     for (magic, name) in others {
         if bytes.starts_with(magic) {
@@ -36,10 +44,19 @@ pub fn sniff(bytes: &[u8]) -> Kind {
     if bytes.len() >= 12 && &bytes[0..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
         return Kind::Other("WebP");
     }
+    if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
+        let brand = &bytes[8..12];
+        return Kind::Other(match brand {
+            b"avif" | b"avis" => "AVIF",
+            b"heic" | b"heix" | b"mif1" | b"msf1" => "HEIC",
+            _ => "MP4/QuickTime",
+        });
+    }
     let head = skip_bom_and_space(bytes);
     if head.starts_with(b"<") {
-        // XML: an SVG if an <svg element appears near the start (after prolog/comments).
-        let window = &head[..head.len().min(4096)];
+        // XML: an SVG if an <svg element appears near the start (after prolog, comments and a
+        // DOCTYPE, which Illustrator fills with entity declarations).
+        let window = &head[..head.len().min(64 * 1024)];
         if window.windows(4).any(|w| w.eq_ignore_ascii_case(b"<svg")) || window.windows(4).any(|w| w == b":svg") {
             return Kind::Svg;
         }
@@ -72,8 +89,8 @@ pub fn classify_text(text: &str, limits: &Limits) -> Result<Payload, ExtractErro
         return Ok(Payload::Json(text.to_string()));
     }
     if text.starts_with('"') {
-        let inner: String = serde_json::from_str(text)
-            .map_err(|e| ExtractError::Unrecognized(format!("invalid JSON string: {e}")))?;
+        let inner: String =
+            serde_json::from_str(text).map_err(|e| ExtractError::Unrecognized(format!("invalid JSON string: {e}")))?;
         return classify_text(&inner, limits);
     }
     if is_compact_jws(text) {
@@ -86,9 +103,7 @@ pub fn classify_text(text: &str, limits: &Limits) -> Result<Payload, ExtractErro
         return Ok(Payload::Url(text.to_string()));
     }
     let shown: String = text.chars().take(40).collect();
-    Err(ExtractError::Unrecognized(format!(
-        "expected JSON, a JWS/JWT or an https URL, found \"{shown}\""
-    )))
+    Err(ExtractError::Unrecognized(format!("expected JSON, a JWS/JWT or an https URL, found \"{shown}\"")))
 }
 
 /// Three base64url segments separated by dots (the signature may be empty only for `alg: none`,
@@ -98,9 +113,7 @@ pub fn is_compact_jws(text: &str) -> bool {
     parts.len() == 3
         && !parts[0].is_empty()
         && !parts[1].is_empty()
-        && parts
-            .iter()
-            .all(|p| p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
 }
 
 /// Rejects JSON nested deeper than `max` before serde sees it (serde_json's own limit is 128

@@ -2,7 +2,12 @@
 //!
 //! Detection is by content (magic bytes, first non-space character), never by file name.
 
+pub mod bake;
 pub mod detect;
+pub mod png;
+pub mod svg;
+
+pub use bake::{bake_png, bake_svg, BadgeVersion, BakeError};
 
 use crate::limits::Limits;
 
@@ -51,11 +56,18 @@ pub struct Extracted {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExtractError {
     Empty,
-    TooLarge { size: usize, limit: usize },
+    TooLarge {
+        size: usize,
+        limit: usize,
+    },
     /// A recognised file type that carries no Open Badge (JPEG, GIF, PDF …).
-    NotABadge { kind: String },
+    NotABadge {
+        kind: String,
+    },
     /// A PNG/SVG without a badge chunk/element.
-    NoBadgeInImage { kind: String },
+    NoBadgeInImage {
+        kind: String,
+    },
     /// A recognised but unsupported format (CLR 2.0 …).
     Unsupported(String),
     /// The container is damaged (bad CRC, truncated chunk, malformed XML …).
@@ -73,8 +85,12 @@ impl std::fmt::Display for ExtractError {
             ExtractError::TooLarge { size, limit } => {
                 write!(f, "the input is {size} bytes, more than the {limit}-byte limit")
             }
-            ExtractError::NotABadge { kind } => write!(f, "this is a {kind} file; it carries no Open Badge"),
-            ExtractError::NoBadgeInImage { kind } => write!(f, "this {kind} image has no Open Badge baked into it"),
+            ExtractError::NotABadge { kind } => {
+                write!(f, "this is a {kind} file; it carries no Open Badge")
+            }
+            ExtractError::NoBadgeInImage { kind } => {
+                write!(f, "this {kind} image has no Open Badge baked into it")
+            }
             ExtractError::Unsupported(m) => write!(f, "{m}"),
             ExtractError::Corrupt(m) => write!(f, "the file is damaged: {m}"),
             ExtractError::LimitExceeded(m) => write!(f, "limit exceeded: {m}"),
@@ -92,8 +108,8 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError>
         return Err(ExtractError::TooLarge { size: bytes.len(), limit: limits.max_input_bytes });
     }
     match detect::sniff(bytes) {
-        detect::Kind::Png => Err(ExtractError::Unsupported("PNG extraction: not implemented yet".into())),
-        detect::Kind::Svg => Err(ExtractError::Unsupported("SVG extraction: not implemented yet".into())),
+        detect::Kind::Png => png::extract_png(bytes, limits),
+        detect::Kind::Svg => svg::extract_svg(bytes, limits),
         detect::Kind::Text => extract_text(bytes, limits),
         detect::Kind::Other(kind) => Err(ExtractError::NotABadge { kind: kind.to_string() }),
     }
