@@ -88,6 +88,12 @@ pub fn classify_text(text: &str, limits: &Limits) -> Result<Payload, ExtractErro
             .map_err(|e| ExtractError::Unrecognized(format!("invalid JSON: {e}")))?;
         return Ok(Payload::Json(text.to_string()));
     }
+    if text.starts_with('[') {
+        check_json_depth(text, limits.max_json_depth)?;
+        serde_json::from_str::<serde_json::Value>(text)
+            .map_err(|e| ExtractError::Unrecognized(format!("invalid JSON: {e}")))?;
+        return Err(ExtractError::Unrecognized("a JSON array; a badge is a JSON object".into()));
+    }
     if text.starts_with('"') {
         let inner: String =
             serde_json::from_str(text).map_err(|e| ExtractError::Unrecognized(format!("invalid JSON string: {e}")))?;

@@ -267,7 +267,7 @@ fn read_badge_chunk(c: &Chunk<'_>, kw: &str, limits: &Limits) -> Result<Payload,
         return Err(ExtractError::Corrupt(format!("the PNG {what} is empty")));
     }
     detect::classify_text(&text, limits).map_err(|e| match e {
-        ExtractError::Unrecognized(m) => ExtractError::Unrecognized(format!("the PNG {what} holds {m}")),
+        ExtractError::Unrecognized(m) => ExtractError::Unrecognized(format!("the PNG {what}: {m}")),
         other => other,
     })
 }

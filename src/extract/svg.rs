@@ -344,7 +344,7 @@ pub fn extract_svg(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractEr
         return Err(ExtractError::Corrupt(format!("the {what} has neither a verify attribute nor a body")));
     };
     let payload: Payload = detect::classify_text(&text, limits).map_err(|e| match e {
-        ExtractError::Unrecognized(m) => ExtractError::Unrecognized(format!("the {how} of the {what} holds {m}")),
+        ExtractError::Unrecognized(m) => ExtractError::Unrecognized(format!("the {how} of the {what}: {m}")),
         other => other,
     })?;
     Ok(Extracted { payload, container: Container::Svg { element: format!("{} ({how})", first.qname) }, warnings })
