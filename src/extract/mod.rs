@@ -86,7 +86,8 @@ impl std::fmt::Display for ExtractError {
                 write!(f, "the input is {size} bytes, more than the {limit}-byte limit")
             }
             ExtractError::NotABadge { kind } => {
-                write!(f, "this is a {kind} file; it carries no Open Badge")
+                let an = ["A", "E", "I", "O", "U", "X", "HTML", "MP4"].iter().any(|p| kind.starts_with(p));
+                write!(f, "this is {} {kind} file; it carries no Open Badge", if an { "an" } else { "a" })
             }
             ExtractError::NoBadgeInImage { kind } => {
                 write!(f, "this {kind} image has no Open Badge baked into it")
