@@ -18,13 +18,16 @@ fn expected(name: &str) -> String {
 }
 
 const JSON_BRACE: &str = r#"{"@context":"https://w3id.org/openbadges/v2","type":"Assertion","id":"https://example.org/a/}","note":"a } and a ]]> and \" inside"}"#;
+/// Makes the expected payload variant from its text.
+type MakePayload = fn(String) -> Payload;
+
 const URL: &str = "https://example.org/assertions/1";
 
 // ---- every baked image of the 1EdTech validator's test resources ----
 
 #[test]
 fn validator_fixtures_yield_their_payloads() {
-    let cases: &[(&str, fn(String) -> Payload, &str, &str)] = &[
+    let cases: &[(&str, MakePayload, &str, &str)] = &[
         ("ob20-simple-badge.png", Payload::Json, "iTXt", "openbadges"),
         ("ob30-simple-json.png", Payload::Json, "iTXt", "openbadgecredential"),
         ("ob30-simple-jwt.png", Payload::Jws, "iTXt", "openbadgecredential"),
@@ -36,7 +39,7 @@ fn validator_fixtures_yield_their_payloads() {
         assert_eq!(e.container, Container::Png { chunk: chunk.to_string(), keyword: keyword.to_string() }, "{name}");
         assert!(e.warnings.is_empty(), "{name}: {:?}", e.warnings);
     }
-    let svgs: &[(&str, fn(String) -> Payload, &str)] = &[
+    let svgs: &[(&str, MakePayload, &str)] = &[
         ("ob30-simple-json.svg", Payload::Json, "openbadges:credential (body)"),
         ("ob30-simple-jwt.svg", Payload::Jws, "openbadges:credential (verify attribute)"),
         ("ob30-simple-jwt_v1.svg", Payload::Jws, "openbadges:credential (verify attribute)"),

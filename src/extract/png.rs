@@ -186,12 +186,11 @@ pub fn is_badge_chunk(c: &Chunk<'_>) -> bool {
 /// walked to IEND so a second badge chunk is reported, but damage after the badge chunk is only
 /// a warning: the specs say the rest "can be safely discarded".
 pub fn extract_png(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError> {
-    let mut it = chunks(bytes)?;
+    let it = chunks(bytes)?;
     let mut first: Option<(Chunk<'_>, &'static str)> = None;
     let mut others: Vec<String> = Vec::new();
     let mut warnings = Vec::new();
-    let mut index = 0usize;
-    while let Some(next) = it.next() {
+    for (index, next) in it.enumerate() {
         let c = match next {
             Ok(c) => c,
             Err(e) if first.is_some() => {
@@ -203,7 +202,6 @@ pub fn extract_png(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractEr
         if index == 0 && &c.kind != b"IHDR" {
             return Err(ExtractError::Corrupt(format!("the first PNG chunk is {}, not IHDR (PNG §5.6)", c.kind_str())));
         }
-        index += 1;
         if let Some(kw) = badge_keyword(&c) {
             if first.is_none() {
                 first = Some((c, kw));
