@@ -77,6 +77,7 @@ fn payload_text(version: BadgeVersion, payload: &Payload) -> Result<&str, BakeEr
 /// removed. Other chunks are copied byte for byte; anything after IEND is dropped.
 pub fn bake_png(png: &[u8], version: BadgeVersion, payload: &Payload) -> Result<Vec<u8>, BakeError> {
     let text = payload_text(version, payload)?;
+    expect_kind(png, detect::Kind::Png, "PNG")?;
     let mut it = png_chunks::chunks(png).map_err(BakeError::Image)?;
     let mut out = Vec::with_capacity(png.len() + text.len() + 64);
     out.extend_from_slice(png_chunks::SIGNATURE);
@@ -104,7 +105,28 @@ pub fn bake_png(png: &[u8], version: BadgeVersion, payload: &Payload) -> Result<
     if !saw_iend {
         return Err(BakeError::Image(ExtractError::Corrupt("the PNG has no IEND chunk".into())));
     }
-    Ok(out)
+    read_back(out, payload)
+}
+
+fn expect_kind(bytes: &[u8], kind: detect::Kind, name: &str) -> Result<(), BakeError> {
+    match detect::sniff(bytes) {
+        k if k == kind => Ok(()),
+        detect::Kind::Other(other) => Err(BakeError::Image(ExtractError::NotABadge { kind: other.into() })),
+        _ => Err(BakeError::Image(ExtractError::Corrupt(format!("this is not a {name} file")))),
+    }
+}
+
+/// The baked file must give the payload back under our own extraction rules (which follow the
+/// specs); anything else is refused rather than handed to the earner.
+fn read_back(out: Vec<u8>, payload: &Payload) -> Result<Vec<u8>, BakeError> {
+    match super::extract(&out, &Limits::default()) {
+        Ok(e) if &e.payload == payload => Ok(out),
+        Ok(e) => Err(BakeError::Image(ExtractError::Corrupt(format!(
+            "the baked file reads back as {:?}, not the payload baked",
+            e.payload
+        )))),
+        Err(e) => Err(BakeError::Image(e)),
+    }
 }
 
 /// Bakes into an SVG (OB 2.0 Baking "SVGs", OB 3.0 §"SVG Baking"): declares
@@ -115,6 +137,7 @@ pub fn bake_png(png: &[u8], version: BadgeVersion, payload: &Payload) -> Result<
 pub fn bake_svg(svg_bytes: &[u8], version: BadgeVersion, payload: &Payload) -> Result<Vec<u8>, BakeError> {
     let text = payload_text(version, payload)?;
     let limits = Limits::default();
+    expect_kind(svg_bytes, detect::Kind::Svg, "SVG")?;
     let doc = svg::svg_text(svg_bytes, &limits).map_err(BakeError::Image)?;
     let scan = svg::scan(doc, &limits, false).map_err(BakeError::Image)?;
     let root =
@@ -161,7 +184,7 @@ pub fn bake_svg(svg_bytes: &[u8], version: BadgeVersion, payload: &Payload) -> R
     for (r, s) in edits {
         out.replace_range(r, &s);
     }
-    Ok(out.into_bytes())
+    read_back(out.into_bytes(), payload)
 }
 
 fn badge_element(version: BadgeVersion, local: &str, payload: &Payload, text: &str) -> String {

@@ -146,6 +146,12 @@ pub(crate) fn scan(text: &str, limits: &Limits, tolerate_late_errors: bool) -> R
             }
             Event::Start(e) => (e, false),
             Event::Empty(e) => (e, true),
+            // XML 1.0 §2.1: nothing but markup and white space before the root element.
+            Event::Text(t) if out.root.is_none() && !t.xml10_content().trim().is_empty() => {
+                return Err(ExtractError::Corrupt(format!(
+                    "the SVG has text before its root element (at byte {before})"
+                )));
+            }
             _ => continue,
         };
         if out.root.is_none() {
