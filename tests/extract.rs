@@ -149,7 +149,8 @@ fn svg_malformed_inputs() {
     assert_err("svg-no-payload.svg", corrupt, "neither a verify attribute nor a body");
     assert_err("svg-clr.svg", unsupported, "CLR 2.0");
     assert_err("svg-unclosed-badge.svg", corrupt, "");
-    assert_eq!(adv("svg-wrong-namespace.svg"), Err(ExtractError::NoBadgeInImage { kind: "SVG".into() }));
+    // The right prefix bound to a wrong namespace: not a badge, and the message says why.
+    assert_err("svg-wrong-namespace.svg", unrecognized, "is in namespace \"http://example.org/not-openbadges\"");
     assert_eq!(adv("svg-no-badge.svg"), Err(ExtractError::NoBadgeInImage { kind: "SVG".into() }));
 }
 

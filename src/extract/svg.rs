@@ -55,6 +55,8 @@ pub(crate) struct Scan {
     pub badges: Vec<BadgeElement>,
     /// An error met after the first badge element (extraction tolerates it, baking does not).
     pub late_error: Option<ExtractError>,
+    /// A look-alike: `<openbadges:assertion>`/`credential` bound to another namespace.
+    pub near_miss: Option<String>,
 }
 
 fn badge_namespace(ns: &str, local: &str) -> Option<&'static str> {
@@ -177,6 +179,14 @@ pub(crate) fn scan(text: &str, limits: &Limits, tolerate_late_errors: bool) -> R
             }
         }
         let found = ns.as_deref().and_then(|n| badge_namespace(n, e.local_name().into_inner()));
+        if let (None, Some(n)) = (found, ns.as_deref()) {
+            let (prefix, local) = (e.name().prefix().map(|p| p.into_inner().to_string()), e.local_name().into_inner());
+            let looks_like =
+                prefix.as_deref() == Some("openbadges") || n.contains("openbadges") || n.contains("imsglobal");
+            if (local == "assertion" || local == "credential") && looks_like && out.near_miss.is_none() {
+                out.near_miss = Some(format!("<{}> is in namespace \"{n}\"", e.name().into_inner()));
+            }
+        }
         if let Some(namespace) = found {
             let qname = e.name().into_inner().to_owned();
             let verify = verify_attr(&reader, &e, namespace, &qname, entities_declared);
@@ -317,6 +327,12 @@ pub fn extract_svg(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractEr
     let scan = scan(text, limits, true)?;
     let mut badges = scan.badges.into_iter();
     let Some(first) = badges.next() else {
+        if let Some(near) = scan.near_miss {
+            // Namespaces decide, not prefixes (Namespaces in XML 1.0 §4).
+            return Err(ExtractError::Unrecognized(format!(
+                "the SVG element {near}; an Open Badge is <assertion> in \"{NS_OB2}\" (OB 2.0) or <credential> in \"{NS_OB3}\" (OB 3.0)"
+            )));
+        }
         return Err(ExtractError::NoBadgeInImage { kind: "SVG".into() });
     };
     let mut warnings = Vec::new();
@@ -371,7 +387,9 @@ mod tests {
         let e = extract_svg(s.as_bytes(), &l).unwrap();
         assert_eq!(e.payload, Payload::Url("https://e.org/a/1".into()));
         let s = svg("<openbadges:assertion verify=\"https://e.org/a/1\"/>", "xmlns:openbadges=\"http://example.org\"");
-        assert_eq!(extract_svg(s.as_bytes(), &l), Err(ExtractError::NoBadgeInImage { kind: "SVG".into() }));
+        assert!(
+            matches!(extract_svg(s.as_bytes(), &l), Err(ExtractError::Unrecognized(m)) if m.contains("http://example.org"))
+        );
         // Default namespace works too.
         let s =
             svg("<credential xmlns=\"https://purl.imsglobal.org/ob/v3p0\"><![CDATA[{\"a\":\"}\"}]]></credential>", "");
