@@ -67,6 +67,8 @@ fn malformed_svgs() {
     assert_error("svg-clr.svg", "CLR 2.0");
     assert_error("svg-no-badge.svg", "no Open Badge baked into it");
     assert_error("svg-unclosed-badge.svg", "no closing tag");
+    assert_error("svg-namespace-flood.svg", "more than 1024 XML namespace declarations");
+    assert_error("svg-text-before-root.svg", "text before its root element");
 }
 
 #[test]

@@ -148,7 +148,9 @@ fn svg_malformed_inputs() {
     assert_err("svg-deep.svg", limit, "nested deeper than 256");
     assert_err("svg-no-payload.svg", corrupt, "neither a verify attribute nor a body");
     assert_err("svg-clr.svg", unsupported, "CLR 2.0");
-    assert_err("svg-unclosed-badge.svg", corrupt, "");
+    assert_err("svg-unclosed-badge.svg", corrupt, "no closing tag");
+    assert_err("svg-namespace-flood.svg", limit, "more than 1024 XML namespace declarations");
+    assert_err("svg-text-before-root.svg", corrupt, "text before its root element");
     // The right prefix bound to a wrong namespace: not a badge, and the message says why.
     assert_err("svg-wrong-namespace.svg", unrecognized, "is in namespace \"http://example.org/not-openbadges\"");
     assert_eq!(adv("svg-no-badge.svg"), Err(ExtractError::NoBadgeInImage { kind: "SVG".into() }));

@@ -68,8 +68,14 @@ fn badge_namespace(ns: &str, local: &str) -> Option<&'static str> {
     }
 }
 
-fn xml_error(e: impl std::fmt::Display, pos: u64) -> ExtractError {
-    ExtractError::Corrupt(format!("malformed SVG/XML near byte {pos}: {e}"))
+fn xml_error(e: quick_xml::Error, pos: u64) -> ExtractError {
+    use quick_xml::name::NamespaceError;
+    match e {
+        quick_xml::Error::Namespace(NamespaceError::TooManyBindings(n)) => {
+            ExtractError::LimitExceeded(format!("more than {n} XML namespace declarations in scope in the SVG"))
+        }
+        e => ExtractError::Corrupt(format!("malformed SVG/XML near byte {pos}: {e}")),
+    }
 }
 
 /// The SVG as UTF-8 text (XML's default encoding; a BOM is skipped).
