@@ -161,6 +161,12 @@ mod tests {
         assert_eq!(sniff(b"\xFF\xD8\xFF\xE0"), Kind::Other("JPEG"));
         assert_eq!(sniff(b"  <?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>"), Kind::Svg);
         assert_eq!(sniff(b"{\"a\":1}"), Kind::Text);
+        assert_eq!(sniff(b"\x00\x00\x00\x1cftypavif"), Kind::Other("AVIF"));
+        assert_eq!(sniff(b"RIFF\x00\x00\x00\x00WEBPVP8 "), Kind::Other("WebP"));
+        assert_eq!(sniff(b"<?xml version=\"1.0\"?><note/>"), Kind::Other("XML"));
+        // Illustrator-style prologs: entity declarations push <svg> past the first few KB.
+        let long = format!("<?xml version=\"1.0\"?><!DOCTYPE svg [{}]><svg/>", "<!ENTITY a \"b\">".repeat(1000));
+        assert_eq!(sniff(long.as_bytes()), Kind::Svg);
     }
 
     #[test]
