@@ -77,6 +77,8 @@ fn other_malformed_inputs() {
     assert_error("jpeg.jpg", "this is a JPEG file; it carries no Open Badge");
     assert_error("gif.gif", "this is a GIF file");
     assert_error("not-svg.xml", "this is an XML file");
+    assert_error("html-inline-svg.html", "this is an HTML file; it carries no Open Badge");
+    assert_error("xml-root-not-svg.xml", "this is a non-SVG XML (root element <doc>) file");
     assert_error("garbage.txt", "expected JSON, a JWS/JWT or an https URL");
     assert_error("binary-garbage.bin", "binary data");
     assert_error("invalid-json.json", "invalid JSON");

@@ -180,6 +180,11 @@ fn other_inputs() {
     assert_eq!(adv("jpeg.jpg"), Err(ExtractError::NotABadge { kind: "JPEG".into() }));
     assert_eq!(adv("gif.gif"), Err(ExtractError::NotABadge { kind: "GIF".into() }));
     assert_eq!(adv("not-svg.xml"), Err(ExtractError::NotABadge { kind: "XML".into() }));
+    assert_eq!(adv("html-inline-svg.html"), Err(ExtractError::NotABadge { kind: "HTML".into() }));
+    assert_eq!(
+        adv("xml-root-not-svg.xml"),
+        Err(ExtractError::NotABadge { kind: "non-SVG XML (root element <doc>)".into() })
+    );
     assert_err("garbage.txt", unrecognized, "hello, this is");
     assert_err("binary-garbage.bin", unrecognized, "binary data");
     assert_err("invalid-json.json", unrecognized, "invalid JSON");

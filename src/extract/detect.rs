@@ -57,10 +57,15 @@ pub fn sniff(bytes: &[u8]) -> Kind {
         // XML: an SVG if an <svg element appears near the start (after prolog, comments and a
         // DOCTYPE, which Illustrator fills with entity declarations).
         let window = &head[..head.len().min(64 * 1024)];
-        if window.windows(4).any(|w| w.eq_ignore_ascii_case(b"<svg")) || window.windows(4).any(|w| w == b":svg") {
-            return Kind::Svg;
-        }
-        return Kind::Other(if window.windows(5).any(|w| w.eq_ignore_ascii_case(b"<html")) { "HTML" } else { "XML" });
+        let find = |pat: &[u8]| window.windows(pat.len()).position(|w| w.eq_ignore_ascii_case(pat));
+        let svg = [find(b"<svg"), find(b":svg")].into_iter().flatten().min();
+        return match (svg, find(b"<html")) {
+            // A web page with an inline <svg> is still a web page.
+            (Some(s), Some(h)) if h < s => Kind::Other("HTML"),
+            (Some(_), _) => Kind::Svg,
+            (None, Some(_)) => Kind::Other("HTML"),
+            (None, None) => Kind::Other("XML"),
+        };
     }
     Kind::Text
 }
@@ -164,6 +169,7 @@ mod tests {
         assert_eq!(sniff(b"\x00\x00\x00\x1cftypavif"), Kind::Other("AVIF"));
         assert_eq!(sniff(b"RIFF\x00\x00\x00\x00WEBPVP8 "), Kind::Other("WebP"));
         assert_eq!(sniff(b"<?xml version=\"1.0\"?><note/>"), Kind::Other("XML"));
+        assert_eq!(sniff(b"<!DOCTYPE html><html><body><svg></svg></body></html>"), Kind::Other("HTML"));
         // Illustrator-style prologs: entity declarations push <svg> past the first few KB.
         let long = format!("<?xml version=\"1.0\"?><!DOCTYPE svg [{}]><svg/>", "<!ENTITY a \"b\">".repeat(1000));
         assert_eq!(sniff(long.as_bytes()), Kind::Svg);

@@ -165,7 +165,7 @@ pub(crate) fn scan(text: &str, limits: &Limits, tolerate_late_errors: bool) -> R
         if out.root.is_none() {
             if e.local_name().into_inner() != "svg" {
                 return Err(ExtractError::NotABadge {
-                    kind: format!("XML document (root element <{}>, not <svg>)", e.name().into_inner()),
+                    kind: format!("non-SVG XML (root element <{}>)", e.name().into_inner()),
                 });
             }
             out.root = Some(Root { start: before, end: after, self_closing: empty, openbadges_ns: root_ob_ns(&e) });
