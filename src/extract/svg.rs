@@ -97,13 +97,21 @@ pub(crate) fn svg_text<'a>(bytes: &'a [u8], limits: &Limits) -> Result<&'a str, 
 }
 
 /// Reads the document once, collecting the root tag and every badge element. With
-/// `stop_at_first`, errors after the first badge element end the scan quietly (`late_error`).
+/// `tolerate_late_errors`, an error after the first badge element ends the scan quietly
+/// (`late_error`): the specs say the rest of the SVG "can safely be discarded".
 pub(crate) fn scan(text: &str, limits: &Limits, tolerate_late_errors: bool) -> Result<Scan, ExtractError> {
     let mut reader = NsReader::from_str(text);
     reader.resolver_mut().set_max_namespace_bindings(MAX_NS_BINDINGS);
     let mut out = Scan::default();
     let mut depth = 0usize;
     let mut entities_declared = false;
+    let fail = |out: Scan, err: ExtractError| {
+        if tolerate_late_errors && !out.badges.is_empty() {
+            Ok(Scan { late_error: Some(err), ..out })
+        } else {
+            Err(err)
+        }
+    };
     loop {
         let before = reader.buffer_position() as usize;
         let event = reader.read_resolved_event();
@@ -111,11 +119,7 @@ pub(crate) fn scan(text: &str, limits: &Limits, tolerate_late_errors: bool) -> R
             Ok(x) => x,
             Err(e) => {
                 let err = xml_error(e, reader.error_position());
-                if tolerate_late_errors && !out.badges.is_empty() {
-                    out.late_error = Some(err);
-                    return Ok(out);
-                }
-                return Err(err);
+                return fail(out, err);
             }
         };
         let ns: Option<String> = match ns {
@@ -131,11 +135,7 @@ pub(crate) fn scan(text: &str, limits: &Limits, tolerate_late_errors: bool) -> R
                         "the SVG element {prefix}:{} uses the prefix \"{prefix}\", which no xmlns:{prefix} declares",
                         local
                     ));
-                    if tolerate_late_errors && !out.badges.is_empty() {
-                        out.late_error = Some(err);
-                        return Ok(out);
-                    }
-                    return Err(err);
+                    return fail(out, err);
                 }
                 None
             }
@@ -177,11 +177,7 @@ pub(crate) fn scan(text: &str, limits: &Limits, tolerate_late_errors: bool) -> R
                     "SVG elements nested deeper than {} levels",
                     limits.max_xml_depth
                 ));
-                if tolerate_late_errors && !out.badges.is_empty() {
-                    out.late_error = Some(err);
-                    return Ok(out);
-                }
-                return Err(err);
+                return fail(out, err);
             }
         }
         let found = ns.as_deref().and_then(|n| badge_namespace(n, e.local_name().into_inner()));
@@ -202,11 +198,7 @@ pub(crate) fn scan(text: &str, limits: &Limits, tolerate_late_errors: bool) -> R
                 match read_body(&mut reader, &qname, limits, entities_declared) {
                     Ok(x) => x,
                     Err(err) => {
-                        if tolerate_late_errors && !out.badges.is_empty() {
-                            out.late_error = Some(err);
-                            return Ok(out);
-                        }
-                        return Err(err);
+                        return fail(out, err);
                     }
                 }
             };
