@@ -254,3 +254,25 @@ fn big_png(total: usize, idat_size: usize, badge: &str) -> Vec<u8> {
     v.extend(make_chunk(b"IEND", &[]));
     v
 }
+
+/// Thousands of duplicate badge chunks/elements: the first wins, the warning counts the rest
+/// without listing (or keeping) them all.
+#[test]
+fn many_duplicates_stay_bounded() {
+    use badge_verifier::extract::png::{make_chunk, make_itxt, SIGNATURE};
+    let mut png = SIGNATURE.to_vec();
+    png.extend(make_chunk(b"IHDR", &[0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0]));
+    for i in 0..10_000 {
+        png.extend(make_itxt("openbadges", &format!("https://example.org/a/{i}")));
+    }
+    png.extend(make_chunk(b"IEND", &[]));
+    let e = extract(&png, &Limits::default()).unwrap();
+    assert_eq!(e.payload, Payload::Url("https://example.org/a/0".into()));
+    assert!(e.warnings[0].ends_with("and 9994 more"), "{}", e.warnings[0]);
+
+    let body: String = (0..10_000).map(|i| format!("<ob:assertion verify=\"https://example.org/a/{i}\"/>")).collect();
+    let svg = format!("<svg xmlns:ob=\"http://openbadges.org\">{body}</svg>");
+    let e = extract(svg.as_bytes(), &Limits::default()).unwrap();
+    assert_eq!(e.payload, Payload::Url("https://example.org/a/0".into()));
+    assert!(e.warnings[0].ends_with("and 9994 more"), "{}", e.warnings[0]);
+}

@@ -100,6 +100,19 @@ impl std::fmt::Display for ExtractError {
     }
 }
 
+/// How many ignored duplicates a warning names before it only counts them.
+const MAX_LISTED: usize = 5;
+
+/// "a, b, c" or "a, b, c and 7 more".
+fn list(shown: &[String], total: usize) -> String {
+    let more = total.saturating_sub(shown.len());
+    if more == 0 {
+        shown.join(", ")
+    } else {
+        format!("{} and {more} more", shown.join(", "))
+    }
+}
+
 /// Extracts the badge payload from any input: a baked PNG or SVG, JSON, a JWS, or a URL.
 pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError> {
     if bytes.is_empty() {

@@ -188,7 +188,8 @@ pub fn is_badge_chunk(c: &Chunk<'_>) -> bool {
 pub fn extract_png(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError> {
     let it = chunks(bytes)?;
     let mut first: Option<(Chunk<'_>, &'static str)> = None;
-    let mut others: Vec<String> = Vec::new();
+    // Later badge chunks: the first few, for the warning, and how many (memory stays bounded).
+    let (mut others, mut other_count): (Vec<String>, usize) = (Vec::new(), 0);
     let mut warnings = Vec::new();
     for (index, next) in it.enumerate() {
         let c = match next {
@@ -206,7 +207,10 @@ pub fn extract_png(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractEr
             if first.is_none() {
                 first = Some((c, kw));
             } else {
-                others.push(format!("{} \"{kw}\" at offset {}", c.kind_str(), c.offset));
+                other_count += 1;
+                if others.len() < super::MAX_LISTED {
+                    others.push(format!("{} \"{kw}\" at offset {}", c.kind_str(), c.offset));
+                }
             }
         }
     }
@@ -218,7 +222,7 @@ pub fn extract_png(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractEr
             "the PNG has more than one badge chunk; the first ({} \"{kw}\" at offset {}) was used, ignored: {}",
             chunk.kind_str(),
             chunk.offset,
-            others.join(", ")
+            super::list(&others, other_count)
         ));
     }
     let payload = read_badge_chunk(&chunk, kw, limits)?;

@@ -205,6 +205,8 @@ pub(crate) fn scan(text: &str, limits: &Limits, tolerate_late_errors: bool) -> R
             if !empty {
                 depth -= 1;
             }
+            // Only the first badge's payload is used: later ones keep just their span.
+            let (verify, body) = if out.badges.is_empty() { (verify, body) } else { (None, Ok(String::new())) };
             out.badges.push(BadgeElement { namespace, qname, verify, body, start: before, end });
         }
     }
@@ -334,13 +336,17 @@ pub fn extract_svg(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractEr
         return Err(ExtractError::NoBadgeInImage { kind: "SVG".into() });
     };
     let mut warnings = Vec::new();
-    let rest: Vec<String> = badges.map(|b| format!("<{}> ({}) at byte {}", b.qname, b.namespace, b.start)).collect();
-    if !rest.is_empty() {
+    let rest_count = badges.len();
+    let rest: Vec<String> = badges
+        .take(super::MAX_LISTED)
+        .map(|b| format!("<{}> ({}) at byte {}", b.qname, b.namespace, b.start))
+        .collect();
+    if rest_count > 0 {
         warnings.push(format!(
             "the SVG has more than one badge element; the first (<{}> at byte {}) was used, ignored: {}",
             first.qname,
             first.start,
-            rest.join(", ")
+            super::list(&rest, rest_count)
         ));
     }
     if let Some(e) = scan.late_error {
