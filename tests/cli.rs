@@ -111,7 +111,9 @@ fn recipient_match_is_reported() {
 
 #[test]
 fn many_inputs_keep_their_order_when_verified_in_parallel() {
-    let inputs: Vec<&str> = (0..24).map(|i| if i % 3 == 0 { OB3 } else { TEXT }).collect();
+    let inputs: Vec<&str> = (0..24)
+        .map(|i| if i % 3 == 0 { OB3 } else { TEXT })
+        .collect();
     let out = bin().arg("--json").args(&inputs).output().unwrap();
     let lines = json_lines(&out.stdout);
     assert_eq!(lines.len(), inputs.len());
