@@ -291,3 +291,52 @@ fn canonical_form_is_stable_across_calls() {
     let _ = jsonld::canonicalize(&json("1edtech/complete.json")).unwrap();
     assert_eq!(a, jsonld::canonicalize(&doc).unwrap());
 }
+
+fn safe_mode_error(cred: &Value) -> String {
+    match verify_credential(cred) {
+        Err(ProofError::Malformed(m)) => m,
+        other => panic!("expected a safe-mode error, got {other:?}"),
+    }
+}
+
+/// Safe mode also covers what toRdf drops: relative IRIs (with every statement about that
+/// node), undefined types, ill-formed language tags, keyword-like keys.
+#[test]
+fn dropped_data_fails_naming_it() {
+    let base = json("1edtech/simple.json");
+
+    let mut c = base.clone();
+    c["credentialSubject"]["id"] = Value::from("alice");
+    assert!(safe_mode_error(&c).contains("\"alice\""));
+
+    let mut c = base.clone();
+    c["credentialSubject"]["achievement"]["image"] =
+        serde_json::json!({"id": "badge.png", "type": "Image"});
+    assert!(safe_mode_error(&c).contains("\"badge.png\""));
+
+    let mut c = base.clone();
+    c["credentialSubject"]["type"] = serde_json::json!(["AchievementSubject", "GoldSubject"]);
+    let m = safe_mode_error(&c);
+    assert!(m.contains("type \"GoldSubject\""), "{m}");
+
+    let mut c = base.clone();
+    c["name"] = serde_json::json!({"@value": "Teamwork Badge", "@language": "not a tag!"});
+    assert!(safe_mode_error(&c).contains("not a tag!"));
+
+    let mut c = base.clone();
+    c["@comment"] = Value::from("unsigned");
+    assert!(safe_mode_error(&c).contains("@comment"));
+
+    // VC 1.1 credential (Ed25519Signature2020): same rules.
+    let mut c = json("1edtech/simple_v1.json");
+    c["credentialSubject"]["rank"] = Value::from(1);
+    assert!(safe_mode_error(&c).contains("\"rank\""));
+}
+
+/// A credential without the VC context: its core terms are undefined.
+#[test]
+fn ob30_err_context_is_refused() {
+    let cred = json("1edtech/simple-err-context.json");
+    let m = safe_mode_error(&cred);
+    assert!(m.contains("is not defined"), "{m}");
+}

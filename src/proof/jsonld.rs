@@ -74,6 +74,51 @@ impl Loader for BundledLoader {
     }
 }
 
+const KEYWORDS: &[&str] = &[
+    "@base",
+    "@container",
+    "@context",
+    "@direction",
+    "@graph",
+    "@id",
+    "@import",
+    "@included",
+    "@index",
+    "@json",
+    "@language",
+    "@list",
+    "@nest",
+    "@none",
+    "@prefix",
+    "@propagate",
+    "@protected",
+    "@reverse",
+    "@set",
+    "@type",
+    "@value",
+    "@version",
+    "@vocab",
+];
+
+/// A key of keyword form (`@` + letters) that is not a keyword: JSON-LD 1.1 §9.2 says to ignore
+/// it, which would leave it unsigned. Embedded contexts are not searched (their keys are
+/// term definitions, checked by context processing).
+fn reserved_key(v: &Value) -> Option<String> {
+    match v {
+        Value::Object(o) => o.iter().find_map(|(k, val)| {
+            if k.starts_with('@') && !KEYWORDS.contains(&k.as_str()) {
+                Some(k.clone())
+            } else if k == "@context" {
+                None
+            } else {
+                reserved_key(val)
+            }
+        }),
+        Value::Array(a) => a.iter().find_map(reserved_key),
+        _ => None,
+    }
+}
+
 fn depth(v: &Value) -> usize {
     match v {
         Value::Array(a) => 1 + a.iter().map(depth).max().unwrap_or(0),
@@ -82,12 +127,46 @@ fn depth(v: &Value) -> usize {
     }
 }
 
+type Rdf =
+    json_ld::ToRdf<&'static mut rdf_types::vocabulary::NoVocabulary, rdf_types::generator::Blank>;
+
+/// Strict policy: keys and types the context does not define are errors (see [`to_dataset`]).
+const STRICT: Policy = Policy {
+    invalid: Action::Reject,
+    vocab: Action::Keep,
+    allow_undefined: false,
+};
+
+/// Lenient policy, only used to name what the strict run refused.
+const LENIENT: Policy = Policy {
+    invalid: Action::Keep,
+    vocab: Action::Keep,
+    allow_undefined: true,
+};
+
+fn run(doc: &Value, policy: Policy, loader: &BundledLoader) -> Result<Rdf, json_ld::ToRdfError> {
+    let input = RemoteDocument::new(None, None, json_syntax::Value::from_serde_json(doc.clone()));
+    let options = json_ld::Options::<IriBuf> {
+        expansion_policy: policy,
+        ..Default::default()
+    };
+    // The loader never waits (bundled contexts only), so blocking is immediate, also in WASM.
+    futures::executor::block_on(input.to_rdf_full(
+        rdf_types::vocabulary::no_vocabulary_mut(),
+        rdf_types::generator::Blank::new(),
+        loader,
+        options,
+        (),
+    ))
+}
+
 /// Expands `doc` with the bundled contexts and returns its RDF dataset as oxrdf quads.
 ///
-/// Safe mode: a key the active context does not define (and that is not an absolute IRI) makes
-/// expansion fail instead of being dropped, since a dropped property is not covered by the
-/// signature yet would be shown to the user as part of the credential (this is what the JS
-/// reference verifiers and 1EdTech's validator do, jsonld.js `safe: true`).
+/// Safe mode: anything expansion or toRdf would silently drop makes this fail instead, naming
+/// it — a key or type the active context does not define, a relative IRI (`"id": "foo"`, which
+/// toRdf drops with every statement about that node), an ill-formed language tag. Dropped data
+/// is not covered by the signature yet would be shown as part of the credential. This is what
+/// jsonld.js `safe: true` does in the JS reference verifiers and 1EdTech's validator.
 pub fn to_dataset(doc: &Value) -> Result<oxrdf::Dataset, ProofError> {
     if !doc.is_object() {
         return Err(ProofError::Malformed(
@@ -99,28 +178,18 @@ pub fn to_dataset(doc: &Value) -> Result<oxrdf::Dataset, ProofError> {
             "JSON nesting deeper than {MAX_DEPTH}"
         )));
     }
+    if let Some(key) = reserved_key(doc) {
+        return Err(ProofError::Malformed(format!(
+            "\"{key}\" looks like a JSON-LD keyword but is none; expansion would drop it, so it \
+             would not be signed (safe mode)"
+        )));
+    }
     let loader = BundledLoader::default();
-    let input = RemoteDocument::new(None, None, json_syntax::Value::from_serde_json(doc.clone()));
-    let options = json_ld::Options::<IriBuf> {
-        expansion_policy: Policy {
-            invalid: Action::Reject,
-            vocab: Action::Keep,
-            allow_undefined: false,
-        },
-        ..Default::default()
-    };
-    let mut generator = rdf_types::generator::Blank::new();
-    let result = futures::executor::block_on(input.to_rdf_full(
-        rdf_types::vocabulary::no_vocabulary_mut(),
-        &mut generator,
-        &loader,
-        options,
-        (),
-    ));
-    let mut rdf = match result {
+    let mut rdf = match run(doc, STRICT, &loader) {
         Ok(rdf) => rdf,
         Err(e) => return Err(map_error(e, &loader, doc)),
     };
+    check_nothing_dropped(rdf.document())?;
     let mut dataset = oxrdf::Dataset::new();
     for quad in rdf.cloned_quads() {
         dataset.insert(&convert_quad(quad)?);
@@ -148,75 +217,97 @@ fn map_error(e: json_ld::ToRdfError, loader: &BundledLoader, doc: &Value) -> Pro
         ExpandError::Loading(l) => ProofError::UnknownContext(l.target.to_string()),
         ExpandError::Expansion(expansion::Error::KeyExpansionFailed(term)) => {
             ProofError::Malformed(format!(
-            "the term \"{term}\" is not defined by the credential's @context, so it would not be \
-             signed (safe mode)"
-        ))
+                "the term \"{term}\" is not defined by the credential's @context, so it would \
+                 not be signed (safe mode)"
+            ))
         }
         ExpandError::Expansion(expansion::Error::InvalidTypeValue) => {
-            let detail = undefined_type(doc)
-                .map(|t| format!("the type \"{t}\" is not defined by the credential's @context"))
-                .unwrap_or_else(|| "an invalid @type value".to_owned());
-            ProofError::Malformed(format!("{detail} (safe mode)"))
+            // json-ld does not say which type; a lenient run keeps it as an invalid IRI, and
+            // the dropped-data check names it.
+            match run(doc, LENIENT, loader).map(|r| check_nothing_dropped(r.document())) {
+                Ok(Err(named)) => named,
+                _ => ProofError::Malformed("an invalid @type value (safe mode)".into()),
+            }
         }
         other => ProofError::Malformed(format!("JSON-LD processing failed: {other}")),
     }
 }
 
-/// Best-effort name of a `type` value that is a plain word (not an IRI), for error messages.
-fn undefined_type(doc: &Value) -> Option<String> {
-    // Collect all type words used; the caller only uses this to name a candidate.
-    fn walk(v: &Value, out: &mut Vec<String>) {
-        match v {
-            Value::Object(o) => {
-                for (k, val) in o {
-                    if k == "type" || k == "@type" {
-                        for t in std::iter::once(val).chain(val.as_array().into_iter().flatten()) {
-                            if let Some(s) = t.as_str() {
-                                out.push(s.to_owned());
-                            }
-                        }
-                    }
-                    walk(val, out);
-                }
-            }
-            Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
-            _ => {}
-        }
-    }
-    let mut types = Vec::new();
-    walk(doc, &mut types);
-    // A type that does not expand: report the first one no context term could map; we cannot
-    // see the active context here, so prefer words that are not well-known VC/OB types.
-    types
-        .into_iter()
-        .find(|t| !t.contains(':') && !KNOWN_TYPE_HINT.contains(&t.as_str()))
+type Expanded = json_ld::ExpandedDocument<IriBuf, json_ld::BlankIdBuf>;
+type Obj = json_ld::Object<IriBuf, json_ld::BlankIdBuf>;
+type JNode = json_ld::Node<IriBuf, json_ld::BlankIdBuf>;
+type JId = json_ld::Id<IriBuf, json_ld::BlankIdBuf>;
+
+/// Refuses what toRdf would silently drop (see [`to_dataset`]).
+fn check_nothing_dropped(doc: &Expanded) -> Result<(), ProofError> {
+    doc.iter().try_for_each(|o| check_object(o.inner()))
 }
 
-const KNOWN_TYPE_HINT: &[&str] = &[
-    "VerifiableCredential",
-    "OpenBadgeCredential",
-    "AchievementCredential",
-    "EndorsementCredential",
-    "ClrCredential",
-    "Profile",
-    "AchievementSubject",
-    "Achievement",
-    "DataIntegrityProof",
-    "Ed25519Signature2020",
-    "Criteria",
-    "Image",
-    "Evidence",
-    "Result",
-    "ResultDescription",
-    "Alignment",
-    "IdentityObject",
-    "IdentifierEntry",
-    "Address",
-    "GeoCoordinates",
-    "EndorsementSubject",
-    "ClrSubject",
-    "VerifiablePresentation",
-];
+fn check_object(o: &Obj) -> Result<(), ProofError> {
+    match o {
+        json_ld::Object::Value(json_ld::object::Value::LangString(ls)) => match ls.language() {
+            Some(tag) if tag.as_well_formed().is_none() => Err(ProofError::Malformed(format!(
+                "the language tag \"{tag}\" is not well-formed, so the string would not be \
+                 signed (safe mode)"
+            ))),
+            _ => Ok(()),
+        },
+        json_ld::Object::Value(_) => Ok(()),
+        json_ld::Object::Node(n) => check_node(n),
+        json_ld::Object::List(l) => l.iter().try_for_each(|o| check_object(o.inner())),
+    }
+}
+
+fn check_node(n: &JNode) -> Result<(), ProofError> {
+    if let Some(id) = &n.id {
+        check_id(id, "identifier")?;
+    }
+    for t in n.types() {
+        if let json_ld::Id::Invalid(t) = t {
+            return Err(ProofError::Malformed(format!(
+                "the type \"{t}\" is not defined by the credential's @context, so it would not \
+                 be signed (safe mode)"
+            )));
+        }
+    }
+    for (prop, objects) in n.properties().iter() {
+        check_property(prop)?;
+        objects.iter().try_for_each(|o| check_object(o.inner()))?;
+    }
+    if let Some(rev) = n.reverse_properties() {
+        for (prop, nodes) in rev.iter() {
+            check_property(prop)?;
+            nodes.iter().try_for_each(|n| check_node(n.inner()))?;
+        }
+    }
+    if let Some(g) = n.graph() {
+        g.iter().try_for_each(|o| check_object(o.inner()))?;
+    }
+    if let Some(inc) = n.included() {
+        inc.iter().try_for_each(|n| check_node(n.inner()))?;
+    }
+    Ok(())
+}
+
+fn check_id(id: &JId, what: &str) -> Result<(), ProofError> {
+    match id {
+        json_ld::Id::Invalid(s) => Err(ProofError::Malformed(format!(
+            "the {what} \"{s}\" is not an absolute IRI, so statements about it would not be \
+             signed (safe mode)"
+        ))),
+        json_ld::Id::Valid(_) => Ok(()),
+    }
+}
+
+fn check_property(p: &JId) -> Result<(), ProofError> {
+    check_id(p, "property")?;
+    if p.is_blank() {
+        return Err(ProofError::Malformed(
+            "a property that is a blank node would not be signed (safe mode)".into(),
+        ));
+    }
+    Ok(())
+}
 
 type JQuad = rdf_types::Quad<rdf_types::Id, rdf_types::Id, rdf_types::Term, rdf_types::Id>;
 
