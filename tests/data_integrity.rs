@@ -340,3 +340,54 @@ fn ob30_err_context_is_refused() {
     let m = safe_mode_error(&cred);
     assert!(m.contains("is not defined"), "{m}");
 }
+
+/// ecdsa-rdfc-2019 with P-256 (vc-di-ecdsa §3.3): same hash data as eddsa-rdfc-2022, signed
+/// with ECDSA P-256/SHA-256, signature r ‖ s. Round trip with a fixed key (the W3C vectors for
+/// this suite were generated with an older context that left `cryptosuite` untyped).
+#[test]
+fn ecdsa_rdfc_2019_p256_round_trip() {
+    use p256::ecdsa::signature::Signer;
+    let sk = p256::ecdsa::SigningKey::from_slice(&[0x42; 32]).unwrap();
+    let key = PublicKey::P256(*sk.verifying_key());
+    let mut cred = json("w3c/eddsa-rdfc-2022/signedDataInt.json");
+    cred["proof"] = serde_json::json!({
+        "type": "DataIntegrityProof",
+        "cryptosuite": "ecdsa-rdfc-2019",
+        "created": "2023-02-24T23:36:38Z",
+        "verificationMethod": "https://vc.example/issuers/5678#key",
+        "proofPurpose": "assertionMethod"
+    });
+    let (doc, options) = prepare(&cred, &cred["proof"]).unwrap();
+    let mut data = Sha256::digest(jsonld::canonicalize(&options).unwrap().as_bytes()).to_vec();
+    data.extend_from_slice(&Sha256::digest(
+        jsonld::canonicalize(&doc).unwrap().as_bytes(),
+    ));
+    let sig: p256::ecdsa::Signature = sk.sign(&data);
+    cred["proof"]["proofValue"] =
+        Value::from(format!("z{}", bs58::encode(sig.to_bytes()).into_string()));
+    let proof = cred["proof"].clone();
+
+    let ev = verify(&cred, &proof, &key).unwrap();
+    assert_eq!(ev.suite, "ecdsa-rdfc-2019");
+    assert_eq!(
+        ev.document_hash,
+        text("w3c/eddsa-rdfc-2022/docHashDataInt.txt").trim()
+    );
+
+    let mut tampered = cred.clone();
+    tampered["credentialSubject"]["alumniOf"] = Value::from("Another School");
+    assert_eq!(
+        verify(&tampered, &proof, &key),
+        Err(ProofError::BadSignature)
+    );
+    // An Ed25519 key cannot verify an ECDSA suite, and vice versa.
+    assert!(matches!(
+        verify(&cred, &proof, &w3c_key()),
+        Err(ProofError::KeyMismatch { .. })
+    ));
+    let ed = json("1edtech/simple.json");
+    assert!(matches!(
+        verify(&ed, &ed["proof"][0], &key),
+        Err(ProofError::KeyMismatch { .. })
+    ));
+}

@@ -144,6 +144,8 @@ const LENIENT: Policy = Policy {
     allow_undefined: true,
 };
 
+/// Expands `doc` (JSON-LD 1.1 expansion + toRdf), the simple way: the crate processes the
+/// document's `@context` itself. Used for error reporting and as the reference in tests.
 fn run(doc: &Value, policy: Policy, loader: &BundledLoader) -> Result<Rdf, json_ld::ToRdfError> {
     let input = RemoteDocument::new(None, None, json_syntax::Value::from_serde_json(doc.clone()));
     let options = json_ld::Options::<IriBuf> {
@@ -158,6 +160,113 @@ fn run(doc: &Value, policy: Policy, loader: &BundledLoader) -> Result<Rdf, json_
         options,
         (),
     ))
+}
+
+type ActiveContext = json_ld::Context<IriBuf, json_ld::BlankIdBuf>;
+
+/// Processed top-level contexts, keyed by the `@context` value (only lists of bundled URLs are
+/// cached, so the cache is small and its entries are fixed by the bundled files).
+const CONTEXT_CACHE_MAX: usize = 32;
+
+thread_local! {
+    static CONTEXT_CACHE: RefCell<HashMap<String, std::rc::Rc<ActiveContext>>> =
+        RefCell::new(HashMap::new());
+}
+
+/// The processed form of a top-level `@context` made only of URLs, cached. `None` when the
+/// context is not cacheable (embedded definitions) — the caller then expands the simple way.
+fn cached_context(
+    context: &Value,
+    loader: &BundledLoader,
+) -> Option<Result<std::rc::Rc<ActiveContext>, ProofError>> {
+    let urls_only = match context {
+        Value::String(_) => true,
+        Value::Array(a) => a.iter().all(Value::is_string),
+        _ => false,
+    };
+    if !urls_only {
+        return None;
+    }
+    let key = context.to_string();
+    if let Some(hit) = CONTEXT_CACHE.with(|c| c.borrow().get(&key).cloned()) {
+        return Some(Ok(hit));
+    }
+    use json_ld::syntax::TryFromJson;
+    use json_ld::Process;
+    let syntax = match json_ld::syntax::context::Context::try_from_json(
+        json_syntax::Value::from_serde_json(context.clone()),
+    ) {
+        Ok(s) => s,
+        Err(e) => return Some(Err(ProofError::Malformed(format!("invalid @context: {e}")))),
+    };
+    let processed = futures::executor::block_on(syntax.process_with(
+        rdf_types::vocabulary::no_vocabulary_mut(),
+        &ActiveContext::new(None),
+        loader,
+        None,
+        json_ld::context_processing::Options::default(),
+    ));
+    let processed = match processed {
+        Ok(p) => std::rc::Rc::new(p.into_processed()),
+        Err(e) => {
+            return Some(Err(match loader.missing.borrow().clone() {
+                Some(url) => ProofError::UnknownContext(url),
+                None => ProofError::Malformed(format!("invalid @context: {e}")),
+            }))
+        }
+    };
+    CONTEXT_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= CONTEXT_CACHE_MAX {
+            c.clear();
+        }
+        c.insert(key, processed.clone());
+    });
+    Some(Ok(processed))
+}
+
+/// Expansion with a cached top-level context: the document's `@context` is processed once per
+/// process and the document is expanded without it, starting from that active context
+/// (identical to JSON-LD 1.1 expansion, which processes the top-level `@context` first against
+/// an empty active context). Then, as `to_rdf` does, nodes without `@id` get blank node
+/// labels (`relabel_and_canonicalize_with`): without that step they vanish from the RDF.
+fn expand_cached(doc: &Value, loader: &BundledLoader) -> Option<Result<Expanded, ProofError>> {
+    let obj = doc.as_object()?;
+    let context = match cached_context(obj.get("@context")?, loader)? {
+        Ok(c) => c,
+        Err(e) => return Some(Err(e)),
+    };
+    let mut body = json_syntax::Object::new();
+    for (k, v) in obj {
+        if k != "@context" {
+            body.push(
+                k.as_str().into(),
+                json_syntax::Value::from_serde_json(v.clone()),
+            );
+        }
+    }
+    let body = json_syntax::Value::Object(body);
+    let options = json_ld::expansion::Options {
+        policy: STRICT,
+        ..Default::default()
+    }
+    .unordered();
+    use json_ld::Expand;
+    let expanded = futures::executor::block_on(body.expand_full(
+        rdf_types::vocabulary::no_vocabulary_mut(),
+        (*context).clone(),
+        None,
+        loader,
+        options,
+        (),
+    ));
+    Some(expanded.map_err(|e| {
+        map_error(
+            json_ld::ToRdfError::Expand(json_ld::ExpandError::Expansion(e)),
+            loader,
+            doc,
+        )
+    }))
 }
 
 /// Expands `doc` with the bundled contexts and returns its RDF dataset as oxrdf quads.
@@ -185,9 +294,33 @@ pub fn to_dataset(doc: &Value) -> Result<oxrdf::Dataset, ProofError> {
         )));
     }
     let loader = BundledLoader::default();
-    let mut rdf = match run(doc, STRICT, &loader) {
+    if let Some(expanded) = expand_cached(doc, &loader) {
+        let mut expanded = expanded?;
+        let vocabulary = rdf_types::vocabulary::no_vocabulary_mut();
+        let mut generator = rdf_types::generator::Blank::new();
+        expanded.relabel_and_canonicalize_with(vocabulary, &mut generator);
+        check_nothing_dropped(&expanded)?;
+        use json_ld::rdf::RdfQuads;
+        let mut dataset = oxrdf::Dataset::new();
+        for quad in expanded
+            .rdf_quads_full(vocabulary, &mut generator, None, false)
+            .cloned()
+        {
+            dataset.insert(&convert_quad(quad)?);
+        }
+        return Ok(dataset);
+    }
+    to_dataset_uncached(doc, &loader)
+}
+
+/// [`to_dataset`] without the context cache (documents with embedded contexts; tests).
+pub(crate) fn to_dataset_uncached(
+    doc: &Value,
+    loader: &BundledLoader,
+) -> Result<oxrdf::Dataset, ProofError> {
+    let mut rdf = match run(doc, STRICT, loader) {
         Ok(rdf) => rdf,
-        Err(e) => return Err(map_error(e, &loader, doc)),
+        Err(e) => return Err(map_error(e, loader, doc)),
     };
     check_nothing_dropped(rdf.document())?;
     let mut dataset = oxrdf::Dataset::new();
@@ -411,6 +544,41 @@ mod tests {
             canonicalize(&doc).unwrap(),
             "_:c14n0 <https://schema.org/name> \"x\" .\n"
         );
+    }
+
+    fn canon(ds: &oxrdf::Dataset) -> String {
+        rdf_canon::canonicalize(ds).unwrap()
+    }
+
+    /// The cached-context path must give exactly what plain JSON-LD processing gives,
+    /// including blank nodes (nodes without `id`), on every test credential and its proof.
+    #[test]
+    fn cached_context_path_equals_plain_processing() {
+        let fixtures = [
+            include_str!("../../tests/fixtures/di/ob-spec/signed.json"),
+            include_str!("../../tests/fixtures/di/1edtech/simple.json"),
+            include_str!("../../tests/fixtures/di/1edtech/complete.json"),
+            include_str!("../../tests/fixtures/di/1edtech/simple_v1.json"),
+            include_str!("../../tests/fixtures/di/w3c/eddsa-rdfc-2022/employ/signedDataInt.json"),
+            include_str!("../../tests/fixtures/di/w3c/Ed25519Signature2020/signedEdSig.json"),
+        ];
+        for text in fixtures {
+            let cred: Value = serde_json::from_str(text).unwrap();
+            let proof = match &cred["proof"] {
+                Value::Array(a) => a[0].clone(),
+                p => p.clone(),
+            };
+            let (doc, options) = super::super::data_integrity::prepare(&cred, &proof).unwrap();
+            for (i, v) in [doc, options].iter().enumerate() {
+                let plain = canon(&to_dataset_uncached(v, &BundledLoader::default()).unwrap());
+                // Twice: the second call is a cache hit.
+                assert_eq!(canonicalize(v).unwrap(), plain);
+                assert_eq!(canonicalize(v).unwrap(), plain);
+                if i == 1 {
+                    assert!(plain.contains("_:c14n0"), "the proof node is a blank node");
+                }
+            }
+        }
     }
 
     #[test]
