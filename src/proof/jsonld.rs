@@ -30,7 +30,7 @@ const MAX_DEPTH: usize = 64;
 /// Serves the bundled contexts, parsed once per process. Remembers the first URL it could not
 /// serve, because `json-ld` reports a context load failure without the URL.
 #[derive(Default)]
-pub(crate) struct BundledLoader {
+pub struct BundledLoader {
     missing: RefCell<Option<String>>,
 }
 
@@ -314,7 +314,7 @@ pub fn to_dataset(doc: &Value) -> Result<oxrdf::Dataset, ProofError> {
 }
 
 /// [`to_dataset`] without the context cache (documents with embedded contexts; tests).
-pub(crate) fn to_dataset_uncached(
+pub fn to_dataset_uncached(
     doc: &Value,
     loader: &BundledLoader,
 ) -> Result<oxrdf::Dataset, ProofError> {
