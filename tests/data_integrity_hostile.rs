@@ -61,3 +61,22 @@ fn hostile_json_ld_never_panics() {
     // Most of these are refused (undefined terms, relative IRIs, bad values, unknown contexts).
     assert!(errors >= 20, "{errors}");
 }
+
+/// A "poison" graph for RDFC-1.0: blank nodes all linked to each other are indistinguishable,
+/// and canonicalizing them is exponential. The call limit turns that into an error.
+#[test]
+fn rdfc_poison_graph_is_refused() {
+    let n = 8;
+    let nodes: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            let others: Vec<String> = (0..n)
+                .filter(|j| *j != i)
+                .map(|j| format!("_:n{j}"))
+                .collect();
+            json!({"@id": format!("_:n{i}"), "p": others})
+        })
+        .collect();
+    let doc = json!({"@context": {"p": {"@id": "https://ex/p", "@type": "@id"}}, "@graph": nodes});
+    let err = canonicalize(&doc).unwrap_err().to_string();
+    assert!(err.contains("limit"), "{err}");
+}

@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 /// Upper bound on RDFC-1.0 "hash N-degree quads" calls. Real credentials need a handful (their
 /// blank nodes are distinguishable by their first-degree hashes); a crafted dataset hits this
 /// and fails instead of running for minutes.
-const HNDQ_CALL_LIMIT: usize = 4_000;
+const HNDQ_CALL_LIMIT: usize = 1_000;
 
 /// Deepest JSON nesting accepted before expansion (expansion recurses per level).
 const MAX_DEPTH: usize = 64;
