@@ -169,7 +169,8 @@ fn run(doc: &Value, policy: Policy, loader: &BundledLoader) -> Result<Rdf, json_
         ..Default::default()
     };
     // The loader never waits (bundled contexts only), so blocking is immediate, also in WASM.
-    futures::executor::block_on(input.to_rdf_full(
+    // pollster, not futures::executor: the verifier itself may already run inside an executor.
+    pollster::block_on(input.to_rdf_full(
         rdf_types::vocabulary::no_vocabulary_mut(),
         rdf_types::generator::Blank::new(),
         loader,
@@ -215,7 +216,7 @@ fn cached_context(
         Ok(s) => s,
         Err(e) => return Some(Err(ProofError::Malformed(format!("invalid @context: {e}")))),
     };
-    let processed = futures::executor::block_on(syntax.process_with(
+    let processed = pollster::block_on(syntax.process_with(
         rdf_types::vocabulary::no_vocabulary_mut(),
         &ActiveContext::new(None),
         loader,
@@ -269,7 +270,7 @@ fn expand_cached(doc: &Value, loader: &BundledLoader) -> Option<Result<Expanded,
     }
     .unordered();
     use json_ld::Expand;
-    let expanded = futures::executor::block_on(body.expand_full(
+    let expanded = pollster::block_on(body.expand_full(
         rdf_types::vocabulary::no_vocabulary_mut(),
         (*context).clone(),
         None,
