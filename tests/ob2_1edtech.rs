@@ -217,15 +217,21 @@ fn warning_with_redirection() {
 }
 
 #[test]
-fn documents_that_are_not_assertions_are_invalid() {
-    // They declare the OB 2.0 context, so they are taken for assertions and fail on `type`.
+fn documents_that_are_not_assertions_are_not_badges() {
+    // A BadgeClass or an issuer Profile is part of a badge, not an award: the input is not a
+    // badge at all (`error`), whatever context it declares.
     for name in [
         "badge-class-with-language.json",
         "issuer-compact-iri-validation.json",
     ] {
         let r = run_case(name);
-        assert_verdict(&r, Verdict::Invalid);
-        assert_check(&r, "type", Outcome::Failed);
+        assert_verdict(&r, Verdict::Error);
+        assert_check(&r, "format", Outcome::Failed);
+        assert!(
+            r.summary.contains("not a badge awarded to someone"),
+            "{}",
+            r.summary
+        );
         assert!(
             r.expert.fetched.is_empty(),
             "nothing is fetched for a non-assertion"

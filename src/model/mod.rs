@@ -82,6 +82,16 @@ pub fn classify_json(v: Value) -> Result<BadgeDoc, ClassifyError> {
                 .into(),
         ));
     }
+    let is_award = types
+        .iter()
+        .any(|t| t == "Assertion" || t == "VerifiableCredential");
+    if !is_award {
+        if let Some(what) = types.iter().find_map(|t| other_document(t)) {
+            return Err(ClassifyError::NotABadge(format!(
+                "this is {what}, not a badge awarded to someone"
+            )));
+        }
+    }
     if has_ctx(VC_CONTEXTS) || types.iter().any(|t| t == "VerifiableCredential") {
         return Ok(BadgeDoc::Ob3Credential(v));
     }
@@ -109,6 +119,20 @@ pub fn classify_json(v: Value) -> Result<BadgeDoc, ClassifyError> {
     Err(ClassifyError::NotABadge(
         "the JSON is neither an Open Badges 2.0 Assertion nor a Verifiable Credential".into(),
     ))
+}
+
+/// Documents of the Open Badges model that are not awards, by their `type`.
+fn other_document(t: &str) -> Option<&'static str> {
+    Some(match t {
+        "BadgeClass" | "Achievement" => "a badge definition (BadgeClass/Achievement)",
+        "Issuer" | "Profile" => "an issuer profile",
+        "CryptographicKey" => "an issuer's public key",
+        "RevocationList" => "an issuer's revocation list",
+        "Endorsement" => "an OB 2.0 endorsement",
+        "Criteria" => "badge criteria",
+        "AlignmentObject" => "an alignment",
+        _ => return None,
+    })
 }
 
 /// Classifies a compact JWS: OB 2.0 signed assertion or OB 3.0 VC-JWT.
