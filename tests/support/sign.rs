@@ -1,0 +1,71 @@
+//! Test-only issuer: signs OB 3.0 credentials with `eddsa-rdfc-2022` by a did:key, using the
+//! verifier's own canonicalization (so a signature is only as right as the byte-exact W3C
+//! vectors in tests/data_integrity.rs prove that canonicalization to be).
+
+#![allow(dead_code)]
+
+use badge_verifier::proof::data_integrity::prepare;
+use badge_verifier::proof::jsonld::canonicalize;
+use ed25519_dalek::{Signer, SigningKey};
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+
+/// The did:key of an Ed25519 key from `seed`.
+pub fn did_key(seed: [u8; 32]) -> String {
+    let pk = SigningKey::from_bytes(&seed).verifying_key();
+    let mut bytes = vec![0xed, 0x01];
+    bytes.extend_from_slice(pk.as_bytes());
+    format!("did:key:z{}", bs58::encode(bytes).into_string())
+}
+
+/// An unsigned OpenBadgeCredential issued by `issuer` to `subject`, named `name`.
+pub fn credential(issuer: &str, name: &str, subject: &str, valid_from: &str) -> Value {
+    json!({
+        "@context": [
+            "https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+        ],
+        "id": format!("urn:uuid:{:x}", Sha256::digest(format!("{issuer}{name}{subject}"))),
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": { "id": issuer, "type": ["Profile"], "name": "Example Institute of Testing" },
+        "validFrom": valid_from,
+        "name": name,
+        "credentialSubject": {
+            "id": subject,
+            "type": ["AchievementSubject"],
+            "achievement": {
+                "id": format!("https://example.org/achievements/{}", name.to_lowercase().replace(' ', "-")),
+                "type": ["Achievement"],
+                "name": name,
+                "description": format!("Awarded for demonstrating {name}."),
+                "criteria": { "narrative": "Completed the assessed project with distinction." }
+            }
+        }
+    })
+}
+
+/// Adds an `eddsa-rdfc-2022` proof by the did:key of `seed` (vc-di-eddsa §3.3).
+pub fn sign(mut credential: Value, seed: [u8; 32], created: &str) -> Value {
+    let did = did_key(seed);
+    let method = format!("{did}#{}", did.trim_start_matches("did:key:"));
+    let proof = json!({
+        "type": "DataIntegrityProof",
+        "cryptosuite": "eddsa-rdfc-2022",
+        "created": created,
+        "verificationMethod": method,
+        "proofPurpose": "assertionMethod"
+    });
+    let (unsecured, options) = prepare(&credential, &proof).expect("prepare");
+    let mut hash =
+        Sha256::digest(canonicalize(&options).expect("canonical proof").as_bytes()).to_vec();
+    hash.extend_from_slice(&Sha256::digest(
+        canonicalize(&unsecured)
+            .expect("canonical document")
+            .as_bytes(),
+    ));
+    let sig = SigningKey::from_bytes(&seed).sign(&hash);
+    let mut proof = proof;
+    proof["proofValue"] = json!(format!("z{}", bs58::encode(sig.to_bytes()).into_string()));
+    credential["proof"] = proof;
+    credential
+}
