@@ -3,6 +3,8 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+pub mod did;
 pub mod fetch;
+pub mod keys;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;

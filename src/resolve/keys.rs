@@ -1,0 +1,779 @@
+//! Dereferencing a verification method (a Data Integrity `verificationMethod`, a JWT `kid`) to a
+//! public key, and finding out who controls it.
+//!
+//! OB 3.0 `integrity.md` "Dereferencing the Public Key": a key is named by an HTTP URL or a DID
+//! URL. Supported: `did:key`, `did:jwk` (offline), `did:web`, and HTTP(S) documents that are a
+//! JWK, a JWK Set, a single verification method (`Multikey`, `Ed25519VerificationKey2020`,
+//! `JsonWebKey2020`/`JsonWebKey`) or a controller document / issuer Profile listing methods.
+//!
+//! A key alone proves nothing: what matters is that the issuer's own document (DID document or
+//! issuer profile) lists it under `assertionMethod` (W3C Controlled Identifiers, "Verification
+//! Relationships"). [`ResolvedKey::assertion`] says whether that was confirmed.
+
+use super::did;
+use crate::proof::keys::{KeyError, PublicKey};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::future::Future;
+
+/// Where documents come from. Implemented by the verifier over [`crate::Fetcher`] (so every
+/// fetch is logged and budgeted) and by tests.
+pub trait JsonSource {
+    /// GETs a URL and parses the body as JSON; the error says what went wrong.
+    fn get_json(&mut self, url: &str) -> impl Future<Output = Result<Value, String>>;
+    /// Testing only: plain http to localhost is allowed.
+    fn allow_http(&self) -> bool;
+}
+
+/// Whether the controller's document lists the key under `assertionMethod`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Assertion {
+    Listed,
+    /// The controller's document was read and does not list it.
+    NotListed(String),
+    /// Could not be established (the key came from a bare JWK / JWK Set, or the controller's
+    /// document could not be fetched): why.
+    Unknown(String),
+}
+
+/// A key with its provenance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedKey {
+    pub key: PublicKey,
+    /// The verification method id, absolute.
+    pub method_id: String,
+    /// Who the documents say controls the key (a DID, an issuer URL), if they say.
+    pub controller: Option<String>,
+    /// Where the key was found, for the expert view (`did:key (offline)`, a document URL …).
+    pub source: String,
+    pub assertion: Assertion,
+}
+
+/// Why a verification method did not give a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResolveError {
+    /// The reference or the document is wrong (no scheme, unknown scheme, key not in the
+    /// document, malformed key): the proof cannot be satisfied.
+    Invalid(String),
+    /// A DID method (or key type) this verifier does not support: cannot decide.
+    Unsupported(String),
+    /// A document could not be fetched: cannot decide. `tried` lists what was tried.
+    Unavailable { detail: String, tried: Vec<String> },
+}
+
+impl std::fmt::Display for ResolveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ResolveError::Invalid(m) | ResolveError::Unsupported(m) => f.write_str(m),
+            ResolveError::Unavailable { detail, tried } if tried.is_empty() => f.write_str(detail),
+            ResolveError::Unavailable { detail, tried } => {
+                write!(f, "{detail} (tried: {})", tried.join("; "))
+            }
+        }
+    }
+}
+
+/// Most documents one resolution may read (a method document and its controller's).
+const MAX_DOCS: usize = 6;
+
+/// Resolves verification methods, caching documents so several proofs cost one fetch.
+pub struct KeyResolver<'s, S: JsonSource> {
+    src: &'s mut S,
+    cache: HashMap<String, Result<Value, String>>,
+    /// Every URL fetched (or found in the cache) for the current resolution, with its outcome.
+    tried: Vec<String>,
+}
+
+impl<'s, S: JsonSource> KeyResolver<'s, S> {
+    pub fn new(src: &'s mut S) -> Self {
+        KeyResolver {
+            src,
+            cache: HashMap::new(),
+            tried: Vec::new(),
+        }
+    }
+
+    /// Fetches (once) a JSON document.
+    pub async fn document(&mut self, url: &str) -> Result<Value, String> {
+        if let Some(r) = self.cache.get(url) {
+            let r = r.clone();
+            self.tried.push(match &r {
+                Ok(_) => format!("{url}: fetched"),
+                Err(e) => format!("{url}: {e}"),
+            });
+            return r;
+        }
+        if self.cache.len() >= MAX_DOCS * 4 {
+            return Err("too many key documents for one badge".into());
+        }
+        let r = self.src.get_json(url).await;
+        self.tried.push(match &r {
+            Ok(_) => format!("{url}: fetched"),
+            Err(e) => format!("{url}: {e}"),
+        });
+        self.cache.insert(url.to_string(), r.clone());
+        r
+    }
+
+    /// The DID document of a DID (offline for did:key / did:jwk) and where it came from.
+    pub async fn did_document(&mut self, did_url: &str) -> Result<(Value, String), ResolveError> {
+        let d = did::parse(did_url)
+            .ok_or_else(|| ResolveError::Invalid(format!("\"{did_url}\" is not a valid DID")))?;
+        match d.method {
+            "key" => did::did_key_document(d.did, d.specific_id)
+                .map(|doc| (doc, "did:key (offline)".to_string()))
+                .map_err(ResolveError::Invalid),
+            "jwk" => did::did_jwk_document(d.did, d.specific_id)
+                .map(|doc| (doc, "did:jwk (offline)".to_string()))
+                .map_err(ResolveError::Invalid),
+            "web" => {
+                let urls = did::did_web_urls(d.specific_id, self.src.allow_http()).map_err(ResolveError::Invalid)?;
+                let mut last = String::new();
+                for url in &urls {
+                    match self.document(url).await {
+                        Ok(doc) => {
+                            // did:web §3.2: the document must be about this DID.
+                            if doc.get("id").and_then(Value::as_str) != Some(d.did) {
+                                return Err(ResolveError::Invalid(format!(
+                                    "the DID document at {url} is about {}, not {}",
+                                    doc.get("id").and_then(Value::as_str).unwrap_or("(no id)"),
+                                    d.did
+                                )));
+                            }
+                            return Ok((doc, format!("did:web document {url}")));
+                        }
+                        Err(e) => last = e,
+                    }
+                }
+                Err(ResolveError::Unavailable {
+                    detail: format!("the DID document of {} could not be fetched: {last}", d.did),
+                    tried: urls,
+                })
+            }
+            other => Err(ResolveError::Unsupported(format!(
+                "did:{other} is a DID method this verifier cannot resolve (supported: did:key, did:jwk, did:web)"
+            ))),
+        }
+    }
+
+    /// Resolves a verification method reference (DID URL or http(s) URL) to a key.
+    pub async fn resolve(&mut self, method: &str) -> Result<ResolvedKey, ResolveError> {
+        self.tried.clear();
+        let r = self.resolve_inner(method).await;
+        match r {
+            // Say what was tried: every document this resolution asked for, with its outcome.
+            Err(ResolveError::Unavailable { detail, .. }) if !self.tried.is_empty() => {
+                Err(ResolveError::Unavailable {
+                    detail,
+                    tried: self.tried.clone(),
+                })
+            }
+            other => other,
+        }
+    }
+
+    async fn resolve_inner(&mut self, method: &str) -> Result<ResolvedKey, ResolveError> {
+        let method = method.trim();
+        let Some((scheme, _)) = method.split_once(':').filter(|(s, _)| is_scheme(s)) else {
+            return Err(ResolveError::Invalid(format!(
+                "the verification method \"{method}\" is not a URI (no scheme): it must be a DID URL or an https URL"
+            )));
+        };
+        match scheme.to_ascii_lowercase().as_str() {
+            "did" => self.resolve_did(method).await,
+            "http" | "https" => self.resolve_http(method).await,
+            other => Err(ResolveError::Invalid(format!(
+                "the verification method \"{method}\" has the scheme \"{other}:\"; keys are named by DID URLs or https URLs (OB 3.0 integrity.md, \"Dereferencing the Public Key\")"
+            ))),
+        }
+    }
+
+    async fn resolve_did(&mut self, method: &str) -> Result<ResolvedKey, ResolveError> {
+        let (doc, source) = self.did_document(method).await?;
+        let d = did::parse(method)
+            .ok_or_else(|| ResolveError::Invalid(format!("\"{method}\" is not a valid DID")))?;
+        let vm = match d.fragment {
+            Some(_) => find_method(&doc, method, d.did).cloned(),
+            // A bare DID (`did:key:z6Mk…`): the DID's only assertion key, if there is exactly one.
+            None => single_assertion_method(&doc, d.did),
+        };
+        let Some(vm) = vm else {
+            return Err(ResolveError::Invalid(format!(
+                "{source} has no verification method {method}"
+            )));
+        };
+        let vm_id = absolute(
+            vm.get("id").and_then(Value::as_str).unwrap_or(method),
+            d.did,
+        );
+        let key = key_from_method(&vm).map_err(|e| key_error(&vm_id, e))?;
+        let controller = vm
+            .get("controller")
+            .and_then(Value::as_str)
+            .map(|c| absolute(c, d.did))
+            .unwrap_or_else(|| d.did.to_string());
+        // The DID document speaks for its DID only: a method that names another controller
+        // counts only if that controller's own document lists it.
+        let assertion = if controller != d.did {
+            self.controller_lists(&controller, &vm_id).await
+        } else if lists_assertion(&doc, &vm_id, d.did) {
+            Assertion::Listed
+        } else {
+            Assertion::NotListed(format!(
+                "{source} does not list {vm_id} under assertionMethod"
+            ))
+        };
+        Ok(ResolvedKey {
+            key,
+            method_id: vm_id,
+            controller: Some(controller),
+            source,
+            assertion,
+        })
+    }
+
+    async fn resolve_http(&mut self, method: &str) -> Result<ResolvedKey, ResolveError> {
+        let (doc_url, fragment) = match method.split_once('#') {
+            Some((u, f)) => (u, Some(f)),
+            None => (method, None),
+        };
+        let doc = self
+            .document(doc_url)
+            .await
+            .map_err(|e| ResolveError::Unavailable {
+                detail: format!("the key document {doc_url} could not be fetched: {e}"),
+                tried: Vec::new(),
+            })?;
+        let source = format!("key document {doc_url}");
+        // A JWK Set (RFC 7517 §5): the key whose `kid` is the fragment or the whole URL.
+        if let Some(keys) = doc.get("keys").and_then(Value::as_array) {
+            let jwk = keys
+                .iter()
+                .find(|k| {
+                    let kid = k.get("kid").and_then(Value::as_str);
+                    kid.is_some() && (kid == fragment || kid == Some(method))
+                })
+                .or_else(|| (keys.len() == 1 && fragment.is_none()).then(|| &keys[0]))
+                .ok_or_else(|| {
+                    ResolveError::Invalid(format!(
+                        "the JWK Set at {doc_url} has no key \"{}\"",
+                        fragment.unwrap_or(method)
+                    ))
+                })?;
+            let key = PublicKey::from_jwk(jwk).map_err(|e| key_error(method, e))?;
+            let why = format!("{doc_url} is a bare JWK Set: it names no controller");
+            return Ok(ResolvedKey {
+                key,
+                method_id: method.into(),
+                controller: None,
+                source,
+                assertion: Assertion::Unknown(why),
+            });
+        }
+        // A bare JWK.
+        if doc.get("kty").is_some() {
+            let key = PublicKey::from_jwk(&doc).map_err(|e| key_error(method, e))?;
+            let why = format!("{doc_url} is a bare JWK: it names no controller");
+            return Ok(ResolvedKey {
+                key,
+                method_id: method.into(),
+                controller: None,
+                source,
+                assertion: Assertion::Unknown(why),
+            });
+        }
+        // A single verification method document, fetched by its own id.
+        let doc_id = doc
+            .get("id")
+            .and_then(Value::as_str)
+            .map(|i| absolute(i, doc_url));
+        // A single verification method answers for the URL fetched: its id (if any) must be
+        // that URL, or it could borrow another method's identity.
+        let is_method = has_key_material(&doc)
+            && match doc_id.as_deref() {
+                None => fragment.is_none(),
+                Some(id) => same_url(id, method),
+            };
+        if is_method {
+            let key = key_from_method(&doc).map_err(|e| key_error(method, e))?;
+            let vm_id = method.to_string();
+            let controller = doc
+                .get("controller")
+                .and_then(Value::as_str)
+                .map(|c| absolute(c, doc_url));
+            let assertion = match &controller {
+                None => Assertion::Unknown(format!("{doc_url} names no controller")),
+                Some(c) => self.controller_lists(c, &vm_id).await,
+            };
+            return Ok(ResolvedKey {
+                key,
+                method_id: vm_id,
+                controller,
+                source,
+                assertion,
+            });
+        }
+        // A controller document (an issuer Profile or DID-style document) listing methods. It
+        // speaks for the URL it was fetched from only: one claiming another id is refused.
+        if let Some(id) = doc_id.as_deref().filter(|id| !same_url(id, doc_url)) {
+            return Err(ResolveError::Invalid(format!(
+                "the document at {doc_url} claims to be {id}"
+            )));
+        }
+        let vm = find_method(&doc, method, doc_url).cloned();
+        let Some(vm) = vm else {
+            return Err(ResolveError::Invalid(format!(
+                "the document at {doc_url} does not list the key {method}"
+            )));
+        };
+        let key = key_from_method(&vm).map_err(|e| key_error(method, e))?;
+        let controller = vm
+            .get("controller")
+            .and_then(Value::as_str)
+            .map(|c| absolute(c, doc_url))
+            .unwrap_or_else(|| doc_url.to_string());
+        let assertion = if !same_url(&controller, doc_url) {
+            // A method naming another controller counts only if that controller lists it.
+            self.controller_lists(&controller, method).await
+        } else if lists_assertion(&doc, method, doc_url) {
+            Assertion::Listed
+        } else {
+            Assertion::NotListed(format!(
+                "{doc_url} does not list {method} under assertionMethod"
+            ))
+        };
+        let source = format!("controller document {doc_url}");
+        Ok(ResolvedKey {
+            key,
+            method_id: method.into(),
+            controller: Some(controller),
+            source,
+            assertion,
+        })
+    }
+
+    /// Reads the controller's document and checks it lists `vm_id` under `assertionMethod`.
+    async fn controller_lists(&mut self, controller: &str, vm_id: &str) -> Assertion {
+        let doc = if controller.starts_with("did:") {
+            match self.did_document(controller).await {
+                Ok((doc, _)) => doc,
+                Err(e) => {
+                    return Assertion::Unknown(format!(
+                        "the controller {controller} could not be read: {e}"
+                    ))
+                }
+            }
+        } else if controller.starts_with("https://") || controller.starts_with("http://") {
+            let url = controller
+                .split('#')
+                .next()
+                .unwrap_or(controller)
+                .to_string();
+            match self.document(&url).await {
+                Ok(doc) => doc,
+                Err(e) => {
+                    return Assertion::Unknown(format!(
+                        "the controller document {url} could not be fetched: {e}"
+                    ))
+                }
+            }
+        } else {
+            return Assertion::Unknown(format!(
+                "the controller {controller} cannot be dereferenced"
+            ));
+        };
+        if lists_assertion(&doc, vm_id, controller) {
+            Assertion::Listed
+        } else {
+            Assertion::NotListed(format!(
+                "the controller document {controller} does not list {vm_id} under assertionMethod"
+            ))
+        }
+    }
+}
+
+/// Every key a document lists under `assertionMethod` (at most 16), for matching a JWT's
+/// bare `jwk` against the issuer's keys.
+pub fn assertion_keys(doc: &Value, base: &str) -> Vec<(String, PublicKey)> {
+    let mut out = Vec::new();
+    for entry in crate::model::json::each(doc.get("assertionMethod"))
+        .into_iter()
+        .take(16)
+    {
+        let vm = match entry {
+            Value::String(id) => find_method(doc, &absolute(id, base), base),
+            obj @ Value::Object(_) => Some(obj),
+            _ => None,
+        };
+        if let Some(vm) = vm {
+            if let Ok(k) = key_from_method(vm) {
+                let id = vm
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .map(|i| absolute(i, base))
+                    .unwrap_or_default();
+                out.push((id, k));
+            }
+        }
+    }
+    out
+}
+
+/// Two http(s) URLs name the same document (`https://a/b` = `https://a/b`; case of scheme
+/// and host and default ports normalised by the URL parser).
+fn same_url(a: &str, b: &str) -> bool {
+    match (url::Url::parse(a), url::Url::parse(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+fn key_error(vm: &str, e: KeyError) -> ResolveError {
+    if e.0.starts_with("unsupported") {
+        ResolveError::Unsupported(format!("{vm}: {e}"))
+    } else {
+        ResolveError::Invalid(format!("{vm}: {e}"))
+    }
+}
+
+fn is_scheme(s: &str) -> bool {
+    let mut b = s.bytes();
+    matches!(b.next(), Some(c) if c.is_ascii_alphabetic())
+        && b.all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'))
+}
+
+/// Resolves `#frag` (or a bare relative id) against `base` (a DID or a document URL).
+pub fn absolute(id: &str, base: &str) -> String {
+    let base = base.split('#').next().unwrap_or(base);
+    if let Some(frag) = id.strip_prefix('#') {
+        format!("{base}#{frag}")
+    } else {
+        id.to_string()
+    }
+}
+
+fn has_key_material(v: &Value) -> bool {
+    v.get("publicKeyMultibase").is_some()
+        || v.get("publicKeyJwk").is_some()
+        || v.get("publicKeyBase58").is_some()
+}
+
+/// The verification method with id `id` in a controller document: in `verificationMethod`, or
+/// embedded in `assertionMethod` (ids may be relative to `base`).
+pub fn find_method<'a>(doc: &'a Value, id: &str, base: &str) -> Option<&'a Value> {
+    ["verificationMethod", "assertionMethod", "publicKey"]
+        .iter()
+        .find_map(|prop| {
+            crate::model::json::each(doc.get(*prop))
+                .into_iter()
+                .find(|vm| {
+                    vm.is_object()
+                        && vm
+                            .get("id")
+                            .and_then(Value::as_str)
+                            .is_some_and(|i| absolute(i, base) == id)
+                })
+        })
+}
+
+/// Whether a controller document lists `id` under `assertionMethod` (by reference or embedded).
+pub fn lists_assertion(doc: &Value, id: &str, base: &str) -> bool {
+    crate::model::json::each(doc.get("assertionMethod"))
+        .into_iter()
+        .any(|entry| match entry {
+            Value::String(s) => absolute(s, base) == id,
+            Value::Object(o) => o
+                .get("id")
+                .and_then(Value::as_str)
+                .is_some_and(|i| absolute(i, base) == id),
+            _ => false,
+        })
+}
+
+fn single_assertion_method(doc: &Value, did: &str) -> Option<Value> {
+    let mut found = crate::model::json::each(doc.get("assertionMethod"))
+        .into_iter()
+        .filter_map(|entry| match entry {
+            Value::String(id) => find_method(doc, &absolute(id, did), did).cloned(),
+            obj @ Value::Object(_) => Some(obj.clone()),
+            _ => None,
+        });
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
+
+/// The public key of a verification method object: `publicKeyMultibase` (`Multikey`,
+/// `Ed25519VerificationKey2020`), `publicKeyJwk` (`JsonWebKey2020`, `JsonWebKey`), or the
+/// legacy `publicKeyBase58` of `Ed25519VerificationKey2018`.
+pub fn key_from_method(vm: &Value) -> Result<PublicKey, KeyError> {
+    if let Some(mb) = vm.get("publicKeyMultibase").and_then(Value::as_str) {
+        return PublicKey::from_multibase(mb);
+    }
+    if let Some(jwk) = vm.get("publicKeyJwk") {
+        return PublicKey::from_jwk(jwk);
+    }
+    if let Some(b58) = vm.get("publicKeyBase58").and_then(Value::as_str) {
+        let bytes = bs58::decode(b58)
+            .into_vec()
+            .map_err(|e| KeyError(format!("invalid base58: {e}")))?;
+        return PublicKey::ed25519_from_bytes(&bytes);
+    }
+    Err(KeyError(
+        "unsupported verification method: no publicKeyMultibase, publicKeyJwk or publicKeyBase58"
+            .into(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const MB: &str = "z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
+
+    struct Docs(HashMap<String, Value>, Vec<String>);
+
+    impl JsonSource for Docs {
+        async fn get_json(&mut self, url: &str) -> Result<Value, String> {
+            self.1.push(url.to_string());
+            self.0
+                .get(url)
+                .cloned()
+                .ok_or_else(|| "no such document".to_string())
+        }
+        fn allow_http(&self) -> bool {
+            false
+        }
+    }
+
+    fn docs(list: &[(&str, Value)]) -> Docs {
+        Docs(
+            list.iter()
+                .map(|(u, v)| (u.to_string(), v.clone()))
+                .collect(),
+            Vec::new(),
+        )
+    }
+
+    fn run<T>(f: impl Future<Output = T>) -> T {
+        futures::executor::block_on(f)
+    }
+
+    #[test]
+    fn did_key_bare_and_with_fragment() {
+        let mut d = docs(&[]);
+        let mut r = KeyResolver::new(&mut d);
+        let k = run(r.resolve(&format!("did:key:{MB}"))).unwrap();
+        assert_eq!(
+            k.controller.as_deref(),
+            Some(format!("did:key:{MB}").as_str())
+        );
+        assert_eq!(k.assertion, Assertion::Listed);
+        let k = run(r.resolve(&format!("did:key:{MB}#{MB}"))).unwrap();
+        assert_eq!(k.method_id, format!("did:key:{MB}#{MB}"));
+        assert!(matches!(
+            run(r.resolve(&format!("did:key:{MB}#other"))),
+            Err(ResolveError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn did_web_document_with_relative_ids() {
+        let doc = json!({"id":"did:web:issuer.example","verificationMethod":[{"id":"#k1","type":"Multikey","controller":"did:web:issuer.example","publicKeyMultibase":MB}],"assertionMethod":["#k1"]});
+        let mut d = docs(&[("https://issuer.example/.well-known/did.json", doc)]);
+        let mut r = KeyResolver::new(&mut d);
+        let k = run(r.resolve("did:web:issuer.example#k1")).unwrap();
+        assert_eq!(k.assertion, Assertion::Listed);
+        assert_eq!(k.controller.as_deref(), Some("did:web:issuer.example"));
+        assert!(k
+            .source
+            .contains("https://issuer.example/.well-known/did.json"));
+        match run(r.resolve("did:web:other.example#k1")) {
+            Err(ResolveError::Unavailable { tried, .. }) => {
+                assert!(tried.iter().any(|t| t.contains("other.example")))
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn did_web_document_about_another_did_is_refused() {
+        let doc = json!({"id":"did:web:evil.example","verificationMethod":[],"assertionMethod":[]});
+        let mut d = docs(&[("https://issuer.example/.well-known/did.json", doc)]);
+        let mut r = KeyResolver::new(&mut d);
+        assert!(matches!(
+            run(r.resolve("did:web:issuer.example#k1")),
+            Err(ResolveError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn http_controller_document_and_method_document() {
+        let profile = json!({"id":"https://issuer.example/p","type":"Profile","verificationMethod":[{"id":"https://issuer.example/p#key","type":"Multikey","controller":"https://issuer.example/p","publicKeyMultibase":MB}],"assertionMethod":["https://issuer.example/p#key"]});
+        let vm = json!({"id":"https://issuer.example/keys/1","type":"Ed25519VerificationKey2020","controller":"https://issuer.example/p","publicKeyMultibase":MB});
+        let mut d = docs(&[
+            ("https://issuer.example/p", profile),
+            ("https://issuer.example/keys/1", vm),
+        ]);
+        let mut r = KeyResolver::new(&mut d);
+        let k = run(r.resolve("https://issuer.example/p#key")).unwrap();
+        assert_eq!(
+            (k.controller.as_deref(), &k.assertion),
+            (Some("https://issuer.example/p"), &Assertion::Listed)
+        );
+        let k = run(r.resolve("https://issuer.example/keys/1")).unwrap();
+        assert!(
+            matches!(k.assertion, Assertion::NotListed(_)),
+            "{:?}",
+            k.assertion
+        );
+        assert!(matches!(
+            run(r.resolve("https://issuer.example/p#nokey")),
+            Err(ResolveError::Invalid(_))
+        ));
+        // The profile was fetched once for three resolutions.
+        assert_eq!(
+            d.1.iter()
+                .filter(|u| *u == "https://issuer.example/p")
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn bad_references() {
+        let mut d = docs(&[]);
+        let mut r = KeyResolver::new(&mut d);
+        assert!(matches!(
+            run(r.resolve("z6MkrvfzkMnvCroEUP2DVc9SHPE48CRsvHiVSusHioxTYu1x")),
+            Err(ResolveError::Invalid(_))
+        ));
+        assert!(matches!(
+            run(r.resolve("xxx:z6Mkrvfzk")),
+            Err(ResolveError::Invalid(_))
+        ));
+        assert!(matches!(
+            run(r.resolve("did:example:123#k")),
+            Err(ResolveError::Unsupported(_))
+        ));
+        assert!(matches!(
+            run(r.resolve("https://nowhere.example/k#1")),
+            Err(ResolveError::Unavailable { .. })
+        ));
+    }
+
+    #[test]
+    fn jwks_by_kid() {
+        let jwks = json!({"keys":[{"kty":"OKP","crv":"Ed25519","kid":"k1","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}]});
+        let mut d = docs(&[("https://issuer.example/.well-known/jwks.json", jwks)]);
+        let mut r = KeyResolver::new(&mut d);
+        let k = run(r.resolve("https://issuer.example/.well-known/jwks.json#k1")).unwrap();
+        assert!(matches!(k.assertion, Assertion::Unknown(_)));
+        assert!(run(r.resolve("https://issuer.example/.well-known/jwks.json#k2")).is_err());
+    }
+}
+
+#[cfg(test)]
+mod impersonation {
+    //! Documents that vouch for themselves in someone else's name.
+    use super::*;
+    use serde_json::json;
+
+    const MB: &str = "z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
+    const ISSUER: &str = "https://issuer.example/p";
+
+    struct Docs(HashMap<String, Value>);
+
+    impl JsonSource for Docs {
+        async fn get_json(&mut self, url: &str) -> Result<Value, String> {
+            self.0
+                .get(url)
+                .cloned()
+                .ok_or_else(|| "no such document".to_string())
+        }
+        fn allow_http(&self) -> bool {
+            false
+        }
+    }
+
+    fn resolve(docs: &[(&str, Value)], method: &str) -> Result<ResolvedKey, ResolveError> {
+        let mut d = Docs(
+            docs.iter()
+                .map(|(u, v)| (u.to_string(), v.clone()))
+                .collect(),
+        );
+        futures::executor::block_on(KeyResolver::new(&mut d).resolve(method))
+    }
+
+    /// The real issuer lists its own key k1 only.
+    fn issuer_profile() -> (&'static str, Value) {
+        let vm = json!({"id": format!("{ISSUER}#k1"), "type": "Multikey", "controller": ISSUER,
+            "publicKeyMultibase": "z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi"});
+        (
+            ISSUER,
+            json!({"id": ISSUER, "verificationMethod": [vm], "assertionMethod": [format!("{ISSUER}#k1")]}),
+        )
+    }
+
+    #[test]
+    fn foreign_controller_document_naming_the_issuer_as_controller() {
+        let evil = json!({"id": "https://evil.example/keys",
+            "verificationMethod": [{"id": "https://evil.example/keys#k", "type": "Multikey", "controller": ISSUER, "publicKeyMultibase": MB}],
+            "assertionMethod": ["https://evil.example/keys#k"]});
+        let k = resolve(
+            &[("https://evil.example/keys", evil), issuer_profile()],
+            "https://evil.example/keys#k",
+        )
+        .unwrap();
+        assert!(
+            matches!(k.assertion, Assertion::NotListed(_)),
+            "{:?}",
+            k.assertion
+        );
+    }
+
+    #[test]
+    fn foreign_document_claiming_the_issuers_id() {
+        let evil = json!({"id": ISSUER,
+            "verificationMethod": [{"id": "#k1", "type": "Multikey", "controller": ISSUER, "publicKeyMultibase": MB}],
+            "assertionMethod": ["#k1"]});
+        let r = resolve(
+            &[("https://evil.example/p", evil)],
+            "https://evil.example/p#k1",
+        );
+        assert!(
+            matches!(r, Err(ResolveError::Invalid(ref m)) if m.contains("claims to be")),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn foreign_method_document_borrowing_the_issuers_method_id() {
+        let evil = json!({"id": format!("{ISSUER}#k1"), "type": "Multikey", "controller": ISSUER, "publicKeyMultibase": MB});
+        let r = resolve(
+            &[("https://evil.example/k", evil), issuer_profile()],
+            "https://evil.example/k",
+        );
+        assert!(matches!(r, Err(ResolveError::Invalid(_))), "{r:?}");
+    }
+
+    #[test]
+    fn did_document_naming_another_controller() {
+        let evil = json!({"id": "did:web:evil.example",
+            "verificationMethod": [{"id": "#k", "type": "Multikey", "controller": ISSUER, "publicKeyMultibase": MB}],
+            "assertionMethod": ["#k"]});
+        let k = resolve(
+            &[
+                ("https://evil.example/.well-known/did.json", evil),
+                issuer_profile(),
+            ],
+            "did:web:evil.example#k",
+        )
+        .unwrap();
+        assert!(
+            matches!(k.assertion, Assertion::NotListed(_)),
+            "{:?}",
+            k.assertion
+        );
+    }
+}

@@ -1,0 +1,539 @@
+//! OB 3.0 `verification.md` step 1, "Check that the OpenBadgeCredential conforms to the
+//! specification": contexts, types, the required properties of the data model, and the
+//! `credentialSubject` identification rule. Each rule is its own check, named after the rule
+//! (the names of the 1EdTech validator's `simple-err-*` fixtures). This is not JSON Schema
+//! validation (a later step); the types and required properties are checked in code.
+
+use crate::model::json::{each, has_type, id_of, str_of, strings};
+use crate::report::{Check, Verdict};
+use serde_json::Value;
+
+pub const VC2_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
+pub const VC1_CONTEXT: &str = "https://www.w3.org/2018/credentials/v1";
+
+/// What kind of credential this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `OpenBadgeCredential` / `AchievementCredential`.
+    OpenBadge,
+    /// An OB 3.0 `EndorsementCredential` (verified in a later issue).
+    Endorsement,
+    /// Another kind of Verifiable Credential: verified as a VC, labelled as not an Open Badge.
+    OtherVc,
+}
+
+/// Whether a context URL is an OB 3.0 context (every published version).
+fn is_ob3_context(c: &str) -> bool {
+    const BASE: &str = "https://purl.imsglobal.org/spec/ob/v3p0/";
+    let Some(rest) = c.strip_prefix(BASE) else {
+        return c == "https://imsglobal.github.io/openbadges-specification/context.json";
+    };
+    if rest == "context.json" || rest == "context/ob_v3p0.jsonld" {
+        return true;
+    }
+    rest.strip_prefix("context-3.0.")
+        .and_then(|v| v.strip_suffix(".json"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The data-model version, by the first context.
+pub fn vc_version(c: &Value) -> Option<&'static str> {
+    match c.get("@context") {
+        Some(Value::Array(a)) => match a.first().and_then(Value::as_str) {
+            Some(VC2_CONTEXT) => Some("VC 2.0"),
+            Some(VC1_CONTEXT) => Some("VC 1.1"),
+            _ => None,
+        },
+        Some(Value::String(s)) if s == VC2_CONTEXT => Some("VC 2.0"),
+        Some(Value::String(s)) if s == VC1_CONTEXT => Some("VC 1.1"),
+        _ => None,
+    }
+}
+
+fn fail(id: &str, detail: impl Into<String>) -> Check {
+    Check::failed(id, Verdict::Invalid, detail)
+}
+
+/// `type` contains `expected` (string or array).
+fn typed(v: &Value, expected: &str) -> bool {
+    has_type(v, expected)
+}
+
+fn type_list(v: &Value) -> String {
+    let t = strings(v.get("type"));
+    if t.is_empty() {
+        "no type".into()
+    } else {
+        format!("type {}", t.join(", "))
+    }
+}
+
+/// One check over every object in a property that may be one value or an array: each must
+/// have `type` `expected`. `None` when the property is absent.
+fn each_typed(id: &str, what: &str, values: Vec<&Value>, expected: &str) -> Option<Check> {
+    if values.is_empty() {
+        return None;
+    }
+    for (i, v) in values.iter().enumerate() {
+        if !v.is_object() {
+            // An IRI reference to the object is allowed where the model allows one; nothing to check.
+            continue;
+        }
+        if !typed(v, expected) {
+            return Some(fail(
+                id,
+                format!("{what} #{} has {}, not {expected}", i + 1, type_list(v)),
+            ));
+        }
+    }
+    Some(Check::passed(
+        id,
+        format!("{} {what}: each is a {expected}", values.len()),
+    ))
+}
+
+/// The credential's kind and the `context`/`type` checks.
+pub fn context_and_type(c: &Value) -> (Kind, Vec<Check>) {
+    let mut checks = Vec::new();
+    let types = strings(c.get("type"));
+    let kind = if types
+        .iter()
+        .any(|t| t == "OpenBadgeCredential" || t == "AchievementCredential")
+    {
+        Kind::OpenBadge
+    } else if types.iter().any(|t| t == "EndorsementCredential") {
+        Kind::Endorsement
+    } else {
+        Kind::OtherVc
+    };
+    // Contexts: the VC context first (VC 2.0 §4.3 / VC 1.1 §4.1), then an OB 3.0 context.
+    let contexts = strings(c.get("@context"));
+    let has_ob = contexts.iter().any(|u| is_ob3_context(u));
+    checks.push(match vc_version(c) {
+        None => fail(
+            "context",
+            format!("the first @context must be {VC2_CONTEXT} (VC 2.0) or {VC1_CONTEXT} (VC 1.1); it is {}",
+                contexts.first().map(String::as_str).unwrap_or("missing")),
+        ),
+        Some(_) if kind != Kind::OtherVc && !has_ob => {
+            fail("context", "no Open Badges 3.0 context (https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json)")
+        }
+        Some(ver) => {
+            let ob = contexts.iter().find(|u| is_ob3_context(u));
+            Check::passed("context", match ob {
+                Some(ob) => format!("{ver} and Open Badges 3.0 contexts ({ob})"),
+                None => format!("{ver} context"),
+            })
+        }
+    });
+    checks.push(if !types.iter().any(|t| t == "VerifiableCredential") {
+        fail("type", format!("type must include VerifiableCredential; it is [{}]", types.join(", ")))
+    } else {
+        match kind {
+            Kind::OpenBadge => Check::passed("type", format!("[{}]", types.join(", "))),
+            Kind::Endorsement => Check::unverifiable(
+                "type",
+                "an Open Badges 3.0 EndorsementCredential, not a badge: endorsement verification is not implemented yet",
+            ),
+            Kind::OtherVc => fail(
+                "type",
+                format!(
+                    "not an Open Badge: a Verifiable Credential of type [{}], not an OpenBadgeCredential or AchievementCredential",
+                    types.join(", ")
+                ),
+            ),
+        }
+    });
+    (kind, checks)
+}
+
+/// The data-model checks of an OpenBadgeCredential / AchievementCredential (OB 3.0 data model,
+/// "AchievementCredential", "Profile", "AchievementSubject", "Achievement" …).
+pub fn data_model(c: &Value) -> Vec<Check> {
+    let mut checks = Vec::new();
+    checks.push(match c.get("id") {
+        Some(Value::String(s)) if !s.trim().is_empty() => Check::passed("credential-id", s.clone()),
+        _ => fail(
+            "credential-id",
+            "the credential has no id (AchievementCredential.id is required)",
+        ),
+    });
+    checks.push(match c.get("name") {
+        Some(Value::String(s)) if !s.trim().is_empty() => {
+            Check::passed("credential-name", s.clone())
+        }
+        _ => fail(
+            "credential-name",
+            "the credential has no name (AchievementCredential.name is required)",
+        ),
+    });
+    checks.push(match (c.get("validFrom"), c.get("issuanceDate")) {
+        (None, None) => fail(
+            "valid-from",
+            "no validFrom (VC 2.0) or issuanceDate (VC 1.1): the issue date is required",
+        ),
+        _ => Check::passed("valid-from", "issue date present"),
+    });
+    issuer_checks(c.get("issuer"), &mut checks);
+    subject_checks(c.get("credentialSubject"), &mut checks);
+    checks.extend(each_typed(
+        "evidence-type",
+        "evidence",
+        each(c.get("evidence")),
+        "Evidence",
+    ));
+    checks
+}
+
+fn issuer_checks(issuer: Option<&Value>, checks: &mut Vec<Check>) {
+    let Some(issuer) = issuer.filter(|i| !i.is_null()) else {
+        checks.push(fail("issuer", "the credential has no issuer"));
+        return;
+    };
+    match id_of(Some(issuer)) {
+        Some(id) if id.contains(':') => checks.push(Check::passed("issuer", id.to_string())),
+        Some(id) => checks.push(fail(
+            "issuer",
+            format!("the issuer id \"{id}\" is not a URI"),
+        )),
+        None => checks.push(fail("issuer", "the issuer has no id")),
+    }
+    if issuer.is_string() {
+        checks.push(Check::warning(
+            "issuer-type",
+            "the issuer is a bare URI; OB 3.0 expects a Profile object",
+        ));
+        return;
+    }
+    if !issuer.is_object() {
+        checks.push(fail(
+            "issuer-type",
+            "the issuer is neither a URI nor a Profile object",
+        ));
+        return;
+    }
+    checks.push(if typed(issuer, "Profile") {
+        Check::passed("issuer-type", "Profile")
+    } else {
+        fail(
+            "issuer-type",
+            format!("the issuer has {}, not Profile", type_list(issuer)),
+        )
+    });
+    checks.extend(each_typed(
+        "issuer-otheridentifier-type",
+        "issuer otherIdentifier",
+        each(issuer.get("otherIdentifier")),
+        "IdentifierEntry",
+    ));
+    checks.extend(each_typed(
+        "issuer-parentorg-type",
+        "issuer parentOrg",
+        each(issuer.get("parentOrg")),
+        "Profile",
+    ));
+}
+
+fn subject_checks(subject: Option<&Value>, checks: &mut Vec<Check>) {
+    let subjects = each(subject);
+    let Some(s) = subjects.first().copied().filter(|s| s.is_object()) else {
+        checks.push(fail(
+            "credential-subject",
+            "the credential has no credentialSubject object",
+        ));
+        return;
+    };
+    if subjects.len() > 1 {
+        checks.push(Check::warning(
+            "credential-subject",
+            "several credentialSubjects; only the first is an AchievementSubject here",
+        ));
+    }
+    checks.push(if typed(s, "AchievementSubject") {
+        Check::passed("credential-subject-type", "AchievementSubject")
+    } else {
+        fail(
+            "credential-subject-type",
+            format!(
+                "the credentialSubject has {}, not AchievementSubject",
+                type_list(s)
+            ),
+        )
+    });
+    // verification.md step 1: "Check that the credentialSubject is identified by an id and/or
+    // an identifier. If neither is present, the credential does not conform".
+    let id = str_of(s, "id").filter(|i| !i.trim().is_empty());
+    let identifiers = each(s.get("identifier"));
+    checks.push(match (id, identifiers.len()) {
+        (None, 0) => fail(
+            "credential-subject-id",
+            "the credentialSubject has neither an id nor an identifier: it does not say who earned the badge",
+        ),
+        (Some(id), 0) => Check::passed("credential-subject-id", format!("id {id}")),
+        (_, n) => Check::passed("credential-subject-id", format!("{n} identifier(s)")),
+    });
+    if !identifiers.is_empty() {
+        checks.push(identity_objects(&identifiers));
+    }
+    achievement_checks(s.get("achievement"), checks);
+    checks.extend(each_typed(
+        "credential-subject-result-type",
+        "result",
+        each(s.get("result")),
+        "Result",
+    ));
+    checks.extend(each_typed(
+        "credential-subject-profile-type",
+        "credentialSubject source",
+        each(s.get("source")),
+        "Profile",
+    ));
+    let alignments: Vec<&Value> = each(s.get("result"))
+        .into_iter()
+        .flat_map(|r| each(r.get("alignment")))
+        .collect();
+    checks.extend(each_typed(
+        "credential-subject-result-alignment-type",
+        "result alignment",
+        alignments,
+        "Alignment",
+    ));
+}
+
+/// OB 3.0 "IdentityObject": type IdentityObject, `hashed`, `identityHash`, `identityType`.
+fn identity_objects(identifiers: &[&Value]) -> Check {
+    const ID: &str = "credential-subject-identifier-type";
+    for (i, ident) in identifiers.iter().enumerate() {
+        let n = i + 1;
+        if !ident.is_object() {
+            return fail(ID, format!("identifier #{n} is not an IdentityObject"));
+        }
+        if !typed(ident, "IdentityObject") {
+            return fail(
+                ID,
+                format!(
+                    "identifier #{n} has {}, not IdentityObject",
+                    type_list(ident)
+                ),
+            );
+        }
+        if !ident.get("hashed").is_some_and(Value::is_boolean) {
+            return fail(ID, format!("identifier #{n} has no boolean \"hashed\""));
+        }
+        for k in ["identityHash", "identityType"] {
+            if str_of(ident, k).is_none() {
+                return fail(ID, format!("identifier #{n} has no \"{k}\""));
+            }
+        }
+    }
+    Check::passed(ID, format!("{} IdentityObject(s)", identifiers.len()))
+}
+
+fn achievement_checks(achievement: Option<&Value>, checks: &mut Vec<Check>) {
+    const ID: &str = "credential-subject-achievement";
+    let Some(a) = achievement.filter(|a| a.is_object()) else {
+        checks.push(fail(
+            ID,
+            "the credentialSubject has no achievement (AchievementSubject.achievement is required)",
+        ));
+        return;
+    };
+    let mut missing: Vec<&str> = ["id", "name", "description"]
+        .into_iter()
+        .filter(|k| str_of(a, k).is_none())
+        .collect();
+    if !a.get("criteria").is_some_and(Value::is_object) {
+        missing.push("criteria");
+    }
+    checks.push(if !typed(a, "Achievement") {
+        fail(
+            ID,
+            format!("the achievement has {}, not Achievement", type_list(a)),
+        )
+    } else if !missing.is_empty() {
+        fail(ID, format!("the achievement lacks {}", missing.join(", ")))
+    } else {
+        Check::passed(
+            ID,
+            format!("Achievement {}", str_of(a, "id").unwrap_or_default()),
+        )
+    });
+    let descriptions = each(a.get("resultDescription"));
+    checks.extend(each_typed(
+        "credential-subject-achievement-result-description-type",
+        "resultDescription",
+        descriptions.clone(),
+        "ResultDescription",
+    ));
+    let levels: Vec<&Value> = descriptions
+        .iter()
+        .flat_map(|d| each(d.get("rubricCriterionLevel")))
+        .collect();
+    checks.extend(each_typed(
+        "credential-subject-achievement-rubric-criterion-level-type",
+        "rubricCriterionLevel",
+        levels,
+        "RubricCriterionLevel",
+    ));
+    let mut alignments = each(a.get("alignment"));
+    alignments.extend(descriptions.iter().flat_map(|d| each(d.get("alignment"))));
+    checks.extend(each_typed(
+        "credential-subject-achievement-alignment-type",
+        "alignment",
+        alignments,
+        "Alignment",
+    ));
+    checks.extend(each_typed(
+        "credential-subject-achievement-creator-type",
+        "achievement creator",
+        each(a.get("creator")),
+        "Profile",
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Outcome;
+    use serde_json::json;
+
+    fn ok_credential() -> Value {
+        json!({
+            "@context": [VC2_CONTEXT, "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+            "id": "urn:uuid:1", "type": ["VerifiableCredential", "OpenBadgeCredential"], "name": "N",
+            "issuer": {"id": "https://i.example", "type": ["Profile"]}, "validFrom": "2020-01-01T00:00:00Z",
+            "credentialSubject": {"id": "did:example:1", "type": ["AchievementSubject"],
+                "achievement": {"id": "https://a.example", "type": ["Achievement"], "name": "A", "description": "D", "criteria": {"narrative": "n"}}}
+        })
+    }
+
+    fn failed(checks: &[Check]) -> Vec<&str> {
+        checks
+            .iter()
+            .filter(|c| c.outcome == Outcome::Failed)
+            .map(|c| c.id.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn a_conforming_credential_passes() {
+        let c = ok_credential();
+        let (kind, checks) = context_and_type(&c);
+        assert_eq!(kind, Kind::OpenBadge);
+        assert!(failed(&checks).is_empty());
+        assert!(failed(&data_model(&c)).is_empty(), "{:?}", data_model(&c));
+    }
+
+    #[test]
+    fn contexts() {
+        assert!(is_ob3_context(
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json"
+        ));
+        assert!(is_ob3_context(
+            "https://purl.imsglobal.org/spec/ob/v3p0/context.json"
+        ));
+        assert!(!is_ob3_context(
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.x.json"
+        ));
+        assert!(!is_ob3_context(
+            "https://evil.example/spec/ob/v3p0/context.json"
+        ));
+        let mut c = ok_credential();
+        c["@context"] = json!(["https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]);
+        assert_eq!(failed(&context_and_type(&c).1), vec!["context"]);
+        c["@context"] = json!([VC2_CONTEXT]);
+        assert_eq!(failed(&context_and_type(&c).1), vec!["context"]);
+    }
+
+    #[test]
+    fn other_vcs_and_endorsements() {
+        let mut c = ok_credential();
+        c["type"] = json!(["VerifiableCredential", "OtherCredential"]);
+        let (kind, checks) = context_and_type(&c);
+        assert_eq!(kind, Kind::OtherVc);
+        assert!(checks[1].detail.starts_with("not an Open Badge"));
+        c["type"] = json!(["VerifiableCredential", "EndorsementCredential"]);
+        let (kind, checks) = context_and_type(&c);
+        assert_eq!(
+            (kind, checks[1].effect),
+            (Kind::Endorsement, Some(Verdict::Unverifiable))
+        );
+    }
+
+    #[test]
+    fn each_rule_is_its_own_check() {
+        let cases: &[(&str, Value, &str)] = &[
+            ("/issuer", Value::Null, "issuer"),
+            ("/issuer/type", json!("InvalidProfile"), "issuer-type"),
+            (
+                "/issuer/otherIdentifier",
+                json!([{"type":"InvalidIdentifierEntry","identifier":"1","identifierType":"sourcedId"}]),
+                "issuer-otheridentifier-type",
+            ),
+            (
+                "/issuer/parentOrg",
+                json!({"id":"https://p","type":"InvalidProfile"}),
+                "issuer-parentorg-type",
+            ),
+            (
+                "/credentialSubject/type",
+                json!(["InvalidAchievementSubject"]),
+                "credential-subject-type",
+            ),
+            (
+                "/credentialSubject/id",
+                Value::Null,
+                "credential-subject-id",
+            ),
+            (
+                "/credentialSubject/identifier",
+                json!([{"type":"InvalidIdentityObject","hashed":true,"identityHash":"x","identityType":"emailAddress"}]),
+                "credential-subject-identifier-type",
+            ),
+            (
+                "/credentialSubject/result",
+                json!([{"type":["InvalidResult"]}]),
+                "credential-subject-result-type",
+            ),
+            (
+                "/credentialSubject/source",
+                json!({"id":"https://s","type":"InvalidProfile"}),
+                "credential-subject-profile-type",
+            ),
+            (
+                "/credentialSubject/achievement/resultDescription",
+                json!([{"id":"urn:x","type":"Invalid","name":"n","resultType":"LetterGrade"}]),
+                "credential-subject-achievement-result-description-type",
+            ),
+            (
+                "/credentialSubject/achievement/criteria",
+                Value::Null,
+                "credential-subject-achievement",
+            ),
+            (
+                "/evidence",
+                json!([{"type":["InvalidEvidence"]}]),
+                "evidence-type",
+            ),
+            ("/name", Value::Null, "credential-name"),
+            ("/validFrom", Value::Null, "valid-from"),
+        ];
+        for (path, value, rule) in cases {
+            let mut c = ok_credential();
+            if value.is_null() {
+                let (parent, key) = path.rsplit_once('/').unwrap();
+                c.pointer_mut(parent)
+                    .unwrap()
+                    .as_object_mut()
+                    .unwrap()
+                    .remove(key);
+            } else {
+                let (parent, key) = path.rsplit_once('/').unwrap();
+                c.pointer_mut(parent).unwrap()[key] = value.clone();
+            }
+            // The subject identifier case needs the id gone for identifier to matter; keep it.
+            let checks = data_model(&c);
+            assert_eq!(failed(&checks), vec![*rule], "{path}: {checks:?}");
+        }
+    }
+}

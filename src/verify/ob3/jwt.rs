@@ -1,0 +1,594 @@
+//! VC-JWT (OB 3.0 `integrity.md` "JSON Web Token Proof Format", "Verify a Credential",
+//! "Verify a Credential VC-JWT Signature"): the key from `kid` (DID URL or HTTP URL) or `jwk`,
+//! the signature (RS256, ES256, EdDSA only; [`CompactJws`] refuses `none`, HMAC and unknown
+//! algorithms), the key's tie to the issuer, and the claims `iss`, `sub`, `jti`, `nbf`, `exp`
+//! against the credential.
+
+use super::binding_check;
+use super::embedded::{method_failure, method_passed};
+use crate::model::json::str_of;
+use crate::proof::jws::{CompactJws, JwsError};
+use crate::proof::keys::PublicKey;
+use crate::report::{Check, Verdict};
+use crate::resolve::fetch::Fetcher;
+use crate::resolve::keys::{
+    absolute, assertion_keys, Assertion, JsonSource, KeyResolver, ResolveError, ResolvedKey,
+};
+use crate::verify::validity::parse_datetime;
+use crate::verify::Verification;
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+
+/// Most keys tried when the token names none.
+const MAX_CANDIDATES: usize = 16;
+
+/// `typ` values seen for VC-JWTs (RFC 7519 `JWT`; VC-JOSE-COSE `vc+jwt`, older `vc+ld+json+jwt`).
+const TYPS: &[&str] = &[
+    "JWT",
+    "jwt",
+    "vc+jwt",
+    "vc+ld+json+jwt",
+    "vc+ld+jwt",
+    "application/vc+jwt",
+];
+
+/// Header checks, key, signature and key binding.
+pub async fn verify_signature<F: Fetcher>(
+    v: &mut Verification<'_, F>,
+    jws: &CompactJws,
+    issuer: Option<&str>,
+) {
+    let alg = match jws.alg() {
+        Ok(a) => a,
+        Err(e) => {
+            v.add(Check::failed("proof", Verdict::Invalid, e.to_string()));
+            return;
+        }
+    };
+    v.expert.proof_suite = Some(format!("VC-JWT {}", alg.name()));
+    // RFC 7515 §4.1.11: a `crit` header lists extensions the verifier must understand; none are.
+    if let Some(crit) = jws.header.get("crit") {
+        v.add(Check::failed(
+            "jwt-header",
+            Verdict::Invalid,
+            format!("the header marks {crit} as critical; no such extension is supported"),
+        ));
+        return;
+    }
+    match jws.header_str("typ") {
+        Some(t) if !TYPS.contains(&t) => v.add(Check::warning(
+            "jwt-header",
+            format!("unexpected typ \"{t}\" (OB 3.0: \"JWT\")"),
+        )),
+        _ => {}
+    }
+    let kid = jws
+        .header_str("kid")
+        .map(str::trim)
+        .filter(|k| !k.is_empty());
+    let jwk = jws.header.get("jwk");
+    let mut resolver = KeyResolver::new(v);
+    let mut checks = Vec::new();
+    let mut keys: Vec<ResolvedKey> = Vec::new();
+    if let Some(kid) = kid {
+        match resolver.resolve(&kid_url(kid, issuer)).await {
+            Ok(k) => keys.push(k),
+            Err(e) => checks.push(method_failure(&e)),
+        }
+    } else if let Some(jwk) = jwk {
+        // integrity.md: "The JWK MUST never contain "d"" — from_jwk refuses any private part.
+        match PublicKey::from_jwk(jwk) {
+            Ok(key) => keys.push(ResolvedKey {
+                key,
+                method_id: thumbprint_urn(jwk),
+                controller: None,
+                source: "the JWT's jwk header".into(),
+                assertion: Assertion::Unknown(
+                    "a jwk in the token itself says nothing about who owns it".into(),
+                ),
+            }),
+            Err(e) => checks.push(Check::failed(
+                "proof-method",
+                Verdict::Invalid,
+                format!("the jwk header: {e}"),
+            )),
+        }
+    } else {
+        checks.push(Check::warning("jwt-header", "neither kid nor jwk in the header (OB 3.0 integrity.md: one is required); trying the issuer's keys"));
+        match issuer_keys(&mut resolver, issuer).await {
+            Ok(found) => keys = found,
+            Err(e) => checks.push(Check::unverifiable(
+                "proof-method",
+                format!("no key to check the signature with: {e}"),
+            )),
+        }
+    }
+    // Several candidates only when the token names no key: the one that verifies is the key.
+    let mut chosen: Option<(ResolvedKey, Result<(), JwsError>)> = None;
+    for k in keys {
+        let r = jws.verify(&k.key).map(|_| ());
+        let ok = r.is_ok();
+        if chosen.is_none() || ok {
+            chosen = Some((k, r));
+        }
+        if ok {
+            break;
+        }
+    }
+    let Some((key, sig)) = chosen else {
+        drop(resolver);
+        if !checks.iter().any(|c| c.id == "proof-method") {
+            checks.push(Check::unverifiable(
+                "proof-method",
+                "no key found for the token",
+            ));
+        }
+        checks.push(Check::not_checked(
+            "proof",
+            "signature not checked without a key",
+        ));
+        for c in checks {
+            v.add(c);
+        }
+        return;
+    };
+    checks.push(method_passed(&key));
+    checks.push(match &sig {
+        Ok(()) => Check::passed("proof", format!("VC-JWT {} signature verified", alg.name())),
+        Err(e) => Check::failed("proof", Verdict::Invalid, e.to_string()),
+    });
+    let bare = key.controller.is_none();
+    let binding = if bare {
+        bind_bare_key(&mut resolver, &key, kid, issuer).await
+    } else {
+        binding_check(&key, issuer)
+    };
+    checks.push(binding);
+    drop(resolver);
+    v.expert.key_id = Some(key.method_id.clone());
+    v.expert.key_source = Some(key.source.clone());
+    for c in checks {
+        v.add(c);
+    }
+}
+
+/// The RFC 7638 JWK thumbprint URN (RFC 9278) of a public JWK: its id in the expert view.
+fn thumbprint_urn(jwk: &Value) -> String {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+    let members: &[&str] = match jwk.get("kty").and_then(Value::as_str) {
+        Some("RSA") => &["e", "kty", "n"],
+        Some("EC") => &["crv", "kty", "x", "y"],
+        _ => &["crv", "kty", "x"],
+    };
+    // Required members only, lexicographic order, no whitespace (RFC 7638 §3.2).
+    let mut canonical = serde_json::Map::new();
+    for m in members {
+        if let Some(v) = jwk.get(*m) {
+            canonical.insert((*m).to_string(), v.clone());
+        }
+    }
+    let digest = Sha256::digest(Value::Object(canonical).to_string().as_bytes());
+    format!(
+        "urn:ietf:params:oauth:jwk-thumbprint:sha-256:{}",
+        URL_SAFE_NO_PAD.encode(digest)
+    )
+}
+
+/// A `kid` relative to the issuer: `#key-1` → `<issuer>#key-1`; a bare name with a DID issuer
+/// → `<issuer>#name`; with an https issuer → its `/.well-known/jwks.json#name`.
+fn kid_url(kid: &str, issuer: Option<&str>) -> String {
+    let is_uri = kid.split_once(':').is_some_and(|(s, _)| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+    });
+    match issuer {
+        _ if is_uri => kid.to_string(),
+        Some(iss) if kid.starts_with('#') => absolute(kid, iss),
+        Some(iss) if iss.starts_with("did:") => {
+            format!("{}#{kid}", iss.split('#').next().unwrap_or(iss))
+        }
+        Some(iss) => match jwks_url(iss) {
+            Some(j) => format!("{j}#{kid}"),
+            None => kid.to_string(),
+        },
+        None => kid.to_string(),
+    }
+}
+
+/// `https://{issuer authority}/.well-known/jwks.json` for an http(s) issuer.
+fn jwks_url(issuer: &str) -> Option<String> {
+    let u = url::Url::parse(issuer).ok()?;
+    if !matches!(u.scheme(), "https" | "http") {
+        return None;
+    }
+    let host = u.host_str()?;
+    Some(match u.port() {
+        Some(p) => format!("{}://{host}:{p}/.well-known/jwks.json", u.scheme()),
+        None => format!("{}://{host}/.well-known/jwks.json", u.scheme()),
+    })
+}
+
+/// The issuer's own keys, when the token names none: its DID document's assertion keys, or the
+/// keys of its origin's `/.well-known/jwks.json`.
+async fn issuer_keys<S: JsonSource>(
+    r: &mut KeyResolver<'_, S>,
+    issuer: Option<&str>,
+) -> Result<Vec<ResolvedKey>, String> {
+    let issuer = issuer.ok_or("the credential names no issuer")?;
+    if issuer.starts_with("did:") {
+        let (doc, source) = r.did_document(issuer).await.map_err(|e| e.to_string())?;
+        let keys: Vec<ResolvedKey> = assertion_keys(&doc, issuer)
+            .into_iter()
+            .take(MAX_CANDIDATES)
+            .map(|(id, key)| ResolvedKey {
+                key,
+                method_id: id,
+                controller: Some(issuer.to_string()),
+                source: source.clone(),
+                assertion: Assertion::Listed,
+            })
+            .collect();
+        return if keys.is_empty() {
+            Err(format!("{source} lists no assertionMethod key"))
+        } else {
+            Ok(keys)
+        };
+    }
+    let url = jwks_url(issuer)
+        .ok_or_else(|| format!("the issuer {issuer} is neither a DID nor an https URL"))?;
+    let doc = r
+        .document(&url)
+        .await
+        .map_err(|e| format!("tried {url}: {e}"))?;
+    let keys: Vec<ResolvedKey> = doc
+        .get("keys")
+        .and_then(Value::as_array)
+        .map(|a| a.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .take(MAX_CANDIDATES)
+        .filter_map(|j| PublicKey::from_jwk(j).ok().map(|k| (j, k)))
+        .map(|(j, key)| ResolvedKey {
+            key,
+            method_id: format!("{url}#{}", str_of(j, "kid").unwrap_or("?")),
+            controller: Some(issuer.to_string()),
+            source: format!("the issuer's JWK Set {url}"),
+            assertion: Assertion::Listed,
+        })
+        .collect();
+    if keys.is_empty() {
+        Err(format!("{url} has no usable key"))
+    } else {
+        Ok(keys)
+    }
+}
+
+/// A key that came without a controller (a `jwk` header, a bare JWK or JWK Set behind an HTTP
+/// `kid`): is it the issuer's? Yes when the issuer is a DID whose document lists it, when an
+/// HTTP `kid` is on the issuer's origin, or when the issuer origin's `/.well-known/jwks.json`
+/// or the issuer's profile lists it. Otherwise a warning: anyone could have made the key.
+async fn bind_bare_key<S: JsonSource>(
+    r: &mut KeyResolver<'_, S>,
+    key: &ResolvedKey,
+    kid: Option<&str>,
+    issuer: Option<&str>,
+) -> Check {
+    const ID: &str = "proof-controller";
+    let Some(issuer) = issuer else {
+        return Check::unverifiable(ID, "the credential names no issuer to tie the key to");
+    };
+    let mut tried = Vec::new();
+    if issuer.starts_with("did:") {
+        match r.did_document(issuer).await {
+            Ok((doc, source)) => {
+                if assertion_keys(&doc, issuer)
+                    .iter()
+                    .any(|(_, k)| *k == key.key)
+                {
+                    return Check::passed(
+                        ID,
+                        format!("the key is the issuer's: {source} lists it under assertionMethod"),
+                    );
+                }
+                // The issuer's own DID document does not list the key: not the issuer's key.
+                return Check::failed(
+                    ID,
+                    Verdict::Invalid,
+                    format!("{source} does not list the token's key: it is not the issuer's"),
+                );
+            }
+            Err(ResolveError::Unavailable { detail, .. }) => tried.push(detail),
+            Err(e) => tried.push(e.to_string()),
+        }
+    } else if let Ok(iss_url) = url::Url::parse(issuer) {
+        if let Some(kid_url) = kid.and_then(|k| url::Url::parse(k).ok()) {
+            if matches!(kid_url.scheme(), "https" | "http") && kid_url.origin() == iss_url.origin()
+            {
+                return Check::passed(
+                    ID,
+                    format!(
+                        "the key is published at the issuer's origin ({})",
+                        iss_url.origin().ascii_serialization()
+                    ),
+                );
+            }
+            tried.push(format!("the kid {kid_url} is not on the issuer's origin"));
+        }
+        if let Some(jwks) = jwks_url(issuer) {
+            match r.document(&jwks).await {
+                Ok(doc) => {
+                    let listed = doc
+                        .get("keys")
+                        .and_then(Value::as_array)
+                        .is_some_and(|keys| {
+                            keys.iter()
+                                .take(64)
+                                .any(|j| PublicKey::from_jwk(j).is_ok_and(|k| k == key.key))
+                        });
+                    if listed {
+                        return Check::passed(ID, format!("the issuer's {jwks} lists the key"));
+                    }
+                    tried.push(format!("{jwks} does not list the key"));
+                }
+                Err(e) => tried.push(format!("{jwks}: {e}")),
+            }
+        }
+        if matches!(iss_url.scheme(), "https" | "http") {
+            let profile_url = issuer.split('#').next().unwrap_or(issuer);
+            match r.document(profile_url).await {
+                Ok(doc) => {
+                    if assertion_keys(&doc, profile_url)
+                        .iter()
+                        .any(|(_, k)| *k == key.key)
+                    {
+                        return Check::passed(ID, format!("the issuer profile {profile_url} lists the key under assertionMethod"));
+                    }
+                    tried.push(format!(
+                        "the issuer profile {profile_url} does not list the key"
+                    ));
+                }
+                Err(e) => tried.push(format!("{profile_url}: {e}")),
+            }
+        }
+    }
+    Check::warning(
+        ID,
+        format!(
+            "the signing key ({}) is not tied to the issuer {issuer}: the signature shows the token is intact, not who made it (tried: {})",
+            key.source,
+            tried.join("; ")
+        ),
+    )
+}
+
+/// A NumericDate claim (RFC 7519 §2) as a time.
+fn numeric_date(v: &Value) -> Option<DateTime<Utc>> {
+    let secs = v.as_i64().or_else(|| {
+        v.as_f64()
+            .filter(|f| f.is_finite())
+            .map(|f| f.trunc() as i64)
+    })?;
+    DateTime::from_timestamp(secs, 0)
+}
+
+/// The claim checks of integrity.md "Verify a Credential VC-JWT Signature". A claim that
+/// disagrees with the credential makes it invalid; a missing one is a warning (the signature
+/// covers the credential itself, so nothing unsigned is trusted). Returns `exp` when the
+/// credential has no expiry of its own ("MUST be used to set the value of the validUntil").
+pub fn claim_checks(claims: &Value, c: &Value, checks: &mut Vec<Check>) -> Option<String> {
+    let text = |name: &str, claim: Option<&Value>, expected: Option<&str>, what: &str| -> Check {
+        let id = format!("jwt-{name}");
+        match (claim, expected) {
+            (None, _) => Check::warning(
+                &id,
+                format!("no \"{name}\" claim (OB 3.0 requires it to equal {what})"),
+            ),
+            (Some(Value::String(got)), Some(exp)) if got == exp => {
+                Check::passed(&id, format!("{name} = {what}"))
+            }
+            (Some(Value::String(got)), Some(exp)) => Check::failed(
+                &id,
+                Verdict::Invalid,
+                format!("the \"{name}\" claim {got} does not match {what} {exp}"),
+            ),
+            (Some(Value::String(got)), None) => Check::warning(
+                &id,
+                format!("\"{name}\" is {got} but the credential has no {what}"),
+            ),
+            (Some(other), _) => Check::failed(
+                &id,
+                Verdict::Invalid,
+                format!("the \"{name}\" claim {other} is not a string"),
+            ),
+        }
+    };
+    let subject = c.get("credentialSubject").map(|s| match s {
+        Value::Array(a) => a.first().unwrap_or(s),
+        s => s,
+    });
+    checks.push(text(
+        "iss",
+        claims.get("iss"),
+        crate::model::json::id_of(c.get("issuer")),
+        "issuer.id",
+    ));
+    checks.push(text(
+        "sub",
+        claims.get("sub"),
+        subject.and_then(|s| str_of(s, "id")),
+        "credentialSubject.id",
+    ));
+    checks.push(text(
+        "jti",
+        claims.get("jti"),
+        str_of(c, "id"),
+        "the credential id",
+    ));
+    // The properties the claims mirror: VC 2.0 validFrom/validUntil, VC 1.1
+    // issuanceDate/expirationDate (integrity.md note); by the data model's version first.
+    let vc11 = super::conformance::vc_version(c) == Some("VC 1.1");
+    let pick = |a: &'static str, b: &'static str| {
+        let (first, second) = if vc11 { (b, a) } else { (a, b) };
+        str_of(c, first)
+            .map(|s| (s, first))
+            .or_else(|| str_of(c, second).map(|s| (s, second)))
+    };
+    let from = pick("validFrom", "issuanceDate");
+    let until = pick("validUntil", "expirationDate");
+    let date = |name: &str,
+                claim: Option<&Value>,
+                prop: Option<(&str, &str)>,
+                required: bool|
+     -> Option<Check> {
+        let id = format!("jwt-{name}");
+        match (claim, prop) {
+            (None, None) => None,
+            (None, Some((_, p))) if required => Some(Check::warning(
+                &id,
+                format!("no \"{name}\" claim (OB 3.0 requires it to equal {p})"),
+            )),
+            (None, Some((_, p))) => Some(Check::warning(
+                &id,
+                format!("no \"{name}\" claim although the credential has {p}"),
+            )),
+            (Some(v), prop) => Some(match (numeric_date(v), prop) {
+                (None, _) => Check::failed(
+                    &id,
+                    Verdict::Invalid,
+                    format!("the \"{name}\" claim {v} is not a NumericDate"),
+                ),
+                (Some(_), None) => Check::passed(&id, format!("{name} {v}")),
+                (Some(t), Some((raw, p))) => match parse_datetime(raw) {
+                    Some(d) if d.timestamp() == t.timestamp() => {
+                        Check::passed(&id, format!("{name} = {p} ({raw})"))
+                    }
+                    _ => Check::failed(
+                        &id,
+                        Verdict::Invalid,
+                        format!(
+                            "the \"{name}\" claim ({}) does not match {p} {raw}",
+                            t.to_rfc3339()
+                        ),
+                    ),
+                },
+            }),
+        }
+    };
+    checks.extend(date("nbf", claims.get("nbf"), from, true));
+    checks.extend(date("exp", claims.get("exp"), until, false));
+    match (until, claims.get("exp").and_then(numeric_date)) {
+        (None, Some(t)) => Some(t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
+        _ => None,
+    }
+}
+
+/// A VC 1.1 `vc` claim may leave out what the registered claims carry (VC-JWT 1.1 §6.3.1:
+/// `iss` → issuer, `jti` → id, `sub` → credentialSubject.id, `nbf` → issuanceDate, `exp` →
+/// expirationDate); put them back so the credential can be checked whole.
+pub fn complete_vc11(claims: &Value, credential: &mut Value) {
+    let Some(c) = credential.as_object_mut() else {
+        return;
+    };
+    let s = |k: &str| {
+        claims
+            .get(k)
+            .and_then(Value::as_str)
+            .map(|s| Value::String(s.to_string()))
+    };
+    let d = |k: &str| {
+        claims
+            .get(k)
+            .and_then(numeric_date)
+            .map(|t| Value::String(t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)))
+    };
+    for (prop, value) in [
+        ("issuer", s("iss")),
+        ("id", s("jti")),
+        ("issuanceDate", d("nbf")),
+        ("expirationDate", d("exp")),
+    ] {
+        if let (false, Some(v)) = (c.contains_key(prop), value) {
+            c.insert(prop.to_string(), v);
+        }
+    }
+    if let (Some(Value::Object(subject)), Some(sub)) = (c.get_mut("credentialSubject"), s("sub")) {
+        subject.entry("id").or_insert(sub);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Outcome;
+    use serde_json::json;
+
+    #[test]
+    fn rfc7638_thumbprint() {
+        // RFC 7638 §3.1 example.
+        let jwk = json!({"kty":"RSA","e":"AQAB","alg":"RS256","kid":"2011-04-29","n":"0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw"});
+        assert_eq!(thumbprint_urn(&jwk), "urn:ietf:params:oauth:jwk-thumbprint:sha-256:NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+    }
+
+    #[test]
+    fn kid_urls() {
+        assert_eq!(
+            kid_url("#k1", Some("did:web:i.example")),
+            "did:web:i.example#k1"
+        );
+        assert_eq!(
+            kid_url("k1", Some("did:web:i.example")),
+            "did:web:i.example#k1"
+        );
+        assert_eq!(
+            kid_url("k1", Some("https://i.example/issuer")),
+            "https://i.example/.well-known/jwks.json#k1"
+        );
+        assert_eq!(
+            kid_url("https://k.example/key", Some("https://i.example")),
+            "https://k.example/key"
+        );
+        assert_eq!(kid_url("did:key:z6Mk", None), "did:key:z6Mk");
+    }
+
+    #[test]
+    fn claims_match_mismatch_and_missing() {
+        let c = json!({"id":"urn:1","issuer":{"id":"https://i"},"validFrom":"2010-01-01T00:00:00Z","credentialSubject":{"id":"did:s"}});
+        let mut checks = Vec::new();
+        claim_checks(
+            &json!({"iss":"https://i","sub":"did:s","jti":"urn:1","nbf":1262304000}),
+            &c,
+            &mut checks,
+        );
+        assert!(
+            checks.iter().all(|c| c.outcome == Outcome::Passed),
+            "{checks:?}"
+        );
+        let mut checks = Vec::new();
+        let exp = claim_checks(
+            &json!({"iss":"https://other","jti":"urn:1","nbf":1262304001,"exp":1893456000}),
+            &c,
+            &mut checks,
+        );
+        let by = |id: &str| checks.iter().find(|c| c.id == id).unwrap().outcome;
+        assert_eq!(
+            (by("jwt-iss"), by("jwt-sub"), by("jwt-nbf")),
+            (Outcome::Failed, Outcome::Warning, Outcome::Failed)
+        );
+        assert_eq!(exp.as_deref(), Some("2030-01-01T00:00:00Z"));
+    }
+
+    #[test]
+    fn vc11_claims_fill_the_credential() {
+        let mut vc = json!({"credentialSubject":{"type":"AchievementSubject"}});
+        complete_vc11(
+            &json!({"iss":"https://i","jti":"urn:1","sub":"did:s","nbf":1262304000}),
+            &mut vc,
+        );
+        assert_eq!(vc["issuer"], "https://i");
+        assert_eq!(vc["issuanceDate"], "2010-01-01T00:00:00Z");
+        assert_eq!(vc["credentialSubject"]["id"], "did:s");
+    }
+}
