@@ -291,3 +291,103 @@ fn canonical_form_is_stable_across_calls() {
     let _ = jsonld::canonicalize(&json("1edtech/complete.json")).unwrap();
     assert_eq!(a, jsonld::canonicalize(&doc).unwrap());
 }
+
+fn safe_mode_error(cred: &Value) -> String {
+    match verify_credential(cred) {
+        Err(ProofError::Malformed(m)) => m,
+        other => panic!("expected a safe-mode error, got {other:?}"),
+    }
+}
+
+/// Safe mode also covers what toRdf drops: relative IRIs (with every statement about that
+/// node), undefined types, ill-formed language tags, keyword-like keys.
+#[test]
+fn dropped_data_fails_naming_it() {
+    let base = json("1edtech/simple.json");
+
+    let mut c = base.clone();
+    c["credentialSubject"]["id"] = Value::from("alice");
+    assert!(safe_mode_error(&c).contains("\"alice\""));
+
+    let mut c = base.clone();
+    c["credentialSubject"]["achievement"]["image"] =
+        serde_json::json!({"id": "badge.png", "type": "Image"});
+    assert!(safe_mode_error(&c).contains("\"badge.png\""));
+
+    let mut c = base.clone();
+    c["credentialSubject"]["type"] = serde_json::json!(["AchievementSubject", "GoldSubject"]);
+    let m = safe_mode_error(&c);
+    assert!(m.contains("type \"GoldSubject\""), "{m}");
+
+    let mut c = base.clone();
+    c["name"] = serde_json::json!({"@value": "Teamwork Badge", "@language": "not a tag!"});
+    assert!(safe_mode_error(&c).contains("not a tag!"));
+
+    let mut c = base.clone();
+    c["@comment"] = Value::from("unsigned");
+    assert!(safe_mode_error(&c).contains("@comment"));
+
+    // VC 1.1 credential (Ed25519Signature2020): same rules.
+    let mut c = json("1edtech/simple_v1.json");
+    c["credentialSubject"]["rank"] = Value::from(1);
+    assert!(safe_mode_error(&c).contains("\"rank\""));
+}
+
+/// A credential without the VC context: its core terms are undefined.
+#[test]
+fn ob30_err_context_is_refused() {
+    let cred = json("1edtech/simple-err-context.json");
+    let m = safe_mode_error(&cred);
+    assert!(m.contains("is not defined"), "{m}");
+}
+
+/// ecdsa-rdfc-2019 with P-256 (vc-di-ecdsa §3.3): same hash data as eddsa-rdfc-2022, signed
+/// with ECDSA P-256/SHA-256, signature r ‖ s. Round trip with a fixed key (the W3C vectors for
+/// this suite were generated with an older context that left `cryptosuite` untyped).
+#[test]
+fn ecdsa_rdfc_2019_p256_round_trip() {
+    use p256::ecdsa::signature::Signer;
+    let sk = p256::ecdsa::SigningKey::from_slice(&[0x42; 32]).unwrap();
+    let key = PublicKey::P256(*sk.verifying_key());
+    let mut cred = json("w3c/eddsa-rdfc-2022/signedDataInt.json");
+    cred["proof"] = serde_json::json!({
+        "type": "DataIntegrityProof",
+        "cryptosuite": "ecdsa-rdfc-2019",
+        "created": "2023-02-24T23:36:38Z",
+        "verificationMethod": "https://vc.example/issuers/5678#key",
+        "proofPurpose": "assertionMethod"
+    });
+    let (doc, options) = prepare(&cred, &cred["proof"]).unwrap();
+    let mut data = Sha256::digest(jsonld::canonicalize(&options).unwrap().as_bytes()).to_vec();
+    data.extend_from_slice(&Sha256::digest(
+        jsonld::canonicalize(&doc).unwrap().as_bytes(),
+    ));
+    let sig: p256::ecdsa::Signature = sk.sign(&data);
+    cred["proof"]["proofValue"] =
+        Value::from(format!("z{}", bs58::encode(sig.to_bytes()).into_string()));
+    let proof = cred["proof"].clone();
+
+    let ev = verify(&cred, &proof, &key).unwrap();
+    assert_eq!(ev.suite, "ecdsa-rdfc-2019");
+    assert_eq!(
+        ev.document_hash,
+        text("w3c/eddsa-rdfc-2022/docHashDataInt.txt").trim()
+    );
+
+    let mut tampered = cred.clone();
+    tampered["credentialSubject"]["alumniOf"] = Value::from("Another School");
+    assert_eq!(
+        verify(&tampered, &proof, &key),
+        Err(ProofError::BadSignature)
+    );
+    // An Ed25519 key cannot verify an ECDSA suite, and vice versa.
+    assert!(matches!(
+        verify(&cred, &proof, &w3c_key()),
+        Err(ProofError::KeyMismatch { .. })
+    ));
+    let ed = json("1edtech/simple.json");
+    assert!(matches!(
+        verify(&ed, &ed["proof"][0], &key),
+        Err(ProofError::KeyMismatch { .. })
+    ));
+}

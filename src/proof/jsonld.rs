@@ -74,6 +74,51 @@ impl Loader for BundledLoader {
     }
 }
 
+const KEYWORDS: &[&str] = &[
+    "@base",
+    "@container",
+    "@context",
+    "@direction",
+    "@graph",
+    "@id",
+    "@import",
+    "@included",
+    "@index",
+    "@json",
+    "@language",
+    "@list",
+    "@nest",
+    "@none",
+    "@prefix",
+    "@propagate",
+    "@protected",
+    "@reverse",
+    "@set",
+    "@type",
+    "@value",
+    "@version",
+    "@vocab",
+];
+
+/// A key of keyword form (`@` + letters) that is not a keyword: JSON-LD 1.1 §9.2 says to ignore
+/// it, which would leave it unsigned. Embedded contexts are not searched (their keys are
+/// term definitions, checked by context processing).
+fn reserved_key(v: &Value) -> Option<String> {
+    match v {
+        Value::Object(o) => o.iter().find_map(|(k, val)| {
+            if k.starts_with('@') && !KEYWORDS.contains(&k.as_str()) {
+                Some(k.clone())
+            } else if k == "@context" {
+                None
+            } else {
+                reserved_key(val)
+            }
+        }),
+        Value::Array(a) => a.iter().find_map(reserved_key),
+        _ => None,
+    }
+}
+
 fn depth(v: &Value) -> usize {
     match v {
         Value::Array(a) => 1 + a.iter().map(depth).max().unwrap_or(0),
@@ -82,12 +127,155 @@ fn depth(v: &Value) -> usize {
     }
 }
 
+type Rdf =
+    json_ld::ToRdf<&'static mut rdf_types::vocabulary::NoVocabulary, rdf_types::generator::Blank>;
+
+/// Strict policy: keys and types the context does not define are errors (see [`to_dataset`]).
+const STRICT: Policy = Policy {
+    invalid: Action::Reject,
+    vocab: Action::Keep,
+    allow_undefined: false,
+};
+
+/// Lenient policy, only used to name what the strict run refused.
+const LENIENT: Policy = Policy {
+    invalid: Action::Keep,
+    vocab: Action::Keep,
+    allow_undefined: true,
+};
+
+/// Expands `doc` (JSON-LD 1.1 expansion + toRdf), the simple way: the crate processes the
+/// document's `@context` itself. Used for error reporting and as the reference in tests.
+fn run(doc: &Value, policy: Policy, loader: &BundledLoader) -> Result<Rdf, json_ld::ToRdfError> {
+    let input = RemoteDocument::new(None, None, json_syntax::Value::from_serde_json(doc.clone()));
+    let options = json_ld::Options::<IriBuf> {
+        expansion_policy: policy,
+        ..Default::default()
+    };
+    // The loader never waits (bundled contexts only), so blocking is immediate, also in WASM.
+    futures::executor::block_on(input.to_rdf_full(
+        rdf_types::vocabulary::no_vocabulary_mut(),
+        rdf_types::generator::Blank::new(),
+        loader,
+        options,
+        (),
+    ))
+}
+
+type ActiveContext = json_ld::Context<IriBuf, json_ld::BlankIdBuf>;
+
+/// Processed top-level contexts, keyed by the `@context` value (only lists of bundled URLs are
+/// cached, so the cache is small and its entries are fixed by the bundled files).
+const CONTEXT_CACHE_MAX: usize = 32;
+
+thread_local! {
+    static CONTEXT_CACHE: RefCell<HashMap<String, std::rc::Rc<ActiveContext>>> =
+        RefCell::new(HashMap::new());
+}
+
+/// The processed form of a top-level `@context` made only of URLs, cached. `None` when the
+/// context is not cacheable (embedded definitions) — the caller then expands the simple way.
+fn cached_context(
+    context: &Value,
+    loader: &BundledLoader,
+) -> Option<Result<std::rc::Rc<ActiveContext>, ProofError>> {
+    let urls_only = match context {
+        Value::String(_) => true,
+        Value::Array(a) => a.iter().all(Value::is_string),
+        _ => false,
+    };
+    if !urls_only {
+        return None;
+    }
+    let key = context.to_string();
+    if let Some(hit) = CONTEXT_CACHE.with(|c| c.borrow().get(&key).cloned()) {
+        return Some(Ok(hit));
+    }
+    use json_ld::syntax::TryFromJson;
+    use json_ld::Process;
+    let syntax = match json_ld::syntax::context::Context::try_from_json(
+        json_syntax::Value::from_serde_json(context.clone()),
+    ) {
+        Ok(s) => s,
+        Err(e) => return Some(Err(ProofError::Malformed(format!("invalid @context: {e}")))),
+    };
+    let processed = futures::executor::block_on(syntax.process_with(
+        rdf_types::vocabulary::no_vocabulary_mut(),
+        &ActiveContext::new(None),
+        loader,
+        None,
+        json_ld::context_processing::Options::default(),
+    ));
+    let processed = match processed {
+        Ok(p) => std::rc::Rc::new(p.into_processed()),
+        Err(e) => {
+            return Some(Err(match loader.missing.borrow().clone() {
+                Some(url) => ProofError::UnknownContext(url),
+                None => ProofError::Malformed(format!("invalid @context: {e}")),
+            }))
+        }
+    };
+    CONTEXT_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= CONTEXT_CACHE_MAX {
+            c.clear();
+        }
+        c.insert(key, processed.clone());
+    });
+    Some(Ok(processed))
+}
+
+/// Expansion with a cached top-level context: the document's `@context` is processed once per
+/// process and the document is expanded without it, starting from that active context
+/// (identical to JSON-LD 1.1 expansion, which processes the top-level `@context` first against
+/// an empty active context). Then, as `to_rdf` does, nodes without `@id` get blank node
+/// labels (`relabel_and_canonicalize_with`): without that step they vanish from the RDF.
+fn expand_cached(doc: &Value, loader: &BundledLoader) -> Option<Result<Expanded, ProofError>> {
+    let obj = doc.as_object()?;
+    let context = match cached_context(obj.get("@context")?, loader)? {
+        Ok(c) => c,
+        Err(e) => return Some(Err(e)),
+    };
+    let mut body = json_syntax::Object::new();
+    for (k, v) in obj {
+        if k != "@context" {
+            body.push(
+                k.as_str().into(),
+                json_syntax::Value::from_serde_json(v.clone()),
+            );
+        }
+    }
+    let body = json_syntax::Value::Object(body);
+    let options = json_ld::expansion::Options {
+        policy: STRICT,
+        ..Default::default()
+    }
+    .unordered();
+    use json_ld::Expand;
+    let expanded = futures::executor::block_on(body.expand_full(
+        rdf_types::vocabulary::no_vocabulary_mut(),
+        (*context).clone(),
+        None,
+        loader,
+        options,
+        (),
+    ));
+    Some(expanded.map_err(|e| {
+        map_error(
+            json_ld::ToRdfError::Expand(json_ld::ExpandError::Expansion(e)),
+            loader,
+            doc,
+        )
+    }))
+}
+
 /// Expands `doc` with the bundled contexts and returns its RDF dataset as oxrdf quads.
 ///
-/// Safe mode: a key the active context does not define (and that is not an absolute IRI) makes
-/// expansion fail instead of being dropped, since a dropped property is not covered by the
-/// signature yet would be shown to the user as part of the credential (this is what the JS
-/// reference verifiers and 1EdTech's validator do, jsonld.js `safe: true`).
+/// Safe mode: anything expansion or toRdf would silently drop makes this fail instead, naming
+/// it — a key or type the active context does not define, a relative IRI (`"id": "foo"`, which
+/// toRdf drops with every statement about that node), an ill-formed language tag. Dropped data
+/// is not covered by the signature yet would be shown as part of the credential. This is what
+/// jsonld.js `safe: true` does in the JS reference verifiers and 1EdTech's validator.
 pub fn to_dataset(doc: &Value) -> Result<oxrdf::Dataset, ProofError> {
     if !doc.is_object() {
         return Err(ProofError::Malformed(
@@ -99,28 +287,42 @@ pub fn to_dataset(doc: &Value) -> Result<oxrdf::Dataset, ProofError> {
             "JSON nesting deeper than {MAX_DEPTH}"
         )));
     }
+    if let Some(key) = reserved_key(doc) {
+        return Err(ProofError::Malformed(format!(
+            "\"{key}\" looks like a JSON-LD keyword but is none; expansion would drop it, so it \
+             would not be signed (safe mode)"
+        )));
+    }
     let loader = BundledLoader::default();
-    let input = RemoteDocument::new(None, None, json_syntax::Value::from_serde_json(doc.clone()));
-    let options = json_ld::Options::<IriBuf> {
-        expansion_policy: Policy {
-            invalid: Action::Reject,
-            vocab: Action::Keep,
-            allow_undefined: false,
-        },
-        ..Default::default()
-    };
-    let mut generator = rdf_types::generator::Blank::new();
-    let result = futures::executor::block_on(input.to_rdf_full(
-        rdf_types::vocabulary::no_vocabulary_mut(),
-        &mut generator,
-        &loader,
-        options,
-        (),
-    ));
-    let mut rdf = match result {
+    if let Some(expanded) = expand_cached(doc, &loader) {
+        let mut expanded = expanded?;
+        let vocabulary = rdf_types::vocabulary::no_vocabulary_mut();
+        let mut generator = rdf_types::generator::Blank::new();
+        expanded.relabel_and_canonicalize_with(vocabulary, &mut generator);
+        check_nothing_dropped(&expanded)?;
+        use json_ld::rdf::RdfQuads;
+        let mut dataset = oxrdf::Dataset::new();
+        for quad in expanded
+            .rdf_quads_full(vocabulary, &mut generator, None, false)
+            .cloned()
+        {
+            dataset.insert(&convert_quad(quad)?);
+        }
+        return Ok(dataset);
+    }
+    to_dataset_uncached(doc, &loader)
+}
+
+/// [`to_dataset`] without the context cache (documents with embedded contexts; tests).
+pub(crate) fn to_dataset_uncached(
+    doc: &Value,
+    loader: &BundledLoader,
+) -> Result<oxrdf::Dataset, ProofError> {
+    let mut rdf = match run(doc, STRICT, loader) {
         Ok(rdf) => rdf,
-        Err(e) => return Err(map_error(e, &loader, doc)),
+        Err(e) => return Err(map_error(e, loader, doc)),
     };
+    check_nothing_dropped(rdf.document())?;
     let mut dataset = oxrdf::Dataset::new();
     for quad in rdf.cloned_quads() {
         dataset.insert(&convert_quad(quad)?);
@@ -148,75 +350,97 @@ fn map_error(e: json_ld::ToRdfError, loader: &BundledLoader, doc: &Value) -> Pro
         ExpandError::Loading(l) => ProofError::UnknownContext(l.target.to_string()),
         ExpandError::Expansion(expansion::Error::KeyExpansionFailed(term)) => {
             ProofError::Malformed(format!(
-            "the term \"{term}\" is not defined by the credential's @context, so it would not be \
-             signed (safe mode)"
-        ))
+                "the term \"{term}\" is not defined by the credential's @context, so it would \
+                 not be signed (safe mode)"
+            ))
         }
         ExpandError::Expansion(expansion::Error::InvalidTypeValue) => {
-            let detail = undefined_type(doc)
-                .map(|t| format!("the type \"{t}\" is not defined by the credential's @context"))
-                .unwrap_or_else(|| "an invalid @type value".to_owned());
-            ProofError::Malformed(format!("{detail} (safe mode)"))
+            // json-ld does not say which type; a lenient run keeps it as an invalid IRI, and
+            // the dropped-data check names it.
+            match run(doc, LENIENT, loader).map(|r| check_nothing_dropped(r.document())) {
+                Ok(Err(named)) => named,
+                _ => ProofError::Malformed("an invalid @type value (safe mode)".into()),
+            }
         }
         other => ProofError::Malformed(format!("JSON-LD processing failed: {other}")),
     }
 }
 
-/// Best-effort name of a `type` value that is a plain word (not an IRI), for error messages.
-fn undefined_type(doc: &Value) -> Option<String> {
-    // Collect all type words used; the caller only uses this to name a candidate.
-    fn walk(v: &Value, out: &mut Vec<String>) {
-        match v {
-            Value::Object(o) => {
-                for (k, val) in o {
-                    if k == "type" || k == "@type" {
-                        for t in std::iter::once(val).chain(val.as_array().into_iter().flatten()) {
-                            if let Some(s) = t.as_str() {
-                                out.push(s.to_owned());
-                            }
-                        }
-                    }
-                    walk(val, out);
-                }
-            }
-            Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
-            _ => {}
-        }
-    }
-    let mut types = Vec::new();
-    walk(doc, &mut types);
-    // A type that does not expand: report the first one no context term could map; we cannot
-    // see the active context here, so prefer words that are not well-known VC/OB types.
-    types
-        .into_iter()
-        .find(|t| !t.contains(':') && !KNOWN_TYPE_HINT.contains(&t.as_str()))
+type Expanded = json_ld::ExpandedDocument<IriBuf, json_ld::BlankIdBuf>;
+type Obj = json_ld::Object<IriBuf, json_ld::BlankIdBuf>;
+type JNode = json_ld::Node<IriBuf, json_ld::BlankIdBuf>;
+type JId = json_ld::Id<IriBuf, json_ld::BlankIdBuf>;
+
+/// Refuses what toRdf would silently drop (see [`to_dataset`]).
+fn check_nothing_dropped(doc: &Expanded) -> Result<(), ProofError> {
+    doc.iter().try_for_each(|o| check_object(o.inner()))
 }
 
-const KNOWN_TYPE_HINT: &[&str] = &[
-    "VerifiableCredential",
-    "OpenBadgeCredential",
-    "AchievementCredential",
-    "EndorsementCredential",
-    "ClrCredential",
-    "Profile",
-    "AchievementSubject",
-    "Achievement",
-    "DataIntegrityProof",
-    "Ed25519Signature2020",
-    "Criteria",
-    "Image",
-    "Evidence",
-    "Result",
-    "ResultDescription",
-    "Alignment",
-    "IdentityObject",
-    "IdentifierEntry",
-    "Address",
-    "GeoCoordinates",
-    "EndorsementSubject",
-    "ClrSubject",
-    "VerifiablePresentation",
-];
+fn check_object(o: &Obj) -> Result<(), ProofError> {
+    match o {
+        json_ld::Object::Value(json_ld::object::Value::LangString(ls)) => match ls.language() {
+            Some(tag) if tag.as_well_formed().is_none() => Err(ProofError::Malformed(format!(
+                "the language tag \"{tag}\" is not well-formed, so the string would not be \
+                 signed (safe mode)"
+            ))),
+            _ => Ok(()),
+        },
+        json_ld::Object::Value(_) => Ok(()),
+        json_ld::Object::Node(n) => check_node(n),
+        json_ld::Object::List(l) => l.iter().try_for_each(|o| check_object(o.inner())),
+    }
+}
+
+fn check_node(n: &JNode) -> Result<(), ProofError> {
+    if let Some(id) = &n.id {
+        check_id(id, "identifier")?;
+    }
+    for t in n.types() {
+        if let json_ld::Id::Invalid(t) = t {
+            return Err(ProofError::Malformed(format!(
+                "the type \"{t}\" is not defined by the credential's @context, so it would not \
+                 be signed (safe mode)"
+            )));
+        }
+    }
+    for (prop, objects) in n.properties().iter() {
+        check_property(prop)?;
+        objects.iter().try_for_each(|o| check_object(o.inner()))?;
+    }
+    if let Some(rev) = n.reverse_properties() {
+        for (prop, nodes) in rev.iter() {
+            check_property(prop)?;
+            nodes.iter().try_for_each(|n| check_node(n.inner()))?;
+        }
+    }
+    if let Some(g) = n.graph() {
+        g.iter().try_for_each(|o| check_object(o.inner()))?;
+    }
+    if let Some(inc) = n.included() {
+        inc.iter().try_for_each(|n| check_node(n.inner()))?;
+    }
+    Ok(())
+}
+
+fn check_id(id: &JId, what: &str) -> Result<(), ProofError> {
+    match id {
+        json_ld::Id::Invalid(s) => Err(ProofError::Malformed(format!(
+            "the {what} \"{s}\" is not an absolute IRI, so statements about it would not be \
+             signed (safe mode)"
+        ))),
+        json_ld::Id::Valid(_) => Ok(()),
+    }
+}
+
+fn check_property(p: &JId) -> Result<(), ProofError> {
+    check_id(p, "property")?;
+    if p.is_blank() {
+        return Err(ProofError::Malformed(
+            "a property that is a blank node would not be signed (safe mode)".into(),
+        ));
+    }
+    Ok(())
+}
 
 type JQuad = rdf_types::Quad<rdf_types::Id, rdf_types::Id, rdf_types::Term, rdf_types::Id>;
 
@@ -320,6 +544,41 @@ mod tests {
             canonicalize(&doc).unwrap(),
             "_:c14n0 <https://schema.org/name> \"x\" .\n"
         );
+    }
+
+    fn canon(ds: &oxrdf::Dataset) -> String {
+        rdf_canon::canonicalize(ds).unwrap()
+    }
+
+    /// The cached-context path must give exactly what plain JSON-LD processing gives,
+    /// including blank nodes (nodes without `id`), on every test credential and its proof.
+    #[test]
+    fn cached_context_path_equals_plain_processing() {
+        let fixtures = [
+            include_str!("../../tests/fixtures/di/ob-spec/signed.json"),
+            include_str!("../../tests/fixtures/di/1edtech/simple.json"),
+            include_str!("../../tests/fixtures/di/1edtech/complete.json"),
+            include_str!("../../tests/fixtures/di/1edtech/simple_v1.json"),
+            include_str!("../../tests/fixtures/di/w3c/eddsa-rdfc-2022/employ/signedDataInt.json"),
+            include_str!("../../tests/fixtures/di/w3c/Ed25519Signature2020/signedEdSig.json"),
+        ];
+        for text in fixtures {
+            let cred: Value = serde_json::from_str(text).unwrap();
+            let proof = match &cred["proof"] {
+                Value::Array(a) => a[0].clone(),
+                p => p.clone(),
+            };
+            let (doc, options) = super::super::data_integrity::prepare(&cred, &proof).unwrap();
+            for (i, v) in [doc, options].iter().enumerate() {
+                let plain = canon(&to_dataset_uncached(v, &BundledLoader::default()).unwrap());
+                // Twice: the second call is a cache hit.
+                assert_eq!(canonicalize(v).unwrap(), plain);
+                assert_eq!(canonicalize(v).unwrap(), plain);
+                if i == 1 {
+                    assert!(plain.contains("_:c14n0"), "the proof node is a blank node");
+                }
+            }
+        }
     }
 
     #[test]
