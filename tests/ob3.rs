@@ -156,7 +156,12 @@ fn simple_fixtures_are_valid_with_their_issuer_profiles() {
     ] {
         let r = run(f, &issuers());
         assert_eq!(r.verdict, Verdict::Valid, "{f}: {:#?}", r.checks);
-        assert_eq!(outcome(&r, "proof"), Outcome::Passed, "{f}");
+        // With several proofs, one verified signature is enough.
+        let verified = r
+            .checks
+            .iter()
+            .any(|c| c.id == "proof" && c.outcome == Outcome::Passed);
+        assert!(verified, "{f}");
         assert!(r.expert.canonical_hash.is_some(), "{f}");
     }
 }
@@ -586,4 +591,13 @@ fn keys_embedded_in_the_credentials_issuer_object_are_not_trusted() {
     assert_eq!(r.verdict, Verdict::Unverifiable);
     let r = run_json(&v, &issuers());
     assert_eq!(check(&r, "proof-method").effect, Some(Verdict::Invalid));
+}
+
+#[test]
+fn expired_proof_is_invalid() {
+    let v = tampered("1edtech/simple.json", |v| {
+        v["proof"][0]["expires"] = "2020-01-01T00:00:00Z".into();
+    });
+    let r = run_json(&v, &issuers());
+    assert_eq!(check(&r, "proof-expires").effect, Some(Verdict::Invalid));
 }

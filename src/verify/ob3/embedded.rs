@@ -204,6 +204,25 @@ fn one_proof(
             Some(_) => Check::passed("proof-created", raw.to_string()),
         });
     }
+    // VC Data Integrity §2.1: a proof with `expires` in the past must not be accepted.
+    if let Some(expires) = proof.get("expires") {
+        let raw = expires.as_str().unwrap_or_default();
+        checks.push(match parse_datetime(raw) {
+            Some(t) if t > at => {
+                Check::passed("proof-expires", format!("the proof is good until {raw}"))
+            }
+            Some(_) => Check::failed(
+                "proof-expires",
+                Verdict::Invalid,
+                format!("the proof expired on {raw}"),
+            ),
+            None => Check::failed(
+                "proof-expires",
+                Verdict::Invalid,
+                format!("expires \"{expires}\" is not a date-time"),
+            ),
+        });
+    }
     let key = match key {
         None => {
             checks.push(Check::failed(

@@ -7,6 +7,17 @@
 //! 3. Status ([`crate::status::ob3`]), refresh offers ([`refresh`]), JSON Schema ([`schema`]) and
 //!    endorsements ([`endorsement`]).
 //! 4. Validity window: `validFrom`/`validUntil` (VC 2.0), `issuanceDate`/`expirationDate` (VC 1.1).
+//!
+//! Check ids: conformance `context`, `type`, `credential-id`, `credential-name`, `valid-from`,
+//! `issuer`, `issuer-type`, `issuer-otheridentifier-type`, `issuer-parentorg-type`,
+//! `credential-subject`, `credential-subject-type`, `credential-subject-id`,
+//! `credential-subject-identifier-type`, `credential-subject-achievement`,
+//! `credential-subject-achievement-result-description-type`, `credential-subject-result-type`,
+//! `credential-subject-profile-type`, `evidence-type`, `…-alignment-type`, `…-creator-type`;
+//! proofs `proof-purpose`, `proof-created`, `proof-expires`, `proof-method` (key resolution),
+//! `proof-controller` (key ↔ issuer), `proof` (signature); VC-JWT `jwt-header`, `jwt-iss`,
+//! `jwt-sub`, `jwt-jti`, `jwt-nbf`, `jwt-exp`, `embedded-proof`; then `issued`, `expiry`,
+//! `validity-window`, `status`, `schema`, `refresh`, `endorsements`.
 
 pub mod conformance;
 pub mod display;
