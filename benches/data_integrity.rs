@@ -19,9 +19,18 @@ fn credential(text: &str) -> (Value, Value, PublicKey) {
 
 fn bench(c: &mut Criterion) {
     for (name, text) in [
-        ("ob3-spec-vector", include_str!("../tests/fixtures/di/ob-spec/signed.json")),
-        ("ob3-simple", include_str!("../tests/fixtures/di/1edtech/simple.json")),
-        ("ob3-complete", include_str!("../tests/fixtures/di/1edtech/complete.json")),
+        (
+            "ob3-spec-vector",
+            include_str!("../tests/fixtures/di/ob-spec/signed.json"),
+        ),
+        (
+            "ob3-simple",
+            include_str!("../tests/fixtures/di/1edtech/simple.json"),
+        ),
+        (
+            "ob3-complete",
+            include_str!("../tests/fixtures/di/1edtech/complete.json"),
+        ),
     ] {
         let (cred, proof, key) = credential(text);
         verify(&cred, &proof, &key).expect("fixture verifies");

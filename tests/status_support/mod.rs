@@ -145,7 +145,11 @@ pub fn bitstring_list(issuer: &str, url: &str, purpose: &str, list: &[u8]) -> Va
 /// An unsigned StatusList2021Credential (VC 1.1).
 pub fn statuslist2021(issuer: &str, url: &str, purpose: &str, list: &[u8]) -> Value {
     json!({
-        "@context": ["https://www.w3.org/2018/credentials/v1", "https://w3id.org/vc/status-list/2021/v1"],
+        "@context": [
+            "https://www.w3.org/2018/credentials/v1",
+            "https://w3id.org/vc/status-list/2021/v1",
+            "https://w3id.org/security/data-integrity/v2"
+        ],
         "id": url,
         "type": ["VerifiableCredential", "StatusList2021Credential"],
         "issuer": issuer,
@@ -196,5 +200,9 @@ pub fn assert_verdict(r: &Report, v: Verdict) {
 
 pub fn assert_check(c: &Check, outcome: Outcome, effect: Option<Verdict>, contains: &str) {
     assert_eq!((c.outcome, c.effect), (outcome, effect), "{c:?}");
-    assert!(c.detail.contains(contains), "{:?} lacks {contains:?}", c.detail);
+    assert!(
+        c.detail.contains(contains),
+        "{:?} lacks {contains:?}",
+        c.detail
+    );
 }
