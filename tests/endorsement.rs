@@ -57,12 +57,18 @@ fn the_valid_fixture_verifies_on_its_own() {
 #[test]
 fn a_valid_endorsement_is_shown_with_its_verdict() {
     for place in ["credential", "achievement", "issuer"] {
-        let r = run(&endorsed_badge(place, vec![valid_endorsement()]), &state_fetcher());
+        let r = run(
+            &endorsed_badge(place, vec![valid_endorsement()]),
+            &state_fetcher(),
+        );
         assert_verdict(&r, Verdict::Valid);
         assert_check(one(&r, "endorsement"), Outcome::Passed, None, place);
         let e = &r.badge.as_ref().unwrap().endorsements;
         assert_eq!(e.len(), 1);
-        assert_eq!(e[0].issuer_name.as_deref(), Some("State Department of Education"));
+        assert_eq!(
+            e[0].issuer_name.as_deref(),
+            Some("State Department of Education")
+        );
         assert_eq!(e[0].issuer_id.as_deref(), Some(STATE));
         assert_eq!(
             e[0].comment.as_deref(),
@@ -88,7 +94,10 @@ fn an_invalid_endorsement_is_a_warning_not_an_invalid_badge() {
     assert_check(checks[1], Outcome::Warning, None, "is invalid");
     let e = &r.badge.as_ref().unwrap().endorsements;
     assert_eq!(e[1].verdict, Some(Verdict::Invalid));
-    assert_eq!(e[1].comment.as_deref(), Some("1EdTech University is the best"));
+    assert_eq!(
+        e[1].comment.as_deref(),
+        Some("1EdTech University is the best")
+    );
 }
 
 #[test]
@@ -107,9 +116,18 @@ fn endorsement_with_schema_status_and_refresh_problems() {
     );
     let schemas = checks(&r, "schema");
     assert_eq!(schemas.len(), 2);
-    assert!(schemas.iter().all(|c| c.outcome == Outcome::NotChecked && c.effect.is_none()));
-    assert!(schemas[1].detail.contains("https://state.gov/schema/endorsementcredential.json"));
-    assert_check(one(&r, "refresh"), Outcome::Warning, None, "http://state.gov/credentials/3732");
+    assert!(schemas
+        .iter()
+        .all(|c| c.outcome == Outcome::NotChecked && c.effect.is_none()));
+    assert!(schemas[1]
+        .detail
+        .contains("https://state.gov/schema/endorsementcredential.json"));
+    assert_check(
+        one(&r, "refresh"),
+        Outcome::Warning,
+        None,
+        "http://state.gov/credentials/3732",
+    );
     // Embedded in a (VC 1.1, like the endorsement) badge: a warning there, the badge stays valid.
     let iss = Issuer::new(5);
     let mut host = badge(&iss, "urn:uuid:endorsed-v1", None);
@@ -126,7 +144,10 @@ fn endorsement_with_schema_status_and_refresh_problems() {
     assert_verdict(&r, Verdict::Valid);
     assert_eq!(one(&r, "endorsement").outcome, Outcome::Warning);
     let v = r.badge.as_ref().unwrap().endorsements[0].verdict;
-    assert!(matches!(v, Some(Verdict::Invalid | Verdict::Unverifiable)), "{v:?}");
+    assert!(
+        matches!(v, Some(Verdict::Invalid | Verdict::Unverifiable)),
+        "{v:?}"
+    );
 }
 
 #[test]
@@ -154,7 +175,10 @@ fn endorsements_of_endorsements_are_not_followed() {
 fn a_non_endorsement_credential_in_endorsement_is_flagged() {
     let iss = Issuer::new(6);
     let other = iss.sign(badge(&iss, "urn:uuid:not-an-endorsement", None));
-    let r = run(&endorsed_badge("credential", vec![other]), &MemoryFetcher::new());
+    let r = run(
+        &endorsed_badge("credential", vec![other]),
+        &MemoryFetcher::new(),
+    );
     assert_verdict(&r, Verdict::Valid);
     assert_check(
         one(&r, "endorsement"),
@@ -167,7 +191,10 @@ fn a_non_endorsement_credential_in_endorsement_is_flagged() {
 #[test]
 fn no_endorsements_is_not_applicable() {
     let iss = Issuer::new(7);
-    let r = run(&iss.sign(badge(&iss, "urn:uuid:plain", None)), &MemoryFetcher::new());
+    let r = run(
+        &iss.sign(badge(&iss, "urn:uuid:plain", None)),
+        &MemoryFetcher::new(),
+    );
     assert_verdict(&r, Verdict::Valid);
     assert_eq!(one(&r, "endorsements").outcome, Outcome::NotApplicable);
     assert!(r.badge.unwrap().endorsements.is_empty());
