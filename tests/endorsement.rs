@@ -199,3 +199,43 @@ fn no_endorsements_is_not_applicable() {
     assert_eq!(one(&r, "endorsements").outcome, Outcome::NotApplicable);
     assert!(r.badge.unwrap().endorsements.is_empty());
 }
+
+#[test]
+fn an_endorsement_jwt_is_verified() {
+    let endorser = Issuer::new(9);
+    let id = "urn:uuid:endorsement-jwt-1";
+    let subject = "https://issuer.example/achievements/1";
+    let payload = json!({
+        "@context": [VC2, OB_CONTEXT],
+        "id": id,
+        "type": ["VerifiableCredential", "EndorsementCredential"],
+        "name": "Endorsement by JWT",
+        "issuer": {"id": endorser.did, "type": ["Profile"], "name": "JWT Endorser"},
+        "validFrom": "2024-01-01T00:00:00Z",
+        "credentialSubject": {"id": subject, "type": ["EndorsementSubject"], "endorsementComment": "Solid."},
+        "iss": endorser.did, "sub": subject, "jti": id, "nbf": 1704067200
+    });
+    let token = endorser.jwt(&payload);
+    let iss = Issuer::new(5);
+    let mut c = badge(&iss, "urn:uuid:endorsed-jwt", None);
+    c["credentialSubject"]["achievement"]["endorsementJwt"] = json!([token]);
+    let r = run(&iss.sign(c), &MemoryFetcher::new());
+    assert_verdict(&r, Verdict::Valid);
+    assert_check(
+        one(&r, "endorsement"),
+        Outcome::Passed,
+        None,
+        "JWT Endorser",
+    );
+    let e = &r.badge.as_ref().unwrap().endorsements[0];
+    assert_eq!(
+        (e.comment.as_deref(), e.verdict),
+        (Some("Solid."), Some(Verdict::Valid))
+    );
+    // A token that is not a JWS at all: a warning.
+    let mut c = badge(&iss, "urn:uuid:endorsed-jwt", None);
+    c["endorsementJwt"] = json!("not-a-token");
+    let r = run(&iss.sign(c), &MemoryFetcher::new());
+    assert_verdict(&r, Verdict::Valid);
+    assert_eq!(one(&r, "endorsement").outcome, Outcome::Warning);
+}

@@ -448,6 +448,46 @@ fn gzip_bomb_list_is_unverifiable_not_a_crash() {
         .contains("decompresses to more than"));
 }
 
+#[test]
+fn a_list_secured_as_a_vc_jwt() {
+    let iss = Issuer::new(1);
+    let list = bitstring_list(
+        &iss.did,
+        LIST,
+        "revocation",
+        &bits(16 * 1024, 1, &[(12, 1)]),
+    );
+    let token = iss.jwt(&list);
+    let mut f = MemoryFetcher::new();
+    f.insert(LIST, 200, "application/vc+jwt", token.clone());
+    let revoked = iss.sign(badge(
+        &iss,
+        "urn:uuid:j",
+        Some(bitstring_entry(LIST, 12, "revocation")),
+    ));
+    assert_verdict(&run(&revoked, &f), Verdict::Revoked);
+    let active = iss.sign(badge(
+        &iss,
+        "urn:uuid:j",
+        Some(bitstring_entry(LIST, 13, "revocation")),
+    ));
+    assert_verdict(&run(&active, &f), Verdict::Valid);
+    // Signed by someone else than the key it names: not trusted.
+    let forged = Issuer::new(4)
+        .jwt(&list)
+        .split('.')
+        .nth(2)
+        .unwrap()
+        .to_string();
+    let mut parts: Vec<&str> = token.split('.').collect();
+    parts[2] = &forged;
+    let mut f = MemoryFetcher::new();
+    f.insert(LIST, 200, "application/vc+jwt", parts.join("."));
+    let r = run(&active, &f);
+    assert_verdict(&r, Verdict::Unverifiable);
+    assert!(one(&r, "status").detail.contains("could not be trusted"));
+}
+
 // ---- 1EdTechRevocationList ----
 
 const RL: &str = "https://issuer.example/revocations/1";

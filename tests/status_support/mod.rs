@@ -72,6 +72,22 @@ impl Issuer {
     }
 }
 
+impl Issuer {
+    /// A compact EdDSA JWS over `payload` (VC-JWT), `kid` the did:key verification method.
+    pub fn jwt(&self, payload: &Value) -> String {
+        use base64::Engine;
+        let b64 = |b: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b);
+        let header = json!({"alg": "EdDSA", "typ": "JWT", "kid": self.vm});
+        let input = format!(
+            "{}.{}",
+            b64(header.to_string().as_bytes()),
+            b64(payload.to_string().as_bytes())
+        );
+        let sig = self.key.sign(input.as_bytes());
+        format!("{input}.{}", b64(&sig.to_bytes()))
+    }
+}
+
 /// An OB 3.0 (VC 2.0) badge by `issuer` with the given `credentialStatus` (or none), unsigned.
 pub fn badge(issuer: &Issuer, id: &str, status: Option<Value>) -> Value {
     let mut c = json!({
