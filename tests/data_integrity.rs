@@ -391,3 +391,26 @@ fn ecdsa_rdfc_2019_p256_round_trip() {
         Err(ProofError::KeyMismatch { .. })
     ));
 }
+
+/// A proof set (VC DI §2.1.2): each proof is verified on its own over the credential without
+/// any proof; an unknown proof type next to a valid one is reported as unsupported.
+#[test]
+fn proof_set_each_proof_on_its_own() {
+    let cred = json("1edtech/simple-multiple-proofs.json");
+    let all = proofs(&cred);
+    assert_eq!(all.len(), 2);
+    let key = key_from_method(all[1]["verificationMethod"].as_str().unwrap());
+    assert!(
+        matches!(verify(&cred, &all[0], &key), Err(ProofError::Unsupported(m)) if m.contains("SomeProofType"))
+    );
+    assert_eq!(
+        verify(&cred, &all[1], &key).unwrap().suite,
+        "eddsa-rdfc-2022"
+    );
+    // Same signature as the single-proof credential: the other proof is not part of the data.
+    let single = json("1edtech/simple.json");
+    assert_eq!(
+        verify(&cred, &all[1], &key).unwrap().document_hash,
+        verify_credential(&single).unwrap().document_hash
+    );
+}

@@ -125,6 +125,13 @@ pub fn verify(
     key: &PublicKey,
 ) -> Result<ProofEvidence, ProofError> {
     let (suite, suite_name) = Suite::of(proof)?;
+    // VC DI §4.4 proof chains: a chained proof also signs the proofs it names, which this
+    // verifier does not reassemble; refuse rather than report a misleading bad signature.
+    if proof.get("previousProof").is_some() {
+        return Err(ProofError::Unsupported(
+            "proof chains (\"previousProof\") are not supported".into(),
+        ));
+    }
     // Key kind first: no point canonicalizing for a key that cannot verify this suite.
     match (suite, key) {
         (Suite::EcdsaRdfc2019, PublicKey::P256(_)) => {}
@@ -278,6 +285,17 @@ mod tests {
         assert!(matches!(
             Suite::of(&json!({})),
             Err(ProofError::Malformed(_))
+        ));
+    }
+
+    #[test]
+    fn proof_chains_are_unsupported() {
+        let key = PublicKey::ed25519_from_bytes(&[0u8; 32]).unwrap();
+        let proof = json!({"type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022",
+            "previousProof": "urn:uuid:1", "proofValue": "z1"});
+        assert!(matches!(
+            verify(&json!({}), &proof, &key),
+            Err(ProofError::Unsupported(_))
         ));
     }
 

@@ -22,16 +22,28 @@ use std::sync::OnceLock;
 /// Upper bound on RDFC-1.0 "hash N-degree quads" calls. Real credentials need a handful (their
 /// blank nodes are distinguishable by their first-degree hashes); a crafted dataset hits this
 /// and fails instead of running for minutes.
-const HNDQ_CALL_LIMIT: usize = 4_000;
+const HNDQ_CALL_LIMIT: usize = 1_000;
 
 /// Deepest JSON nesting accepted before expansion (expansion recurses per level).
 const MAX_DEPTH: usize = 64;
 
+/// Most context loads one document may cause (a real OB 3.0 credential with endorsements needs
+/// a dozen): each load is reprocessed, so thousands of repeated `@context` URLs would be a
+/// cheap way to make verification take minutes.
+const MAX_CONTEXT_LOADS: usize = 128;
+
 /// Serves the bundled contexts, parsed once per process. Remembers the first URL it could not
 /// serve, because `json-ld` reports a context load failure without the URL.
 #[derive(Default)]
-pub(crate) struct BundledLoader {
+pub struct BundledLoader {
     missing: RefCell<Option<String>>,
+    loads: std::cell::Cell<usize>,
+}
+
+impl BundledLoader {
+    fn exhausted(&self) -> bool {
+        self.loads.get() > MAX_CONTEXT_LOADS
+    }
 }
 
 #[derive(Debug)]
@@ -62,6 +74,10 @@ fn parsed_contexts() -> &'static HashMap<&'static str, json_syntax::Value> {
 
 impl Loader for BundledLoader {
     async fn load(&self, url: &Iri) -> Result<RemoteDocument<IriBuf>, LoadError> {
+        self.loads.set(self.loads.get() + 1);
+        if self.exhausted() {
+            return Err(LoadError::new(url.to_owned(), NotBundled));
+        }
         match parsed_contexts().get(url.as_str()) {
             Some(doc) => Ok(RemoteDocument::new(Some(url.to_owned()), None, doc.clone())),
             None => {
@@ -210,6 +226,7 @@ fn cached_context(
         Ok(p) => std::rc::Rc::new(p.into_processed()),
         Err(e) => {
             return Some(Err(match loader.missing.borrow().clone() {
+                _ if loader.exhausted() => too_many_loads(),
                 Some(url) => ProofError::UnknownContext(url),
                 None => ProofError::Malformed(format!("invalid @context: {e}")),
             }))
@@ -314,7 +331,7 @@ pub fn to_dataset(doc: &Value) -> Result<oxrdf::Dataset, ProofError> {
 }
 
 /// [`to_dataset`] without the context cache (documents with embedded contexts; tests).
-pub(crate) fn to_dataset_uncached(
+pub fn to_dataset_uncached(
     doc: &Value,
     loader: &BundledLoader,
 ) -> Result<oxrdf::Dataset, ProofError> {
@@ -340,8 +357,17 @@ pub fn canonicalize(doc: &Value) -> Result<String, ProofError> {
         .map_err(|e| ProofError::Malformed(format!("RDF canonicalization failed: {e}")))
 }
 
+fn too_many_loads() -> ProofError {
+    ProofError::Malformed(format!(
+        "the credential makes more than {MAX_CONTEXT_LOADS} JSON-LD context loads"
+    ))
+}
+
 fn map_error(e: json_ld::ToRdfError, loader: &BundledLoader, doc: &Value) -> ProofError {
     use json_ld::{expansion, ExpandError};
+    if loader.exhausted() {
+        return too_many_loads();
+    }
     if let Some(url) = loader.missing.borrow().clone() {
         return ProofError::UnknownContext(url);
     }
@@ -593,6 +619,23 @@ mod tests {
                     assert!(plain.contains("_:c14n0"), "the proof node is a blank node");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn repeated_contexts_are_bounded() {
+        let v2 = "https://www.w3.org/ns/credentials/v2";
+        // json-ld loads a context repeated at one level only once; that is cheap and fine.
+        let doc = json!({"@context": vec![v2; 1000], "type": "VerifiableCredential"});
+        assert!(canonicalize(&doc).is_ok());
+        // Embedded contexts in nested nodes (the uncached path) too.
+        let nodes: Vec<Value> = (0..200)
+            .map(|_| json!({"@context": v2, "type": "VerifiableCredential"}))
+            .collect();
+        let doc = json!({"@context": [v2, {"x": "https://ex/x"}], "x": nodes});
+        match canonicalize(&doc) {
+            Err(ProofError::Malformed(m)) => assert!(m.contains("context loads"), "{m}"),
+            other => panic!("{other:?}"),
         }
     }
 
