@@ -17,7 +17,9 @@
 //! proofs `proof-purpose`, `proof-created`, `proof-expires`, `proof-method` (key resolution),
 //! `proof-controller` (key ↔ issuer), `proof` (signature); VC-JWT `jwt-header`, `jwt-iss`,
 //! `jwt-sub`, `jwt-jti`, `jwt-nbf`, `jwt-exp`, `embedded-proof`; then `issued`, `expiry`,
-//! `validity-window`, `status`, `schema`, `refresh`, `endorsements`.
+//! `validity-window`, `status` (one per credentialStatus entry), `status-issuer`, `refresh`,
+//! `schema` (one per credentialSchema entry), `endorsements` (none / not followed) and
+//! `endorsement` (one per endorsement).
 
 pub mod conformance;
 pub mod display;
