@@ -113,7 +113,7 @@ fn simple_json_everything_but_the_signature_math_passes() {
         );
     }
     assert_eq!(outcome(&r, "status"), Outcome::NotApplicable);
-    assert_eq!(outcome(&r, "schema"), Outcome::NotChecked);
+    assert_eq!(outcome(&r, "schema"), Outcome::NotApplicable);
     only_these_force(&r, &["proof"]);
     assert_eq!(
         r.expert.key_id.as_deref(),
@@ -526,8 +526,10 @@ fn credential_status_blocks_valid() {
 
 #[test]
 fn endorsement_credential_is_not_a_badge() {
+    // Verified as an EndorsementCredential (issue #6); its issuer's key document
+    // (state.gov) is not served here, so it cannot be called valid.
     let r = run("1edtech/endorsement-valid.json", &issuers());
-    assert_eq!(check(&r, "type").effect, Some(Verdict::Unverifiable));
+    assert_eq!(check(&r, "type").outcome, Outcome::Passed);
     assert_ne!(r.verdict, Verdict::Valid);
 }
 

@@ -49,12 +49,21 @@ impl AppState {
             )
         });
         spawn_local(async move {
-            let fetcher = BrowserFetcher::new(FetchLimits::default());
+            let fetcher = FETCHER.with(std::rc::Rc::clone);
             let opts = Options::at(now());
-            let r = verify(&input, &fetcher, &opts).await;
+            let r = verify(&input, &*fetcher, &opts).await;
             report.set(Some(r));
         });
     }
+}
+
+thread_local! {
+    /// One cache for the page's lifetime: badges from one issuer share its profile, keys and
+    /// status lists (only successful responses are kept; bounded in bytes).
+    static FETCHER: std::rc::Rc<crate::resolve::cache::CachingFetcher<BrowserFetcher>> =
+        std::rc::Rc::new(crate::resolve::cache::CachingFetcher::new(BrowserFetcher::new(
+            FetchLimits::default(),
+        )));
 }
 
 fn now() -> chrono::DateTime<chrono::Utc> {

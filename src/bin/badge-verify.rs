@@ -80,7 +80,10 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
                 return if msg.is_empty() { 0 } else { 2 };
             }
         };
-        let fetcher = NativeFetcher::new(FetchLimits::default());
+        // One cache for the run: inputs from one issuer share its profile, keys and status lists.
+        let fetcher = badge_verifier::resolve::cache::CachingFetcher::new(NativeFetcher::new(
+            FetchLimits::default(),
+        ));
         let workers = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .min(args.inputs.len());

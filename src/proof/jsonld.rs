@@ -169,8 +169,7 @@ fn run(doc: &Value, policy: Policy, loader: &BundledLoader) -> Result<Rdf, json_
         ..Default::default()
     };
     // The loader never waits (bundled contexts only), so blocking is immediate, also in WASM.
-    // pollster, not futures::executor: the verifier itself may already run inside an executor.
-    pollster::block_on(input.to_rdf_full(
+    ready(input.to_rdf_full(
         rdf_types::vocabulary::no_vocabulary_mut(),
         rdf_types::generator::Blank::new(),
         loader,
@@ -216,7 +215,7 @@ fn cached_context(
         Ok(s) => s,
         Err(e) => return Some(Err(ProofError::Malformed(format!("invalid @context: {e}")))),
     };
-    let processed = pollster::block_on(syntax.process_with(
+    let processed = ready(syntax.process_with(
         rdf_types::vocabulary::no_vocabulary_mut(),
         &ActiveContext::new(None),
         loader,
@@ -270,7 +269,7 @@ fn expand_cached(doc: &Value, loader: &BundledLoader) -> Option<Result<Expanded,
     }
     .unordered();
     use json_ld::Expand;
-    let expanded = pollster::block_on(body.expand_full(
+    let expanded = ready(body.expand_full(
         rdf_types::vocabulary::no_vocabulary_mut(),
         (*context).clone(),
         None,
@@ -536,6 +535,21 @@ fn convert_id(id: rdf_types::Id) -> Result<Node, ProofError> {
 fn named(iri: &str) -> Result<oxrdf::NamedNode, ProofError> {
     // json-ld only emits absolute IRIs (relative ones are dropped by toRdf).
     Ok(oxrdf::NamedNode::new_unchecked(iri))
+}
+
+/// Runs a future that never waits (the loader serves bundled contexts only). Polled directly
+/// rather than with `futures::executor::block_on`, which panics when verification itself runs
+/// inside `block_on` (the CLI, the tests): "cannot execute LocalPool executor from within
+/// another executor".
+fn ready<F: std::future::Future>(f: F) -> F::Output {
+    let mut f = std::pin::pin!(f);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match f.as_mut().poll(&mut cx) {
+        std::task::Poll::Ready(out) => out,
+        // Not reached with the bundled loader; a waiting future still completes outside an
+        // executor.
+        std::task::Poll::Pending => futures::executor::block_on(f),
+    }
 }
 
 #[cfg(test)]

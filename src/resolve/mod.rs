@@ -4,6 +4,7 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+pub mod cache;
 pub mod contexts;
 pub mod did;
 pub mod fetch;

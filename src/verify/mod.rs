@@ -66,6 +66,9 @@ pub struct Verification<'a, F: Fetcher> {
     pub format: Option<Format>,
     pub badge: Option<BadgeDisplay>,
     pub expert: Expert,
+    /// 0 for the input; 1 inside an embedded credential being verified for it (an
+    /// endorsement), which then does not verify its own endorsements.
+    pub depth: u8,
     fetches: usize,
 }
 
@@ -78,6 +81,7 @@ impl<'a, F: Fetcher> Verification<'a, F> {
             format: None,
             badge: None,
             expert: Expert::default(),
+            depth: 0,
             fetches: 0,
         }
     }

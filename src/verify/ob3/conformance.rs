@@ -131,9 +131,9 @@ pub fn context_and_type(c: &Value) -> (Kind, Vec<Check>) {
     } else {
         match kind {
             Kind::OpenBadge => Check::passed("type", format!("[{}]", types.join(", "))),
-            Kind::Endorsement => Check::unverifiable(
+            Kind::Endorsement => Check::passed(
                 "type",
-                "an Open Badges 3.0 EndorsementCredential, not a badge: endorsement verification is not implemented yet",
+                format!("[{}]: an Open Badges 3.0 EndorsementCredential", types.join(", ")),
             ),
             Kind::OtherVc => fail(
                 "type",
@@ -454,10 +454,7 @@ mod tests {
         assert!(checks[1].detail.starts_with("not an Open Badge"));
         c["type"] = json!(["VerifiableCredential", "EndorsementCredential"]);
         let (kind, checks) = context_and_type(&c);
-        assert_eq!(
-            (kind, checks[1].effect),
-            (Kind::Endorsement, Some(Verdict::Unverifiable))
-        );
+        assert_eq!((kind, checks[1].effect), (Kind::Endorsement, None));
     }
 
     #[test]

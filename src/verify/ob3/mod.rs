@@ -4,8 +4,8 @@
 //! 1. Conformance ([`conformance`]): contexts, types, required properties, subject identity.
 //! 2. Proof: embedded Data Integrity proofs ([`embedded`]) or the VC-JWT ([`jwt`]), with the key
 //!    resolved through [`crate::resolve::keys`] and tied to the issuer.
-//! 3. Refresh is not done; status (credentialStatus), JSON Schema and endorsements are reported
-//!    as not checked, so the report never claims more than was checked.
+//! 3. Status ([`crate::status::ob3`]), refresh offers ([`refresh`]), JSON Schema ([`schema`]) and
+//!    endorsements ([`endorsement`]).
 //! 4. Validity window: `validFrom`/`validUntil` (VC 2.0), `issuanceDate`/`expirationDate` (VC 1.1).
 //!
 //! Check ids: conformance `context`, `type`, `credential-id`, `credential-name`, `valid-from`,
@@ -17,16 +17,21 @@
 //! proofs `proof-purpose`, `proof-created`, `proof-expires`, `proof-method` (key resolution),
 //! `proof-controller` (key ↔ issuer), `proof` (signature); VC-JWT `jwt-header`, `jwt-iss`,
 //! `jwt-sub`, `jwt-jti`, `jwt-nbf`, `jwt-exp`, `embedded-proof`; then `issued`, `expiry`,
-//! `validity-window`, `status`, `schema`, `refresh`, `endorsements`.
+//! `validity-window`, `status` (one per credentialStatus entry), `status-issuer`, `refresh`,
+//! `schema` (one per credentialSchema entry), `endorsements` (none / not followed) and
+//! `endorsement` (one per endorsement).
 
 pub mod conformance;
 pub mod display;
 pub mod embedded;
+pub mod endorsement;
 pub mod jwt;
+pub mod refresh;
+pub mod schema;
 
 use super::validity::window_checks;
 use super::Verification;
-use crate::model::json::{each, id_of, str_of, strings};
+use crate::model::json::{id_of, str_of};
 use crate::proof::jws::CompactJws;
 use crate::report::{Check, Format, Verdict};
 use crate::resolve::fetch::Fetcher;
@@ -58,7 +63,7 @@ pub async fn verify_credential<F: Fetcher>(v: &mut Verification<'_, F>, credenti
     let issuer = id_of(credential.get("issuer")).map(String::from);
     embedded::verify_proofs(v, &credential, issuer.as_deref()).await;
     add_window(v, &credential, None);
-    add_not_checked(v, &credential, kind);
+    add_status_and_extras(v, &credential, kind).await;
 }
 
 /// A VC-JWT: the credential is the payload (VC 2.0) or its `vc` claim (VC 1.1).
@@ -90,7 +95,7 @@ pub async fn verify_jwt<F: Fetcher>(
         ));
     }
     add_window(v, &credential, exp_until.as_deref());
-    add_not_checked(v, &credential, kind);
+    add_status_and_extras(v, &credential, kind).await;
 }
 
 fn add_conformance<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value) -> Kind {
@@ -177,53 +182,17 @@ fn add_window<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value, until_override
     }
 }
 
-/// What this verifier does not check yet, said so in the report.
-fn add_not_checked<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value, kind: Kind) {
-    // verification.md step 4: a revoked credential must never show as valid, so an unchecked
-    // status blocks `valid`.
-    let status = each(c.get("credentialStatus"));
-    v.add(if status.is_empty() {
-        Check::not_applicable("status", "no credentialStatus")
-    } else {
-        let types: Vec<String> = status.iter().flat_map(|s| strings(s.get("type"))).collect();
-        Check::unverifiable(
-            "status",
-            format!("not checked: credentialStatus ({}) is not implemented yet, so revocation is unknown", types.join(", ")),
-        )
-    });
-    let schemas: Vec<String> = each(c.get("credentialSchema"))
-        .iter()
-        .filter_map(|s| id_of(Some(s)).map(String::from))
-        .collect();
-    v.add(Check::not_checked(
-        "schema",
-        if schemas.is_empty() {
-            "not checked: JSON Schema validation is not implemented yet".to_string()
-        } else {
-            format!(
-                "not checked: JSON Schema validation ({}) is not implemented yet",
-                schemas.join(", ")
-            )
-        },
-    ));
-    if c.get("refreshService").is_some() {
-        v.add(Check::not_checked(
-            "refresh",
-            "refreshService not used: the credential was verified as given",
-        ));
+/// Status, refresh, JSON Schema and endorsements (issue #6).
+async fn add_status_and_extras<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value, kind: Kind) {
+    let issuer = id_of(c.get("issuer")).map(String::from);
+    // verification.md step 4: a revoked credential must never show as valid; a status that
+    // cannot be checked makes the badge unverifiable.
+    crate::status::ob3::check(v, c, issuer.as_deref()).await;
+    for check in refresh::checks(c) {
+        v.add(check);
     }
-    let achievement = c
-        .get("credentialSubject")
-        .and_then(|s| s.get("achievement"));
-    let issuer = c.get("issuer").filter(|i| i.is_object());
-    let count = [Some(c), achievement, issuer]
-        .into_iter()
-        .flatten()
-        .map(|o| each(o.get("endorsement")).len() + each(o.get("endorsementJwt")).len())
-        .sum::<usize>();
-    v.add(if count == 0 || kind == Kind::OtherVc {
-        Check::not_applicable("endorsements", "no endorsements")
-    } else {
-        Check::not_checked("endorsements", format!("not checked: {count} endorsement(s); endorsement verification is not implemented yet"))
-    });
+    for check in schema::checks(c) {
+        v.add(check);
+    }
+    endorsement::check(v, c, kind).await;
 }

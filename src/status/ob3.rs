@@ -1,0 +1,487 @@
+//! OB 3.0 `credentialStatus` (verification.md step 4): every entry is checked and reported.
+//!
+//! - `1EdTechRevocationList` ([`super::revocation_list`]).
+//! - `BitstringStatusListEntry` (W3C Bitstring Status List v1.0 §3.2 "Validate Algorithm") and
+//!   its VC 1.1 predecessor `StatusList2021Entry`: the list credential is fetched, its own proof
+//!   verified with the same engine, its validity window and `statusPurpose` checked, then the
+//!   entry's bits read ([`super::bitstring`]).
+//!
+//! Failing open is the danger here: a list that cannot be fetched, verified or read, an expired
+//! list, an index beyond the list or an unknown status type make the badge `unverifiable`,
+//! never `valid`. Revoked and suspended are told apart and say which list said so.
+
+use super::bitstring::{self, Encoding, MAX_LIST_BYTES, MAX_STATUS_SIZE};
+use super::revocation_list::{self, Lookup};
+use crate::model::json::{each, has_type, id_of, str_of, strings};
+use crate::model::{self, BadgeDoc};
+use crate::report::{derive_verdict, Check, Verdict};
+use crate::resolve::fetch::Fetcher;
+use crate::verify::validity::window_checks;
+use crate::verify::Verification;
+use serde_json::Value;
+
+const ID: &str = "status";
+
+/// Most status entries checked on one credential.
+const MAX_ENTRIES: usize = 8;
+
+/// The two bitstring list flavours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Flavour {
+    Bitstring,
+    StatusList2021,
+}
+
+impl Flavour {
+    fn entry_type(self) -> &'static str {
+        match self {
+            Flavour::Bitstring => "BitstringStatusListEntry",
+            Flavour::StatusList2021 => "StatusList2021Entry",
+        }
+    }
+    fn list_type(self) -> &'static str {
+        match self {
+            Flavour::Bitstring => "BitstringStatusListCredential",
+            Flavour::StatusList2021 => "StatusList2021Credential",
+        }
+    }
+    fn encoding(self) -> Encoding {
+        match self {
+            Flavour::Bitstring => Encoding::Multibase,
+            Flavour::StatusList2021 => Encoding::Base64Url,
+        }
+    }
+}
+
+/// Checks every `credentialStatus` entry of `credential`, whose issuer is `issuer`.
+pub async fn check<F: Fetcher>(
+    v: &mut Verification<'_, F>,
+    credential: &Value,
+    issuer: Option<&str>,
+) {
+    let mut entries = each(credential.get("credentialStatus"));
+    if entries.is_empty() {
+        v.add(Check::not_applicable(ID, "no credentialStatus"));
+        return;
+    }
+    if entries.len() > MAX_ENTRIES {
+        v.add(Check::unverifiable(
+            ID,
+            format!(
+                "{} credentialStatus entries; only the first {MAX_ENTRIES} are checked",
+                entries.len()
+            ),
+        ));
+        entries.truncate(MAX_ENTRIES);
+    }
+    let n = entries.len();
+    for (i, entry) in entries.into_iter().enumerate() {
+        let mut check = one(v, credential, entry, issuer).await;
+        if n > 1 {
+            check.detail = format!("status {} of {n}: {}", i + 1, check.detail);
+        }
+        v.add(check);
+    }
+}
+
+async fn one<F: Fetcher>(
+    v: &mut Verification<'_, F>,
+    credential: &Value,
+    entry: &Value,
+    issuer: Option<&str>,
+) -> Check {
+    if !entry.is_object() {
+        return Check::unverifiable(ID, "a credentialStatus entry is not an object");
+    }
+    let types = strings(entry.get("type"));
+    if types.iter().any(|t| t == "1EdTechRevocationList") {
+        return revocation_list(v, credential, entry, issuer).await;
+    }
+    for flavour in [Flavour::Bitstring, Flavour::StatusList2021] {
+        if types.iter().any(|t| t == flavour.entry_type()) {
+            return list_entry(v, entry, flavour, issuer).await;
+        }
+    }
+    Check::unverifiable(
+        ID,
+        format!(
+            "not checked: status type {} is not supported, so revocation is unknown",
+            if types.is_empty() {
+                "(none)".to_string()
+            } else {
+                types.join(", ")
+            }
+        ),
+    )
+}
+
+/// Fetches a status document; `Err` is the finished check.
+async fn fetch_json<F: Fetcher>(
+    v: &mut Verification<'_, F>,
+    url: &str,
+    what: &str,
+) -> Result<Document, Check> {
+    let resp = v.fetch(url).await.map_err(|e| {
+        Check::unverifiable(ID, format!("the {what} {url} could not be fetched: {e}"))
+    })?;
+    if !resp.is_success() {
+        return Err(Check::unverifiable(
+            ID,
+            format!("the {what} {url} answered HTTP {}", resp.status),
+        ));
+    }
+    if let Ok(json) = serde_json::from_slice::<Value>(&resp.body) {
+        return Ok(Document::Json(json));
+    }
+    // A list credential may also be secured as a VC-JWT (Bitstring Status List §2.2 allows any
+    // securing mechanism).
+    let text = String::from_utf8_lossy(&resp.body).trim().to_string();
+    if text.split('.').count() == 3 && !text.contains(char::is_whitespace) {
+        return Ok(Document::Jwt(text));
+    }
+    Err(Check::unverifiable(
+        ID,
+        format!("the {what} {url} is neither JSON nor a JWT"),
+    ))
+}
+
+enum Document {
+    Json(Value),
+    Jwt(String),
+}
+
+async fn revocation_list<F: Fetcher>(
+    v: &mut Verification<'_, F>,
+    credential: &Value,
+    entry: &Value,
+    issuer: Option<&str>,
+) -> Check {
+    let Some(url) = str_of(entry, "id") else {
+        return Check::unverifiable(
+            ID,
+            "the 1EdTechRevocationList status has no id (the list's URL)",
+        );
+    };
+    v.expert
+        .status_lists
+        .push(format!("{url} (1EdTechRevocationList)"));
+    let Some(cred_id) = str_of(credential, "id") else {
+        return Check::unverifiable(
+            ID,
+            "the credential has no id to look up in its 1EdTechRevocationList",
+        );
+    };
+    let list = match fetch_json(v, url, "revocation list").await {
+        Ok(Document::Json(j)) => j,
+        Ok(Document::Jwt(_)) => {
+            return Check::unverifiable(
+                ID,
+                format!("the revocation list {url} is a JWT, not a JSON revocation list"),
+            )
+        }
+        Err(c) => return c,
+    };
+    let list_issuer = id_of(list.get("issuer"));
+    let mut note = String::new();
+    if let (Some(li), Some(ci)) = (list_issuer, issuer) {
+        if li != ci {
+            note = format!(
+                " (note: the list names {li} as its issuer, not the credential's issuer {ci})"
+            );
+        }
+    }
+    match revocation_list::lookup(&list, cred_id) {
+        Ok(Lookup::Revoked(reason)) => Check::failed(
+            ID,
+            Verdict::Revoked,
+            format!(
+                "revoked: the issuer's revocation list {url} lists {cred_id}{}{note}",
+                reason
+                    .map(|r| format!(" (reason: \"{r}\")"))
+                    .unwrap_or_default()
+            ),
+        ),
+        Ok(Lookup::NotRevoked) => Check::passed(
+            ID,
+            format!("not revoked: {cred_id} is not on the revocation list {url}{note}"),
+        ),
+        Err(e) => Check::unverifiable(ID, format!("{url}: {e}")),
+    }
+}
+
+/// `statusListIndex`: a decimal string (Bitstring Status List, StatusList2021) or, as some
+/// issuers write it, a JSON integer.
+fn index_of(entry: &Value) -> Result<u64, String> {
+    match entry.get("statusListIndex") {
+        Some(Value::String(s)) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => s
+            .parse::<u64>()
+            .map_err(|_| format!("statusListIndex {s} is too large")),
+        Some(Value::Number(n)) => n
+            .as_u64()
+            .ok_or_else(|| format!("statusListIndex {n} is not a non-negative integer")),
+        Some(other) => Err(format!(
+            "statusListIndex {other} is not a non-negative integer"
+        )),
+        None => Err("the status entry has no statusListIndex".into()),
+    }
+}
+
+/// `statusSize` (Bitstring Status List §2.1; default 1).
+fn size_of(entry: &Value) -> Result<u32, String> {
+    let raw = match entry.get("statusSize") {
+        None => return Ok(1),
+        Some(Value::Number(n)) => n.as_u64(),
+        Some(Value::String(s)) => s.parse::<u64>().ok(),
+        Some(_) => None,
+    };
+    match raw {
+        Some(n) if (1..=u64::from(MAX_STATUS_SIZE)).contains(&n) => Ok(n as u32),
+        _ => Err(format!(
+            "statusSize {} is not an integer from 1 to {MAX_STATUS_SIZE}",
+            entry
+                .get("statusSize")
+                .map(|s| s.to_string())
+                .unwrap_or_default()
+        )),
+    }
+}
+
+/// The `statusMessage` whose `status` (hex, "0x1") equals `value`.
+fn message_for(entry: &Value, value: u64) -> Option<String> {
+    each(entry.get("statusMessage")).into_iter().find_map(|m| {
+        let s = str_of(m, "status")?;
+        let hex = s
+            .strip_prefix("0x")
+            .or_else(|| s.strip_prefix("0X"))
+            .unwrap_or(s);
+        (u64::from_str_radix(hex, 16).ok()? == value)
+            .then(|| str_of(m, "message").unwrap_or(s).to_string())
+    })
+}
+
+async fn list_entry<F: Fetcher>(
+    v: &mut Verification<'_, F>,
+    entry: &Value,
+    flavour: Flavour,
+    issuer: Option<&str>,
+) -> Check {
+    let kind = flavour.entry_type();
+    let Some(purpose) = str_of(entry, "statusPurpose") else {
+        return Check::unverifiable(ID, format!("the {kind} has no statusPurpose"));
+    };
+    let index = match index_of(entry) {
+        Ok(i) => i,
+        Err(e) => return Check::unverifiable(ID, format!("{kind}: {e}")),
+    };
+    let size = match flavour {
+        Flavour::Bitstring => match size_of(entry) {
+            Ok(s) => s,
+            Err(e) => return Check::unverifiable(ID, format!("{kind}: {e}")),
+        },
+        Flavour::StatusList2021 => 1,
+    };
+    let Some(url) = str_of(entry, "statusListCredential") else {
+        return Check::unverifiable(ID, format!("the {kind} has no statusListCredential"));
+    };
+    let at = format!("{url}#{index}");
+    v.expert.status_lists.push(format!("{at} ({purpose})"));
+
+    let list = match verified_list(v, url, flavour, issuer).await {
+        Ok(l) => l,
+        Err(c) => return c,
+    };
+    let subject = match list.get("credentialSubject") {
+        Some(Value::Array(a)) => a.first(),
+        other => other,
+    };
+    let Some(subject) = subject.filter(|s| s.is_object()) else {
+        return Check::unverifiable(
+            ID,
+            format!("the status list {url} has no credentialSubject"),
+        );
+    };
+    // §3.2 step 6: the list's purpose must be the entry's (STATUS_VERIFICATION_ERROR).
+    let purposes = strings(subject.get("statusPurpose"));
+    if !purposes.iter().any(|p| p == purpose) {
+        return Check::unverifiable(
+            ID,
+            format!(
+                "the status list {url} is for \"{}\", not for \"{purpose}\" as the credential says",
+                purposes.join(", ")
+            ),
+        );
+    }
+    let Some(encoded) = str_of(subject, "encodedList") else {
+        return Check::unverifiable(ID, format!("the status list {url} has no encodedList"));
+    };
+    let bits = match bitstring::decode(encoded, flavour.encoding(), MAX_LIST_BYTES) {
+        Ok(b) => b,
+        Err(e) => return Check::unverifiable(ID, format!("the status list {url}: {e}")),
+    };
+    let Some(value) = bitstring::read(&bits, index, size) else {
+        return Check::unverifiable(
+            ID,
+            format!(
+                "statusListIndex {index} is beyond the status list {url}, which has {} entries",
+                bitstring::entries(&bits, size)
+            ),
+        );
+    };
+    let message = message_for(entry, value)
+        .map(|m| format!(" (\"{m}\")"))
+        .unwrap_or_default();
+    match (purpose, value) {
+        ("revocation", 0) => Check::passed(ID, format!("not revoked: entry {at} is 0")),
+        ("revocation", _) => Check::failed(
+            ID,
+            Verdict::Revoked,
+            format!("revoked: the issuer's status list marks entry {at}{message}"),
+        ),
+        ("suspension", 0) => Check::passed(ID, format!("not suspended: entry {at} is 0")),
+        ("suspension", _) => Check::failed(
+            ID,
+            Verdict::Suspended,
+            format!("suspended: the issuer's status list marks entry {at}{message}"),
+        ),
+        ("refresh", 0) => Check::passed(ID, format!("no refresh announced: entry {at} is 0")),
+        ("refresh", _) => Check::warning(
+            ID,
+            format!(
+                "the issuer announces a refreshed credential (refresh entry {at} is set){message}"
+            ),
+        ),
+        (p, value) => Check::warning(ID, format!("status \"{p}\" at {at}: 0x{value:x}{message}")),
+    }
+}
+
+/// Fetches a status list credential and verifies it: proof, type, validity window, issuer.
+/// `Err` is the finished check.
+async fn verified_list<F: Fetcher>(
+    v: &mut Verification<'_, F>,
+    url: &str,
+    flavour: Flavour,
+    issuer: Option<&str>,
+) -> Result<Value, Check> {
+    let doc = fetch_json(v, url, "status list").await?;
+    let mut sub = Verification::new(v.fetcher, v.opts);
+    let list = match doc {
+        Document::Json(list) => {
+            if !list.is_object() {
+                return Err(Check::unverifiable(
+                    ID,
+                    format!("the status list {url} is not a JSON object"),
+                ));
+            }
+            let list_issuer = id_of(list.get("issuer")).map(String::from);
+            crate::verify::ob3::embedded::verify_proofs(&mut sub, &list, list_issuer.as_deref())
+                .await;
+            list
+        }
+        Document::Jwt(compact) => match model::classify_jws(&compact) {
+            Ok(BadgeDoc::Ob3Jwt {
+                jws, credential, ..
+            }) => {
+                let list_issuer = id_of(credential.get("issuer")).map(String::from);
+                crate::verify::ob3::jwt::verify_signature(&mut sub, &jws, list_issuer.as_deref())
+                    .await;
+                credential
+            }
+            Ok(_) | Err(_) => {
+                return Err(Check::unverifiable(
+                    ID,
+                    format!("the status list {url} is a JWT but not a credential"),
+                ))
+            }
+        },
+    };
+    v.expert.fetched.append(&mut sub.expert.fetched);
+    let verdict = derive_verdict(&sub.checks);
+    if verdict != Verdict::Valid {
+        let why = sub
+            .checks
+            .iter()
+            .find(|c| c.effect == Some(verdict))
+            .map(|c| c.detail.as_str())
+            .unwrap_or("");
+        return Err(Check::unverifiable(
+            ID,
+            format!("the status list {url} could not be trusted: its proof is {verdict}: {why}"),
+        ));
+    }
+    if !has_type(&list, flavour.list_type()) {
+        return Err(Check::unverifiable(
+            ID,
+            format!(
+                "the status list {url} is not a {} (type [{}])",
+                flavour.list_type(),
+                strings(list.get("type")).join(", ")
+            ),
+        ));
+    }
+    // The list's own validity window (Bitstring Status List §3.2 step 5: an expired or
+    // not-yet-valid list cannot be used).
+    let pick = |a: &'static str, b: &'static str| {
+        str_of(&list, a)
+            .map(|s| (s, a))
+            .or_else(|| str_of(&list, b).map(|s| (s, b)))
+    };
+    let (from, from_name) = pick("validFrom", "issuanceDate").unzip();
+    let (until, until_name) = pick("validUntil", "expirationDate").unzip();
+    for c in window_checks(
+        v.opts.at,
+        from,
+        from_name.unwrap_or("validFrom"),
+        until,
+        until_name.unwrap_or("validUntil"),
+    ) {
+        if c.effect.is_some() {
+            return Err(Check::unverifiable(
+                ID,
+                format!("the status list {url} cannot be used: {}", c.detail),
+            ));
+        }
+    }
+    // The list should come from the credential's issuer; a status service signing for it is
+    // possible, so a different issuer is reported, not fatal.
+    let list_issuer = id_of(list.get("issuer"));
+    if let (Some(li), Some(ci)) = (list_issuer, issuer) {
+        if li != ci {
+            v.add(Check::warning(
+                "status-issuer",
+                format!(
+                    "the status list {url} is issued by {li}, not by the credential's issuer {ci}"
+                ),
+            ));
+        }
+    }
+    Ok(list)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn index_and_size_parsing() {
+        assert_eq!(index_of(&json!({"statusListIndex":"94567"})), Ok(94567));
+        assert_eq!(index_of(&json!({"statusListIndex":23})), Ok(23));
+        assert!(index_of(&json!({"statusListIndex":"-1"})).is_err());
+        assert!(index_of(&json!({"statusListIndex":-1})).is_err());
+        assert!(index_of(&json!({"statusListIndex":"1e3"})).is_err());
+        assert!(index_of(&json!({"statusListIndex":"99999999999999999999999"})).is_err());
+        assert!(index_of(&json!({})).is_err());
+        assert_eq!(size_of(&json!({})), Ok(1));
+        assert_eq!(size_of(&json!({"statusSize":2})), Ok(2));
+        assert!(size_of(&json!({"statusSize":0})).is_err());
+        assert!(size_of(&json!({"statusSize":64})).is_err());
+    }
+
+    #[test]
+    fn status_messages_by_hex_value() {
+        let e = json!({"statusMessage":[{"status":"0x0","message":"valid"},{"status":"0x2","message":"pending review"}]});
+        assert_eq!(message_for(&e, 2).as_deref(), Some("pending review"));
+        assert_eq!(message_for(&e, 0).as_deref(), Some("valid"));
+        assert_eq!(message_for(&e, 1), None);
+    }
+}

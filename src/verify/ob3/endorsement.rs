@@ -1,0 +1,221 @@
+//! Endorsements (OB 3.0 verification.md step 6, "EndorsementCredential Verification"): every
+//! `endorsement` (embedded EndorsementCredential) and `endorsementJwt` (VC-JWT) on the
+//! credential, its achievement or its issuer profile is verified with the same engine in a
+//! sub-verification and shown in [`BadgeDisplay::endorsements`](crate::report::BadgeDisplay).
+//!
+//! An endorsement is a third party's opinion, not part of the badge's own proof: one that fails
+//! is a warning on the badge, never a reason to call the badge invalid. Endorsements are
+//! verified one level deep only (an endorsement's own endorsements are not), which also bounds
+//! the work a crafted badge can cause.
+
+use super::conformance::Kind;
+use crate::model::json::{each, id_of, str_of, strings};
+use crate::model::{self, BadgeDoc};
+use crate::report::{derive_verdict, Check, Endorsement, Outcome, Verdict};
+use crate::resolve::fetch::Fetcher;
+use crate::verify::Verification;
+use serde_json::Value;
+
+const ID: &str = "endorsement";
+
+/// Most endorsements verified for one badge (each may cost key fetches and a canonicalization).
+pub const MAX_ENDORSEMENTS: usize = 12;
+
+/// One endorsement as found.
+enum Found<'a> {
+    Embedded(&'a Value),
+    Jwt(&'a Value),
+}
+
+/// Where endorsements may sit (OB 3.0 data model: AchievementCredential, Achievement, Profile).
+fn collect(c: &Value) -> Vec<(&'static str, Found<'_>)> {
+    let subject = match c.get("credentialSubject") {
+        Some(Value::Array(a)) => a.first(),
+        other => other,
+    };
+    let achievement = subject
+        .and_then(|s| s.get("achievement"))
+        .filter(|a| a.is_object());
+    let issuer = c.get("issuer").filter(|i| i.is_object());
+    let mut out = Vec::new();
+    for (place, obj) in [
+        ("credential", Some(c)),
+        ("achievement", achievement),
+        ("issuer", issuer),
+    ] {
+        let Some(obj) = obj else { continue };
+        for e in each(obj.get("endorsement")) {
+            out.push((place, Found::Embedded(e)));
+        }
+        for e in each(obj.get("endorsementJwt")) {
+            out.push((place, Found::Jwt(e)));
+        }
+    }
+    out
+}
+
+/// Verifies the endorsements of credential `c` and adds their checks and display entries.
+pub async fn check<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value, kind: Kind) {
+    let found = collect(c);
+    if found.is_empty() {
+        v.add(Check::not_applicable("endorsements", "no endorsements"));
+        return;
+    }
+    if kind == Kind::OtherVc {
+        v.add(Check::not_applicable(
+            "endorsements",
+            "not an Open Badge: endorsements are not checked",
+        ));
+        return;
+    }
+    if v.depth >= 1 {
+        v.add(Check::not_checked(
+            "endorsements",
+            format!(
+                "{} endorsement(s) of this endorsement not verified (endorsements are verified one level deep)",
+                found.len()
+            ),
+        ));
+        return;
+    }
+    let total = found.len();
+    if total > MAX_ENDORSEMENTS {
+        v.add(Check::not_checked(
+            "endorsements",
+            format!("{total} endorsements; only the first {MAX_ENDORSEMENTS} are verified"),
+        ));
+    }
+    for (place, e) in found.into_iter().take(MAX_ENDORSEMENTS) {
+        let (entry, check) = one(v, place, e).await;
+        if let Some(b) = v.badge.as_mut() {
+            b.endorsements.push(entry);
+        }
+        v.add(check);
+    }
+}
+
+async fn one<F: Fetcher>(
+    v: &mut Verification<'_, F>,
+    place: &str,
+    found: Found<'_>,
+) -> (Endorsement, Check) {
+    let mut sub = Verification::new(v.fetcher, v.opts);
+    sub.depth = v.depth.saturating_add(1);
+    let credential = match found {
+        Found::Embedded(e) => {
+            if !e.is_object() {
+                return unreadable(place, "the endorsement is not an object");
+            }
+            // Box: verify_credential → endorsement::check → verify_credential.
+            Box::pin(super::verify_credential(&mut sub, e.clone())).await;
+            e.clone()
+        }
+        Found::Jwt(e) => {
+            let Some(compact) = e.as_str() else {
+                return unreadable(place, "the endorsementJwt is not a string");
+            };
+            match model::classify_jws(compact) {
+                Ok(BadgeDoc::Ob3Jwt {
+                    jws,
+                    compact,
+                    claims,
+                    credential,
+                }) => {
+                    Box::pin(super::verify_jwt(
+                        &mut sub,
+                        &jws,
+                        &compact,
+                        claims,
+                        credential.clone(),
+                    ))
+                    .await;
+                    credential
+                }
+                Ok(_) => return unreadable(place, "the endorsementJwt is not a VC-JWT"),
+                Err(e) => return unreadable(place, &format!("the endorsementJwt: {e}")),
+            }
+        }
+    };
+    v.expert.fetched.append(&mut sub.expert.fetched);
+    let mut verdict = derive_verdict(&sub.checks);
+    let mut why = sub
+        .checks
+        .iter()
+        .find(|c| c.effect == Some(verdict))
+        .map(|c| format!("{}: {}", c.id, c.detail));
+    if !strings(credential.get("type"))
+        .iter()
+        .any(|t| t == "EndorsementCredential")
+    {
+        verdict = verdict.max_by_severity(Verdict::Invalid);
+        why = Some("it is not an EndorsementCredential".into());
+    }
+    let issuer = credential.get("issuer");
+    let issuer_obj = issuer.filter(|i| i.is_object());
+    let entry = Endorsement {
+        issuer_name: issuer_obj.and_then(|i| str_of(i, "name")).map(String::from),
+        issuer_id: id_of(issuer).map(String::from),
+        comment: credential
+            .get("credentialSubject")
+            .and_then(|s| str_of(s, "endorsementComment"))
+            .map(String::from),
+        verdict: Some(verdict),
+    };
+    let who = entry
+        .issuer_name
+        .clone()
+        .or_else(|| entry.issuer_id.clone())
+        .unwrap_or_else(|| "an unnamed issuer".into());
+    let check = match verdict {
+        Verdict::Valid => {
+            let warned = sub
+                .checks
+                .iter()
+                .filter(|c| c.outcome == Outcome::Warning)
+                .count();
+            Check::passed(
+                ID,
+                format!(
+                    "endorsement of the {place} by {who} verified{}",
+                    if warned > 0 {
+                        format!(" ({warned} warning(s))")
+                    } else {
+                        String::new()
+                    }
+                ),
+            )
+        }
+        other => Check::warning(
+            ID,
+            format!(
+                "endorsement of the {place} by {who} is {other}{}",
+                why.map(|w| format!(" ({w})")).unwrap_or_default()
+            ),
+        ),
+    };
+    (entry, check)
+}
+
+fn unreadable(place: &str, why: &str) -> (Endorsement, Check) {
+    (
+        Endorsement {
+            verdict: Some(Verdict::Error),
+            ..Default::default()
+        },
+        Check::warning(ID, format!("endorsement of the {place}: {why}")),
+    )
+}
+
+trait Worst {
+    fn max_by_severity(self, other: Verdict) -> Verdict;
+}
+
+impl Worst for Verdict {
+    fn max_by_severity(self, other: Verdict) -> Verdict {
+        if other.severity() > self.severity() {
+            other
+        } else {
+            self
+        }
+    }
+}

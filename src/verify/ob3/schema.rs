@@ -1,0 +1,277 @@
+//! `credentialSchema` (OB 3.0 verification.md step 1: a `1EdTechJsonSchemaValidator2019` entry
+//! means the credential must conform to that JSON Schema, [VCCS-10]).
+//!
+//! Schemas are bundled, never fetched (a fetched schema would let the badge's host decide what
+//! "conforms" means, and costs a request per badge). Only the OB 3.0 AchievementCredential
+//! schema is bundled (see `schemas/SOURCES.md`); any other schema is reported not checked,
+//! with its URL.
+
+use super::conformance::vc_version;
+use crate::model::json::{each, id_of, strings};
+use crate::report::{Check, Verdict};
+use serde_json::Value;
+#[cfg(feature = "json-schema")]
+use std::sync::OnceLock;
+
+const ID: &str = "schema";
+
+/// The names the AchievementCredential schema is published under (3.0.1 and 3.0.0 URLs).
+const ACHIEVEMENT_SCHEMA_URLS: &[&str] = &[
+    "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json",
+    "https://purl.imsglobal.org/spec/ob/v3p0/schema/achievementcredential.json",
+];
+
+const ACHIEVEMENT_SCHEMA: &str =
+    include_str!("schemas/ob_v3p0_achievementcredential_schema_draft4.json");
+
+/// Most schema violations listed in one check.
+const MAX_ERRORS: usize = 5;
+/// Longest text kept of one violation (messages quote the offending value).
+const MAX_ERROR_CHARS: usize = 240;
+
+/// The compiled bundled schema, built once.
+#[cfg(feature = "json-schema")]
+fn achievement_schema() -> Result<&'static (boon::Schemas, boon::SchemaIndex), &'static str> {
+    static S: OnceLock<Result<(boon::Schemas, boon::SchemaIndex), String>> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut schema: Value =
+            serde_json::from_str(ACHIEVEMENT_SCHEMA).map_err(|e| e.to_string())?;
+        drop_empty_required(&mut schema);
+        let mut schemas = boon::Schemas::new();
+        let mut compiler = boon::Compiler::new();
+        // Only the bundled document and boon's built-in metaschemas: nothing is loaded.
+        compiler
+            .add_resource(ACHIEVEMENT_SCHEMA_URLS[0], schema)
+            .map_err(|e| e.to_string())?;
+        let index = compiler
+            .compile(ACHIEVEMENT_SCHEMA_URLS[0], &mut schemas)
+            .map_err(|e| e.to_string())?;
+        Ok((schemas, index))
+    })
+    .as_ref()
+    .map_err(String::as_str)
+}
+
+fn clip(s: &str) -> String {
+    if s.chars().count() <= MAX_ERROR_CHARS {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(MAX_ERROR_CHARS).collect();
+    out.push('…');
+    out
+}
+
+/// The 1EdTech rendering has `"required": []` (in `Criteria`), which the draft-04 metaschema
+/// forbids (minItems 1) and boon refuses; an empty list requires nothing, so dropping it keeps
+/// the schema's meaning.
+#[cfg(feature = "json-schema")]
+fn drop_empty_required(v: &mut Value) {
+    match v {
+        Value::Object(o) => {
+            if o.get("required")
+                .and_then(Value::as_array)
+                .is_some_and(Vec::is_empty)
+            {
+                o.remove("required");
+            }
+            o.values_mut().for_each(drop_empty_required);
+        }
+        Value::Array(a) => a.iter_mut().for_each(drop_empty_required),
+        _ => {}
+    }
+}
+
+/// The innermost errors (boon nests them under allOf/oneOf/$ref groups).
+#[cfg(feature = "json-schema")]
+fn leaves<'a, 's, 'v>(
+    e: &'a boon::ValidationError<'s, 'v>,
+    out: &mut Vec<&'a boon::ValidationError<'s, 'v>>,
+) {
+    if e.causes.is_empty() {
+        out.push(e);
+    } else {
+        for c in &e.causes {
+            leaves(c, out);
+        }
+    }
+}
+
+/// Validates `instance` against the bundled AchievementCredential schema: the violations as
+/// "at <JSON pointer>: <message>", at most [`MAX_ERRORS`] of them, and how many there were.
+#[cfg(feature = "json-schema")]
+pub fn achievement_violations(instance: &Value) -> Result<(Vec<String>, usize), String> {
+    let (schemas, index) = achievement_schema().map_err(String::from)?;
+    let Err(err) = schemas.validate(instance, *index) else {
+        return Ok((Vec::new(), 0));
+    };
+    let mut found = Vec::new();
+    leaves(&err, &mut found);
+    let shown = found
+        .iter()
+        .take(MAX_ERRORS)
+        .map(|e| {
+            let path = e.instance_location.to_string();
+            let at = if path.is_empty() {
+                "/".to_string()
+            } else {
+                path
+            };
+            format!("at {at}: {}", clip(&e.kind.to_string()))
+        })
+        .collect();
+    Ok((shown, found.len().max(1)))
+}
+
+/// Without the `json-schema` feature there is no validator.
+#[cfg(not(feature = "json-schema"))]
+pub fn achievement_violations(_instance: &Value) -> Result<(Vec<String>, usize), String> {
+    let _ = (ACHIEVEMENT_SCHEMA, MAX_ERRORS, clip as fn(&str) -> String);
+    Err("JSON Schema validation is not part of this build (feature json-schema)".into())
+}
+
+/// The `schema` checks for credential `c`.
+pub fn checks(c: &Value) -> Vec<Check> {
+    let entries = each(c.get("credentialSchema"));
+    if entries.is_empty() {
+        return vec![Check::not_applicable(ID, "no credentialSchema")];
+    }
+    entries.into_iter().map(|s| one(c, s)).collect()
+}
+
+fn one(c: &Value, entry: &Value) -> Check {
+    let url = id_of(Some(entry)).unwrap_or("(no id)").trim();
+    let types = strings(entry.get("type"));
+    if !types.iter().any(|t| t == "1EdTechJsonSchemaValidator2019") {
+        return Check::not_checked(
+            ID,
+            format!(
+                "not checked: schema {url} of type {} (only 1EdTechJsonSchemaValidator2019 is checked)",
+                if types.is_empty() { "(none)".to_string() } else { types.join(", ") }
+            ),
+        );
+    }
+    if !ACHIEVEMENT_SCHEMA_URLS.contains(&url) {
+        return Check::not_checked(
+            ID,
+            format!(
+                "not checked: the JSON Schema {url} is not bundled (schemas are never fetched)"
+            ),
+        );
+    }
+    // The bundled rendering is the VC 1.1 shape (it requires issuanceDate); applied to a VC 2.0
+    // credential it would reject every valid one.
+    if vc_version(c) != Some("VC 1.1") {
+        return Check::not_checked(
+            ID,
+            format!("not checked: {url} — the bundled copy is the VC 1.1 (OB 3.0.0/3.0.1) rendering; its VC 2.0 revision is not bundled"),
+        );
+    }
+    match achievement_violations(c) {
+        Ok((_, 0)) => Check::passed(ID, format!("conforms to the JSON Schema {url}")),
+        Ok((shown, total)) => Check::failed(
+            ID,
+            Verdict::Invalid,
+            format!(
+                "does not conform to the JSON Schema {url} ({total} violation{}): {}",
+                if total == 1 { "" } else { "s" },
+                shown.join("; ")
+            ),
+        ),
+        Err(e) => Check::not_checked(
+            ID,
+            format!("not checked: the bundled schema {url} could not be compiled: {e}"),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Outcome;
+    use serde_json::json;
+
+    fn vc11() -> Value {
+        json!({
+            "@context": ["https://www.w3.org/2018/credentials/v1", "https://purl.imsglobal.org/spec/ob/v3p0/context.json"],
+            "id": "urn:uuid:91537dba-56cb-11ec-bf63-0242ac130002",
+            "type": ["VerifiableCredential", "OpenBadgeCredential"],
+            "name": "A badge",
+            "issuer": {"id": "https://example.edu/issuers/565049", "type": "Profile", "name": "Example University"},
+            "issuanceDate": "2010-01-01T00:00:00Z",
+            "credentialSubject": {
+                "id": "did:example:ebfeb1f712ebc6f1c276e12ec21",
+                "type": "AchievementSubject",
+                "achievement": {
+                    "id": "https://example.com/achievements/21st-century-skills/teamwork",
+                    "type": "Achievement",
+                    "criteria": {"narrative": "Team members are nominated for this badge by their peers."},
+                    "description": "This badge recognizes the development of the capacity to collaborate within a group environment.",
+                    "name": "Teamwork"
+                }
+            },
+            "credentialSchema": [{"id": ACHIEVEMENT_SCHEMA_URLS[0], "type": "1EdTechJsonSchemaValidator2019"}]
+        })
+    }
+
+    #[test]
+    #[cfg(feature = "json-schema")]
+    fn the_bundled_schema_compiles() {
+        assert!(achievement_schema().is_ok());
+    }
+
+    #[test]
+    #[cfg(feature = "json-schema")]
+    fn conforming_vc11_credential_passes() {
+        let r = checks(&vc11());
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].outcome, Outcome::Passed, "{}", r[0].detail);
+    }
+
+    #[test]
+    #[cfg(feature = "json-schema")]
+    fn structural_failure_names_the_path() {
+        let mut c = vc11();
+        c["credentialSubject"]["achievement"]
+            .as_object_mut()
+            .unwrap()
+            .remove("criteria");
+        c["issuanceDate"] = json!(5);
+        let r = checks(&c);
+        assert_eq!(r[0].effect, Some(Verdict::Invalid));
+        assert!(r[0].detail.contains("/issuanceDate"), "{}", r[0].detail);
+        assert!(
+            r[0].detail.contains("/credentialSubject/achievement"),
+            "{}",
+            r[0].detail
+        );
+    }
+
+    #[test]
+    fn unknown_and_vc2_schemas_are_not_checked_with_the_url() {
+        let mut c = vc11();
+        c["credentialSchema"] = json!({"id":"https://example.org/my-schema.json","type":"1EdTechJsonSchemaValidator2019"});
+        let r = checks(&c);
+        assert_eq!(r[0].outcome, Outcome::NotChecked);
+        assert!(r[0].effect.is_none());
+        assert!(r[0].detail.contains("https://example.org/my-schema.json"));
+        let mut v2 = vc11();
+        v2["@context"] = json!([
+            "https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+        ]);
+        let r = checks(&v2);
+        assert_eq!(r[0].outcome, Outcome::NotChecked);
+        assert!(r[0].detail.contains(ACHIEVEMENT_SCHEMA_URLS[0]));
+        assert_eq!(checks(&json!({}))[0].outcome, Outcome::NotApplicable);
+    }
+
+    #[test]
+    #[cfg(feature = "json-schema")]
+    fn huge_values_are_clipped() {
+        let mut c = vc11();
+        c["name"] = json!(vec!["x".repeat(10_000)]);
+        let r = checks(&c);
+        assert_eq!(r[0].effect, Some(Verdict::Invalid));
+        assert!(r[0].detail.len() < 2000);
+    }
+}
