@@ -534,6 +534,36 @@ pub fn shareable_url(report: &Report) -> Option<String> {
         .or_else(|| Some(report.input.clone()).filter(|u| is_http_url(u)))
 }
 
+/// Whether `given` (what a recruiter typed) is the badge's recipient: `None` when the badge
+/// names no recipient that can be compared (no identity, unsupported hash).
+pub fn earner_matches(report: &Report, given: &str) -> Option<bool> {
+    let r = report.badge.as_ref()?.recipient.as_ref()?;
+    let identity = r.identity.as_deref()?;
+    if given.trim().is_empty() || (r.hashed && !crate::recipient::supported_hash(identity)) {
+        return None;
+    }
+    let claim = crate::recipient::RecipientClaim {
+        identity,
+        hashed: r.hashed,
+        salt: r.salt.as_deref(),
+    };
+    Some(crate::recipient::matches(&claim, given))
+}
+
+/// The credential text inside dropped bytes (JSON or compact JWS, also from a baked image), for
+/// a `#credential=` link. `None` when the bytes carry only a URL or nothing readable.
+pub fn share_payload(bytes: &[u8]) -> Option<Vec<u8>> {
+    match crate::extract::extract(bytes, &crate::Limits::default()).ok()?.payload {
+        crate::extract::Payload::Json(t) => {
+            // Re-serialized compactly so the link is as short as it can be.
+            let v: serde_json::Value = serde_json::from_str(&t).ok()?;
+            serde_json::to_vec(&v).ok()
+        }
+        crate::extract::Payload::Jws(c) => Some(c.into_bytes()),
+        crate::extract::Payload::Url(_) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -724,6 +754,37 @@ mod tests {
         r.badge = None;
         r.input = "https://i.example/a/2".into();
         assert_eq!(shareable_url(&r).as_deref(), Some("https://i.example/a/2"));
+    }
+
+    #[test]
+    fn earner_check_uses_the_hashed_identity() {
+        use crate::report::RecipientDisplay;
+        use sha2::{Digest, Sha256};
+        let mut r = report(Format::Ob3Jwt, vec![]);
+        assert_eq!(earner_matches(&r, "a@b.c"), None);
+        let h = hex::encode(Sha256::digest(b"a@b.cpepper"));
+        r.badge = Some(BadgeDisplay {
+            recipient: Some(RecipientDisplay {
+                kind: Some("emailAddress".into()),
+                identity: Some(format!("sha256${h}")),
+                hashed: true,
+                salt: Some("pepper".into()),
+                name: None,
+            }),
+            ..Default::default()
+        });
+        assert_eq!(earner_matches(&r, " A@b.c "), Some(true));
+        assert_eq!(earner_matches(&r, "x@b.c"), Some(false));
+        assert_eq!(earner_matches(&r, ""), None);
+    }
+
+    #[test]
+    fn share_payload_is_the_credential_text() {
+        assert_eq!(
+            share_payload(b"{ \"a\" : 1 }").as_deref(),
+            Some(&b"{\"a\":1}"[..])
+        );
+        assert_eq!(share_payload(b"not a badge"), None);
     }
 
     #[test]
