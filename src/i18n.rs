@@ -161,8 +161,12 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::ZhTw, ClearAll) => "清除結果",
         (Lang::En, LanguageSwitch) => "中文",
         (Lang::ZhTw, LanguageSwitch) => "English",
-        (Lang::En, PasteImageHint) => "You can also paste a badge image (Ctrl+V) or drag one from another web page.",
-        (Lang::ZhTw, PasteImageHint) => "也可以直接貼上徽章圖片（Ctrl+V），或從其他網頁拖曳徽章過來。",
+        (Lang::En, PasteImageHint) => {
+            "You can also paste a badge image (Ctrl+V) or drag one from another web page."
+        }
+        (Lang::ZhTw, PasteImageHint) => {
+            "也可以直接貼上徽章圖片（Ctrl+V），或從其他網頁拖曳徽章過來。"
+        }
         (Lang::En, ReadingBadge) => "Reading the badge…",
         (Lang::ZhTw, ReadingBadge) => "正在讀取徽章……",
         (Lang::En, FetchingDocument) => "Fetching the badge…",
@@ -243,11 +247,15 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::ZhTw, AddLinkedIn) => "新增至 LinkedIn 個人檔案",
         (Lang::En, QrCaption) => "Scan to verify this badge",
         (Lang::ZhTw, QrCaption) => "掃描以驗證此徽章",
-        (Lang::En, LinkCarriesBadge) => "This badge has no public address: the link carries the badge itself.",
+        (Lang::En, LinkCarriesBadge) => {
+            "This badge has no public address: the link carries the badge itself."
+        }
         (Lang::ZhTw, LinkCarriesBadge) => "此徽章沒有公開網址：連結中直接包含徽章內容。",
         (Lang::En, CorsTitle) => "The issuer's server does not allow browsers to read this badge.",
         (Lang::ZhTw, CorsTitle) => "頒發者的伺服器不允許瀏覽器讀取此徽章。",
-        (Lang::En, CorsHelp) => "Open the badge link in a new tab, copy its JSON, and paste it in the box above.",
+        (Lang::En, CorsHelp) => {
+            "Open the badge link in a new tab, copy its JSON, and paste it in the box above."
+        }
         (Lang::ZhTw, CorsHelp) => "請在新分頁開啟徽章連結，複製其 JSON 內容，再貼到上方的輸入框。",
         (Lang::En, Reason) => "Reason",
         (Lang::ZhTw, Reason) => "原因",
@@ -267,7 +275,9 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::ZhTw, RemoveCard) => "移除",
         (Lang::En, ExplainValid) => "The badge is authentic, unchanged and in force.",
         (Lang::ZhTw, ExplainValid) => "此徽章真實、未經竄改且有效。",
-        (Lang::En, ExplainInvalid) => "The badge failed a check: it may have been altered or is malformed.",
+        (Lang::En, ExplainInvalid) => {
+            "The badge failed a check: it may have been altered or is malformed."
+        }
         (Lang::ZhTw, ExplainInvalid) => "此徽章未通過檢查：可能遭到竄改或格式錯誤。",
         (Lang::En, ExplainRevoked) => "The issuer has revoked this badge.",
         (Lang::ZhTw, ExplainRevoked) => "頒發者已撤銷此徽章。",
@@ -277,7 +287,9 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::ZhTw, ExplainExpired) => "此徽章已過期。",
         (Lang::En, ExplainNotYetValid) => "The badge is not valid yet.",
         (Lang::ZhTw, ExplainNotYetValid) => "此徽章尚未生效。",
-        (Lang::En, ExplainUnverifiable) => "Something needed to verify the badge could not be obtained.",
+        (Lang::En, ExplainUnverifiable) => {
+            "Something needed to verify the badge could not be obtained."
+        }
         (Lang::ZhTw, ExplainUnverifiable) => "無法取得驗證所需的資料。",
         (Lang::En, ExplainError) => "This is not a badge this page can read.",
         (Lang::ZhTw, ExplainError) => "此頁面無法讀取此檔案中的徽章。",

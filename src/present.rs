@@ -78,7 +78,10 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'%' {
-            if let Some(v) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            if let Some(v) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
                 out.push(v);
                 i += 3;
                 continue;
@@ -224,7 +227,10 @@ pub enum Inline {
     Em(String),
     Code(String),
     /// A link, kept only if its target is http(s); otherwise it becomes text.
-    Link { text: String, url: String },
+    Link {
+        text: String,
+        url: String,
+    },
 }
 
 /// A block of a Markdown narrative.
@@ -316,8 +322,10 @@ fn inlines(s: &str) -> Vec<Inline> {
     let mut rest = s;
     while let Some(c) = rest.chars().next() {
         let span = match c {
-            '*' | '_' if rest[1..].starts_with(c) => delimited(rest, if c == '*' { "**" } else { "__" })
-                .map(|(inner, n)| (Inline::Strong(inner.to_string()), n)),
+            '*' | '_' if rest[1..].starts_with(c) => {
+                delimited(rest, if c == '*' { "**" } else { "__" })
+                    .map(|(inner, n)| (Inline::Strong(inner.to_string()), n))
+            }
             '*' | '_' => delimited(rest, if c == '*' { "*" } else { "_" })
                 .filter(|(inner, _)| !inner.starts_with(' '))
                 .map(|(inner, n)| (Inline::Em(inner.to_string()), n)),
@@ -468,7 +476,13 @@ pub enum IssuerTrust {
 /// failed key or proof check).
 pub fn issuer_trust(report: &Report) -> IssuerTrust {
     const SIG: [&str; 2] = ["proof", "signature"];
-    const KEYS: [&str; 5] = ["proof", "signature", "proof-controller", "key", "proof-method"];
+    const KEYS: [&str; 5] = [
+        "proof",
+        "signature",
+        "proof-controller",
+        "key",
+        "proof-method",
+    ];
     let failed = report
         .checks
         .iter()
@@ -553,7 +567,10 @@ pub fn earner_matches(report: &Report, given: &str) -> Option<bool> {
 /// The credential text inside dropped bytes (JSON or compact JWS, also from a baked image), for
 /// a `#credential=` link. `None` when the bytes carry only a URL or nothing readable.
 pub fn share_payload(bytes: &[u8]) -> Option<Vec<u8>> {
-    match crate::extract::extract(bytes, &crate::Limits::default()).ok()?.payload {
+    match crate::extract::extract(bytes, &crate::Limits::default())
+        .ok()?
+        .payload
+    {
         crate::extract::Payload::Json(t) => {
             // Re-serialized compactly so the link is as short as it can be.
             let v: serde_json::Value = serde_json::from_str(&t).ok()?;
@@ -648,7 +665,10 @@ mod tests {
 
     #[test]
     fn dates_are_localized() {
-        assert_eq!(format_date("2024-03-12T23:30:00-02:00", Lang::En), "13 March 2024");
+        assert_eq!(
+            format_date("2024-03-12T23:30:00-02:00", Lang::En),
+            "13 March 2024"
+        );
         assert_eq!(format_date("2024-03-12", Lang::ZhTw), "2024年3月12日");
         assert_eq!(format_date("soon", Lang::En), "soon");
     }
@@ -687,7 +707,19 @@ mod tests {
 
     #[test]
     fn markdown_edge_cases_do_not_panic() {
-        for s in ["*", "**", "[", "[a](", "`", "_a", "1.", "#", "######## x", "中文*強調*", "a * b"] {
+        for s in [
+            "*",
+            "**",
+            "[",
+            "[a](",
+            "`",
+            "_a",
+            "1.",
+            "#",
+            "######## x",
+            "中文*強調*",
+            "a * b",
+        ] {
             let _ = markdown_blocks(s);
         }
         assert_eq!(

@@ -79,7 +79,8 @@ fn credential(name: &str, valid_until: Option<&str>) -> Value {
 }
 
 fn sign(payload: &Value) -> String {
-    let header = json!({"alg": "EdDSA", "typ": "JWT", "kid": format!("{}#{}", did_key(), &did_key()[8..])});
+    let header =
+        json!({"alg": "EdDSA", "typ": "JWT", "kid": format!("{}#{}", did_key(), &did_key()[8..])});
     let input = format!(
         "{}.{}",
         b64(header.to_string().as_bytes()),
@@ -95,7 +96,12 @@ fn tamper(token: &str) -> String {
     let mut p: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(parts[1]).unwrap()).unwrap();
     p["credentialSubject"]["achievement"]["name"] = json!("Teamwork (Gold)");
     p["name"] = json!("Teamwork (Gold)");
-    format!("{}.{}.{}", parts[0], b64(p.to_string().as_bytes()), parts[2])
+    format!(
+        "{}.{}.{}",
+        parts[0],
+        b64(p.to_string().as_bytes()),
+        parts[2]
+    )
 }
 
 fn at() -> DateTime<Utc> {

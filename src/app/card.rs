@@ -224,10 +224,7 @@ fn Verdicted(
     let embed = link.as_ref().map(|l| {
         present::embed_snippet(
             &name,
-            badge
-                .image
-                .as_deref()
-                .filter(|i| present::is_http_url(i)),
+            badge.image.as_deref().filter(|i| present::is_http_url(i)),
             l,
         )
     });
