@@ -11,6 +11,8 @@ pub struct Limits {
     pub max_json_depth: usize,
     /// Deepest SVG element nesting accepted.
     pub max_xml_depth: usize,
+    /// Largest SVG document parsed (an SVG is text: a big one is unusual and slow to scan).
+    pub max_svg_bytes: usize,
     /// How many documents one verification may fetch.
     pub max_fetches: usize,
 }
@@ -22,6 +24,7 @@ impl Default for Limits {
             max_payload_bytes: 4 * 1024 * 1024,
             max_json_depth: 64,
             max_xml_depth: 256,
+            max_svg_bytes: 16 * 1024 * 1024,
             max_fetches: 32,
         }
     }

@@ -108,3 +108,16 @@ fn recipient_match_is_reported() {
     let lines = json_lines(&out.stdout);
     assert!(lines[0]["recipient_match"].is_boolean());
 }
+
+#[test]
+fn many_inputs_keep_their_order_when_verified_in_parallel() {
+    let inputs: Vec<&str> = (0..24)
+        .map(|i| if i % 3 == 0 { OB3 } else { TEXT })
+        .collect();
+    let out = bin().arg("--json").args(&inputs).output().unwrap();
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), inputs.len());
+    for (line, input) in lines.iter().zip(&inputs) {
+        assert_eq!(line["input"], *input);
+    }
+}

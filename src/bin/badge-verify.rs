@@ -81,25 +81,49 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
             }
         };
         let fetcher = NativeFetcher::new(FetchLimits::default());
+        let workers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(args.inputs.len());
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, Report)>();
         let mut all_valid = true;
-        let stdout = std::io::stdout();
-        for raw in &args.inputs {
-            let report = match load(raw, &args.opts) {
-                Ok(input) => futures::executor::block_on(verify(&input, &fetcher, &args.opts)),
-                Err(msg) => Report::error(raw.as_str(), "input", msg),
-            };
-            all_valid &= report.verdict == Verdict::Valid;
-            let mut out = stdout.lock();
-            let text = if args.json {
-                report.to_json_line()
-            } else {
-                human(&report)
-            };
-            // A closed pipe (`| head`) is not an error worth a panic.
-            if writeln!(out, "{text}").is_err() {
-                break;
+        std::thread::scope(|scope| {
+            // Workers take inputs in turn; reports are printed in input order as they complete.
+            for _ in 0..workers {
+                let (tx, next, fetcher, args) = (tx.clone(), &next, &fetcher, &args);
+                scope.spawn(move || loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(raw) = args.inputs.get(i) else { break };
+                    let report = match load(raw, &args.opts) {
+                        Ok(input) => {
+                            futures::executor::block_on(verify(&input, fetcher, &args.opts))
+                        }
+                        Err(msg) => Report::error(raw.as_str(), "input", msg),
+                    };
+                    if tx.send((i, report)).is_err() {
+                        break;
+                    }
+                });
             }
-        }
+            drop(tx);
+            let mut pending = std::collections::BTreeMap::new();
+            let mut printed = 0;
+            let mut out = std::io::stdout().lock();
+            for (i, report) in rx {
+                pending.insert(i, report);
+                while let Some(report) = pending.remove(&printed) {
+                    printed += 1;
+                    all_valid &= report.verdict == Verdict::Valid;
+                    let text = if args.json {
+                        report.to_json_line()
+                    } else {
+                        human(&report)
+                    };
+                    // A closed pipe (`| head`) is not an error worth a panic.
+                    let _ = writeln!(out, "{text}");
+                }
+            }
+        });
         if all_valid {
             0
         } else {

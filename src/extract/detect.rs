@@ -27,6 +27,14 @@ pub fn sniff(bytes: &[u8]) -> Kind {
         (b"PK\x03\x04", "ZIP"),
         (b"\x00\x00\x01\x00", "ICO"),
         (b"BM", "BMP"),
+        (b"II*\x00", "TIFF"),
+        (b"MM\x00*", "TIFF"),
+        (b"\x1f\x8b", "gzip"),
+        (b"\x00\x00\x00\x0cjP  ", "JPEG 2000"),
+        (b"\x1aE\xdf\xa3", "WebM/Matroska video"),
+        (b"OggS", "Ogg"),
+        (b"\x7fELF", "ELF executable"),
+        (b"MZ", "Windows executable"),
     ];
     for (magic, name) in others {
         if bytes.starts_with(magic) {
@@ -36,22 +44,32 @@ pub fn sniff(bytes: &[u8]) -> Kind {
     if bytes.len() >= 12 && &bytes[0..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
         return Kind::Other("WebP");
     }
+    if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
+        let brand = &bytes[8..12];
+        return Kind::Other(match brand {
+            b"avif" | b"avis" => "AVIF",
+            b"heic" | b"heix" | b"mif1" | b"msf1" => "HEIC",
+            _ => "MP4/QuickTime",
+        });
+    }
     let head = skip_bom_and_space(bytes);
     if head.starts_with(b"<") {
-        // XML: an SVG if an <svg element appears near the start (after prolog/comments).
-        let window = &head[..head.len().min(4096)];
-        if window.windows(4).any(|w| w.eq_ignore_ascii_case(b"<svg"))
-            || window.windows(4).any(|w| w == b":svg")
-        {
-            return Kind::Svg;
-        }
-        return Kind::Other(
-            if window.windows(5).any(|w| w.eq_ignore_ascii_case(b"<html")) {
-                "HTML"
-            } else {
-                "XML"
-            },
-        );
+        // XML: an SVG if an <svg element appears near the start (after prolog, comments and a
+        // DOCTYPE, which Illustrator fills with entity declarations).
+        let window = &head[..head.len().min(64 * 1024)];
+        let find = |pat: &[u8]| {
+            window
+                .windows(pat.len())
+                .position(|w| w.eq_ignore_ascii_case(pat))
+        };
+        let svg = [find(b"<svg"), find(b":svg")].into_iter().flatten().min();
+        return match (svg, find(b"<html")) {
+            // A web page with an inline <svg> is still a web page.
+            (Some(s), Some(h)) if h < s => Kind::Other("HTML"),
+            (Some(_), _) => Kind::Svg,
+            (None, Some(_)) => Kind::Other("HTML"),
+            (None, None) => Kind::Other("XML"),
+        };
     }
     Kind::Text
 }
@@ -81,6 +99,14 @@ pub fn classify_text(text: &str, limits: &Limits) -> Result<Payload, ExtractErro
         serde_json::from_str::<serde_json::Value>(text)
             .map_err(|e| ExtractError::Unrecognized(format!("invalid JSON: {e}")))?;
         return Ok(Payload::Json(text.to_string()));
+    }
+    if text.starts_with('[') {
+        check_json_depth(text, limits.max_json_depth)?;
+        serde_json::from_str::<serde_json::Value>(text)
+            .map_err(|e| ExtractError::Unrecognized(format!("invalid JSON: {e}")))?;
+        return Err(ExtractError::Unrecognized(
+            "a JSON array; a badge is a JSON object".into(),
+        ));
     }
     if text.starts_with('"') {
         let inner: String = serde_json::from_str(text)
@@ -161,6 +187,19 @@ mod tests {
             Kind::Svg
         );
         assert_eq!(sniff(b"{\"a\":1}"), Kind::Text);
+        assert_eq!(sniff(b"\x00\x00\x00\x1cftypavif"), Kind::Other("AVIF"));
+        assert_eq!(sniff(b"RIFF\x00\x00\x00\x00WEBPVP8 "), Kind::Other("WebP"));
+        assert_eq!(sniff(b"<?xml version=\"1.0\"?><note/>"), Kind::Other("XML"));
+        assert_eq!(
+            sniff(b"<!DOCTYPE html><html><body><svg></svg></body></html>"),
+            Kind::Other("HTML")
+        );
+        // Illustrator-style prologs: entity declarations push <svg> past the first few KB.
+        let long = format!(
+            "<?xml version=\"1.0\"?><!DOCTYPE svg [{}]><svg/>",
+            "<!ENTITY a \"b\">".repeat(1000)
+        );
+        assert_eq!(sniff(long.as_bytes()), Kind::Svg);
     }
 
     #[test]

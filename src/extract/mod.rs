@@ -2,7 +2,12 @@
 //!
 //! Detection is by content (magic bytes, first non-space character), never by file name.
 
+pub mod bake;
 pub mod detect;
+pub mod png;
+pub mod svg;
+
+pub use bake::{bake_png, bake_svg, BadgeVersion, BakeError};
 
 use crate::limits::Limits;
 
@@ -84,7 +89,14 @@ impl std::fmt::Display for ExtractError {
                 )
             }
             ExtractError::NotABadge { kind } => {
-                write!(f, "this is a {kind} file; it carries no Open Badge")
+                let an = ["A", "E", "I", "O", "U", "X", "HTML", "MP4"]
+                    .iter()
+                    .any(|p| kind.starts_with(p));
+                write!(
+                    f,
+                    "this is {} {kind} file; it carries no Open Badge",
+                    if an { "an" } else { "a" }
+                )
             }
             ExtractError::NoBadgeInImage { kind } => {
                 write!(f, "this {kind} image has no Open Badge baked into it")
@@ -94,6 +106,19 @@ impl std::fmt::Display for ExtractError {
             ExtractError::LimitExceeded(m) => write!(f, "limit exceeded: {m}"),
             ExtractError::Unrecognized(m) => write!(f, "not an Open Badge: {m}"),
         }
+    }
+}
+
+/// How many ignored duplicates a warning names before it only counts them.
+const MAX_LISTED: usize = 5;
+
+/// "a, b, c" or "a, b, c and 7 more".
+fn list(shown: &[String], total: usize) -> String {
+    let more = total.saturating_sub(shown.len());
+    if more == 0 {
+        shown.join(", ")
+    } else {
+        format!("{} and {more} more", shown.join(", "))
     }
 }
 
@@ -109,12 +134,8 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError>
         });
     }
     match detect::sniff(bytes) {
-        detect::Kind::Png => Err(ExtractError::Unsupported(
-            "PNG extraction: not implemented yet".into(),
-        )),
-        detect::Kind::Svg => Err(ExtractError::Unsupported(
-            "SVG extraction: not implemented yet".into(),
-        )),
+        detect::Kind::Png => png::extract_png(bytes, limits),
+        detect::Kind::Svg => svg::extract_svg(bytes, limits),
         detect::Kind::Text => extract_text(bytes, limits),
         detect::Kind::Other(kind) => Err(ExtractError::NotABadge {
             kind: kind.to_string(),
