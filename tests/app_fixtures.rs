@@ -3,6 +3,7 @@
 //! (Ed25519 signatures are deterministic), checks its verdict, and checks the committed file is
 //! the same token; `UPDATE_FIXTURES=1 cargo test --test app_fixtures` rewrites the files.
 
+use badge_verifier::extract::{bake_png, bake_svg, BadgeVersion, Payload};
 use badge_verifier::report::{Outcome, Verdict};
 use badge_verifier::verify::Input;
 use badge_verifier::{verify, MemoryFetcher, Options};
@@ -111,24 +112,31 @@ fn at() -> DateTime<Utc> {
 }
 
 fn check_fixture(file: &str, token: &str) {
+    check_bytes(file, token.as_bytes());
+}
+
+fn check_bytes(file: &str, bytes: &[u8]) {
     let path = format!("{}/tests/fixtures/e2e/{file}", env!("CARGO_MANIFEST_DIR"));
     if std::env::var_os("UPDATE_FIXTURES").is_some() {
-        std::fs::write(&path, token).unwrap();
+        std::fs::write(&path, bytes).unwrap();
     }
-    let committed = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(
-        committed.trim(),
-        token,
+    let committed = std::fs::read(&path).unwrap();
+    assert!(
+        committed.trim_ascii() == bytes.trim_ascii(),
         "{file} is stale: UPDATE_FIXTURES=1 rewrites it"
     );
 }
 
 async fn verdict_of(token: &str, recipient: Option<&str>) -> badge_verifier::Report {
+    verdict_of_bytes(token.as_bytes(), recipient).await
+}
+
+async fn verdict_of_bytes(bytes: &[u8], recipient: Option<&str>) -> badge_verifier::Report {
     let mut opts = Options::at(at());
     opts.recipient = recipient.map(String::from);
     let input = Input::Bytes {
         name: "t.jwt".into(),
-        bytes: token.as_bytes().to_vec(),
+        bytes: bytes.to_vec(),
     };
     // No documents at all: a did:key JWT verifies offline, as in the browser.
     verify(&input, &MemoryFetcher::new(), &opts).await
@@ -148,6 +156,23 @@ fn e2e_fixtures_are_current_and_have_the_expected_verdicts() {
             .iter()
             .any(|c| c.id == "recipient" && c.outcome == Outcome::Warning));
         check_fixture("teamwork-valid.jwt", &valid);
+
+        // The same credential baked into a PNG (the 1EdTech sample image) and an SVG.
+        let payload = Payload::Jws(valid.clone());
+        let base = std::fs::read(format!(
+            "{}/tests/fixtures/extract/ob30-simple-jwt.png",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let png = bake_png(&base, BadgeVersion::Ob3, &payload).unwrap();
+        let r = verdict_of_bytes(&png, None).await;
+        assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
+        check_bytes("teamwork-baked.png", &png);
+        let svg_base = String::from_utf8(STANDARD.decode(&image()[26..]).unwrap()).unwrap();
+        let svg = bake_svg(svg_base.as_bytes(), BadgeVersion::Ob3, &payload).unwrap();
+        let r = verdict_of_bytes(&svg, None).await;
+        assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
+        check_bytes("teamwork-baked.svg", &svg);
 
         let expired = sign(&credential(
             "Project Management Basics",

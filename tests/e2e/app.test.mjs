@@ -106,8 +106,15 @@ test('the page carries a strict CSP and no inline script', async () => {
 
 test('several files dropped at once: one card each, right verdicts, a malformed file does not stop the others', async () => {
   const app = await openApp();
-  await dropFiles(app.page, ['teamwork-valid.jwt', 'pm-expired.jwt', 'teamwork-tampered.jwt', 'not-a-badge.txt', 'ob3-did-key.json']);
-  const v = await verdicts(app.page, 5);
+  await dropFiles(app.page, ['teamwork-baked.png', 'teamwork-valid.jwt', 'pm-expired.jwt', 'teamwork-tampered.jwt',
+    'not-a-badge.txt', 'ob3-did-key.json', 'teamwork-baked.svg']);
+  const v = await verdicts(app.page, 7);
+  assert.equal(v['teamwork-baked.png'], 'valid');
+  assert.equal(v['teamwork-baked.svg'], 'valid');
+  // A baked image is shown as dropped, and offered for download under the badge's name.
+  const baked = card(app.page, 'teamwork-baked.png');
+  assert.match(await baked.locator('img.badge-image').getAttribute('src'), /^blob:/);
+  assert.equal(await baked.locator('a.download-image').getAttribute('download'), 'teamwork.png');
   assert.equal(v['teamwork-valid.jwt'], 'valid');
   assert.equal(v['pm-expired.jwt'], 'expired');
   assert.equal(v['teamwork-tampered.jwt'], 'invalid');
