@@ -402,6 +402,36 @@ pub fn verdict_explain(lang: Lang, v: Verdict) -> &'static str {
     )
 }
 
+/// The reason for a `valid` verdict, localized (the core's summary for other verdicts is the
+/// failing check's own English detail).
+pub fn valid_summary(lang: Lang, passed: usize, warnings: usize, not_checked: usize) -> String {
+    match lang {
+        Lang::En => {
+            let mut s = format!("all required checks passed ({passed} passed");
+            if warnings > 0 {
+                s.push_str(&format!(
+                    ", {warnings} warning{}",
+                    if warnings == 1 { "" } else { "s" }
+                ));
+            }
+            if not_checked > 0 {
+                s.push_str(&format!(", {not_checked} not checked"));
+            }
+            s + ")."
+        }
+        Lang::ZhTw => {
+            let mut s = format!("所有必要檢查皆已通過（{passed} 項通過");
+            if warnings > 0 {
+                s.push_str(&format!("、{warnings} 項警告"));
+            }
+            if not_checked > 0 {
+                s.push_str(&format!("、{not_checked} 項未檢查"));
+            }
+            s + "）。"
+        }
+    }
+}
+
 /// An icon that carries the verdict without colour.
 pub fn verdict_icon(v: Verdict) -> &'static str {
     match v {
@@ -435,6 +465,18 @@ mod tests {
         for v in [Verdict::Valid, Verdict::Error, Verdict::Unverifiable] {
             assert_ne!(verdict_explain(Lang::En, v), verdict_explain(Lang::ZhTw, v));
         }
+    }
+
+    #[test]
+    fn valid_summary_counts() {
+        assert_eq!(
+            valid_summary(Lang::En, 3, 1, 2),
+            "all required checks passed (3 passed, 1 warning, 2 not checked)."
+        );
+        assert_eq!(
+            valid_summary(Lang::ZhTw, 3, 0, 0),
+            "所有必要檢查皆已通過（3 項通過）。"
+        );
     }
 
     #[test]

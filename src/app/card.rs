@@ -3,7 +3,7 @@
 //! expert view. Badge text is always rendered as text nodes, never as markup.
 
 use super::{dom, AppState, Card};
-use crate::i18n::{t, verdict_explain, verdict_icon, verdict_label, Key, Lang};
+use crate::i18n::{t, valid_summary, verdict_explain, verdict_icon, verdict_label, Key, Lang};
 use crate::present::{self, Block, FetchPurpose, Inline, IssuerTrust};
 use crate::report::{Outcome, Report, Verdict};
 use crate::verify::Input;
@@ -247,6 +247,17 @@ fn Verdicted(
     };
     let has_recipient = badge.recipient.is_some();
 
+    let count = |o: Outcome| report.checks.iter().filter(|c| c.outcome == o).count();
+    let reason = if v == Verdict::Valid {
+        valid_summary(
+            lang,
+            count(Outcome::Passed),
+            count(Outcome::Warning),
+            count(Outcome::NotChecked),
+        )
+    } else {
+        report.summary.clone()
+    };
     let expert = report.expert.clone();
     let format = report.format.map(|f| f.as_str().to_string());
     let checks = report.checks.clone();
@@ -262,7 +273,7 @@ fn Verdicted(
     view! {
         <p class="summary">
             <strong>{verdict_explain(lang, v)}</strong>" "
-            <span class="reason">{t(lang, Key::Reason)}": "{report.summary.clone()}</span>
+            <span class="reason">{t(lang, Key::Reason)}": "{reason}</span>
         </p>
         {show_cors.then(|| view! {
             <div class="notice cors" role="note">
