@@ -251,8 +251,8 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             "This badge has no public address: the link carries the badge itself."
         }
         (Lang::ZhTw, LinkCarriesBadge) => "此徽章沒有公開網址：連結中直接包含徽章內容。",
-        (Lang::En, CorsTitle) => "The issuer's server does not allow browsers to read this badge.",
-        (Lang::ZhTw, CorsTitle) => "頒發者的伺服器不允許瀏覽器讀取此徽章。",
+        (Lang::En, CorsTitle) => "The issuer's server does not allow browsers to read this badge (or could not be reached).",
+        (Lang::ZhTw, CorsTitle) => "頒發者的伺服器不允許瀏覽器讀取此徽章（或目前無法連線）。",
         (Lang::En, CorsHelp) => {
             "Open the badge link in a new tab, copy its JSON, and paste it in the box above."
         }
