@@ -6,7 +6,8 @@
 use badge_verifier::extract::png::{make_chunk, make_itxt, SIGNATURE};
 use badge_verifier::extract::{extract, Payload};
 use badge_verifier::Limits;
-use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::hint::black_box;
 
 const CREDENTIAL: &str =
     include_str!("../tests/fixtures/extract/expected/ob30-simple-json.png.txt");

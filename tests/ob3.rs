@@ -143,7 +143,6 @@ fn simple_json_everything_but_the_signature_math_passes() {
 }
 
 #[test]
-#[ignore = "needs data_integrity"]
 fn simple_fixtures_are_valid_with_their_issuer_profiles() {
     for f in [
         "1edtech/simple.json",
@@ -196,8 +195,13 @@ fn multiple_proofs_are_each_reported() {
             .starts_with("proof 1 of 2 (SomeProofType)"),
         "{methods:?}"
     );
-    assert_eq!(methods[0].outcome, Outcome::Failed);
+    // The second proof verifies, so the first one's failure is kept as a warning only.
+    assert_eq!(methods[0].outcome, Outcome::Warning);
+    assert!(methods[0]
+        .detail
+        .ends_with("(not needed: another proof verified)"));
     assert_eq!(methods[1].outcome, Outcome::Passed);
+    assert_eq!(r.verdict, Verdict::Valid);
 }
 
 #[test]
@@ -330,7 +334,6 @@ fn err_proof_method_unknown_did_method_is_unverifiable() {
 }
 
 #[test]
-#[ignore = "needs data_integrity"]
 fn err_proof_value_fails_the_signature() {
     let r = assert_fails(
         "1edtech/simple-err-proof-value.json",
@@ -356,7 +359,6 @@ fn tampered(path: &str, edit: impl FnOnce(&mut Value)) -> Value {
 }
 
 #[test]
-#[ignore = "needs data_integrity"]
 fn tampered_name_and_subject_are_invalid() {
     let v = tampered("1edtech/simple.json", |v| {
         v["credentialSubject"]["achievement"]["name"] = "Teamwork (forged)".into();
@@ -377,7 +379,6 @@ fn tampered_name_and_subject_are_invalid() {
 }
 
 #[test]
-#[ignore = "needs data_integrity"]
 fn tampered_proof_value_is_invalid() {
     let v = tampered("1edtech/simple.json", |v| {
         let pv = v["proof"][0]["proofValue"].as_str().unwrap().to_string();
@@ -559,7 +560,6 @@ fn identifier_recipient_matches_through_the_generic_check() {
 // --- baked images (need the PNG/SVG extraction) ------------------------------------------
 
 #[test]
-#[ignore = "needs PNG/SVG extraction (and data_integrity for simple-json)"]
 fn baked_images() {
     for f in [
         "simple-json.png",

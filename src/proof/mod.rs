@@ -2,5 +2,6 @@
 //! keys in every encoding issuers publish.
 
 pub mod data_integrity;
+pub mod jsonld;
 pub mod jws;
 pub mod keys;

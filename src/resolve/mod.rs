@@ -1,8 +1,10 @@
 //! Step 3: getting the documents a badge refers to — hosted assertions, BadgeClasses, issuer
-//! profiles, keys, status lists — through the [`fetch::Fetcher`] trait only.
+//! profiles, keys, status lists — through the [`fetch::Fetcher`] trait only. JSON-LD contexts
+//! are bundled ([`contexts`]) and never fetched.
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
+pub mod contexts;
 pub mod did;
 pub mod fetch;
 pub mod keys;
