@@ -91,6 +91,34 @@ fn sign(payload: &Value) -> String {
     format!("{input}.{}", b64(&sig.to_bytes()))
 }
 
+/// The credential with an `eddsa-rdfc-2022` Data Integrity proof by the same did:key
+/// (vc-di-eddsa §3.3: hash = SHA-256(canonical proof options) ‖ SHA-256(canonical document)).
+fn sign_di(credential: &Value) -> Value {
+    use badge_verifier::proof::{data_integrity, jsonld};
+    let did = did_key();
+    let mut doc = credential.clone();
+    for k in ["iss", "jti", "nbf"] {
+        doc.as_object_mut().unwrap().remove(k);
+    }
+    let proof = json!({
+        "type": "DataIntegrityProof",
+        "cryptosuite": "eddsa-rdfc-2022",
+        "created": "2024-03-12T09:00:00Z",
+        "verificationMethod": format!("{did}#{}", &did[8..]),
+        "proofPurpose": "assertionMethod"
+    });
+    let (unsecured, options) = data_integrity::prepare(&doc, &proof).unwrap();
+    let mut hash = Sha256::digest(jsonld::canonicalize(&options).unwrap().as_bytes()).to_vec();
+    hash.extend_from_slice(&Sha256::digest(
+        jsonld::canonicalize(&unsecured).unwrap().as_bytes(),
+    ));
+    let sig = key().sign(&hash);
+    let mut proof = proof;
+    proof["proofValue"] = json!(format!("z{}", bs58::encode(sig.to_bytes()).into_string()));
+    doc["proof"] = proof;
+    doc
+}
+
 /// The same token with its payload changed after signing.
 fn tamper(token: &str) -> String {
     let parts: Vec<&str> = token.split('.').collect();
@@ -156,6 +184,13 @@ fn e2e_fixtures_are_current_and_have_the_expected_verdicts() {
             .iter()
             .any(|c| c.id == "recipient" && c.outcome == Outcome::Warning));
         check_fixture("teamwork-valid.jwt", &valid);
+
+        // The same credential with a Data Integrity proof instead of a JWT.
+        let di = serde_json::to_string_pretty(&sign_di(&credential("Teamwork", None))).unwrap();
+        let r = verdict_of_bytes(di.as_bytes(), Some("alice@example.org")).await;
+        assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
+        assert_eq!(r.recipient_match, Some(true));
+        check_fixture("teamwork-di.json", &di);
 
         // The same credential baked into a PNG (the 1EdTech sample image) and an SVG.
         let payload = Payload::Jws(valid.clone());
