@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
-exec trunk serve --release "$@"
+# Live reload is an inline script, which the page's CSP forbids.
+exec trunk serve --release --no-autoreload "$@"

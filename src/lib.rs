@@ -9,6 +9,7 @@ pub mod extract;
 pub mod i18n;
 pub mod limits;
 pub mod model;
+pub mod present;
 pub mod proof;
 pub mod recipient;
 pub mod report;

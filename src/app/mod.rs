@@ -1,24 +1,36 @@
 //! The Leptos UI (browser only). It calls the core's [`crate::verify`] and renders its
-//! [`crate::report::Report`]; it decides nothing about badges itself.
+//! [`crate::report::Report`]; it decides nothing about badges itself. Everything that is not
+//! rendering (links, dates, Markdown, file kinds) is in [`crate::present`], tested natively.
 
 mod card;
+mod dom;
 mod inputs;
 
 use crate::i18n::{t, Key, Lang};
+use crate::present::{self, FileKind};
 use crate::report::Report;
 use crate::resolve::browser::BrowserFetcher;
-use crate::resolve::fetch::FetchLimits;
+use crate::resolve::fetch::{FetchError, FetchLimits, Fetcher, Response};
 use crate::verify::{verify, Input, Options};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::sync::Arc;
 
-/// One result card: the input's name, a preview image URL, and the report once it is ready.
+/// One result card: the input, a preview of the dropped image, progress while verifying, and
+/// the report once it is ready.
 #[derive(Clone)]
 pub struct Card {
     pub id: usize,
     pub name: String,
+    pub input: Arc<Input>,
+    /// What the dropped bytes are (`Other` for URLs).
+    pub kind: FileKind,
     /// An object URL of the dropped image itself (the badge as baked), if it is one.
     pub preview: Option<String>,
+    /// The URL being fetched right now (for the progress line).
+    pub fetching: RwSignal<Option<String>>,
+    /// URLs the browser could not read: network error or no CORS headers.
+    pub blocked: RwSignal<Vec<String>>,
     pub report: RwSignal<Option<Report>>,
 }
 
@@ -28,6 +40,28 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub cards: RwSignal<Vec<Card>>,
     next_id: StoredValue<usize>,
+    /// Plain http is allowed only when the page itself is served from loopback (tests, dev).
+    allow_http: bool,
+}
+
+/// The browser fetcher, reporting each URL before it is fetched and each one the browser would
+/// not let the page read (progress and the CORS explanation, without touching the core).
+struct ProgressFetcher {
+    /// The page's shared cache: badges from one issuer share its profile, keys and lists.
+    inner: std::rc::Rc<crate::resolve::cache::CachingFetcher<BrowserFetcher>>,
+    fetching: RwSignal<Option<String>>,
+    blocked: RwSignal<Vec<String>>,
+}
+
+impl Fetcher for ProgressFetcher {
+    async fn get(&self, url: &str) -> Result<Response, FetchError> {
+        self.fetching.set(Some(url.to_string()));
+        let r = self.inner.get(url).await;
+        if let Err(FetchError::Network(_)) = &r {
+            self.blocked.update(|b| b.push(url.to_string()));
+        }
+        r
+    }
 }
 
 impl AppState {
@@ -35,25 +69,38 @@ impl AppState {
     pub fn start(&self, input: Input, preview: Option<String>) {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
-        let report = RwSignal::new(None);
-        let name = input.name().to_string();
-        self.cards.update(|c| {
-            c.insert(
-                0,
-                Card {
-                    id,
-                    name,
-                    preview,
-                    report,
-                },
-            )
-        });
+        let kind = match &input {
+            Input::Bytes { bytes, .. } => FileKind::detect(bytes),
+            Input::Url(_) => FileKind::Other,
+        };
+        let card = Card {
+            id,
+            name: input.name().to_string(),
+            input: Arc::new(input),
+            kind,
+            preview,
+            fetching: RwSignal::new(None),
+            blocked: RwSignal::new(Vec::new()),
+            report: RwSignal::new(None),
+        };
+        self.cards.update(|c| c.push(card.clone()));
+        let allow_http = self.allow_http;
         spawn_local(async move {
-            let fetcher = FETCHER.with(std::rc::Rc::clone);
-            let opts = Options::at(now());
-            let r = verify(&input, &*fetcher, &opts).await;
-            report.set(Some(r));
+            let fetcher = ProgressFetcher {
+                inner: FETCHER.with(std::rc::Rc::clone),
+                fetching: card.fetching,
+                blocked: card.blocked,
+            };
+            let mut opts = Options::at(now());
+            opts.allow_http = allow_http;
+            let r = verify(&card.input, &fetcher, &opts).await;
+            card.fetching.set(None);
+            card.report.set(Some(r));
         });
+    }
+
+    pub fn remove(&self, id: usize) {
+        self.cards.update(|c| c.retain(|card| card.id != id));
     }
 }
 
@@ -78,26 +125,50 @@ fn browser_lang() -> Lang {
     Lang::from_tag(&tag)
 }
 
+fn served_from_loopback() -> bool {
+    let host = dom::location().and_then(|l| l.hostname().ok());
+    matches!(
+        host.as_deref(),
+        Some("127.0.0.1" | "localhost" | "[::1]" | "::1")
+    )
+}
+
 #[component]
 pub fn App() -> impl IntoView {
+    let lang = query_param("lang")
+        .map(|l| Lang::from_tag(&l))
+        .unwrap_or_else(browser_lang);
     let state = AppState {
-        lang: RwSignal::new(browser_lang()),
+        lang: RwSignal::new(lang),
         cards: RwSignal::new(Vec::new()),
         next_id: StoredValue::new(0),
+        allow_http: served_from_loopback(),
     };
     provide_context(state);
     let lang = state.lang;
     Effect::new(move |_| {
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = el.set_attribute("lang", lang.get().tag());
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(el) = doc.document_element() {
+                let _ = el.set_attribute("lang", lang.get().tag());
+            }
+            doc.set_title(t(lang.get(), Key::Title));
         }
     });
-    // A deep link `?url=…` verifies that URL at once.
+    // Deep links: `?url=…` verifies that URL, `#credential=…` the credential it carries.
     if let Some(url) = query_param("url") {
         state.start(Input::Url(url), None);
+    }
+    if let Some(bytes) = dom::location()
+        .and_then(|l| l.hash().ok())
+        .and_then(|h| present::credential_from_fragment(&h))
+    {
+        state.start(
+            Input::Bytes {
+                name: "#credential".into(),
+                bytes,
+            },
+            None,
+        );
     }
     view! {
         <header class="top">
@@ -108,7 +179,9 @@ pub fn App() -> impl IntoView {
                     <p class="tagline">{move || t(lang.get(), Key::Tagline)}</p>
                 </div>
             </div>
-            <button class="lang-switch" type="button"
+            <button class="lang-switch" type="button" id="lang-switch"
+                lang=move || if lang.get() == Lang::En { "zh-TW" } else { "en" }
+                aria-label=move || format!("{} / Language", t(lang.get(), Key::Language))
                 on:click=move |_| lang.update(|l| *l = if *l == Lang::En { Lang::ZhTw } else { Lang::En })>
                 {move || t(lang.get(), Key::LanguageSwitch)}
             </button>
@@ -124,7 +197,7 @@ pub fn App() -> impl IntoView {
 }
 
 fn query_param(name: &str) -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
+    let search = dom::location()?.search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
     params.get(name).filter(|s| !s.trim().is_empty())
 }

@@ -1,4 +1,5 @@
-// End-to-end: the release build in headless Chromium, served on 127.0.0.1.
+// End-to-end: the release build in headless Chromium, served on 127.0.0.1 (plus a second
+// server on another port for hosted badges, with and without CORS headers).
 // Run by `bash .ci/run` after `trunk build --release`. Screenshots go to target/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,13 +15,21 @@ const dist = path.join(root, 'dist');
 const fixtures = path.join(root, 'tests', 'fixtures', 'e2e');
 const shots = path.join(root, 'target', 'screenshots');
 const VERDICTS = ['valid', 'invalid', 'revoked', 'suspended', 'expired', 'not-yet-valid', 'unverifiable', 'error'];
+const fixture = (name) => fs.readFileSync(path.join(fixtures, name), 'utf8');
+const VALID_JWT = fixture('teamwork-valid.jwt').trim();
 
-let browser, site;
+let browser, site, badges;
 
 before(async () => {
   assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run `trunk build --release` first');
   fs.mkdirSync(shots, { recursive: true });
   site = await serve(dist);
+  const cors = { 'access-control-allow-origin': '*' };
+  badges = await serve(path.join(root, 'tests', 'e2e', 'empty'), {
+    '/badges/teamwork.jwt': { type: 'text/plain', body: VALID_JWT, headers: cors },
+    '/badges/expired.jwt': { type: 'text/plain', body: fixture('pm-expired.jwt').trim(), headers: cors },
+    '/nocors/teamwork.jwt': { type: 'text/plain', body: VALID_JWT },
+  });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -32,50 +41,234 @@ before(async () => {
 after(async () => {
   await browser?.close();
   site?.server.close();
+  badges?.server.close();
 });
 
-async function openApp(width = 1280) {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+/**
+ * Opens the app (optionally with a query/fragment) and collects page errors, console errors and
+ * Content-Security-Policy violations.
+ */
+async function openApp({ width = 1280, suffix = '', locale = 'en-US', colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale, colorScheme, acceptDownloads: true });
+  const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(site.url, { timeout: 20_000 });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource|net::ERR_FAILED|CORS policy/.test(m.text())) errors.push(m.text());
+  });
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(site.url + '/' + suffix, { timeout: 20_000 });
   await page.waitForSelector('#file-input', { state: 'attached', timeout: 20_000 });
-  return { page, errors };
+  return { page, errors, context };
 }
 
-/** Waits until every card has a final verdict and returns them in page order. */
+async function finish({ page, errors, context }) {
+  const csp = await page.evaluate(() => window.__csp);
+  assert.deepEqual(csp, [], 'Content-Security-Policy violations');
+  assert.deepEqual(errors, []);
+  await context.close();
+}
+
+/** Waits until there are `count` cards, all with a final verdict; returns {input: verdict}. */
 async function verdicts(page, count) {
   await page.waitForFunction((n) => {
     const cards = [...document.querySelectorAll('article.card')];
     return cards.length === n && cards.every((c) => c.dataset.verdict && c.dataset.verdict !== 'pending');
   }, count, { timeout: 20_000 });
-  return page.$$eval('article.card', (cards) => cards.map((c) => c.dataset.verdict));
+  return Object.fromEntries(await page.$$eval('article.card', (cards) => cards.map((c) => [c.dataset.input, c.dataset.verdict])));
 }
 
-test('choosing a file shows a result card with a verdict and the badge', async () => {
-  const { page, errors } = await openApp();
-  await page.setInputFiles('#file-input', path.join(fixtures, 'ob3-did-key.json'));
-  const [v] = await verdicts(page, 1);
-  assert.ok(VERDICTS.includes(v), `unexpected verdict ${v}`);
-  const title = await page.textContent('article.card h2');
-  assert.equal(title.trim(), 'test 1');
-  await page.click('article.card details summary');
-  await page.screenshot({ path: path.join(shots, 'desktop-file.png'), fullPage: true });
-  assert.deepEqual(errors, []);
-  await page.close();
+const card = (page, input) => page.locator(`article.card[data-input="${input}"]`);
+
+/** Drops files on the drop zone, as a drag from the desktop does. */
+async function dropFiles(page, names) {
+  const payload = names.map((n) => ({ name: n, data: fs.readFileSync(path.join(fixtures, n)).toString('base64') }));
+  await page.evaluate((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name));
+    const zone = document.querySelector('.dropzone');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, payload);
+}
+
+test('the page carries a strict CSP and no inline script', async () => {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  assert.ok(csp, 'CSP meta tag missing');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval';/);
+  assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'inline script in index.html');
 });
 
-test('a file that is not a badge gives an error card, and pasted JSON verifies', async () => {
-  const { page, errors } = await openApp(375);
-  await page.setInputFiles('#file-input', path.join(fixtures, 'not-a-badge.txt'));
-  const [v] = await verdicts(page, 1);
-  assert.equal(v, 'error');
-  await page.fill('#paste-input', fs.readFileSync(path.join(fixtures, 'ob3-did-key.json'), 'utf8'));
-  await page.click('form.paste button[type=submit]');
-  const both = await verdicts(page, 2);
-  assert.equal(both[1], 'error');
-  assert.ok(VERDICTS.includes(both[0]));
-  await page.screenshot({ path: path.join(shots, 'mobile-paste.png'), fullPage: true });
-  assert.deepEqual(errors, []);
-  await page.close();
+test('several files dropped at once: one card each, right verdicts, a malformed file does not stop the others', async () => {
+  const app = await openApp();
+  await dropFiles(app.page, ['teamwork-baked.png', 'teamwork-valid.jwt', 'pm-expired.jwt', 'teamwork-tampered.jwt',
+    'not-a-badge.txt', 'ob3-did-key.json', 'teamwork-baked.svg', 'teamwork-di.json']);
+  const v = await verdicts(app.page, 8);
+  assert.equal(v['teamwork-di.json'], 'valid');
+  assert.equal(v['teamwork-baked.png'], 'valid');
+  assert.equal(v['teamwork-baked.svg'], 'valid');
+  // A baked image is shown as dropped, and offered for download under the badge's name.
+  const baked = card(app.page, 'teamwork-baked.png');
+  assert.match(await baked.locator('img.badge-image').getAttribute('src'), /^blob:/);
+  assert.equal(await baked.locator('a.download-image').getAttribute('download'), 'teamwork.png');
+  assert.equal(v['teamwork-valid.jwt'], 'valid');
+  assert.equal(v['pm-expired.jwt'], 'expired');
+  assert.equal(v['teamwork-tampered.jwt'], 'invalid');
+  assert.equal(v['not-a-badge.txt'], 'error');
+  // Signed by a did:key that nothing ties to its urn:uuid issuer.
+  assert.equal(v['ob3-did-key.json'], 'invalid');
+  const valid = card(app.page, 'teamwork-valid.jwt');
+  assert.equal((await valid.locator('h3.badge-name').textContent()).trim(), 'Teamwork');
+  assert.match(await valid.locator('.issuer').textContent(), /Example Training Institute.*verified issuer key/);
+  assert.match(await valid.locator('.dates').textContent(), /12 March 2024/);
+  // The criteria's <script> is shown as text, never run or parsed.
+  assert.match(await valid.locator('.criteria').textContent(), /<script>alert\('never run'\)<\/script>/);
+  assert.equal(await valid.locator('.criteria script').count(), 0);
+  assert.equal(await valid.locator('.criteria strong').first().textContent(), 'at least four');
+  assert.match(await card(app.page, 'pm-expired.jwt').locator('.verdict-word').textContent(), /Expired/);
+  await valid.locator('details.checks summary').click();
+  await valid.locator('details.expert summary').click();
+  assert.match(await valid.locator('details.expert').textContent(), /ob3-jwt[\s\S]*did:key:z6Mk/);
+  await app.page.screenshot({ path: path.join(shots, 'desktop-en-drop.png'), fullPage: true });
+  await finish(app);
+});
+
+test('pasted JSON and a pasted JWT verify; a pasted image from the clipboard is read too', async () => {
+  const app = await openApp({ width: 375 });
+  await app.page.fill('#paste-input', fixture('teamwork-di.json'));
+  await app.page.click('form.paste button[type=submit]');
+  assert.equal((await verdicts(app.page, 1))['pasted text'], 'valid');
+  await app.page.fill('#paste-input', VALID_JWT);
+  await app.page.click('form.paste button[type=submit]');
+  await verdicts(app.page, 2);
+  const both = await app.page.$$eval('article.card', (c) => c.map((x) => x.dataset.verdict));
+  assert.deepEqual(both, ['valid', 'valid']);
+  assert.equal((await app.page.locator('article.card').nth(1).locator('h3.badge-name').textContent()).trim(), 'Teamwork');
+  // A file pasted with Ctrl+V (as an image copied from another app arrives).
+  await app.page.evaluate((jwt) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([jwt], 'clipboard.jwt'));
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, VALID_JWT);
+  const v = await verdicts(app.page, 3);
+  assert.equal(v['clipboard.jwt'], 'valid');
+  await app.page.screenshot({ path: path.join(shots, 'mobile-en-paste.png'), fullPage: true });
+  await finish(app);
+});
+
+test('?url= deep link to a hosted badge with CORS verifies, and its share panel links back', async () => {
+  const badgeUrl = `${badges.url}/badges/teamwork.jwt`;
+  const app = await openApp({ suffix: `?url=${encodeURIComponent(badgeUrl)}` });
+  const v = await verdicts(app.page, 1);
+  assert.equal(v[badgeUrl], 'valid');
+  const c = card(app.page, badgeUrl);
+  await c.locator('details.share summary').click();
+  assert.equal(await c.locator('input.verify-link').inputValue(), `${site.url}/?url=${encodeURIComponent(badgeUrl)}`);
+  const linkedin = await c.locator('a.linkedin').getAttribute('href');
+  assert.match(linkedin, /^https:\/\/www\.linkedin\.com\/profile\/add\?startTask=CERTIFICATION_NAME&name=Teamwork&organizationName=Example%20Training%20Institute&issueYear=2024&issueMonth=3&certUrl=/);
+  assert.match(await c.locator('textarea.embed').inputValue(), /^<a href="http:\/\/127\.0\.0\.1:\d+\/\?url=/);
+  assert.match(await c.locator('.qr img').getAttribute('src'), /^data:image\/svg\+xml;base64,/);
+  await c.locator('details.expert summary').click();
+  assert.match(await c.locator('details.expert').textContent(), /\/badges\/teamwork\.jwt/);
+  await app.page.screenshot({ path: path.join(shots, 'desktop-en-deeplink-share.png'), fullPage: true });
+  await finish(app);
+});
+
+test('a hosted badge without CORS headers: unverifiable, with a plain explanation', async () => {
+  const badgeUrl = `${badges.url}/nocors/teamwork.jwt`;
+  const app = await openApp({ suffix: `?url=${encodeURIComponent(badgeUrl)}` });
+  const v = await verdicts(app.page, 1);
+  assert.equal(v[badgeUrl], 'unverifiable');
+  const notice = card(app.page, badgeUrl).locator('.notice.cors');
+  assert.match(await notice.textContent(), /does not allow browsers to read this badge[\s\S]*paste/);
+  await finish(app);
+});
+
+test('#credential= deep link and a badge URL dragged from another page', async () => {
+  const app = await openApp({ suffix: `#credential=${VALID_JWT}` });
+  let v = await verdicts(app.page, 1);
+  assert.equal(v['#credential'], 'valid');
+  const badgeUrl = `${badges.url}/badges/expired.jwt`;
+  await app.page.evaluate((url) => {
+    const dt = new DataTransfer();
+    dt.setData('text/uri-list', url);
+    document.querySelector('.dropzone').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, badgeUrl);
+  v = await verdicts(app.page, 2);
+  assert.equal(v[badgeUrl], 'expired');
+  await finish(app);
+});
+
+test('check the earner against the hashed recipient', async () => {
+  const app = await openApp();
+  await dropFiles(app.page, ['teamwork-valid.jwt']);
+  await verdicts(app.page, 1);
+  const c = card(app.page, 'teamwork-valid.jwt');
+  assert.match(await c.locator('dd.earner').textContent(), /hashed/);
+  await c.locator('input.earner-input').fill('Alice@Example.org');
+  await c.locator('form.earner-check button').click();
+  await c.locator('.earner-result[data-match="true"]').waitFor({ timeout: 5_000 });
+  assert.match(await c.locator('.earner-result').textContent(), /Matches/);
+  await c.locator('input.earner-input').fill('mallory@example.org');
+  await c.locator('form.earner-check button').click();
+  await c.locator('.earner-result[data-match="false"]').waitFor({ timeout: 5_000 });
+  await finish(app);
+});
+
+test('the JSON report downloads in the --json shape', async () => {
+  const app = await openApp();
+  await dropFiles(app.page, ['teamwork-valid.jwt']);
+  await verdicts(app.page, 1);
+  const c = card(app.page, 'teamwork-valid.jwt');
+  await c.locator('details.share summary').click();
+  const [download] = await Promise.all([
+    app.page.waitForEvent('download', { timeout: 10_000 }),
+    c.locator('a.download-report').click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'teamwork-report.json');
+  const file = await download.path();
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.equal(report.verdict, 'valid');
+  assert.equal(report.format, 'ob3-jwt');
+  assert.equal(report.input, 'teamwork-valid.jwt');
+  assert.ok(report.checks.some((k) => k.id === 'proof' && k.outcome === 'passed'));
+  // A file's verify link carries the credential itself, and opening it verifies again.
+  const link = await c.locator('input.verify-link').inputValue();
+  assert.match(link, /#credential=/);
+  await finish(app);
+});
+
+test('language: zh-TW from the browser, and the switch back and forth', async () => {
+  const app = await openApp({ locale: 'zh-TW' });
+  assert.equal(await app.page.getAttribute('html', 'lang'), 'zh-TW');
+  await dropFiles(app.page, ['teamwork-valid.jwt', 'pm-expired.jwt', 'not-a-badge.txt']);
+  await verdicts(app.page, 3);
+  assert.equal((await card(app.page, 'teamwork-valid.jwt').locator('.verdict-word').textContent()).trim(), '有效');
+  assert.match(await card(app.page, 'teamwork-valid.jwt').locator('.dates').textContent(), /2024年3月12日/);
+  await card(app.page, 'teamwork-valid.jwt').locator('details.checks summary').click();
+  await app.page.screenshot({ path: path.join(shots, 'desktop-zh-TW.png'), fullPage: true });
+  await app.page.setViewportSize({ width: 375, height: 900 });
+  await app.page.screenshot({ path: path.join(shots, 'mobile-zh-TW.png'), fullPage: true });
+  await app.page.click('#lang-switch');
+  assert.equal(await app.page.getAttribute('html', 'lang'), 'en');
+  assert.equal((await card(app.page, 'teamwork-valid.jwt').locator('.verdict-word').textContent()).trim(), 'Valid');
+  await app.page.click('#lang-switch');
+  assert.equal((await card(app.page, 'pm-expired.jwt').locator('.verdict-word').textContent()).trim(), '已過期');
+  await finish(app);
+});
+
+test('dark mode at 320 px wide has no horizontal scroll', async () => {
+  const app = await openApp({ width: 320, colorScheme: 'dark' });
+  await dropFiles(app.page, ['teamwork-valid.jwt', 'teamwork-tampered.jwt']);
+  await verdicts(app.page, 2);
+  await card(app.page, 'teamwork-valid.jwt').locator('details.share summary').click();
+  const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+  await app.page.screenshot({ path: path.join(shots, 'mobile-320-dark.png'), fullPage: true });
+  await finish(app);
 });
