@@ -12,16 +12,14 @@ log "cargo fmt --check"
 cargo fmt --check
 log "cargo clippy (native and wasm32)"
 cargo clippy --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --lib --bin badge-verifier-app -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --bin badge-verifier-app -- -D warnings
 
 log "native tests"
 cargo test 2>&1 | tee "$out/cargo.txt"
 
 log "release build of the app"
 trunk build --release
-wasm=$(ls dist/*.wasm)
-raw=$(stat -c %s "$wasm"); gz=$(gzip -9c "$wasm" | wc -c)
-log "wasm size: $raw bytes raw, $gz bytes gzip"
+node scripts/wasm-size.mjs dist
 
 log "end-to-end tests in headless Chromium"
 node --test --test-reporter=spec tests/e2e/ 2>&1 | tee "$out/e2e.txt"
