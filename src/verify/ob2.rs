@@ -80,13 +80,7 @@ pub async fn verify_hosted<F: Fetcher>(
     };
     v.badge = Some(display::build(&a, None, None, Some(url.clone())));
 
-    // "If either the 410 Gone status or a response body declaring revoked true is returned,
-    // the Assertion should be treated as revoked" (spec "Revoking Hosted Assertions").
-    if display::loose_bool(a.get("revoked")) == Some(true) {
-        v.add(revoked_check(
-            "the hosted assertion declares revoked: true",
-            str_of(&a, "revocationReason"),
-        ));
+    if declares_revoked(v, &a) {
         return;
     }
     let Some(linked) = common_checks(v, &a, Method::Hosted).await else {
@@ -282,6 +276,20 @@ pub async fn verify_signed<F: Fetcher>(
 }
 
 /// A failed `revocation` check with the reason the issuer gave, if any.
+/// "If either the 410 Gone status or a response body declaring revoked true is returned, the
+/// Assertion should be treated as revoked" (spec "Revoking Hosted Assertions"). Adds the check
+/// and says whether the fetched assertion revoked itself.
+fn declares_revoked<F: Fetcher>(v: &mut Verification<'_, F>, a: &Value) -> bool {
+    let revoked = display::loose_bool(a.get("revoked")) == Some(true);
+    if revoked {
+        v.add(revoked_check(
+            "the hosted assertion declares revoked: true",
+            str_of(a, "revocationReason"),
+        ));
+    }
+    revoked
+}
+
 fn revoked_check(how: &str, reason: Option<&str>) -> Check {
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     Check::failed(

@@ -5,7 +5,7 @@
 //! verification method at all, so they are reported as not verifiable.
 
 use super::docs::{self, authority, is_http_url, DocError, Props};
-use super::{display, revoked_check};
+use super::{declares_revoked, display, revoked_check};
 use crate::model::json::str_of;
 use crate::report::{Check, Verdict};
 use crate::resolve::fetch::Fetcher;
@@ -131,11 +131,7 @@ pub async fn verify_ob1<F: Fetcher>(
         None => url.clone(),
     };
     v.badge = Some(display::build(&truth, None, None, Some(requested.clone())));
-    if display::loose_bool(truth.get("revoked")) == Some(true) {
-        v.add(revoked_check(
-            "the hosted assertion declares revoked: true",
-            str_of(&truth, "revocationReason"),
-        ));
+    if declares_revoked(v, &truth) {
         return;
     }
     let hosted_url = truth
