@@ -486,7 +486,8 @@ impl Walker {
                     _ => {}
                 }
             }
-            if !has_value && !(o.len() == 1 && has_id) {
+            let single_id = o.len() == 1 && has_id;
+            if !has_value && !single_id {
                 active = previous.clone();
             }
         }
