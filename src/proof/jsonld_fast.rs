@@ -19,7 +19,7 @@ use super::jsonld::{ready, BundledLoader};
 use json_ld::context_processing::{Options as ProcessingOptions, Process};
 use json_ld::syntax::TryFromJson;
 use json_ld::{rdf_types, BlankIdBuf, IriBuf};
-use oxrdf::{BlankNode, GraphName, Literal, NamedNode, Quad, Subject};
+use oxrdf::{BlankNode, GraphName, Literal, NamedNode, NamedNodeRef, QuadRef, Subject, TermRef};
 use serde_json::{Map, Value};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -404,8 +404,11 @@ impl Walker {
         b
     }
 
-    fn emit(&mut self, s: &Subject, p: NamedNode, o: oxrdf::Term, g: &GraphName) {
-        self.dataset.insert(&Quad::new(s.clone(), p, o, g.clone()));
+    /// Inserts by reference: terms are borrowed from the document, the compiled contexts and
+    /// the caller (the dataset copies what it interns), so a statement costs no allocation.
+    fn emit(&mut self, s: &Subject, p: NamedNodeRef<'_>, o: TermRef<'_>, g: &GraphName) {
+        self.dataset
+            .insert(QuadRef::new(s.as_ref(), p, o, g.as_ref()));
     }
 
     /// A node reference from a string (`@id` values, `@type: @id`/`@vocab` terms).
@@ -538,7 +541,8 @@ impl Walker {
         // Steps 12–13: the entries.
         let mut id: Option<Subject> = None;
         let mut value: Option<&Value> = None;
-        let mut properties: Vec<(NamedNode, &str, &Value)> = Vec::with_capacity(o.len());
+        let mut properties: Vec<(std::borrow::Cow<'_, str>, &str, &Value)> =
+            Vec::with_capacity(o.len());
         for (k, v) in o {
             if k == "@context" {
                 continue;
@@ -559,7 +563,7 @@ impl Walker {
                 }
                 Expanded::Keyword(_) | Expanded::Blank(_) => return None,
                 Expanded::Iri(p) => {
-                    properties.push((NamedNode::new_unchecked(p.into_owned()), k, v));
+                    properties.push((p, k, v));
                 }
             }
         }
@@ -567,7 +571,7 @@ impl Walker {
         let mut type_iris = Vec::with_capacity(types.len());
         for t in &types {
             match expand_iri(&type_scoped, t, true)? {
-                Expanded::Iri(i) => type_iris.push(NamedNode::new_unchecked(i.into_owned())),
+                Expanded::Iri(i) => type_iris.push(i),
                 _ => return None,
             }
         }
@@ -584,18 +588,24 @@ impl Walker {
             {
                 return None;
             }
-            return literal(v, type_iris.first().map(NamedNode::as_str)).map(Into::into);
+            return literal(v, type_iris.first().map(|t| &**t)).map(Into::into);
         }
 
         let subject: Subject = match id {
             Some(s) => s,
             None => self.fresh().into(),
         };
-        let rdf_type = NamedNode::new_unchecked(RDF_TYPE);
-        for t in type_iris {
-            self.emit(&subject, rdf_type.clone(), t.into(), graph);
+        let rdf_type = NamedNodeRef::new_unchecked(RDF_TYPE);
+        for t in &type_iris {
+            self.emit(
+                &subject,
+                rdf_type,
+                NamedNodeRef::new_unchecked(t).into(),
+                graph,
+            );
         }
-        for (predicate, key, v) in properties {
+        for (predicate, key, v) in &properties {
+            let predicate = NamedNodeRef::new_unchecked(predicate);
             self.property(&active, &subject, predicate, key, v, graph)?;
         }
         Some(subject.into())
@@ -606,7 +616,7 @@ impl Walker {
         &mut self,
         ctx: &Rc<Ctx>,
         subject: &Subject,
-        predicate: NamedNode,
+        predicate: NamedNodeRef<'_>,
         key: &str,
         v: &Value,
         graph: &GraphName,
@@ -617,7 +627,7 @@ impl Walker {
         }
         if def.is_some_and(|d| d.typ == TypeMapping::Json) {
             let o = json_literal(v)?;
-            self.emit(subject, predicate, o.into(), graph);
+            self.emit(subject, predicate, o.as_ref().into(), graph);
             return Some(());
         }
         match def.map_or(Container::None, |d| d.container) {
@@ -637,7 +647,7 @@ impl Walker {
                     }
                 }
                 let head = self.list(terms, graph);
-                self.emit(subject, predicate, head, graph);
+                self.emit(subject, predicate, head.as_ref(), graph);
                 Some(())
             }
             Container::Graph => {
@@ -654,14 +664,14 @@ impl Walker {
                             let name = self.fresh();
                             let inner = GraphName::BlankNode(name.clone());
                             self.element(ctx, Some(key), item, &inner)?;
-                            self.emit(subject, predicate.clone(), name.into(), graph);
+                            self.emit(subject, predicate, name.as_ref().into(), graph);
                         }
                         _ => return None,
                     }
                 }
                 Some(())
             }
-            Container::None => self.values(ctx, subject, &predicate, key, v, graph),
+            Container::None => self.values(ctx, subject, predicate, key, v, graph),
         }
     }
 
@@ -669,7 +679,7 @@ impl Walker {
         &mut self,
         ctx: &Rc<Ctx>,
         subject: &Subject,
-        predicate: &NamedNode,
+        predicate: NamedNodeRef<'_>,
         key: &str,
         v: &Value,
         graph: &GraphName,
@@ -682,7 +692,7 @@ impl Walker {
             return Some(());
         }
         if let Some(o) = self.element(ctx, Some(key), v, graph)? {
-            self.emit(subject, predicate.clone(), o, graph);
+            self.emit(subject, predicate, o.as_ref(), graph);
         }
         Some(())
     }
@@ -693,11 +703,21 @@ impl Walker {
         let nodes: Vec<BlankNode> = items.iter().map(|_| self.fresh()).collect();
         for (i, item) in items.into_iter().enumerate() {
             let node: Subject = nodes[i].clone().into();
-            self.emit(&node, NamedNode::new_unchecked(RDF_FIRST), item, graph);
+            self.emit(
+                &node,
+                NamedNodeRef::new_unchecked(RDF_FIRST),
+                item.as_ref(),
+                graph,
+            );
             let rest = nodes
                 .get(i + 1)
                 .map_or_else(|| nil.clone(), |b| b.clone().into());
-            self.emit(&node, NamedNode::new_unchecked(RDF_REST), rest, graph);
+            self.emit(
+                &node,
+                NamedNodeRef::new_unchecked(RDF_REST),
+                rest.as_ref(),
+                graph,
+            );
         }
         nodes.first().map_or(nil, |b| b.clone().into())
     }
