@@ -294,6 +294,16 @@ fn expand_cached(doc: &Value, loader: &BundledLoader) -> Option<Result<Expanded,
 /// is not covered by the signature yet would be shown as part of the credential. This is what
 /// jsonld.js `safe: true` does in the JS reference verifiers and 1EdTech's validator.
 pub fn to_dataset(doc: &Value) -> Result<oxrdf::Dataset, ProofError> {
+    refuse_unsafe(doc)?;
+    if let Some(dataset) = super::jsonld_fast::to_dataset(doc) {
+        return Ok(dataset);
+    }
+    to_dataset_reference(doc)
+}
+
+/// Checks made before either expansion path: a JSON object, bounded nesting, no keyword-like
+/// keys (which expansion would silently ignore).
+fn refuse_unsafe(doc: &Value) -> Result<(), ProofError> {
     if !doc.is_object() {
         return Err(ProofError::Malformed(
             "a JSON-LD document must be a JSON object".into(),
@@ -310,6 +320,12 @@ pub fn to_dataset(doc: &Value) -> Result<oxrdf::Dataset, ProofError> {
              would not be signed (safe mode)"
         )));
     }
+    Ok(())
+}
+
+/// [`to_dataset`] by the general `json-ld` crate only (the fallback of the fast path, and the
+/// reference it is tested against). The caller has checked depth and reserved keys.
+pub fn to_dataset_reference(doc: &Value) -> Result<oxrdf::Dataset, ProofError> {
     let loader = BundledLoader::default();
     if let Some(expanded) = expand_cached(doc, &loader) {
         let mut expanded = expanded?;
@@ -349,11 +365,21 @@ pub fn to_dataset_uncached(
 
 /// RDFC-1.0 canonical N-Quads of `doc` (one quad a line, each ending in `\n`).
 pub fn canonicalize(doc: &Value) -> Result<String, ProofError> {
-    let dataset = to_dataset(doc)?;
+    canonical_nquads(&to_dataset(doc)?)
+}
+
+/// [`canonicalize`] without the fast path: the reference the fast path is tested against.
+pub fn canonicalize_reference(doc: &Value) -> Result<String, ProofError> {
+    refuse_unsafe(doc)?;
+    canonical_nquads(&to_dataset_reference(doc)?)
+}
+
+/// RDFC-1.0 of a dataset, with the cap on the expensive part of the algorithm.
+pub fn canonical_nquads(dataset: &oxrdf::Dataset) -> Result<String, ProofError> {
     let options = rdf_canon::CanonicalizationOptions {
         hndq_call_limit: Some(HNDQ_CALL_LIMIT),
     };
-    rdf_canon::canonicalize_with::<sha2::Sha256>(&dataset, &options)
+    rdf_canon::canonicalize_with::<sha2::Sha256>(dataset, &options)
         .map_err(|e| ProofError::Malformed(format!("RDF canonicalization failed: {e}")))
 }
 
@@ -541,7 +567,7 @@ fn named(iri: &str) -> Result<oxrdf::NamedNode, ProofError> {
 /// rather than with `futures::executor::block_on`, which panics when verification itself runs
 /// inside `block_on` (the CLI, the tests): "cannot execute LocalPool executor from within
 /// another executor".
-fn ready<F: std::future::Future>(f: F) -> F::Output {
+pub(super) fn ready<F: std::future::Future>(f: F) -> F::Output {
     let mut f = std::pin::pin!(f);
     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
     match f.as_mut().poll(&mut cx) {

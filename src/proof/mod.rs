@@ -3,5 +3,6 @@
 
 pub mod data_integrity;
 pub mod jsonld;
+pub mod jsonld_fast;
 pub mod jws;
 pub mod keys;

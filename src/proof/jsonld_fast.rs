@@ -1,0 +1,767 @@
+//! Fast JSON-LD → RDF for the part of JSON-LD 1.1 that credentials use.
+//!
+//! Expanding with the general `json-ld` crate costs ≈ 0.7 ms per credential, most of it
+//! re-processing and cloning the same type- and property-scoped contexts at every node
+//! (`../shared/JSONLD.md`). Here every context — the top-level one, scoped ones, embedded
+//! context URLs — is processed once, by `json-ld` itself, and compiled into a flat term table
+//! cached per thread; the document is then walked once, emitting RDF quads directly
+//! (JSON-LD 1.1 API §13 Expansion Algorithm fused with §8.2 Deserialize JSON-LD to RDF).
+//!
+//! Only a subset is handled. Anything outside it — `@language`/`@direction`, `@reverse`,
+//! `@nest`, `@index`/`@language`/`@id`/`@type` containers, `@list`/`@set`/`@graph`/`@included`
+//! written in the document, non-integer numbers, embedded context definitions, and every case
+//! the reference would refuse or drop (undefined terms, relative IRIs, …) — makes
+//! [`to_dataset`] return `None`, and the caller falls back to the general `json-ld` path, which
+//! stays the reference. `tests/jsonld_fast.rs` checks the two agree, output for output, on every
+//! test credential and on random mutations of them.
+
+use super::jsonld::{ready, BundledLoader};
+use json_ld::context_processing::{Options as ProcessingOptions, Process};
+use json_ld::syntax::TryFromJson;
+use json_ld::{rdf_types, BlankIdBuf, IriBuf};
+use oxrdf::{BlankNode, GraphName, Literal, NamedNode, Quad, Subject};
+use serde_json::{Map, Value};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+type JlContext = json_ld::Context<IriBuf, BlankIdBuf>;
+
+const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+const RDF_FIRST: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#first";
+const RDF_REST: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#rest";
+const RDF_NIL: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil";
+const RDF_JSON: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON";
+const XSD_BOOLEAN: &str = "http://www.w3.org/2001/XMLSchema#boolean";
+const XSD_INTEGER: &str = "http://www.w3.org/2001/XMLSchema#integer";
+const XSD_DOUBLE: &str = "http://www.w3.org/2001/XMLSchema#double";
+
+/// Compiled contexts kept per thread; past this many the cache starts over (the bundled
+/// contexts give a few dozen in practice).
+const CACHE_MAX: usize = 2_048;
+
+/// Contexts one document may make us compile before we hand it to the reference path
+/// (a crafted document alternating types could otherwise make many).
+const MAX_COMPILES_PER_DOCUMENT: usize = 64;
+
+/// Keywords the walker understands; any other keyword makes it decline.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kw {
+    Id,
+    Type,
+    Value,
+    Context,
+    Other,
+}
+
+fn keyword(s: &str) -> Option<Kw> {
+    Some(match s {
+        "@id" => Kw::Id,
+        "@type" => Kw::Type,
+        "@value" => Kw::Value,
+        "@context" => Kw::Context,
+        "@base" | "@container" | "@direction" | "@graph" | "@import" | "@included" | "@index"
+        | "@json" | "@language" | "@list" | "@nest" | "@none" | "@prefix" | "@propagate"
+        | "@protected" | "@reverse" | "@set" | "@version" | "@vocab" => Kw::Other,
+        _ => return None,
+    })
+}
+
+/// What a term or key expands to (JSON-LD 1.1 API §5.2 IRI Expansion).
+#[derive(Clone, Debug)]
+enum Expanded<'a> {
+    Keyword(Kw),
+    Iri(std::borrow::Cow<'a, str>),
+    Blank(&'a str),
+}
+
+#[derive(Clone, Debug)]
+enum Mapping {
+    Keyword(Kw),
+    Iri(Rc<str>),
+    /// Null or blank-node mapping, or one `json-ld` found invalid.
+    Unusable,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum TypeMapping {
+    /// No type mapping, or `@none`.
+    None,
+    Id,
+    Vocab,
+    Json,
+    Iri(Rc<str>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Container {
+    /// No container, or `@set`.
+    None,
+    List,
+    /// `@graph` (with or without `@set`).
+    Graph,
+    Unsupported,
+}
+
+#[derive(Clone, Debug)]
+struct Term {
+    mapping: Mapping,
+    prefix: bool,
+    typ: TypeMapping,
+    container: Container,
+    /// Has a scoped context (`@context` in its definition).
+    scoped: bool,
+    /// False when the definition uses a feature the walker does not implement.
+    supported: bool,
+}
+
+/// An active context compiled for the walker, with the `json-ld` context it came from (needed
+/// to process scoped contexts on top of it).
+pub struct Ctx {
+    id: u64,
+    jl: JlContext,
+    terms: HashMap<String, Term>,
+    vocab: Option<Rc<str>>,
+    /// The context to return to for new node objects (set by type-scoped contexts, which do
+    /// not propagate: JSON-LD 1.1 API §4.1.2 step 3 and §13 step 7).
+    previous: Option<Rc<Ctx>>,
+}
+
+fn next_id() -> u64 {
+    thread_local!(static NEXT: Cell<u64> = const { Cell::new(0) });
+    NEXT.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    })
+}
+
+fn compile(jl: JlContext, previous: Option<Rc<Ctx>>) -> Option<Rc<Ctx>> {
+    if jl.default_language().is_some() || jl.default_base_direction().is_some() {
+        return None;
+    }
+    let vocab = match jl.vocabulary() {
+        None => None,
+        Some(json_ld::Term::Id(json_ld::Id::Valid(rdf_types::Id::Iri(i)))) => {
+            Some(Rc::from(i.as_str()))
+        }
+        Some(_) => return None,
+    };
+    let mut terms = HashMap::with_capacity(jl.definitions().len());
+    for binding in jl.definitions() {
+        if let json_ld::context::BindingRef::Normal(key, def) = binding {
+            terms.insert(key.as_str().to_owned(), term(def));
+        }
+    }
+    Some(Rc::new(Ctx {
+        id: next_id(),
+        jl,
+        terms,
+        vocab,
+        previous,
+    }))
+}
+
+fn term(def: &json_ld::context::NormalTermDefinition<IriBuf, BlankIdBuf>) -> Term {
+    use json_ld::ContainerKind as K;
+    let mapping = match &def.value {
+        Some(json_ld::Term::Keyword(k)) => {
+            Mapping::Keyword(keyword(k.into_str()).unwrap_or(Kw::Other))
+        }
+        Some(json_ld::Term::Id(json_ld::Id::Valid(rdf_types::Id::Iri(i)))) => {
+            Mapping::Iri(Rc::from(i.as_str()))
+        }
+        _ => Mapping::Unusable,
+    };
+    let mut supported = def.language.is_none()
+        && def.direction.is_none()
+        && def.index.is_none()
+        && def.nest.is_none()
+        && !def.reverse_property;
+    let typ = match &def.typ {
+        None | Some(json_ld::Type::None) => TypeMapping::None,
+        Some(json_ld::Type::Id) => TypeMapping::Id,
+        Some(json_ld::Type::Vocab) => TypeMapping::Vocab,
+        Some(json_ld::Type::Json) => TypeMapping::Json,
+        Some(json_ld::Type::Iri(i)) => TypeMapping::Iri(Rc::from(i.as_str())),
+    };
+    let container = match def.container.as_slice() {
+        [] | [K::Set] => Container::None,
+        [K::List] => Container::List,
+        [K::Graph] | [K::Graph, K::Set] | [K::Set, K::Graph] => Container::Graph,
+        _ => Container::Unsupported,
+    };
+    if container == Container::Unsupported {
+        supported = false;
+    }
+    Term {
+        mapping,
+        prefix: def.prefix,
+        typ,
+        container,
+        scoped: def.context.is_some(),
+        supported,
+    }
+}
+
+#[derive(Hash, PartialEq, Eq)]
+enum CacheKey {
+    /// A top-level or embedded `@context` (its JSON text) applied to a context.
+    Local(u64, String),
+    /// The scoped context of `term` as defined in context `definer`, applied to a context.
+    Scoped {
+        active: u64,
+        definer: u64,
+        term: String,
+        type_scoped: bool,
+    },
+}
+
+thread_local! {
+    static CACHE: RefCell<HashMap<CacheKey, Option<Rc<Ctx>>>> = RefCell::new(HashMap::new());
+    static EMPTY: Rc<Ctx> = compile(JlContext::new(None), None).expect("the empty context compiles");
+}
+
+fn cached(key: CacheKey, make: impl FnOnce() -> Option<Rc<Ctx>>) -> Option<Rc<Ctx>> {
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let made = make();
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= CACHE_MAX {
+            c.clear();
+        }
+        c.insert(key, made.clone());
+    });
+    made
+}
+
+/// The `previous` of a context `json-ld` just processed on top of `active` (§4.1.2 steps 1, 3:
+/// the result keeps `active`'s previous context, or gets `active` when it does not propagate).
+fn previous_of(processed: &JlContext, active: &Rc<Ctx>) -> Option<Rc<Ctx>> {
+    processed
+        .previous_context()
+        .map(|_| active.previous.clone().unwrap_or_else(|| active.clone()))
+}
+
+/// Applies an embedded or top-level `@context` made only of context URLs.
+fn apply_local(active: &Rc<Ctx>, local: &Value, budget: &Cell<usize>) -> Option<Rc<Ctx>> {
+    let urls_only = match local {
+        Value::String(_) => true,
+        Value::Array(a) => a.iter().all(Value::is_string),
+        _ => false,
+    };
+    if !urls_only {
+        return None;
+    }
+    cached(CacheKey::Local(active.id, local.to_string()), || {
+        spend(budget)?;
+        let syntax = json_ld::syntax::context::Context::try_from_json(
+            json_syntax::Value::from_serde_json(local.clone()),
+        )
+        .ok()?;
+        let loader = BundledLoader::default();
+        let processed = ready(syntax.process_with(
+            rdf_types::vocabulary::no_vocabulary_mut(),
+            &active.jl,
+            &loader,
+            None,
+            ProcessingOptions::default(),
+        ))
+        .ok()?
+        .into_processed();
+        let previous = previous_of(&processed, active);
+        compile(processed, previous)
+    })
+}
+
+/// Applies the scoped context of `term` (as defined in `definer`) on top of `active`.
+fn apply_scoped(
+    active: &Rc<Ctx>,
+    definer: &Ctx,
+    term: &str,
+    type_scoped: bool,
+    budget: &Cell<usize>,
+) -> Option<Rc<Ctx>> {
+    let key = CacheKey::Scoped {
+        active: active.id,
+        definer: definer.id,
+        term: term.to_owned(),
+        type_scoped,
+    };
+    cached(key, || {
+        spend(budget)?;
+        let def = definer.jl.get_normal(term)?;
+        let local = def.context.as_deref()?;
+        let options = if type_scoped {
+            ProcessingOptions::default().without_propagation()
+        } else {
+            ProcessingOptions::default().with_override()
+        };
+        let loader = BundledLoader::default();
+        let processed = ready(local.process_with(
+            rdf_types::vocabulary::no_vocabulary_mut(),
+            &active.jl,
+            &loader,
+            def.base_url().cloned(),
+            options,
+        ))
+        .ok()?
+        .into_processed();
+        let previous = previous_of(&processed, active);
+        compile(processed, previous)
+    })
+}
+
+fn spend(budget: &Cell<usize>) -> Option<()> {
+    let left = budget.get().checked_sub(1)?;
+    budget.set(left);
+    Some(())
+}
+
+fn is_absolute_iri(s: &str) -> bool {
+    json_ld::Iri::new(s).is_ok()
+}
+
+/// Blank node labels the walker accepts from documents (conservative: `json-ld` has its own
+/// rules for the rest, so those go to the reference path).
+fn plain_label(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+/// IRI expansion (JSON-LD 1.1 API §5.2) without a base IRI: `None` where the reference would
+/// produce something we do not emit (null, a relative IRI, an unknown keyword-like string).
+fn expand_iri<'a>(ctx: &'a Ctx, value: &'a str, vocab: bool) -> Option<Expanded<'a>> {
+    if value.is_empty() {
+        return None;
+    }
+    if value.starts_with('@') {
+        return keyword(value).map(Expanded::Keyword);
+    }
+    if vocab {
+        if let Some(t) = ctx.terms.get(value) {
+            return match &t.mapping {
+                Mapping::Keyword(k) => Some(Expanded::Keyword(*k)),
+                Mapping::Iri(i) => Some(Expanded::Iri(std::borrow::Cow::Borrowed(&**i))),
+                Mapping::Unusable => None,
+            };
+        }
+    }
+    if let Some(colon) = value[1..].find(':').map(|i| i + 1) {
+        let (prefix, suffix) = (&value[..colon], &value[colon + 1..]);
+        if prefix == "_" {
+            return plain_label(suffix).then_some(Expanded::Blank(suffix));
+        }
+        if !suffix.starts_with("//") {
+            if let Some(Term {
+                mapping: Mapping::Iri(i),
+                prefix: true,
+                ..
+            }) = ctx.terms.get(prefix)
+            {
+                let joined = format!("{i}{suffix}");
+                return is_absolute_iri(&joined)
+                    .then_some(Expanded::Iri(std::borrow::Cow::Owned(joined)));
+            }
+        }
+        if is_absolute_iri(value) {
+            return Some(Expanded::Iri(std::borrow::Cow::Borrowed(value)));
+        }
+    }
+    if vocab {
+        if let Some(v) = &ctx.vocab {
+            let joined = format!("{v}{value}");
+            return is_absolute_iri(&joined)
+                .then_some(Expanded::Iri(std::borrow::Cow::Owned(joined)));
+        }
+    }
+    // Relative (documents have no base IRI here) or undefined.
+    None
+}
+
+/// Walks a document and emits its quads.
+struct Walker {
+    dataset: oxrdf::Dataset,
+    labels: HashMap<String, BlankNode>,
+    next_blank: u128,
+    budget: Cell<usize>,
+}
+
+impl Walker {
+    fn fresh(&mut self) -> BlankNode {
+        self.next_blank += 1;
+        BlankNode::new_from_unique_id(self.next_blank)
+    }
+
+    fn label(&mut self, label: &str) -> BlankNode {
+        if let Some(b) = self.labels.get(label) {
+            return b.clone();
+        }
+        let b = self.fresh();
+        self.labels.insert(label.to_owned(), b.clone());
+        b
+    }
+
+    fn emit(&mut self, s: &Subject, p: NamedNode, o: oxrdf::Term, g: &GraphName) {
+        self.dataset.insert(&Quad::new(s.clone(), p, o, g.clone()));
+    }
+
+    /// A node reference from a string (`@id` values, `@type: @id`/`@vocab` terms).
+    fn reference(&mut self, ctx: &Ctx, s: &str, vocab: bool) -> Option<Subject> {
+        match expand_iri(ctx, s, vocab)? {
+            Expanded::Iri(i) => Some(NamedNode::new_unchecked(i.into_owned()).into()),
+            Expanded::Blank(l) => Some(self.label(l).into()),
+            Expanded::Keyword(_) => None,
+        }
+    }
+
+    /// Expands one element that is not an array (§13 steps 1–4 and 6–20); returns the RDF term
+    /// it stands for (`Some(None)` for null).
+    fn element(
+        &mut self,
+        ctx: &Rc<Ctx>,
+        property: Option<&str>,
+        element: &Value,
+        graph: &GraphName,
+    ) -> Option<Option<oxrdf::Term>> {
+        let scoped = property.is_some_and(|p| ctx.terms.get(p).is_some_and(|t| t.scoped));
+        match element {
+            Value::Null => Some(None),
+            Value::Array(_) => None,
+            Value::Object(o) => self.object(ctx, property, o, graph, false).map(Some),
+            scalar => {
+                // §13 step 4: a property-scoped context applies to the value itself.
+                let property = property?;
+                let ctx = if scoped {
+                    apply_scoped(ctx, ctx, property, false, &self.budget)?
+                } else {
+                    ctx.clone()
+                };
+                self.value(&ctx, property, scalar).map(Some)
+            }
+        }
+    }
+
+    /// Value Expansion (§5.3.2) of a scalar, then its RDF term (§8.6 Object to RDF).
+    fn value(&mut self, ctx: &Ctx, property: &str, v: &Value) -> Option<oxrdf::Term> {
+        let def = ctx.terms.get(property);
+        if def.is_some_and(|d| !d.supported) {
+            return None;
+        }
+        let typ = def.map_or(&TypeMapping::None, |d| &d.typ);
+        let datatype = match (typ, v) {
+            (TypeMapping::Id, Value::String(s)) => {
+                return self.reference(ctx, s, false).map(Into::into)
+            }
+            (TypeMapping::Vocab, Value::String(s)) => {
+                return self.reference(ctx, s, true).map(Into::into)
+            }
+            (TypeMapping::Id | TypeMapping::Vocab | TypeMapping::Json, _) => return None,
+            (TypeMapping::Iri(t), _) => Some(&**t),
+            (TypeMapping::None, _) => None,
+        };
+        literal(v, datatype).map(Into::into)
+    }
+
+    /// Expands a map: a node object or a value object.
+    fn object(
+        &mut self,
+        ctx: &Rc<Ctx>,
+        property: Option<&str>,
+        o: &Map<String, Value>,
+        graph: &GraphName,
+        context_applied: bool,
+    ) -> Option<oxrdf::Term> {
+        // §13 step 7: contexts that do not propagate are left behind by new node objects.
+        let mut active = ctx.clone();
+        if let Some(previous) = &ctx.previous {
+            let mut has_value = false;
+            let mut has_id = false;
+            for k in o.keys() {
+                match expand_iri(ctx, k, true) {
+                    Some(Expanded::Keyword(Kw::Value)) => has_value = true,
+                    Some(Expanded::Keyword(Kw::Id)) => has_id = true,
+                    _ => {}
+                }
+            }
+            if !has_value && !(o.len() == 1 && has_id) {
+                active = previous.clone();
+            }
+        }
+        // Step 8: property-scoped context (overrides protected terms).
+        if let Some(p) = property {
+            if ctx.terms.get(p).is_some_and(|t| t.scoped) {
+                active = apply_scoped(&active, ctx, p, false, &self.budget)?;
+            }
+        }
+        // Step 9: embedded context.
+        if !context_applied {
+            if let Some(local) = o.get("@context") {
+                active = apply_local(&active, local, &self.budget)?;
+            }
+        }
+        // Steps 10–11: type-scoped contexts, in lexicographic order of keys, then of types.
+        let type_scoped = active.clone();
+        let mut type_keys: Vec<&String> = o
+            .keys()
+            .filter(|k| {
+                matches!(
+                    expand_iri(&type_scoped, k, true),
+                    Some(Expanded::Keyword(Kw::Type))
+                )
+            })
+            .collect();
+        type_keys.sort_unstable();
+        let mut types: Vec<&str> = Vec::new();
+        for k in &type_keys {
+            let start = types.len();
+            match &o[k.as_str()] {
+                Value::String(s) => types.push(s),
+                Value::Array(a) => {
+                    for t in a {
+                        types.push(t.as_str()?);
+                    }
+                }
+                _ => return None,
+            }
+            types[start..].sort_unstable();
+            for t in &types[start..] {
+                if type_scoped.terms.get(*t).is_some_and(|d| d.scoped) {
+                    active = apply_scoped(&active, &type_scoped, t, true, &self.budget)?;
+                }
+            }
+        }
+
+        // Steps 12–13: the entries.
+        let mut id: Option<Subject> = None;
+        let mut value: Option<&Value> = None;
+        let mut properties: Vec<(NamedNode, &str, &Value)> = Vec::with_capacity(o.len());
+        for (k, v) in o {
+            if k == "@context" {
+                continue;
+            }
+            match expand_iri(&active, k, true)? {
+                Expanded::Keyword(Kw::Id) => {
+                    if id.is_some() {
+                        return None;
+                    }
+                    id = Some(self.reference(&active, v.as_str()?, false)?);
+                }
+                Expanded::Keyword(Kw::Type) => {}
+                Expanded::Keyword(Kw::Value) => {
+                    if value.is_some() {
+                        return None;
+                    }
+                    value = Some(v);
+                }
+                Expanded::Keyword(_) | Expanded::Blank(_) => return None,
+                Expanded::Iri(p) => {
+                    properties.push((NamedNode::new_unchecked(p.into_owned()), k, v));
+                }
+            }
+        }
+        // Type values are expanded with the context from before the type-scoped ones.
+        let mut type_iris = Vec::with_capacity(types.len());
+        for t in &types {
+            match expand_iri(&type_scoped, t, true)? {
+                Expanded::Iri(i) => type_iris.push(NamedNode::new_unchecked(i.into_owned())),
+                _ => return None,
+            }
+        }
+
+        if let Some(v) = value {
+            // A value object: only `@value` and one `@type` string, as a property's value.
+            let single_type = type_keys.len() == 1 && o[type_keys[0].as_str()].is_string();
+            // (`json-ld` also refuses a value object with an `@context` entry.)
+            if property.is_none()
+                || o.contains_key("@context")
+                || id.is_some()
+                || !properties.is_empty()
+                || !(type_keys.is_empty() || single_type)
+            {
+                return None;
+            }
+            return literal(v, type_iris.first().map(NamedNode::as_str)).map(Into::into);
+        }
+
+        let subject: Subject = match id {
+            Some(s) => s,
+            None => self.fresh().into(),
+        };
+        let rdf_type = NamedNode::new_unchecked(RDF_TYPE);
+        for t in type_iris {
+            self.emit(&subject, rdf_type.clone(), t.into(), graph);
+        }
+        for (predicate, key, v) in properties {
+            self.property(&active, &subject, predicate, key, v, graph)?;
+        }
+        Some(subject.into())
+    }
+
+    /// Expands the value of one property (§13 step 13.4–13.13) and emits its statements.
+    fn property(
+        &mut self,
+        ctx: &Rc<Ctx>,
+        subject: &Subject,
+        predicate: NamedNode,
+        key: &str,
+        v: &Value,
+        graph: &GraphName,
+    ) -> Option<()> {
+        let def = ctx.terms.get(key);
+        if def.is_some_and(|d| !d.supported) {
+            return None;
+        }
+        if def.is_some_and(|d| d.typ == TypeMapping::Json) {
+            let o = json_literal(v)?;
+            self.emit(subject, predicate, o.into(), graph);
+            return Some(());
+        }
+        match def.map_or(Container::None, |d| d.container) {
+            Container::Unsupported => None,
+            Container::List => {
+                let items: &[Value] = match v {
+                    Value::Array(a) => a,
+                    single => std::slice::from_ref(single),
+                };
+                let mut terms = Vec::with_capacity(items.len());
+                for item in items {
+                    if item.is_array() {
+                        return None; // list of lists
+                    }
+                    if let Some(t) = self.element(ctx, Some(key), item, graph)? {
+                        terms.push(t);
+                    }
+                }
+                let head = self.list(terms, graph);
+                self.emit(subject, predicate, head, graph);
+                Some(())
+            }
+            Container::Graph => {
+                let items: &[Value] = match v {
+                    Value::Array(a) => a,
+                    single => std::slice::from_ref(single),
+                };
+                for item in items {
+                    match item {
+                        Value::Null => {}
+                        Value::Object(_) => {
+                            // §13.13.8.4: each value becomes a graph object; its contents go
+                            // into a new blank-node named graph (§7.2 Node Map Generation).
+                            let name = self.fresh();
+                            let inner = GraphName::BlankNode(name.clone());
+                            self.element(ctx, Some(key), item, &inner)?;
+                            self.emit(subject, predicate.clone(), name.into(), graph);
+                        }
+                        _ => return None,
+                    }
+                }
+                Some(())
+            }
+            Container::None => self.values(ctx, subject, &predicate, key, v, graph),
+        }
+    }
+
+    fn values(
+        &mut self,
+        ctx: &Rc<Ctx>,
+        subject: &Subject,
+        predicate: &NamedNode,
+        key: &str,
+        v: &Value,
+        graph: &GraphName,
+    ) -> Option<()> {
+        if let Value::Array(items) = v {
+            // Nested arrays flatten (§13 step 5.2.3).
+            for item in items {
+                self.values(ctx, subject, predicate, key, item, graph)?;
+            }
+            return Some(());
+        }
+        if let Some(o) = self.element(ctx, Some(key), v, graph)? {
+            self.emit(subject, predicate.clone(), o, graph);
+        }
+        Some(())
+    }
+
+    /// §8.4 List Conversion.
+    fn list(&mut self, items: Vec<oxrdf::Term>, graph: &GraphName) -> oxrdf::Term {
+        let nil: oxrdf::Term = NamedNode::new_unchecked(RDF_NIL).into();
+        let nodes: Vec<BlankNode> = items.iter().map(|_| self.fresh()).collect();
+        for (i, item) in items.into_iter().enumerate() {
+            let node: Subject = nodes[i].clone().into();
+            self.emit(&node, NamedNode::new_unchecked(RDF_FIRST), item, graph);
+            let rest = nodes
+                .get(i + 1)
+                .map_or_else(|| nil.clone(), |b| b.clone().into());
+            self.emit(&node, NamedNode::new_unchecked(RDF_REST), rest, graph);
+        }
+        nodes.first().map_or(nil, |b| b.clone().into())
+    }
+}
+
+/// A literal from a scalar (§8.6 Object to RDF), or `None` where the reference's conversion is
+/// not replicated (non-integer numbers, integers typed `xsd:double`, integers beyond `i64`).
+fn literal(v: &Value, datatype: Option<&str>) -> Option<Literal> {
+    Some(match v {
+        Value::String(s) => match datatype {
+            Some(dt) => Literal::new_typed_literal(s.as_str(), NamedNode::new_unchecked(dt)),
+            None => Literal::new_simple_literal(s.as_str()),
+        },
+        Value::Bool(b) => Literal::new_typed_literal(
+            if *b { "true" } else { "false" },
+            NamedNode::new_unchecked(datatype.unwrap_or(XSD_BOOLEAN)),
+        ),
+        Value::Number(n) => {
+            let i = n.as_i64()?;
+            if datatype == Some(XSD_DOUBLE) {
+                return None;
+            }
+            Literal::new_typed_literal(
+                i.to_string(),
+                NamedNode::new_unchecked(datatype.unwrap_or(XSD_INTEGER)),
+            )
+        }
+        _ => return None,
+    })
+}
+
+/// A JSON literal: its JCS form typed `rdf:JSON` (§8.6 step 8). Declines values holding
+/// non-integer numbers, whose canonical form the reference may write differently.
+fn json_literal(v: &Value) -> Option<Literal> {
+    fn integers_only(v: &Value) -> bool {
+        match v {
+            Value::Number(n) => n.is_i64(),
+            Value::Array(a) => a.iter().all(integers_only),
+            Value::Object(o) => o.values().all(integers_only),
+            _ => true,
+        }
+    }
+    if v.is_null() || !integers_only(v) {
+        return None;
+    }
+    let text = serde_json_canonicalizer::to_string(v).ok()?;
+    Some(Literal::new_typed_literal(
+        text,
+        NamedNode::new_unchecked(RDF_JSON),
+    ))
+}
+
+/// The RDF dataset of `doc`, or `None` when `doc` is outside the subset handled here (the
+/// caller then uses the reference path). The caller has already bounded nesting depth.
+pub fn to_dataset(doc: &Value) -> Option<oxrdf::Dataset> {
+    let obj = doc.as_object()?;
+    let budget = Cell::new(MAX_COMPILES_PER_DOCUMENT);
+    let empty = EMPTY.with(Rc::clone);
+    let top = apply_local(&empty, obj.get("@context")?, &budget)?;
+    let mut walker = Walker {
+        dataset: oxrdf::Dataset::new(),
+        labels: HashMap::new(),
+        next_blank: 0,
+        budget,
+    };
+    walker.object(&top, None, obj, &GraphName::DefaultGraph, true)?;
+    Some(walker.dataset)
+}
