@@ -102,8 +102,11 @@ pub async fn gunzip(gz: &[u8], max: usize) -> Result<Vec<u8>, GunzipError> {
     let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(invalid)?;
     let inflater = DecompressionStream::new("gzip").map_err(invalid)?;
     let pair = web_sys::ReadableWritablePair::new(&inflater.readable(), &inflater.writable());
-    let reader: web_sys::ReadableStreamDefaultReader =
-        blob.stream().pipe_through(&pair).get_reader().unchecked_into();
+    let reader: web_sys::ReadableStreamDefaultReader = blob
+        .stream()
+        .pipe_through(&pair)
+        .get_reader()
+        .unchecked_into();
     let mut out = Vec::new();
     loop {
         let chunk = JsFuture::from(reader.read()).await.map_err(invalid)?;
