@@ -4,10 +4,14 @@
 //! every byte of the file through its state machine and CRC, fails the whole stream on a bad CRC
 //! in *any* chunk, and adds WASM size. A baked badge needs none of that: the chunk layout
 //! (PNG §5.3: length, type, data, CRC) lets us jump from chunk to chunk, so a 50 MB image costs
-//! one step per chunk, and the CRC (`crc32fast`) is computed only for the chunk we read.
+//! one step per chunk, and the CRC (`crc`'s CRC-32/ISO-HDLC, the one PNG specifies) is computed
+//! only for the chunk we read.
 
 use super::{detect, Container, ExtractError, Extracted, Payload};
 use crate::limits::Limits;
+
+/// PNG's CRC (ISO 3309 / ITU-T V.42, PNG §5.5): one 256-entry table, built at compile time.
+const CRC32: crc::Crc<u32> = crc::Crc::<u32>::new(&crc::CRC_32_ISO_HDLC);
 
 pub const SIGNATURE: &[u8; 8] = b"\x89PNG\r\n\x1a\n";
 
@@ -37,7 +41,7 @@ impl Chunk<'_> {
     }
 
     pub fn crc_ok(&self) -> bool {
-        let mut h = crc32fast::Hasher::new();
+        let mut h = CRC32.digest();
         h.update(&self.kind);
         h.update(self.data);
         h.finalize() == self.crc
@@ -340,7 +344,7 @@ pub fn make_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
     out.extend_from_slice(&(data.len() as u32).to_be_bytes());
     out.extend_from_slice(kind);
     out.extend_from_slice(data);
-    let mut h = crc32fast::Hasher::new();
+    let mut h = CRC32.digest();
     h.update(kind);
     h.update(data);
     out.extend_from_slice(&h.finalize().to_be_bytes());

@@ -60,3 +60,69 @@ impl Fetcher for BrowserFetcher {
         })
     }
 }
+
+// web-sys has DecompressionStream only behind `web_sys_unstable_apis`; the three members used
+// here are stable in every current browser (Compression Streams API).
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<DecompressionStream, wasm_bindgen::JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn readable(this: &DecompressionStream) -> web_sys::ReadableStream;
+    #[wasm_bindgen(method, getter)]
+    fn writable(this: &DecompressionStream) -> web_sys::WritableStream;
+}
+
+/// Why [`gunzip`] failed.
+#[derive(Debug)]
+pub enum GunzipError {
+    /// More than the limit would come out (a GZIP bomb, or simply too big).
+    TooLarge,
+    /// Not a valid GZIP stream (bad header, corrupt data, CRC or length mismatch).
+    Invalid(String),
+}
+
+/// GZIP-decompresses `gz` with the browser's own `DecompressionStream("gzip")` (which checks
+/// the CRC and length trailer), reading chunk by chunk and cancelling as soon as more than `max`
+/// bytes come out, so a GZIP bomb never allocates more than `max` plus one chunk. Using the
+/// browser's inflater keeps flate2 + miniz_oxide + crc32fast out of the app's .wasm.
+pub async fn gunzip(gz: &[u8], max: usize) -> Result<Vec<u8>, GunzipError> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let invalid = |e: wasm_bindgen::JsValue| {
+        GunzipError::Invalid(
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .or_else(|| e.as_string())
+                .unwrap_or_else(|| "not GZIP".into()),
+        )
+    };
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(gz));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(invalid)?;
+    let inflater = DecompressionStream::new("gzip").map_err(invalid)?;
+    let pair = web_sys::ReadableWritablePair::new(&inflater.readable(), &inflater.writable());
+    let reader: web_sys::ReadableStreamDefaultReader = blob
+        .stream()
+        .pipe_through(&pair)
+        .get_reader()
+        .unchecked_into();
+    let mut out = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(invalid)?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into()).map_err(invalid)?;
+        if done.is_truthy() {
+            return Ok(out);
+        }
+        let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(invalid)?;
+        let bytes = js_sys::Uint8Array::new(&value);
+        if out.len() + bytes.length() as usize > max {
+            // Stop the inflater; the rest is never produced.
+            let _ = reader.cancel();
+            return Err(GunzipError::TooLarge);
+        }
+        let start = out.len();
+        out.resize(start + bytes.length() as usize, 0);
+        bytes.copy_to(&mut out[start..]);
+    }
+}

@@ -9,7 +9,6 @@ use base64::alphabet::URL_SAFE;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
 use base64::Engine;
-use std::io::Read;
 
 /// Largest decompressed list accepted (a GZIP bomb of a few KB could otherwise claim GBs).
 pub const MAX_LIST_BYTES: usize = 16 * 1024 * 1024;
@@ -46,8 +45,41 @@ pub enum Encoding {
     Base64Url,
 }
 
-/// Decodes `encodedList` into the uncompressed bitstring, bounded by `max` bytes.
+/// Decodes `encodedList` into the uncompressed bitstring, bounded by `max` bytes. GZIP is
+/// inflated by [`gunzip`] natively and by the browser's `DecompressionStream` in the app.
+pub async fn decode_list(
+    encoded: &str,
+    encoding: Encoding,
+    max: usize,
+) -> Result<Vec<u8>, BitstringError> {
+    let gz = unbase64(encoded, encoding)?;
+    #[cfg(target_arch = "wasm32")]
+    return crate::resolve::browser::gunzip(&gz, max)
+        .await
+        .map_err(|e| match e {
+            crate::resolve::browser::GunzipError::TooLarge => too_large(max),
+            crate::resolve::browser::GunzipError::Invalid(e) => not_gzip(e),
+        });
+    #[cfg(not(target_arch = "wasm32"))]
+    gunzip(&gz, max)
+}
+
+/// [`decode_list`], synchronously (native only: tests and tools).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn decode(encoded: &str, encoding: Encoding, max: usize) -> Result<Vec<u8>, BitstringError> {
+    gunzip(&unbase64(encoded, encoding)?, max)
+}
+
+fn too_large(max: usize) -> BitstringError {
+    err(format!("encodedList decompresses to more than {max} bytes"))
+}
+
+fn not_gzip(e: impl std::fmt::Display) -> BitstringError {
+    err(format!("encodedList is not GZIP-compressed: {e}"))
+}
+
+/// The GZIP bytes of `encodedList`.
+fn unbase64(encoded: &str, encoding: Encoding) -> Result<Vec<u8>, BitstringError> {
     let s = encoded.trim();
     let b64 = match encoding {
         Encoding::Multibase => match s.strip_prefix('u') {
@@ -63,24 +95,23 @@ pub fn decode(encoded: &str, encoding: Encoding, max: usize) -> Result<Vec<u8>, 
         },
         Encoding::Base64Url => s,
     };
-    let gz = B64URL
+    B64URL
         .decode(b64)
-        .map_err(|e| err(format!("encodedList is not base64url: {e}")))?;
-    gunzip(&gz, max)
+        .map_err(|e| err(format!("encodedList is not base64url: {e}")))
 }
 
 /// GZIP-decompresses at most `max` bytes; more is an error, never an allocation.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn gunzip(gz: &[u8], max: usize) -> Result<Vec<u8>, BitstringError> {
+    use std::io::Read;
     let mut out = Vec::new();
     let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
     flate2::read::GzDecoder::new(gz)
         .take(limit)
         .read_to_end(&mut out)
-        .map_err(|e| err(format!("encodedList is not GZIP-compressed: {e}")))?;
+        .map_err(not_gzip)?;
     if out.len() > max {
-        return Err(err(format!(
-            "encodedList decompresses to more than {max} bytes"
-        )));
+        return Err(too_large(max));
     }
     Ok(out)
 }
@@ -114,6 +145,7 @@ pub fn entries(bits: &[u8], size: u32) -> u64 {
 }
 
 /// Encodes a bitstring as `encodedList` (tests and tools; verification never encodes).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn encode(bits: &[u8], encoding: Encoding) -> String {
     use flate2::write::GzEncoder;
     use std::io::Write;

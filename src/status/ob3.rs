@@ -314,7 +314,7 @@ async fn list_entry<F: Fetcher>(
     let Some(encoded) = str_of(subject, "encodedList") else {
         return Check::unverifiable(ID, format!("the status list {url} has no encodedList"));
     };
-    let bits = match bitstring::decode(encoded, flavour.encoding(), MAX_LIST_BYTES) {
+    let bits = match bitstring::decode_list(encoded, flavour.encoding(), MAX_LIST_BYTES).await {
         Ok(b) => b,
         Err(e) => return Check::unverifiable(ID, format!("the status list {url}: {e}")),
     };

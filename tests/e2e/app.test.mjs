@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
+import { statusDocs } from './status-docs.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
@@ -25,11 +26,13 @@ before(async () => {
   fs.mkdirSync(shots, { recursive: true });
   site = await serve(dist);
   const cors = { 'access-control-allow-origin': '*' };
-  badges = await serve(path.join(root, 'tests', 'e2e', 'empty'), {
+  const docs = {
     '/badges/teamwork.jwt': { type: 'text/plain', body: VALID_JWT, headers: cors },
     '/badges/expired.jwt': { type: 'text/plain', body: fixture('pm-expired.jwt').trim(), headers: cors },
     '/nocors/teamwork.jwt': { type: 'text/plain', body: VALID_JWT },
-  });
+  };
+  badges = await serve(path.join(root, 'tests', 'e2e', 'empty'), docs);
+  Object.assign(docs, statusDocs(badges.url)); // they name the server's port
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -176,6 +179,19 @@ test('?url= deep link to a hosted badge with CORS verifies, and its share panel 
   await c.locator('details.expert summary').click();
   assert.match(await c.locator('details.expert').textContent(), /\/badges\/teamwork\.jwt/);
   await app.page.screenshot({ path: path.join(shots, 'desktop-en-deeplink-share.png'), fullPage: true });
+  await finish(app);
+});
+
+test('Bitstring status lists are inflated in the browser: revoked, valid, and a GZIP bomb refused', async () => {
+  const app = await openApp();
+  const urls = ['revoked', 'valid', 'bomb'].map((n) => `${badges.url}/status/${n}.jwt`);
+  for (const url of urls) {
+    await app.page.fill('#paste-input', url);
+    await app.page.click('form.paste button[type=submit]');
+  }
+  const v = await verdicts(app.page, 3);
+  assert.deepEqual(urls.map((u) => v[u]), ['revoked', 'valid', 'unverifiable']);
+  assert.match(await card(app.page, urls[2]).textContent(), /decompresses to more than/);
   await finish(app);
 });
 
