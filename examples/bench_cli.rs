@@ -120,12 +120,15 @@ fn serve(mut stream: TcpStream, docs: &Docs, counts: &Counts) {
         Some((ct, body)) => ("200 OK", ct, body),
         None => ("404 Not Found", "text/plain".into(), b"not found".to_vec()),
     };
-    let _ = write!(
-        stream,
+    // One write, no Nagle: a header and a body written apart can wait for a delayed ACK.
+    let mut response = format!(
         "HTTP/1.1 {status}\r\ncontent-type: {ct}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
         body.len()
-    );
-    let _ = stream.write_all(&body);
+    )
+    .into_bytes();
+    response.extend_from_slice(&body);
+    let _ = stream.set_nodelay(true);
+    let _ = stream.write_all(&response);
 }
 
 /// An issuer: its key seed, its id, and the verification method its proofs name.
