@@ -230,14 +230,27 @@ fn write_credentials(
 
 struct Run {
     ms: f64,
+    /// User + system CPU time of the verifier, when /usr/bin/time is there.
+    cpu_ms: Option<f64>,
     verdicts: BTreeMap<String, usize>,
     exit: Option<i32>,
 }
 
 /// Runs the verifier over `files`, killing it at `deadline`.
 fn run(verifier: &Path, files: &[PathBuf], deadline: Instant) -> Run {
+    // GNU time, when present, reports the verifier's CPU time (user + system), which depends
+    // less on what else the machine runs than the wall time does.
+    let time_out = std::env::temp_dir().join(format!("bench-cli-time-{}", std::process::id()));
+    let gnu_time = Path::new("/usr/bin/time").exists();
+    let mut cmd = if gnu_time {
+        let mut c = Command::new("/usr/bin/time");
+        c.args(["-f", "%U %S", "-o"]).arg(&time_out).arg(verifier);
+        c
+    } else {
+        Command::new(verifier)
+    };
     let t = Instant::now();
-    let mut child = Command::new(verifier)
+    let mut child = cmd
         .args(["--json", "--allow-http", "--at", AT])
         .args(files)
         .stdout(Stdio::piped())
@@ -269,8 +282,22 @@ fn run(verifier: &Path, files: &[PathBuf], deadline: Instant) -> Run {
         let verdict = v["verdict"].as_str().unwrap_or("(unparsed)").to_string();
         *verdicts.entry(verdict).or_default() += 1;
     }
+    let cpu_ms = gnu_time
+        .then(|| std::fs::read_to_string(&time_out).ok())
+        .flatten()
+        .and_then(|t| {
+            let v: Vec<f64> = t
+                .lines()
+                .last()?
+                .split_whitespace()
+                .filter_map(|x| x.parse().ok())
+                .collect();
+            (v.len() == 2).then(|| (v[0] + v[1]) * 1e3)
+        });
+    let _ = std::fs::remove_file(&time_out);
     Run {
         ms,
+        cpu_ms,
         verdicts,
         exit: status.and_then(|s| s.code()),
     }
@@ -304,12 +331,14 @@ fn scenario(
 ) -> Value {
     server.take_counts();
     let mut times = Vec::new();
+    let mut cpu = Vec::new();
     let mut all_fetches: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut verdicts = BTreeMap::new();
     let mut exits = Vec::new();
     for _ in 0..runs {
         let r = run(verifier, files, deadline);
         times.push(r.ms);
+        cpu.extend(r.cpu_ms);
         exits.push(r.exit);
         verdicts = r.verdicts;
         for (url, n) in server.take_counts() {
@@ -328,10 +357,13 @@ fn scenario(
         verdicts.get("valid") == Some(&files.len()) && exits.iter().all(|e| *e == Some(0));
     *ok &= once && all_valid;
     let med = median(times.clone());
+    let cpu_med = (!cpu.is_empty()).then(|| median(cpu.clone()));
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
     eprintln!(
-        "{name}: {} credentials in {med:.0} ms (median of {runs}) = {:.0} credentials/s; {} URLs fetched, each once: {once}; verdicts {verdicts:?}",
+        "{name}: {} credentials in {med:.0} ms (median of {runs}) = {:.0} credentials/s, CPU {} ms; {} URLs fetched, each once: {once}; verdicts {verdicts:?}",
         files.len(),
         files.len() as f64 / med * 1e3,
+        cpu_med.map_or("?".into(), |c| format!("{c:.0}")),
         all_fetches.len()
     );
     json!({
@@ -341,6 +373,10 @@ fn scenario(
         "median_ms": (med * 10.0).round() / 10.0,
         "credentials_per_s": (files.len() as f64 / med * 1e3).round(),
         "ms_per_credential": (med / files.len() as f64 * 1e3).round() / 1e3,
+        "cpu_ms_median": cpu_med.map(|c| (c * 10.0).round() / 10.0),
+        "cpu_ms_per_credential": cpu_med.map(|c| (c / files.len() as f64 * 1e3).round() / 1e3),
+        // What all cores would do with nothing else running: credentials / (CPU time / cores).
+        "credentials_per_s_if_cores_were_free": cpu_med.map(|c| (files.len() as f64 / (c / cores) * 1e3).round()),
         "verdicts": verdicts,
         "exit_codes": exits,
         "urls_fetched": per_url.len(),
