@@ -3,7 +3,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(badge_verifier::app::App);
+    badge_verifier::app::mount();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -109,3 +109,33 @@ fn committed_e2e_fixtures_verify_as_named() {
     assert_eq!(run(read("ob3-valid-baked.png")).verdict, Verdict::Valid);
     assert_eq!(run(read("ob3-tampered.json")).verdict, Verdict::Invalid);
 }
+
+const BENCH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/e2e/bench");
+
+/// The 20 baked PNGs of the browser benchmark (scripts/bench-browser.mjs): one credential from
+/// each of 20 did:key issuers (seeds 1..=20), baked into the 1EdTech `ob20/simple-badge.png`
+/// (1.2 KB; its OB 2.0 chunk replaced). Regenerate with
+/// `cargo test --test ob3_issued_here -- --ignored write_bench_fixtures`.
+#[test]
+#[ignore = "writes fixtures"]
+fn write_bench_fixtures() {
+    let png = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/extract/ob20-simple-badge.png"
+    ))
+    .unwrap();
+    std::fs::create_dir_all(BENCH).unwrap();
+    for k in 1..=20u8 {
+        let c = serde_json::to_string(&issued(k, &format!("Benchmark Skill {k}"))).unwrap();
+        let baked = bake_png(&png, BadgeVersion::Ob3, &Payload::Json(c)).unwrap();
+        std::fs::write(format!("{BENCH}/ob3-baked-{k:02}.png"), baked).unwrap();
+    }
+}
+
+#[test]
+fn committed_bench_fixtures_verify_as_valid() {
+    for k in 1..=20u8 {
+        let bytes = std::fs::read(format!("{BENCH}/ob3-baked-{k:02}.png")).unwrap();
+        assert_eq!(run(bytes).verdict, Verdict::Valid, "ob3-baked-{k:02}.png");
+    }
+}

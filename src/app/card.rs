@@ -207,7 +207,17 @@ fn Verdicted(
         },
     };
     let stem = present::file_stem(badge.name.as_deref().unwrap_or("badge"));
-    let report_url = dom::blob_url(report.to_json_line().as_bytes(), "application/json");
+    // The QR code and the report's object URL are made when the share panel is first opened:
+    // made for every card up front they were most of the time from files chosen to verdicts
+    // shown (QR mask scoring ≈ 25 ms a card in WASM; BENCHMARKS.md).
+    let share_open = RwSignal::new(false);
+    let report_json = report.clone();
+    let report_url = move || {
+        share_open
+            .get()
+            .then(|| dom::blob_url(report_json.to_json_line().as_bytes(), "application/json"))
+            .flatten()
+    };
     let image_download = card
         .preview
         .clone()
@@ -228,7 +238,13 @@ fn Verdicted(
             l,
         )
     });
-    let qr = link.as_deref().and_then(present::qr_data_uri);
+    let qr_link = link.clone();
+    let qr = move || {
+        share_open
+            .get()
+            .then(|| qr_link.as_deref().and_then(present::qr_data_uri))
+            .flatten()
+    };
     let copied = RwSignal::new(None::<Key>);
     let copy = move |text: String| {
         spawn_local(async move {
@@ -376,14 +392,14 @@ fn Verdicted(
                 </p>
             </form>
         })}
-        <details class="share">
+        <details class="share" on:toggle=move |_| share_open.set(true)>
             <summary>{t(lang, Key::Share)}</summary>
             <div class="share-body">
                 <div class="actions">
                     {link_for_copy.clone().map(|l| view! {
                         <button type="button" class="button copy-link" on:click=move |_| copy(l.clone())>{t(lang, Key::CopyLink)}</button>
                     })}
-                    {report_url.map(|u| view! {
+                    {move || report_url().map(|u| view! {
                         <a class="button download-report" href=u download=format!("{stem}-report.json")>{t(lang, Key::DownloadReport)}</a>
                     })}
                     {image_download.map(|(u, n)| view! {
@@ -408,7 +424,7 @@ fn Verdicted(
                         <textarea class="embed" readonly rows="3" prop:value=e></textarea>
                     </label>
                 })}
-                {qr.map(|q| view! {
+                {move || qr().map(|q| view! {
                     <figure class="qr"><img src=q alt=t(lang, Key::QrCaption) width="200" height="200"/>
                         <figcaption>{t(lang, Key::QrCaption)}</figcaption></figure>
                 })}

@@ -5,6 +5,7 @@
 mod card;
 mod dom;
 mod inputs;
+mod timing;
 
 use crate::i18n::{t, Key, Lang};
 use crate::present::{self, FileKind};
@@ -93,7 +94,9 @@ impl AppState {
             };
             let mut opts = Options::at(now());
             opts.allow_http = allow_http;
+            let span = timing::Span::start(format!("verify:{id}"));
             let r = verify(&card.input, &fetcher, &opts).await;
+            span.end();
             card.fetching.set(None);
             card.report.set(Some(r));
         });
@@ -111,6 +114,13 @@ thread_local! {
         std::rc::Rc::new(crate::resolve::cache::CachingFetcher::new(BrowserFetcher::new(
             FetchLimits::default(),
         )));
+}
+
+/// Mounts the app on `<body>`; marks `app-start` and `app-mounted` for the load-time benchmark.
+pub fn mount() {
+    timing::mark("app-start");
+    leptos::mount::mount_to_body(App);
+    timing::mark("app-mounted");
 }
 
 fn now() -> chrono::DateTime<chrono::Utc> {

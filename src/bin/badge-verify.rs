@@ -3,6 +3,12 @@
 //! Verifies baked PNG/SVG badges, JSON, JWS/JWT files, URLs, or stdin (`-`). Exit status 0 when
 //! every input is valid, 1 when any is not, 2 on a usage error.
 
+/// Verification allocates a lot of small, short-lived objects (JSON, JSON-LD, RDF terms); with
+/// glibc's malloc, allocation was about half of the CLI's CPU time (BENCHMARKS.md).
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     std::process::exit(cli::run(std::env::args().skip(1).collect()));

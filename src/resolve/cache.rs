@@ -5,10 +5,16 @@
 //! statuses are asked again next time. The cache is bounded in total body bytes (oldest entries
 //! leave first) and sits behind a `Mutex`, so one instance can serve the browser's single thread
 //! and the CLI's worker threads alike. The lock is never held across an `.await`.
+//!
+//! Concurrent requests for one URL share one fetch: while a URL is being fetched, later callers
+//! (other CLI workers, other cards in the page) wait for that answer instead of asking again,
+//! so twenty badges verified at once that share a status list still fetch it once. They get the
+//! same answer, error or not; only the next request after an error asks again.
 
 use super::fetch::{FetchError, Fetcher, Response};
 use std::collections::{HashMap, VecDeque};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
+use std::task::{Poll, Waker};
 
 /// Default bound on cached body bytes.
 pub const DEFAULT_MAX_BYTES: usize = 32 * 1024 * 1024;
@@ -19,6 +25,83 @@ struct Store {
     /// Insertion order, for eviction.
     order: VecDeque<String>,
     bytes: usize,
+    /// URLs being fetched right now, and who waits for them.
+    in_flight: HashMap<String, Arc<Flight>>,
+}
+
+/// One fetch in progress, shared by everyone who asked for its URL meanwhile.
+#[derive(Debug, Default)]
+struct Flight {
+    state: Mutex<FlightState>,
+}
+
+#[derive(Debug, Default)]
+struct FlightState {
+    /// `Some` once the fetch ended; `Some(None)` when it was abandoned (its caller dropped it).
+    outcome: Option<Option<Result<Response, FetchError>>>,
+    waiters: Vec<Waker>,
+}
+
+impl Flight {
+    /// Waits for the leader's answer; `None` if the leader gave up (ask again).
+    async fn wait(&self) -> Option<Result<Response, FetchError>> {
+        std::future::poll_fn(|cx| {
+            let Ok(mut st) = self.state.lock() else {
+                return Poll::Ready(None);
+            };
+            match &st.outcome {
+                Some(outcome) => Poll::Ready(outcome.clone()),
+                None => {
+                    if !st.waiters.iter().any(|w| w.will_wake(cx.waker())) {
+                        st.waiters.push(cx.waker().clone());
+                    }
+                    Poll::Pending
+                }
+            }
+        })
+        .await
+    }
+}
+
+/// Held by the caller that fetches a URL for everyone: ends the flight when dropped, with the
+/// answer when there is one, so waiters never hang on a cancelled fetch.
+struct Leader<'a> {
+    store: &'a Mutex<Store>,
+    url: &'a str,
+    flight: Arc<Flight>,
+    outcome: Option<Result<Response, FetchError>>,
+}
+
+impl Drop for Leader<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut s) = self.store.lock() {
+            if s.in_flight
+                .get(self.url)
+                .is_some_and(|f| Arc::ptr_eq(f, &self.flight))
+            {
+                s.in_flight.remove(self.url);
+            }
+        }
+        let waiters = match self.flight.state.lock() {
+            Ok(mut st) => {
+                st.outcome = Some(self.outcome.take());
+                std::mem::take(&mut st.waiters)
+            }
+            Err(_) => Vec::new(),
+        };
+        for w in waiters {
+            w.wake();
+        }
+    }
+}
+
+/// What a caller does for a URL that is not cached.
+enum Role {
+    Hit(Response),
+    Lead(Arc<Flight>),
+    Wait(Arc<Flight>),
+    /// The lock is poisoned: fetch without the cache.
+    Alone,
 }
 
 /// Wraps any fetcher and remembers its successful answers for its own lifetime.
@@ -64,9 +147,21 @@ impl<F: Fetcher> CachingFetcher<F> {
         }
     }
 
-    fn lookup(&self, url: &str) -> Option<Response> {
-        // A poisoned lock only means another thread panicked mid-insert: treat as a miss.
-        self.store.lock().ok()?.map.get(url).cloned()
+    /// A cached answer, or who fetches it.
+    fn role(&self, url: &str) -> Role {
+        // A poisoned lock only means another thread panicked mid-insert: fetch uncached.
+        let Ok(mut s) = self.store.lock() else {
+            return Role::Alone;
+        };
+        if let Some(hit) = s.map.get(url) {
+            return Role::Hit(hit.clone());
+        }
+        if let Some(f) = s.in_flight.get(url) {
+            return Role::Wait(Arc::clone(f));
+        }
+        let f = Arc::new(Flight::default());
+        s.in_flight.insert(url.to_string(), Arc::clone(&f));
+        Role::Lead(f)
     }
 
     fn remember(&self, url: &str, resp: &Response) {
@@ -97,12 +192,32 @@ impl<F: Fetcher> CachingFetcher<F> {
 
 impl<F: Fetcher> Fetcher for CachingFetcher<F> {
     async fn get(&self, url: &str) -> Result<Response, FetchError> {
-        if let Some(hit) = self.lookup(url) {
-            return Ok(hit);
+        loop {
+            match self.role(url) {
+                Role::Hit(resp) => return Ok(resp),
+                Role::Alone => return self.inner.get(url).await,
+                Role::Wait(flight) => {
+                    if let Some(outcome) = flight.wait().await {
+                        return outcome;
+                    }
+                    // The fetching caller was dropped before its answer: ask again.
+                }
+                Role::Lead(flight) => {
+                    let mut leader = Leader {
+                        store: &self.store,
+                        url,
+                        flight,
+                        outcome: None,
+                    };
+                    let r = self.inner.get(url).await;
+                    if let Ok(resp) = &r {
+                        self.remember(url, resp);
+                    }
+                    leader.outcome = Some(r.clone());
+                    return r;
+                }
+            }
         }
-        let resp = self.inner.get(url).await?;
-        self.remember(url, &resp);
-        Ok(resp)
     }
 }
 
@@ -164,6 +279,102 @@ mod tests {
         assert_eq!(r[3], "https://a.example/1");
         c.clear();
         assert!(c.is_empty());
+    }
+
+    /// Serves one document after a delay (threads) or after yielding once (one thread),
+    /// counting the calls.
+    struct Slow {
+        calls: std::sync::atomic::AtomicUsize,
+        sleep_ms: u64,
+        status: u16,
+    }
+
+    impl Slow {
+        fn new(sleep_ms: u64, status: u16) -> Self {
+            Slow {
+                calls: Default::default(),
+                sleep_ms,
+                status,
+            }
+        }
+        fn calls(&self) -> usize {
+            self.calls.load(std::sync::atomic::Ordering::SeqCst)
+        }
+    }
+
+    impl Fetcher for Slow {
+        async fn get(&self, url: &str) -> Result<Response, FetchError> {
+            self.calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            if self.sleep_ms > 0 {
+                std::thread::sleep(std::time::Duration::from_millis(self.sleep_ms));
+            }
+            // Yield once, so other tasks on this thread run while this fetch is "in flight".
+            let mut yielded = false;
+            std::future::poll_fn(|cx| {
+                if yielded {
+                    Poll::Ready(())
+                } else {
+                    yielded = true;
+                    cx.waker().wake_by_ref();
+                    Poll::Pending
+                }
+            })
+            .await;
+            Ok(Response {
+                final_url: url.to_string(),
+                status: self.status,
+                content_type: None,
+                body: b"list".to_vec(),
+            })
+        }
+    }
+
+    #[test]
+    fn concurrent_threads_share_one_fetch() {
+        let c = CachingFetcher::new(Slow::new(100, 200));
+        std::thread::scope(|s| {
+            for _ in 0..8 {
+                s.spawn(|| {
+                    let r = block_on(c.get("https://a.example/list")).unwrap();
+                    assert_eq!(r.body, b"list");
+                });
+            }
+        });
+        assert_eq!(c.inner().calls(), 1);
+    }
+
+    #[test]
+    fn concurrent_tasks_on_one_thread_share_one_fetch_even_when_not_cached() {
+        // A 404 is not cached, but callers asking while it is in flight share that answer.
+        let c = CachingFetcher::new(Slow::new(0, 404));
+        let all = block_on(futures::future::join_all(
+            (0..5).map(|_| c.get("https://a.example/gone")),
+        ));
+        assert!(all.iter().all(|r| r.as_ref().unwrap().status == 404));
+        assert_eq!(c.inner().calls(), 1);
+        // Asked again afterwards: fetched again.
+        block_on(c.get("https://a.example/gone")).unwrap();
+        assert_eq!(c.inner().calls(), 2);
+    }
+
+    #[test]
+    fn a_waiter_asks_again_when_the_fetching_caller_is_dropped() {
+        use std::future::Future;
+        let c = CachingFetcher::new(Slow::new(0, 200));
+        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+        let mut leader = Box::pin(c.get("https://a.example/list"));
+        assert!(leader.as_mut().poll(&mut cx).is_pending());
+        let mut waiter = Box::pin(c.get("https://a.example/list"));
+        assert!(waiter.as_mut().poll(&mut cx).is_pending());
+        drop(leader);
+        let r = loop {
+            if let Poll::Ready(r) = waiter.as_mut().poll(&mut cx) {
+                break r;
+            }
+        };
+        assert_eq!(r.unwrap().body, b"list");
+        assert_eq!(c.inner().calls(), 2);
+        assert_eq!(c.len(), 1);
     }
 
     #[test]

@@ -288,3 +288,17 @@ test('dark mode at 320 px wide has no horizontal scroll', async () => {
   await app.page.screenshot({ path: path.join(shots, 'mobile-320-dark.png'), fullPage: true });
   await finish(app);
 });
+
+test('User Timing marks for scripts/bench-browser.mjs: app-start, app-mounted, verify:<card>', async () => {
+  const app = await openApp();
+  const marks = await app.page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+  assert.ok(marks.includes('app-start') && marks.includes('app-mounted'), marks.join(', '));
+  await dropFiles(app.page, ['ob3-valid-baked.png', 'teamwork-valid.jwt']);
+  await verdicts(app.page, 2);
+  const measures = await app.page.evaluate(() => performance.getEntriesByType('measure').map((m) => m.name));
+  assert.deepEqual(measures.filter((n) => n.startsWith('verify:')).sort(), ['verify:0', 'verify:1']);
+  // The start marks are cleared once measured.
+  const left = await app.page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+  assert.deepEqual(left.filter((n) => n.startsWith('verify:')), []);
+  await finish(app);
+});

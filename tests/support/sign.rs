@@ -44,10 +44,22 @@ pub fn credential(issuer: &str, name: &str, subject: &str, valid_from: &str) -> 
     })
 }
 
+/// The `publicKeyMultibase` (Multikey) of the Ed25519 key from `seed`: its did:key without
+/// `did:key:`.
+pub fn multikey(seed: [u8; 32]) -> String {
+    did_key(seed).trim_start_matches("did:key:").to_string()
+}
+
 /// Adds an `eddsa-rdfc-2022` proof by the did:key of `seed` (vc-di-eddsa §3.3).
-pub fn sign(mut credential: Value, seed: [u8; 32], created: &str) -> Value {
+pub fn sign(credential: Value, seed: [u8; 32], created: &str) -> Value {
     let did = did_key(seed);
     let method = format!("{did}#{}", did.trim_start_matches("did:key:"));
+    sign_as(credential, seed, created, &method)
+}
+
+/// Adds an `eddsa-rdfc-2022` proof by the key of `seed`, named by `method` (e.g. a key listed
+/// in an issuer profile served over https).
+pub fn sign_as(mut credential: Value, seed: [u8; 32], created: &str, method: &str) -> Value {
     let proof = json!({
         "type": "DataIntegrityProof",
         "cryptosuite": "eddsa-rdfc-2022",

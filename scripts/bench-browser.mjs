@@ -1,0 +1,221 @@
+#!/usr/bin/env node
+// Browser timings (issue #8) on the release build in headless Chromium. Serves dist/ on
+// 127.0.0.1 (tests/e2e/server.mjs), drives the app with playwright-core and prints JSON:
+//
+//  load          navigation start → .wasm fetched → instantiated (`app-start` mark, main runs)
+//                → app mounted (`app-mounted` mark), each in a fresh browser context (empty
+//                HTTP cache), and again on reload in the same context.
+//  one_file      file chosen (the input's `change` event) → verdict in the DOM (`data-verdict`
+//                set) and → the next frame after it, for tests/fixtures/e2e/ob3-valid-baked.png:
+//                `first` in a fresh page (first verification: cold caches), `warm` once the page
+//                has verified one.
+//  twenty_files  the same for 20 files chosen at once (tests/fixtures/e2e/bench/*.png, 20 did:key
+//                issuers): `first` in a fresh page, `warm` after that.
+//  verify_in_wasm  the app's own `verify:<card>` User Timing measures around each `verify()`
+//                call: the first call in a page, and the median of every later call.
+//
+// Medians over --runs N (default 7). Needs `trunk build --release` first (dist/) and
+// /usr/bin/chromium (or CHROMIUM=...). Everything is bounded: each wait 30 s, the whole run
+// --timeout-s (default 300) after which it stops the browser and the server and exits 2.
+//
+//   node scripts/bench-browser.mjs [--runs N] [--timeout-s S] [--dist DIR]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../tests/e2e/server.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : dflt;
+};
+const RUNS = Number(opt('--runs', 7));
+const TIMEOUT_S = Number(opt('--timeout-s', 300));
+const dist = path.resolve(opt('--dist', path.join(root, 'dist')));
+const fixtures = path.join(root, 'tests', 'fixtures', 'e2e');
+const ONE = path.join(fixtures, 'ob3-valid-baked.png');
+const TWENTY = fs.readdirSync(path.join(fixtures, 'bench')).filter((f) => f.endsWith('.png')).sort()
+  .map((f) => path.join(fixtures, 'bench', f));
+const WAIT = 30_000;
+
+if (!fs.existsSync(path.join(dist, 'index.html'))) {
+  console.error(`${dist}/index.html is missing: run \`trunk build --release\` first`);
+  process.exit(2);
+}
+if (TWENTY.length !== 20) throw new Error(`expected 20 bench PNGs, found ${TWENTY.length}`);
+
+const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const round = (x) => (x == null ? null : Math.round(x * 100) / 100);
+const median = (xs) => {
+  const v = xs.filter((x) => x != null).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const m = v.length >> 1;
+  return round(v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2);
+};
+/** Per-key medians of a list of objects with numeric fields. */
+const medians = (rows) => Object.fromEntries(Object.keys(rows[0] ?? {}).map((k) => [k, median(rows.map((r) => r[k]))]));
+
+let browser, site;
+const stop = async () => {
+  await browser?.close().catch(() => {});
+  site?.server.close();
+};
+const watchdog = setTimeout(async () => {
+  console.error(`bench-browser: over ${TIMEOUT_S} s, stopping`);
+  await stop();
+  process.exit(2);
+}, TIMEOUT_S * 1000);
+
+async function newPage(context) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  return { page, errors };
+}
+
+/** Waits for the app's `app-mounted` mark and reads the load timeline (ms from navigation start). */
+async function loadTimes(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('app-mounted').length > 0, null, { timeout: WAIT });
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const res = performance.getEntriesByType('resource');
+    const wasm = res.find((r) => r.name.endsWith('.wasm'));
+    const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+    return {
+      html_response_end: nav.responseEnd,
+      dom_content_loaded: nav.domContentLoadedEventEnd,
+      wasm_request_start: wasm?.startTime ?? null,
+      wasm_fetched: wasm?.responseEnd ?? null,
+      wasm_instantiated_app_start: mark('app-start'),
+      app_mounted: mark('app-mounted'),
+      first_contentful_paint: fcp,
+      wasm_encoded_bytes: wasm?.encodedBodySize ?? null,
+    };
+  });
+}
+
+/**
+ * Chooses `files` in the file input and times, in the page: the `change` event → every new
+ * card has a final `data-verdict` (DOM) → the next frame after that. Returns ms and verdicts.
+ */
+async function choose(page, files) {
+  const before = await page.$$eval('article.card', (c) => c.length);
+  await page.evaluate(({ before, n, wait }) => {
+    window.__bench = new Promise((resolve, reject) => {
+      let t0 = null;
+      const timer = setTimeout(() => reject(new Error('no verdict in time')), wait);
+      addEventListener('change', () => { t0 = performance.now(); }, { capture: true, once: true });
+      const cards = () => [...document.querySelectorAll('article.card')].slice(before);
+      const obs = new MutationObserver(() => {
+        const c = cards();
+        if (t0 === null || c.length !== n || !c.every((x) => x.dataset.verdict && x.dataset.verdict !== 'pending')) return;
+        obs.disconnect();
+        clearTimeout(timer);
+        const dom = performance.now() - t0;
+        // requestAnimationFrame runs before the next frame is drawn; a task queued from it runs
+        // after that frame: "rendered".
+        requestAnimationFrame(() => setTimeout(() => resolve({
+          dom, frame: performance.now() - t0, verdicts: c.map((x) => x.dataset.verdict),
+        }), 0));
+      });
+      obs.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-verdict'] });
+    });
+  }, { before, n: files.length, wait: WAIT });
+  await page.setInputFiles('#file-input', files);
+  const r = await page.evaluate(() => window.__bench);
+  const bad = r.verdicts.filter((v) => v !== 'valid');
+  if (bad.length) throw new Error(`expected every verdict valid, got ${r.verdicts.join(', ')}`);
+  return { dom: r.dom, frame: r.frame };
+}
+
+/** The app's `verify:<card>` measures so far, in call order (ms). */
+const verifyMeasures = (page) => page.evaluate(() => performance.getEntriesByType('measure')
+  .filter((m) => m.name.startsWith('verify:')).sort((a, b) => a.startTime - b.startTime).map((m) => m.duration));
+
+async function main() {
+  const loadBefore = loadavg();
+  site = await serve(dist);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+    timeout: WAIT,
+  });
+  const errors = [];
+  const load = [], reload = [], oneFirst = [], oneWarm = [], twentyFirst = [], twentyWarm = [];
+  const firstCall = [], firstCallTwenty = [], warmCalls = [];
+  for (let run = 0; run < RUNS; run++) {
+    // Load, then one file in this fresh page (its first verification), then one more (warm),
+    // then 20 at once (warm).
+    let context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    let { page, errors: e1 } = await newPage(context);
+    await page.goto(site.url + '/', { timeout: WAIT });
+    load.push(await loadTimes(page));
+    oneFirst.push(await choose(page, [ONE]));
+    oneWarm.push(await choose(page, [ONE]));
+    twentyWarm.push(await choose(page, TWENTY));
+    const m = await verifyMeasures(page);
+    firstCall.push(m[0]);
+    warmCalls.push(...m.slice(1));
+    await page.reload({ timeout: WAIT });
+    reload.push(await loadTimes(page));
+    errors.push(...e1);
+    await context.close();
+    // 20 files at once as the first thing a fresh page verifies.
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    ({ page, errors: e1 } = await newPage(context));
+    await page.goto(site.url + '/', { timeout: WAIT });
+    await loadTimes(page);
+    twentyFirst.push(await choose(page, TWENTY));
+    firstCallTwenty.push((await verifyMeasures(page))[0]);
+    errors.push(...e1);
+    await context.close();
+  }
+  const version = browser.version();
+  await stop();
+  clearTimeout(watchdog);
+  const wasm = fs.readdirSync(dist).find((f) => f.endsWith('.wasm'));
+  const pick = (rows, k) => rows.map((r) => r[k]);
+  const out = {
+    chromium: version,
+    cores: os.cpus().length,
+    loadavg_before: loadBefore,
+    loadavg_after: loadavg(),
+    runs: RUNS,
+    wasm: { file: wasm, bytes: fs.statSync(path.join(dist, wasm)).size },
+    units: 'ms, medians over runs',
+    load_fresh_context: medians(load),
+    load_reload: medians(reload),
+    one_file: {
+      file: path.relative(root, ONE),
+      first: { to_dom: median(pick(oneFirst, 'dom')), to_frame: median(pick(oneFirst, 'frame')) },
+      warm: { to_dom: median(pick(oneWarm, 'dom')), to_frame: median(pick(oneWarm, 'frame')) },
+    },
+    twenty_files: {
+      files: 'tests/fixtures/e2e/bench/ob3-baked-01..20.png',
+      first: { to_dom: median(pick(twentyFirst, 'dom')), to_frame: median(pick(twentyFirst, 'frame')) },
+      warm: { to_dom: median(pick(twentyWarm, 'dom')), to_frame: median(pick(twentyWarm, 'frame')) },
+    },
+    verify_in_wasm: {
+      first_call: median(firstCall),
+      first_call_in_a_batch_of_20: median(firstCallTwenty),
+      warm_median: median(warmCalls),
+      warm_min: round(Math.min(...warmCalls)),
+      warm_samples: warmCalls.length,
+    },
+    page_errors: errors,
+  };
+  console.log(JSON.stringify(out, null, 2));
+  if (errors.length) process.exitCode = 1;
+}
+
+main().catch(async (e) => {
+  console.error(e);
+  await stop();
+  process.exit(1);
+});
