@@ -121,6 +121,14 @@ pub fn mount() {
     timing::mark("app-start");
     leptos::mount::mount_to_body(App);
     timing::mark("app-mounted");
+    // JSON-LD contexts compiled while the page is idle, not on the first badge dropped.
+    leptos::prelude::request_idle_callback(|| {
+        thread_local!(static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+        if !DONE.with(|d| d.replace(true)) {
+            let _ = crate::proof::jsonld::warm_up();
+            timing::mark("jsonld-warm");
+        }
+    });
 }
 
 fn now() -> chrono::DateTime<chrono::Utc> {
