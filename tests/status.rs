@@ -636,3 +636,43 @@ fn onedtech_credential_status_revoked() {
         id,
     );
 }
+
+/// A list's proof is verified once per list body: a batch reuses it, and a list whose body
+/// changed under the same URL (here: tampered after a good run, in the same thread) is
+/// verified again and refused, never served from the memory of the good one.
+#[test]
+fn a_verified_list_is_remembered_by_its_body_not_its_url() {
+    let iss = Issuer::new(9);
+    let good = iss.sign(bitstring_list(
+        &iss.did,
+        LIST2,
+        "revocation",
+        &bits(16 * 1024, 1, &[(3, 1)]),
+    ));
+    let cred = iss.sign(badge(
+        &iss,
+        "urn:uuid:remembered",
+        Some(bitstring_entry(LIST2, 4, "revocation")),
+    ));
+    let mut f = MemoryFetcher::new();
+    serve(&mut f, LIST2, &good);
+    for _ in 0..2 {
+        let r = run(&cred, &f);
+        assert_verdict(&r, Verdict::Valid);
+        // The expert view still lists what the list's proof needed, on every credential.
+        assert!(r.expert.fetched.contains(&LIST2.to_string()));
+    }
+    let mut tampered = good.clone();
+    tampered["credentialSubject"]["encodedList"] = bitstring_list(
+        &iss.did,
+        LIST2,
+        "revocation",
+        &bits(16 * 1024, 1, &[(4, 1)]),
+    )["credentialSubject"]["encodedList"]
+        .clone();
+    let mut f = MemoryFetcher::new();
+    serve(&mut f, LIST2, &tampered);
+    let r = run(&cred, &f);
+    assert_verdict(&r, Verdict::Unverifiable);
+    assert!(one(&r, "status").detail.contains("could not be trusted"));
+}

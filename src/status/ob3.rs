@@ -19,6 +19,9 @@ use crate::resolve::fetch::Fetcher;
 use crate::verify::validity::window_checks;
 use crate::verify::Verification;
 use serde_json::Value;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 const ID: &str = "status";
 
@@ -121,6 +124,15 @@ async fn fetch_json<F: Fetcher>(
     url: &str,
     what: &str,
 ) -> Result<Document, Check> {
+    let body = fetch_body(v, url, what).await?;
+    parse_document(&body, url, what)
+}
+
+async fn fetch_body<F: Fetcher>(
+    v: &mut Verification<'_, F>,
+    url: &str,
+    what: &str,
+) -> Result<Vec<u8>, Check> {
     let resp = v.fetch(url).await.map_err(|e| {
         Check::unverifiable(ID, format!("the {what} {url} could not be fetched: {e}"))
     })?;
@@ -130,12 +142,16 @@ async fn fetch_json<F: Fetcher>(
             format!("the {what} {url} answered HTTP {}", resp.status),
         ));
     }
-    if let Ok(json) = serde_json::from_slice::<Value>(&resp.body) {
+    Ok(resp.body)
+}
+
+fn parse_document(body: &[u8], url: &str, what: &str) -> Result<Document, Check> {
+    if let Ok(json) = serde_json::from_slice::<Value>(body) {
         return Ok(Document::Json(json));
     }
     // A list credential may also be secured as a VC-JWT (Bitstring Status List §2.2 allows any
     // securing mechanism).
-    let text = String::from_utf8_lossy(&resp.body).trim().to_string();
+    let text = String::from_utf8_lossy(body).trim().to_string();
     if text.split('.').count() == 3 && !text.contains(char::is_whitespace) {
         return Ok(Document::Jwt(text));
     }
@@ -290,7 +306,7 @@ async fn list_entry<F: Fetcher>(
         Ok(l) => l,
         Err(c) => return c,
     };
-    let subject = match list.get("credentialSubject") {
+    let subject = match list.list.get("credentialSubject") {
         Some(Value::Array(a)) => a.first(),
         other => other,
     };
@@ -314,9 +330,23 @@ async fn list_entry<F: Fetcher>(
     let Some(encoded) = str_of(subject, "encodedList") else {
         return Check::unverifiable(ID, format!("the status list {url} has no encodedList"));
     };
-    let bits = match bitstring::decode_list(encoded, flavour.encoding(), MAX_LIST_BYTES).await {
-        Ok(b) => b,
-        Err(e) => return Check::unverifiable(ID, format!("the status list {url}: {e}")),
+    // Decoded once per verified list (a 16 KB list is inflated once, not per credential).
+    let cached = list
+        .bits
+        .borrow()
+        .as_ref()
+        .filter(|(encoding, _)| *encoding == flavour.encoding())
+        .map(|(_, bits)| bits.clone());
+    let bits = match cached {
+        Some(bits) => bits,
+        None => match bitstring::decode_list(encoded, flavour.encoding(), MAX_LIST_BYTES).await {
+            Ok(b) => {
+                let b = Rc::new(b);
+                *list.bits.borrow_mut() = Some((flavour.encoding(), b.clone()));
+                b
+            }
+            Err(e) => return Check::unverifiable(ID, format!("the status list {url}: {e}")),
+        },
     };
     let Some(value) = bitstring::read(&bits, index, size) else {
         return Check::unverifiable(
@@ -361,8 +391,120 @@ async fn verified_list<F: Fetcher>(
     url: &str,
     flavour: Flavour,
     issuer: Option<&str>,
-) -> Result<Value, Check> {
-    let doc = fetch_json(v, url, "status list").await?;
+) -> Result<Rc<ProvenList>, Check> {
+    let body = fetch_body(v, url, "status list").await?;
+    let key = ListKey {
+        url: url.to_owned(),
+        digest: {
+            use sha2::Digest;
+            sha2::Sha256::digest(&body).into()
+        },
+        options: format!("{:?}", v.opts),
+    };
+    let proven = match VERIFIED_LISTS.with(|c| c.borrow().get(&key).cloned()) {
+        Some(hit) => hit,
+        None => {
+            let doc = parse_document(&body, url, "status list")?;
+            let proven = Rc::new(prove_list(v, url, doc).await?);
+            VERIFIED_LISTS.with(|c| {
+                let mut c = c.borrow_mut();
+                if c.len() >= VERIFIED_LISTS_MAX {
+                    c.clear();
+                }
+                c.insert(key, proven.clone());
+            });
+            proven
+        }
+    };
+    v.expert.fetched.extend(proven.fetched.iter().cloned());
+    if let Some((verdict, why)) = &proven.refused {
+        return Err(Check::unverifiable(
+            ID,
+            format!("the status list {url} could not be trusted: its proof is {verdict}: {why}"),
+        ));
+    }
+    let list = &proven.list;
+    if !has_type(list, flavour.list_type()) {
+        return Err(Check::unverifiable(
+            ID,
+            format!(
+                "the status list {url} is not a {} (type [{}])",
+                flavour.list_type(),
+                strings(list.get("type")).join(", ")
+            ),
+        ));
+    }
+    // The list's own validity window (Bitstring Status List §3.2 step 5: an expired or
+    // not-yet-valid list cannot be used).
+    let pick = |a: &'static str, b: &'static str| {
+        str_of(list, a)
+            .map(|s| (s, a))
+            .or_else(|| str_of(list, b).map(|s| (s, b)))
+    };
+    let (from, from_name) = pick("validFrom", "issuanceDate").unzip();
+    let (until, until_name) = pick("validUntil", "expirationDate").unzip();
+    for c in window_checks(
+        v.opts.at,
+        from,
+        from_name.unwrap_or("validFrom"),
+        until,
+        until_name.unwrap_or("validUntil"),
+    ) {
+        if c.effect.is_some() {
+            return Err(Check::unverifiable(
+                ID,
+                format!("the status list {url} cannot be used: {}", c.detail),
+            ));
+        }
+    }
+    // The list should come from the credential's issuer; a status service signing for it is
+    // possible, so a different issuer is reported, not fatal.
+    let list_issuer = id_of(list.get("issuer"));
+    if let (Some(li), Some(ci)) = (list_issuer, issuer) {
+        if li != ci {
+            v.add(Check::warning(
+                "status-issuer",
+                format!(
+                    "the status list {url} is issued by {li}, not by the credential's issuer {ci}"
+                ),
+            ));
+        }
+    }
+    Ok(proven)
+}
+
+/// A status list credential whose proof was checked, remembered by URL, body digest and options:
+/// a batch of credentials pointing at one list verifies its proof once, not once per credential
+/// (the body itself is cached by the fetcher). Per thread, like the fetcher's users.
+struct ProvenList {
+    list: Value,
+    /// URLs fetched while verifying the list's proof (for the expert view of each credential).
+    fetched: Vec<String>,
+    /// The proof's verdict and its reason when it is not valid.
+    refused: Option<(Verdict, String)>,
+    /// `encodedList` decoded, once asked for.
+    bits: RefCell<Option<(Encoding, Rc<Vec<u8>>)>>,
+}
+
+#[derive(PartialEq, Eq, Hash)]
+struct ListKey {
+    url: String,
+    digest: [u8; 32],
+    options: String,
+}
+
+const VERIFIED_LISTS_MAX: usize = 256;
+
+thread_local! {
+    static VERIFIED_LISTS: RefCell<HashMap<ListKey, Rc<ProvenList>>> = RefCell::new(HashMap::new());
+}
+
+/// Verifies a status list credential's proof (Data Integrity or VC-JWT) in a sub-verification.
+async fn prove_list<F: Fetcher>(
+    v: &mut Verification<'_, F>,
+    url: &str,
+    doc: Document,
+) -> Result<ProvenList, Check> {
     let mut sub = Verification::new(v.fetcher, v.opts);
     let list = match doc {
         Document::Json(list) => {
@@ -394,67 +536,22 @@ async fn verified_list<F: Fetcher>(
             }
         },
     };
-    v.expert.fetched.append(&mut sub.expert.fetched);
     let verdict = derive_verdict(&sub.checks);
-    if verdict != Verdict::Valid {
+    let refused = (verdict != Verdict::Valid).then(|| {
         let why = sub
             .checks
             .iter()
             .find(|c| c.effect == Some(verdict))
-            .map(|c| c.detail.as_str())
-            .unwrap_or("");
-        return Err(Check::unverifiable(
-            ID,
-            format!("the status list {url} could not be trusted: its proof is {verdict}: {why}"),
-        ));
-    }
-    if !has_type(&list, flavour.list_type()) {
-        return Err(Check::unverifiable(
-            ID,
-            format!(
-                "the status list {url} is not a {} (type [{}])",
-                flavour.list_type(),
-                strings(list.get("type")).join(", ")
-            ),
-        ));
-    }
-    // The list's own validity window (Bitstring Status List §3.2 step 5: an expired or
-    // not-yet-valid list cannot be used).
-    let pick = |a: &'static str, b: &'static str| {
-        str_of(&list, a)
-            .map(|s| (s, a))
-            .or_else(|| str_of(&list, b).map(|s| (s, b)))
-    };
-    let (from, from_name) = pick("validFrom", "issuanceDate").unzip();
-    let (until, until_name) = pick("validUntil", "expirationDate").unzip();
-    for c in window_checks(
-        v.opts.at,
-        from,
-        from_name.unwrap_or("validFrom"),
-        until,
-        until_name.unwrap_or("validUntil"),
-    ) {
-        if c.effect.is_some() {
-            return Err(Check::unverifiable(
-                ID,
-                format!("the status list {url} cannot be used: {}", c.detail),
-            ));
-        }
-    }
-    // The list should come from the credential's issuer; a status service signing for it is
-    // possible, so a different issuer is reported, not fatal.
-    let list_issuer = id_of(list.get("issuer"));
-    if let (Some(li), Some(ci)) = (list_issuer, issuer) {
-        if li != ci {
-            v.add(Check::warning(
-                "status-issuer",
-                format!(
-                    "the status list {url} is issued by {li}, not by the credential's issuer {ci}"
-                ),
-            ));
-        }
-    }
-    Ok(list)
+            .map(|c| c.detail.clone())
+            .unwrap_or_default();
+        (verdict, why)
+    });
+    Ok(ProvenList {
+        list,
+        fetched: std::mem::take(&mut sub.expert.fetched),
+        refused,
+        bits: RefCell::new(None),
+    })
 }
 
 #[cfg(test)]
