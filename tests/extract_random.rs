@@ -5,9 +5,12 @@
 //!
 //! `EXTRACT_RANDOM_CASES=100000 cargo test --release --test extract_random` runs longer.
 
+#[path = "support/rng.rs"]
+mod rng;
 use badge_verifier::extract::{bake_png, bake_svg, extract, BadgeVersion, Payload};
 use badge_verifier::model::{classify_json_text, classify_jws};
 use badge_verifier::Limits;
+use rng::Rng;
 use std::path::PathBuf;
 
 /// The fuzz target's property: nothing panics, and a successful bake reads back.
@@ -62,25 +65,6 @@ fn fuzz_regressions_do_not_panic() {
     for (path, bytes) in files_in("fuzz-regressions") {
         eprintln!("{}", path.display());
         check(&bytes);
-    }
-}
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        // xorshift64*
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
     }
 }
 

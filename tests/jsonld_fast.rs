@@ -3,7 +3,10 @@
 //! and on random mutations of them. Wherever the fast path answers, its canonical N-Quads must
 //! equal the reference's; where the reference refuses a document, the fast path must decline.
 
+#[path = "support/rng.rs"]
+mod rng;
 use badge_verifier::proof::{data_integrity, jsonld, jsonld_fast};
+use rng::Rng;
 use serde_json::{json, Value};
 use std::path::Path;
 
@@ -111,28 +114,6 @@ fn fast_path_equals_reference_on_every_fixture() {
             !declined.iter().any(|d| d.contains(must)),
             "{must} went to the reference path"
         );
-    }
-}
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        // xorshift64*
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
     }
 }
 
