@@ -633,10 +633,7 @@ impl Walker {
         match def.map_or(Container::None, |d| d.container) {
             Container::Unsupported => None,
             Container::List => {
-                let items: &[Value] = match v {
-                    Value::Array(a) => a,
-                    single => std::slice::from_ref(single),
-                };
+                let items = as_items(v);
                 let mut terms = Vec::with_capacity(items.len());
                 for item in items {
                     if item.is_array() {
@@ -651,10 +648,7 @@ impl Walker {
                 Some(())
             }
             Container::Graph => {
-                let items: &[Value] = match v {
-                    Value::Array(a) => a,
-                    single => std::slice::from_ref(single),
-                };
+                let items = as_items(v);
                 for item in items {
                     match item {
                         Value::Null => {}
@@ -720,6 +714,14 @@ impl Walker {
             );
         }
         nodes.first().map_or(nil, |b| b.clone().into())
+    }
+}
+
+/// A container's values: an array's items, or a single value alone.
+fn as_items(v: &Value) -> &[Value] {
+    match v {
+        Value::Array(a) => a,
+        single => std::slice::from_ref(single),
     }
 }
 
