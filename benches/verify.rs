@@ -4,10 +4,10 @@
 //! `cargo bench --bench verify`. Before the steady-state runs it prints the first-call time of
 //! each kind (a fresh process: JSON-LD context caches cold).
 
-#[path = "../tests/support/sign.rs"]
-mod sign;
 #[path = "../tests/status_support/mod.rs"]
 mod status_support;
+
+use status_support::sign;
 
 use badge_verifier::resolve::cache::CachingFetcher;
 use badge_verifier::{verify, Fetcher, Input, MemoryFetcher, Options};
@@ -17,6 +17,10 @@ use criterion::{BenchmarkId, Criterion, Throughput};
 use serde_json::{json, Value};
 use std::hint::black_box;
 use std::time::Instant;
+
+/// The allocator `badge-verify` ships with, so the numbers are the CLI's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn opts() -> Options {
     Options::at(

@@ -16,10 +16,10 @@
 //! - `did-key-no-status`: 1,000 credentials from the 20 did:key issuers, no status (no network:
 //!   the verification work alone, plus process start).
 
-#[path = "../tests/support/sign.rs"]
-mod sign;
 #[path = "../tests/status_support/mod.rs"]
 mod status_support;
+
+use status_support::sign;
 
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashMap};

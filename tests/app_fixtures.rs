@@ -3,6 +3,9 @@
 //! (Ed25519 signatures are deterministic), checks its verdict, and checks the committed file is
 //! the same token; `UPDATE_FIXTURES=1 cargo test --test app_fixtures` rewrites the files.
 
+#[path = "support/sign.rs"]
+mod sign;
+
 use badge_verifier::extract::{bake_png, bake_svg, BadgeVersion, Payload};
 use badge_verifier::report::{Outcome, Verdict};
 use badge_verifier::verify::Input;
@@ -10,26 +13,17 @@ use badge_verifier::{verify, MemoryFetcher, Options};
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
 use chrono::{DateTime, Utc};
-use ed25519_dalek::Signer;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 const OB_CONTEXT: &str = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 const EARNER: &str = "alice@example.org";
 const SALT: &str = "e2e-salt";
+/// The issuer's key: the did:key of this seed.
+const SEED: [u8; 32] = [42; 32];
 
 fn b64(b: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(b)
-}
-
-fn key() -> ed25519_dalek::SigningKey {
-    ed25519_dalek::SigningKey::from_bytes(&[42u8; 32])
-}
-
-fn did_key() -> String {
-    let mut bytes = vec![0xed, 0x01];
-    bytes.extend_from_slice(key().verifying_key().as_bytes());
-    format!("did:key:z{}", bs58::encode(bytes).into_string())
 }
 
 /// A small SVG badge as a data URI, so the card shows an image without any network.
@@ -39,7 +33,7 @@ fn image() -> String {
 }
 
 fn credential(name: &str, valid_until: Option<&str>) -> Value {
-    let did = did_key();
+    let did = sign::did_key(SEED);
     let hash = hex::encode(Sha256::digest(format!("{EARNER}{SALT}").as_bytes()));
     let mut c = json!({
         "@context": ["https://www.w3.org/ns/credentials/v2", OB_CONTEXT],
@@ -79,44 +73,14 @@ fn credential(name: &str, valid_until: Option<&str>) -> Value {
     claims
 }
 
-fn sign(payload: &Value) -> String {
-    let header =
-        json!({"alg": "EdDSA", "typ": "JWT", "kid": format!("{}#{}", did_key(), &did_key()[8..])});
-    let input = format!(
-        "{}.{}",
-        b64(header.to_string().as_bytes()),
-        b64(payload.to_string().as_bytes())
-    );
-    let sig = key().sign(input.as_bytes());
-    format!("{input}.{}", b64(&sig.to_bytes()))
-}
-
-/// The credential with an `eddsa-rdfc-2022` Data Integrity proof by the same did:key
-/// (vc-di-eddsa §3.3: hash = SHA-256(canonical proof options) ‖ SHA-256(canonical document)).
+/// The credential with an `eddsa-rdfc-2022` Data Integrity proof by the same did:key, without
+/// the JWT claims.
 fn sign_di(credential: &Value) -> Value {
-    use badge_verifier::proof::{data_integrity, jsonld};
-    let did = did_key();
     let mut doc = credential.clone();
     for k in ["iss", "jti", "nbf"] {
         doc.as_object_mut().unwrap().remove(k);
     }
-    let proof = json!({
-        "type": "DataIntegrityProof",
-        "cryptosuite": "eddsa-rdfc-2022",
-        "created": "2024-03-12T09:00:00Z",
-        "verificationMethod": format!("{did}#{}", &did[8..]),
-        "proofPurpose": "assertionMethod"
-    });
-    let (unsecured, options) = data_integrity::prepare(&doc, &proof).unwrap();
-    let mut hash = Sha256::digest(jsonld::canonicalize(&options).unwrap().as_bytes()).to_vec();
-    hash.extend_from_slice(&Sha256::digest(
-        jsonld::canonicalize(&unsecured).unwrap().as_bytes(),
-    ));
-    let sig = key().sign(&hash);
-    let mut proof = proof;
-    proof["proofValue"] = json!(format!("z{}", bs58::encode(sig.to_bytes()).into_string()));
-    doc["proof"] = proof;
-    doc
+    sign::sign(doc, SEED, "2024-03-12T09:00:00Z")
 }
 
 /// The same token with its payload changed after signing.
@@ -173,7 +137,7 @@ async fn verdict_of_bytes(bytes: &[u8], recipient: Option<&str>) -> badge_verifi
 #[test]
 fn e2e_fixtures_are_current_and_have_the_expected_verdicts() {
     futures::executor::block_on(async {
-        let valid = sign(&credential("Teamwork", None));
+        let valid = sign::jwt(&credential("Teamwork", None), SEED);
         let r = verdict_of(&valid, Some("Alice@Example.org")).await;
         assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
         assert_eq!(r.recipient_match, Some(true));
@@ -209,10 +173,10 @@ fn e2e_fixtures_are_current_and_have_the_expected_verdicts() {
         assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
         check_bytes("teamwork-baked.svg", &svg);
 
-        let expired = sign(&credential(
-            "Project Management Basics",
-            Some("2025-01-01T00:00:00Z"),
-        ));
+        let expired = sign::jwt(
+            &credential("Project Management Basics", Some("2025-01-01T00:00:00Z")),
+            SEED,
+        );
         let r = verdict_of(&expired, None).await;
         assert_eq!(r.verdict, Verdict::Expired, "{:#?}", r.checks);
         check_fixture("pm-expired.jwt", &expired);

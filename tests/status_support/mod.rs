@@ -2,16 +2,16 @@
 //! credentials and status lists with Ed25519 did:key (eddsa-rdfc-2022), running `verify`.
 #![allow(dead_code)]
 
-use badge_verifier::proof::data_integrity::prepare;
-use badge_verifier::proof::jsonld::canonicalize;
+/// The one test signer; `status_support::sign` where a file uses both.
+#[path = "../support/sign.rs"]
+pub mod sign;
+
 use badge_verifier::report::{Check, Outcome, Report, Verdict};
 use badge_verifier::status::bitstring::{self, Encoding};
 use badge_verifier::verify::Input;
 use badge_verifier::{verify, Fetcher, Options};
 use chrono::{DateTime, Utc};
-use ed25519_dalek::{Signer, SigningKey};
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
 
 pub const OB_CONTEXT: &str = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 pub const VC2: &str = "https://www.w3.org/ns/credentials/v2";
@@ -33,58 +33,31 @@ pub fn time(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
 }
 
-/// A test issuer: an Ed25519 key and its did:key.
+/// A test issuer: the did:key of `[seed; 32]`, signing through tests/support/sign.rs.
 pub struct Issuer {
-    pub key: SigningKey,
+    seed: [u8; 32],
     pub did: String,
     pub vm: String,
 }
 
 impl Issuer {
     pub fn new(seed: u8) -> Issuer {
-        let key = SigningKey::from_bytes(&[seed; 32]);
-        let mut bytes = vec![0xed, 0x01];
-        bytes.extend_from_slice(key.verifying_key().as_bytes());
-        let mb = format!("z{}", bs58::encode(bytes).into_string());
-        let did = format!("did:key:{mb}");
-        let vm = format!("{did}#{mb}");
-        Issuer { key, did, vm }
+        let seed = [seed; 32];
+        Issuer {
+            seed,
+            did: sign::did_key(seed),
+            vm: sign::key_id(seed),
+        }
     }
 
     /// Adds an eddsa-rdfc-2022 proof (vc-di-eddsa §3.3) to `doc`.
-    pub fn sign(&self, mut doc: Value) -> Value {
-        let mut proof = json!({
-            "type": "DataIntegrityProof",
-            "cryptosuite": "eddsa-rdfc-2022",
-            "created": "2024-01-01T00:00:00Z",
-            "verificationMethod": self.vm,
-            "proofPurpose": "assertionMethod"
-        });
-        let (unsecured, options) = prepare(&doc, &proof).unwrap();
-        let d = Sha256::digest(canonicalize(&unsecured).unwrap().as_bytes());
-        let p = Sha256::digest(canonicalize(&options).unwrap().as_bytes());
-        let mut data = p.to_vec();
-        data.extend_from_slice(&d);
-        let sig = self.key.sign(&data);
-        proof["proofValue"] = json!(format!("z{}", bs58::encode(sig.to_bytes()).into_string()));
-        doc["proof"] = proof;
-        doc
+    pub fn sign(&self, doc: Value) -> Value {
+        sign::sign(doc, self.seed, "2024-01-01T00:00:00Z")
     }
-}
 
-impl Issuer {
     /// A compact EdDSA JWS over `payload` (VC-JWT), `kid` the did:key verification method.
     pub fn jwt(&self, payload: &Value) -> String {
-        use base64::Engine;
-        let b64 = |b: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b);
-        let header = json!({"alg": "EdDSA", "typ": "JWT", "kid": self.vm});
-        let input = format!(
-            "{}.{}",
-            b64(header.to_string().as_bytes()),
-            b64(payload.to_string().as_bytes())
-        );
-        let sig = self.key.sign(input.as_bytes());
-        format!("{input}.{}", b64(&sig.to_bytes()))
+        sign::jwt(payload, self.seed)
     }
 }
 

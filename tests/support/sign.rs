@@ -1,4 +1,5 @@
-//! Test-only issuer: signs OB 3.0 credentials with `eddsa-rdfc-2022` by a did:key, using the
+//! Test-only issuer, the one signer of the tests, benches and examples: signs OB 3.0 credentials
+//! with `eddsa-rdfc-2022` or as EdDSA VC-JWTs by the did:key of a 32-byte seed, using the
 //! verifier's own canonicalization (so a signature is only as right as the byte-exact W3C
 //! vectors in tests/data_integrity.rs prove that canonicalization to be).
 
@@ -44,6 +45,12 @@ pub fn credential(issuer: &str, name: &str, subject: &str, valid_from: &str) -> 
     })
 }
 
+/// The did:key verification method of the key from `seed`: `did:key:z…#z…`.
+pub fn key_id(seed: [u8; 32]) -> String {
+    let did = did_key(seed);
+    format!("{did}#{}", did.trim_start_matches("did:key:"))
+}
+
 /// The `publicKeyMultibase` (Multikey) of the Ed25519 key from `seed`: its did:key without
 /// `did:key:`.
 pub fn multikey(seed: [u8; 32]) -> String {
@@ -52,9 +59,21 @@ pub fn multikey(seed: [u8; 32]) -> String {
 
 /// Adds an `eddsa-rdfc-2022` proof by the did:key of `seed` (vc-di-eddsa §3.3).
 pub fn sign(credential: Value, seed: [u8; 32], created: &str) -> Value {
-    let did = did_key(seed);
-    let method = format!("{did}#{}", did.trim_start_matches("did:key:"));
-    sign_as(credential, seed, created, &method)
+    sign_as(credential, seed, created, &key_id(seed))
+}
+
+/// A compact EdDSA JWS over `payload` (a VC-JWT), its `kid` the did:key method of `seed`.
+pub fn jwt(payload: &Value, seed: [u8; 32]) -> String {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    let header = json!({"alg": "EdDSA", "typ": "JWT", "kid": key_id(seed)});
+    let input = format!(
+        "{}.{}",
+        URL_SAFE_NO_PAD.encode(header.to_string()),
+        URL_SAFE_NO_PAD.encode(payload.to_string())
+    );
+    let sig = SigningKey::from_bytes(&seed).sign(input.as_bytes());
+    format!("{input}.{}", URL_SAFE_NO_PAD.encode(sig.to_bytes()))
 }
 
 /// Adds an `eddsa-rdfc-2022` proof by the key of `seed`, named by `method` (e.g. a key listed
