@@ -14,7 +14,7 @@
 // --profile keeps function names (wasm-opt -g) and prints the top self-time functions of the warm
 // batches from Chromium's sampling profiler instead.
 //
-//   node scripts/bench-wasm.mjs [--runs N] [--batches B] [--timeout-s S] [--no-build] [--profile]
+//   node scripts/bench-wasm.mjs [--runs N] [--batches B] [--timeout-s S] [--no-build] [--profile] [--out DIR]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -34,7 +34,7 @@ const BATCHES = Number(opt('--batches', 40));
 const BATCH = 50;
 const PROFILE = args.includes('--profile');
 const TIMEOUT_S = Number(opt('--timeout-s', 600));
-const out = path.join(root, 'target', 'bench-wasm');
+const out = path.resolve(opt('--out', path.join(root, 'target', 'bench-wasm')));
 const env = { ...process.env, PATH: `${path.join(root, 'node_modules', '.bin')}:${process.env.PATH}` };
 const run = (cmd, argv) => execFileSync(cmd, argv, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
 
