@@ -23,15 +23,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/server.mjs';
+import { launchChromium, loadavg, median, opt, round, watchdog } from './bench-support.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : dflt;
-};
 const RUNS = Number(opt('--runs', 7));
 const TIMEOUT_S = Number(opt('--timeout-s', 300));
 const dist = path.resolve(opt('--dist', path.join(root, 'dist')));
@@ -47,14 +42,6 @@ if (!fs.existsSync(path.join(dist, 'index.html'))) {
 }
 if (TWENTY.length !== 20) throw new Error(`expected 20 bench PNGs, found ${TWENTY.length}`);
 
-const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
-const round = (x) => (x == null ? null : Math.round(x * 100) / 100);
-const median = (xs) => {
-  const v = xs.filter((x) => x != null).sort((a, b) => a - b);
-  if (!v.length) return null;
-  const m = v.length >> 1;
-  return round(v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2);
-};
 /** Per-key medians of a list of objects with numeric fields. */
 const medians = (rows) => Object.fromEntries(Object.keys(rows[0] ?? {}).map((k) => [k, median(rows.map((r) => r[k]))]));
 
@@ -63,11 +50,7 @@ const stop = async () => {
   await browser?.close().catch(() => {});
   site?.server.close();
 };
-const watchdog = setTimeout(async () => {
-  console.error(`bench-browser: over ${TIMEOUT_S} s, stopping`);
-  await stop();
-  process.exit(2);
-}, TIMEOUT_S * 1000);
+const timer = watchdog('bench-browser', TIMEOUT_S, stop);
 
 async function newPage(context) {
   const page = await context.newPage();
@@ -140,12 +123,7 @@ const verifyMeasures = (page) => page.evaluate(() => performance.getEntriesByTyp
 async function main() {
   const loadBefore = loadavg();
   site = await serve(dist);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    timeout: WAIT,
-  });
+  browser = await launchChromium(WAIT);
   const errors = [];
   const load = [], reload = [], oneFirst = [], oneWarm = [], twentyFirst = [], twentyWarm = [];
   const firstCall = [], firstCallTwenty = [], warmCalls = [];
@@ -178,7 +156,7 @@ async function main() {
   }
   const version = browser.version();
   await stop();
-  clearTimeout(watchdog);
+  clearTimeout(timer);
   const wasm = fs.readdirSync(dist).find((f) => f.endsWith('.wasm'));
   const pick = (rows, k) => rows.map((r) => r[k]);
   const out = {

@@ -17,28 +17,22 @@
 //   node scripts/bench-wasm.mjs [--runs N] [--batches B] [--timeout-s S] [--no-build] [--profile] [--out DIR]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/server.mjs';
+import { flag, launchChromium, loadavg, median, opt, round, watchdog } from './bench-support.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : dflt;
-};
 const RUNS = Number(opt('--runs', 5));
 const BATCHES = Number(opt('--batches', 40));
 const BATCH = 50;
-const PROFILE = args.includes('--profile');
+const PROFILE = flag('--profile');
 const TIMEOUT_S = Number(opt('--timeout-s', 600));
 const out = path.resolve(opt('--out', path.join(root, 'target', 'bench-wasm')));
 const env = { ...process.env, PATH: `${path.join(root, 'node_modules', '.bin')}:${process.env.PATH}` };
 const run = (cmd, argv) => execFileSync(cmd, argv, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
 
-if (!args.includes('--no-build')) {
+if (!flag('--no-build')) {
   run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--no-default-features',
     '--example', 'bench_wasm']);
   fs.rmSync(out, { recursive: true, force: true });
@@ -80,12 +74,6 @@ window.benchReady = true;
 </script>`);
 }
 
-const round = (x) => Math.round(x * 1000) / 1000;
-const median = (xs) => {
-  const v = [...xs].sort((a, b) => a - b);
-  const m = v.length >> 1;
-  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
-};
 
 /** Top functions by self time (samples), from a CDP Profiler profile. */
 function printProfile(profile) {
@@ -118,19 +106,11 @@ const stop = async () => {
   await browser?.close().catch(() => {});
   site?.server.close();
 };
-const watchdog = setTimeout(async () => {
-  console.error(`bench-wasm: over ${TIMEOUT_S} s, stopping`);
-  await stop();
-  process.exit(2);
-}, TIMEOUT_S * 1000);
+const timer = watchdog('bench-wasm', TIMEOUT_S, stop);
 
 try {
   site = await serve(out);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium(30_000);
   const firsts = [], warm = [];
   for (let r = 0; r < RUNS; r++) {
     const context = await browser.newContext();
@@ -154,16 +134,16 @@ try {
     what: 'verify() of OB 3.0 eddsa-rdfc-2022 in headless Chromium (200 credentials, 20 did:key issuers)',
     units: 'ms',
     chromium: browser.version(),
-    load_average: os.loadavg().map((x) => x.toFixed(2)).join(' '),
+    load_average: loadavg(),
     runs: RUNS,
-    first_call_median: round(median(firsts)),
-    warm_per_call_median: round(median(warm)),
-    warm_per_call_min: round(Math.min(...warm)),
+    first_call_median: median(firsts, 3),
+    warm_per_call_median: median(warm, 3),
+    warm_per_call_min: round(Math.min(...warm), 3),
     warm_batches: warm.length,
     batch_size: BATCH,
     wasm_bytes: wasmBytes,
   }, null, 2));
 } finally {
-  clearTimeout(watchdog);
+  clearTimeout(timer);
   await stop();
 }
