@@ -5,42 +5,13 @@
 //!
 //! `EXTRACT_RANDOM_CASES=100000 cargo test --release --test extract_random` runs longer.
 
+#[path = "support/extract_property.rs"]
+mod extract_property;
 #[path = "support/rng.rs"]
 mod rng;
-use badge_verifier::extract::{bake_png, bake_svg, extract, BadgeVersion, Payload};
-use badge_verifier::model::{classify_json_text, classify_jws};
-use badge_verifier::Limits;
+use extract_property::check;
 use rng::Rng;
 use std::path::PathBuf;
-
-/// The fuzz target's property: nothing panics, and a successful bake reads back.
-fn check(data: &[u8]) {
-    let limits = Limits::default();
-    if let Ok(found) = extract(data, &limits) {
-        match &found.payload {
-            Payload::Json(t) => drop(classify_json_text(t)),
-            Payload::Jws(t) => drop(classify_jws(t)),
-            Payload::Url(_) => {}
-        }
-    }
-    if let Ok(text) = std::str::from_utf8(data) {
-        drop(classify_json_text(text));
-        drop(classify_jws(text));
-    }
-    let payload = Payload::Jws("eyJhbGciOiJSUzI1NiJ9.eyJhIjoxfQ.c2ln".into());
-    for baked in [
-        bake_png(data, BadgeVersion::Ob3, &payload),
-        bake_svg(data, BadgeVersion::Ob3, &payload),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        assert_eq!(
-            extract(&baked, &limits).map(|e| e.payload),
-            Ok(payload.clone())
-        );
-    }
-}
 
 fn files_in(dir: &str) -> Vec<(PathBuf, Vec<u8>)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))

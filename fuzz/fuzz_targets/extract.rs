@@ -1,30 +1,11 @@
 //! Any bytes: extraction, classification of what it yields, and baking must never panic, and a
-//! successful bake must extract back to the payload baked.
+//! successful bake must extract back to the payload baked (the property lives in
+//! tests/support/extract_property.rs, shared with tests/extract_random.rs).
 #![no_main]
 
-use badge_verifier::extract::{bake_png, bake_svg, extract, BadgeVersion, Payload};
-use badge_verifier::model::{classify_json_text, classify_jws};
-use badge_verifier::Limits;
+#[path = "../../tests/support/extract_property.rs"]
+mod extract_property;
+
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let limits = Limits::default();
-    if let Ok(found) = extract(data, &limits) {
-        match &found.payload {
-            Payload::Json(t) => drop(classify_json_text(t)),
-            Payload::Jws(t) => drop(classify_jws(t)),
-            Payload::Url(_) => {}
-        }
-    }
-    if let Ok(text) = std::str::from_utf8(data) {
-        drop(classify_json_text(text));
-        drop(classify_jws(text));
-    }
-    let payload = Payload::Jws("eyJhbGciOiJSUzI1NiJ9.eyJhIjoxfQ.c2ln".into());
-    for baked in
-        [bake_png(data, BadgeVersion::Ob3, &payload), bake_svg(data, BadgeVersion::Ob3, &payload)].into_iter().flatten()
-    {
-        let back = extract(&baked, &limits).map(|e| e.payload);
-        assert_eq!(back, Ok(payload.clone()), "bake then extract must give the payload back");
-    }
-});
+fuzz_target!(|data: &[u8]| extract_property::check(data));
