@@ -4,7 +4,7 @@
 
 mod status_support;
 
-use badge_verifier::report::{Outcome, Verdict};
+use badge_verifier::report::{Outcome, Report, Verdict};
 use badge_verifier::resolve::cache::CachingFetcher;
 use badge_verifier::MemoryFetcher;
 use serde_json::{json, Value};
@@ -19,6 +19,43 @@ fn serve(f: &mut MemoryFetcher, url: &str, doc: &Value) {
         200,
         "application/vc+ld+json",
         serde_json::to_vec(doc).unwrap(),
+    );
+}
+
+/// Serves at `url` a Bitstring list by `iss` for `purpose`: 16 KB of `size`-bit entries, the
+/// `set` ones (index, value) non-zero.
+fn serve_list(
+    f: &mut MemoryFetcher,
+    iss: &Issuer,
+    url: &str,
+    purpose: &str,
+    size: u32,
+    set: &[(u64, u64)],
+) {
+    let list = bitstring_list(&iss.did, url, purpose, &bits(16 * 1024, size, set));
+    serve(f, url, &iss.sign(list));
+}
+
+/// A badge signed by `iss` with one Bitstring entry: `index` in the list at `url`.
+fn listed(iss: &Issuer, id: &str, url: &str, index: u64, purpose: &str) -> Value {
+    iss.sign(badge(iss, id, Some(bitstring_entry(url, index, purpose))))
+}
+
+/// The badge is unverifiable: its status could not be checked, for a reason containing `why`.
+fn assert_status_unverifiable(r: &Report, why: &str) {
+    assert_verdict(r, Verdict::Unverifiable);
+    let (outcome, effect) = (Outcome::NotChecked, Some(Verdict::Unverifiable));
+    assert_check(one(r, "status"), outcome, effect, why);
+}
+
+/// The badge is revoked by its status, the check's detail containing `what`.
+fn assert_status_revoked(r: &Report, what: &str) {
+    assert_verdict(r, Verdict::Revoked);
+    assert_check(
+        one(r, "status"),
+        Outcome::Failed,
+        Some(Verdict::Revoked),
+        what,
     );
 }
 
@@ -38,11 +75,7 @@ fn bitstring_case(index: u64, purpose: &str, set: &[u64]) -> (Value, MemoryFetch
     );
     let mut f = MemoryFetcher::new();
     serve(&mut f, LIST, &iss.sign(list));
-    let cred = iss.sign(badge(
-        &iss,
-        "urn:uuid:status-1",
-        Some(bitstring_entry(LIST, index, purpose)),
-    ));
+    let cred = listed(&iss, "urn:uuid:status-1", LIST, index, purpose);
     (cred, f)
 }
 
@@ -50,13 +83,7 @@ fn bitstring_case(index: u64, purpose: &str, set: &[u64]) -> (Value, MemoryFetch
 fn bitstring_revoked() {
     let (cred, f) = bitstring_case(5, "revocation", &[5, 9]);
     let r = run(&cred, &f);
-    assert_verdict(&r, Verdict::Revoked);
-    assert_check(
-        one(&r, "status"),
-        Outcome::Failed,
-        Some(Verdict::Revoked),
-        &format!("{LIST}#5"),
-    );
+    assert_status_revoked(&r, &format!("{LIST}#5"));
     assert_eq!(
         r.expert.status_lists,
         vec![format!("{LIST}#5 (revocation)")]
@@ -141,13 +168,7 @@ fn list_not_found_is_unverifiable() {
     let (cred, mut f) = bitstring_case(5, "revocation", &[]);
     f.insert(LIST, 404, "text/plain", "gone");
     let r = run(&cred, &f);
-    assert_verdict(&r, Verdict::Unverifiable);
-    assert_check(
-        one(&r, "status"),
-        Outcome::NotChecked,
-        Some(Verdict::Unverifiable),
-        "HTTP 404",
-    );
+    assert_status_unverifiable(&r, "HTTP 404");
     // Not served at all: the same.
     let (cred, _) = bitstring_case(5, "revocation", &[]);
     let r = run(&cred, &MemoryFetcher::new());
@@ -173,19 +194,9 @@ fn list_with_a_bad_signature_is_unverifiable() {
             .clone();
     let mut f = MemoryFetcher::new();
     serve(&mut f, LIST, &tampered);
-    let cred = iss.sign(badge(
-        &iss,
-        "urn:uuid:x",
-        Some(bitstring_entry(LIST, 5, "revocation")),
-    ));
+    let cred = listed(&iss, "urn:uuid:x", LIST, 5, "revocation");
     let r = run(&cred, &f);
-    assert_verdict(&r, Verdict::Unverifiable);
-    assert_check(
-        one(&r, "status"),
-        Outcome::NotChecked,
-        Some(Verdict::Unverifiable),
-        "could not be trusted",
-    );
+    assert_status_unverifiable(&r, "could not be trusted");
     // An unsigned list is no better.
     let mut unsigned = signed;
     unsigned.as_object_mut().unwrap().remove("proof");
@@ -203,53 +214,24 @@ fn expired_list_is_unverifiable() {
     list["validUntil"] = json!("2025-06-01T00:00:00Z");
     let mut f = MemoryFetcher::new();
     serve(&mut f, LIST, &iss.sign(list));
-    let cred = iss.sign(badge(
-        &iss,
-        "urn:uuid:x",
-        Some(bitstring_entry(LIST, 5, "revocation")),
-    ));
+    let cred = listed(&iss, "urn:uuid:x", LIST, 5, "revocation");
     let r = run(&cred, &f);
-    assert_verdict(&r, Verdict::Unverifiable);
-    assert_check(
-        one(&r, "status"),
-        Outcome::NotChecked,
-        Some(Verdict::Unverifiable),
-        "cannot be used",
-    );
+    assert_status_unverifiable(&r, "cannot be used");
 }
 
 #[test]
 fn index_beyond_the_list_is_unverifiable() {
     let (cred, f) = bitstring_case(16 * 1024 * 8, "revocation", &[]);
     let r = run(&cred, &f);
-    assert_verdict(&r, Verdict::Unverifiable);
-    assert_check(
-        one(&r, "status"),
-        Outcome::NotChecked,
-        Some(Verdict::Unverifiable),
-        "beyond",
-    );
+    assert_status_unverifiable(&r, "beyond");
 }
 
 #[test]
 fn purpose_mismatch_is_unverifiable() {
     let iss = Issuer::new(1);
     let mut f = MemoryFetcher::new();
-    serve(
-        &mut f,
-        LIST,
-        &iss.sign(bitstring_list(
-            &iss.did,
-            LIST,
-            "suspension",
-            &bits(16 * 1024, 1, &[]),
-        )),
-    );
-    let cred = iss.sign(badge(
-        &iss,
-        "urn:uuid:x",
-        Some(bitstring_entry(LIST, 5, "revocation")),
-    ));
+    serve_list(&mut f, &iss, LIST, "suspension", 1, &[]);
+    let cred = listed(&iss, "urn:uuid:x", LIST, 5, "revocation");
     let r = run(&cred, &f);
     assert_verdict(&r, Verdict::Unverifiable);
     assert!(one(&r, "status").detail.contains("not for \"revocation\""));
@@ -264,11 +246,8 @@ fn unknown_status_type_is_unverifiable() {
         Some(json!({"id": "https://issuer.example/rl2020#1", "type": "https://example.org/vocab#RevocationList2020Status"})),
     ));
     let r = run(&cred, &MemoryFetcher::new());
-    assert_verdict(&r, Verdict::Unverifiable);
-    assert_check(
-        one(&r, "status"),
-        Outcome::NotChecked,
-        Some(Verdict::Unverifiable),
+    assert_status_unverifiable(
+        &r,
         "status type https://example.org/vocab#RevocationList2020Status is not supported",
     );
 }
@@ -277,26 +256,8 @@ fn unknown_status_type_is_unverifiable() {
 fn several_statuses_are_each_checked() {
     let iss = Issuer::new(1);
     let mut f = MemoryFetcher::new();
-    serve(
-        &mut f,
-        LIST,
-        &iss.sign(bitstring_list(
-            &iss.did,
-            LIST,
-            "revocation",
-            &bits(16 * 1024, 1, &[(3, 1)]),
-        )),
-    );
-    serve(
-        &mut f,
-        LIST2,
-        &iss.sign(bitstring_list(
-            &iss.did,
-            LIST2,
-            "suspension",
-            &bits(16 * 1024, 1, &[(4, 1)]),
-        )),
-    );
+    serve_list(&mut f, &iss, LIST, "revocation", 1, &[(3, 1)]);
+    serve_list(&mut f, &iss, LIST2, "suspension", 1, &[(4, 1)]);
     let two = |rev: u64, sus: u64| {
         iss.sign(badge(
             &iss,
@@ -339,27 +300,10 @@ fn several_statuses_are_each_checked() {
 fn a_shared_list_is_fetched_once() {
     let iss = Issuer::new(1);
     let mut mem = MemoryFetcher::new();
-    serve(
-        &mut mem,
-        LIST,
-        &iss.sign(bitstring_list(
-            &iss.did,
-            LIST,
-            "revocation",
-            &bits(16 * 1024, 1, &[(7, 1)]),
-        )),
-    );
+    serve_list(&mut mem, &iss, LIST, "revocation", 1, &[(7, 1)]);
     let f = CachingFetcher::new(mem);
-    let a = iss.sign(badge(
-        &iss,
-        "urn:uuid:a",
-        Some(bitstring_entry(LIST, 7, "revocation")),
-    ));
-    let b = iss.sign(badge(
-        &iss,
-        "urn:uuid:b",
-        Some(bitstring_entry(LIST, 8, "revocation")),
-    ));
+    let a = listed(&iss, "urn:uuid:a", LIST, 7, "revocation");
+    let b = listed(&iss, "urn:uuid:b", LIST, 8, "revocation");
     assert_verdict(&run(&a, &f), Verdict::Revoked);
     assert_verdict(&run(&b, &f), Verdict::Valid);
     let fetched: Vec<String> = f
@@ -375,16 +319,7 @@ fn a_shared_list_is_fetched_once() {
 fn status_messages_with_wider_entries() {
     let iss = Issuer::new(1);
     let mut f = MemoryFetcher::new();
-    serve(
-        &mut f,
-        LIST,
-        &iss.sign(bitstring_list(
-            &iss.did,
-            LIST,
-            "message",
-            &bits(16 * 1024, 2, &[(10, 2)]),
-        )),
-    );
+    serve_list(&mut f, &iss, LIST, "message", 2, &[(10, 2)]);
     let mut entry = bitstring_entry(LIST, 10, "message");
     entry["statusSize"] = json!(2);
     entry["statusMessage"] = json!([
@@ -412,14 +347,7 @@ fn a_list_from_another_issuer_is_reported() {
             &bits(16 * 1024, 1, &[]),
         )),
     );
-    let r = run(
-        &iss.sign(badge(
-            &iss,
-            "urn:uuid:x",
-            Some(bitstring_entry(LIST, 1, "revocation")),
-        )),
-        &f,
-    );
+    let r = run(&listed(&iss, "urn:uuid:x", LIST, 1, "revocation"), &f);
     assert_verdict(&r, Verdict::Valid);
     assert_check(one(&r, "status-issuer"), Outcome::Warning, None, &other.did);
 }
@@ -434,14 +362,7 @@ fn gzip_bomb_list_is_unverifiable_not_a_crash() {
     ));
     let mut f = MemoryFetcher::new();
     serve(&mut f, LIST, &iss.sign(list));
-    let r = run(
-        &iss.sign(badge(
-            &iss,
-            "urn:uuid:x",
-            Some(bitstring_entry(LIST, 1, "revocation")),
-        )),
-        &f,
-    );
+    let r = run(&listed(&iss, "urn:uuid:x", LIST, 1, "revocation"), &f);
     assert_verdict(&r, Verdict::Unverifiable);
     assert!(one(&r, "status")
         .detail
@@ -460,17 +381,9 @@ fn a_list_secured_as_a_vc_jwt() {
     let token = iss.jwt(&list);
     let mut f = MemoryFetcher::new();
     f.insert(LIST, 200, "application/vc+jwt", token.clone());
-    let revoked = iss.sign(badge(
-        &iss,
-        "urn:uuid:j",
-        Some(bitstring_entry(LIST, 12, "revocation")),
-    ));
+    let revoked = listed(&iss, "urn:uuid:j", LIST, 12, "revocation");
     assert_verdict(&run(&revoked, &f), Verdict::Revoked);
-    let active = iss.sign(badge(
-        &iss,
-        "urn:uuid:j",
-        Some(bitstring_entry(LIST, 13, "revocation")),
-    ));
+    let active = listed(&iss, "urn:uuid:j", LIST, 13, "revocation");
     assert_verdict(&run(&active, &f), Verdict::Valid);
     // Signed by someone else than the key it names: not trusted.
     let forged = Issuer::new(4)
@@ -517,13 +430,7 @@ fn revocation_list_revoked() {
     let (cred, f) =
         revocation_case(&[json!({"id": "urn:uuid:rl-1", "revocationReason": "issued in error"})]);
     let r = run(&cred, &f);
-    assert_verdict(&r, Verdict::Revoked);
-    assert_check(
-        one(&r, "status"),
-        Outcome::Failed,
-        Some(Verdict::Revoked),
-        "issued in error",
-    );
+    assert_status_revoked(&r, "issued in error");
     assert_eq!(
         r.expert.status_lists,
         vec![format!("{RL} (1EdTechRevocationList)")]
@@ -580,13 +487,7 @@ fn onedtech_bitstring_credential_status_revoked() {
         "status/1edtech/bitstring-credential-status-revoked-blank-nodes.json",
     ] {
         let r = run_bytes(fixture(file), &onedtech_fetcher());
-        assert_verdict(&r, Verdict::Revoked);
-        assert_check(
-            one(&r, "status"),
-            Outcome::Failed,
-            Some(Verdict::Revoked),
-            &format!("{TESTLIST_URL}#23"),
-        );
+        assert_status_revoked(&r, &format!("{TESTLIST_URL}#23"));
         assert_eq!(one(&r, "proof").outcome, Outcome::Passed, "{file}");
     }
 }
@@ -608,13 +509,7 @@ fn onedtech_credential_status_revoked() {
     // status and the proof cannot be checked, so it is unverifiable — never valid.
     let file = "status/1edtech/credential-status-revoked.json";
     let r = run_bytes(fixture(file), &MemoryFetcher::new());
-    assert_verdict(&r, Verdict::Unverifiable);
-    assert_check(
-        one(&r, "status"),
-        Outcome::NotChecked,
-        Some(Verdict::Unverifiable),
-        "could not be fetched",
-    );
+    assert_status_unverifiable(&r, "could not be fetched");
     // The refreshService it carries is offered, not followed.
     assert_eq!(one(&r, "refresh").outcome, Outcome::Warning);
     // Served a revocation list that names it (what the 1EdTech validator's test server
@@ -628,13 +523,7 @@ fn onedtech_credential_status_revoked() {
         &json!({"id": list, "revokedCredential": [{"id": id, "revocationReason": "test"}]}),
     );
     let r = run_bytes(fixture(file), &f);
-    assert_verdict(&r, Verdict::Revoked);
-    assert_check(
-        one(&r, "status"),
-        Outcome::Failed,
-        Some(Verdict::Revoked),
-        id,
-    );
+    assert_status_revoked(&r, id);
 }
 
 /// A list's proof is verified once per list body: a batch reuses it, and a list whose body
@@ -649,11 +538,7 @@ fn a_verified_list_is_remembered_by_its_body_not_its_url() {
         "revocation",
         &bits(16 * 1024, 1, &[(3, 1)]),
     ));
-    let cred = iss.sign(badge(
-        &iss,
-        "urn:uuid:remembered",
-        Some(bitstring_entry(LIST2, 4, "revocation")),
-    ));
+    let cred = listed(&iss, "urn:uuid:remembered", LIST2, 4, "revocation");
     let mut f = MemoryFetcher::new();
     serve(&mut f, LIST2, &good);
     for _ in 0..2 {
