@@ -5,7 +5,7 @@
 mod ob2_support;
 
 use badge_verifier::report::Outcome;
-use badge_verifier::{Format, MemoryFetcher, Verdict};
+use badge_verifier::{Format, MemoryFetcher, Report, Verdict};
 use ob2_support::*;
 use serde_json::{json, Value};
 
@@ -76,6 +76,15 @@ fn server() -> MemoryFetcher {
             "application/ld+json",
             revocations(json!(["urn:uuid:someone-else"])).to_string(),
         )
+}
+
+/// The standard assertion, signed by the issuer's key, verified against `f`.
+fn run_standard(f: &MemoryFetcher) -> Report {
+    run(
+        &jws_input(&sign(&assertion(), &issuer_private())),
+        f,
+        &opts(),
+    )
 }
 
 fn jws_input(token: &str) -> badge_verifier::Input {
@@ -178,11 +187,7 @@ fn key_owned_by_someone_else_is_invalid() {
         )
         .to_string(),
     );
-    let r = run(
-        &jws_input(&sign(&assertion(), &issuer_private())),
-        &f,
-        &opts(),
-    );
+    let r = run_standard(&f);
     assert_verdict(&r, Verdict::Invalid);
     assert_check(&r, "key", Outcome::Failed);
 }
@@ -191,11 +196,7 @@ fn key_owned_by_someone_else_is_invalid() {
 fn unreachable_key_is_unverifiable() {
     let mut f = server();
     f.insert(KEY, 500, "text/plain", "oops");
-    let r = run(
-        &jws_input(&sign(&assertion(), &issuer_private())),
-        &f,
-        &opts(),
-    );
+    let r = run_standard(&f);
     assert_verdict(&r, Verdict::Unverifiable);
     assert_check(&r, "key", Outcome::NotChecked);
 }
@@ -205,11 +206,7 @@ fn revoked_by_id_object_with_reason() {
     let list =
         revocations(json!([{"id": ID, "revocationReason": "Awarded in error"}, "urn:uuid:x"]));
     let f = server().with(LIST, "application/json", list.to_string());
-    let r = run(
-        &jws_input(&sign(&assertion(), &issuer_private())),
-        &f,
-        &opts(),
-    );
+    let r = run_standard(&f);
     assert_verdict(&r, Verdict::Revoked);
     assert_check(&r, "signature", Outcome::Passed);
     assert!(checks(&r, "revocation")[0]
@@ -224,11 +221,7 @@ fn revoked_by_plain_id_and_by_uid() {
         "application/json",
         revocations(json!([ID])).to_string(),
     );
-    let r = run(
-        &jws_input(&sign(&assertion(), &issuer_private())),
-        &f,
-        &opts(),
-    );
+    let r = run_standard(&f);
     assert_verdict(&r, Verdict::Revoked);
     let mut a = assertion();
     a["uid"] = json!("abc123");
@@ -245,11 +238,7 @@ fn revoked_by_plain_id_and_by_uid() {
 fn unreachable_revocation_list_is_unverifiable() {
     let mut f = server();
     f.insert(LIST, 404, "text/plain", "");
-    let r = run(
-        &jws_input(&sign(&assertion(), &issuer_private())),
-        &f,
-        &opts(),
-    );
+    let r = run_standard(&f);
     assert_verdict(&r, Verdict::Unverifiable);
     assert_check(&r, "signature", Outcome::Passed);
     assert_check(&r, "revocation", Outcome::NotChecked);
@@ -260,11 +249,7 @@ fn no_revocation_list_is_not_applicable() {
     let mut iss = issuer();
     iss.as_object_mut().unwrap().remove("revocationList");
     let f = server().with(ISSUER, "application/json", iss.to_string());
-    let r = run(
-        &jws_input(&sign(&assertion(), &issuer_private())),
-        &f,
-        &opts(),
-    );
+    let r = run_standard(&f);
     assert_verdict(&r, Verdict::Valid);
     assert_check(&r, "revocation", Outcome::NotApplicable);
 }
@@ -322,11 +307,7 @@ fn embedded_key_in_the_issuer_profile() {
     iss["publicKey"] = json!([{"id": KEY, "type": "CryptographicKey", "owner": ISSUER,
         "publicKeyPem": read("keys/issuer-public.pem")}]);
     let f = server().with(ISSUER, "application/json", iss.to_string());
-    let r = run(
-        &jws_input(&sign(&assertion(), &issuer_private())),
-        &f,
-        &opts(),
-    );
+    let r = run_standard(&f);
     assert_verdict(&r, Verdict::Valid);
     assert!(!r.expert.fetched.iter().any(|u| u == KEY));
 }
