@@ -47,17 +47,7 @@ impl Fetcher for BrowserFetcher {
             .binary()
             .await
             .map_err(|e| FetchError::Network(e.to_string()))?;
-        if body.len() > self.limits.max_bytes {
-            return Err(FetchError::TooLarge {
-                limit: self.limits.max_bytes,
-            });
-        }
-        Ok(Response {
-            final_url,
-            status,
-            content_type,
-            body,
-        })
+        self.limits.response(final_url, status, content_type, body)
     }
 }
 

@@ -25,6 +25,30 @@ impl Default for FetchLimits {
     }
 }
 
+impl FetchLimits {
+    /// Refuses a body over [`FetchLimits::max_bytes`] (also when no Content-Length said so
+    /// beforehand), else makes the [`Response`].
+    pub fn response(
+        &self,
+        final_url: String,
+        status: u16,
+        content_type: Option<String>,
+        body: Vec<u8>,
+    ) -> Result<Response, FetchError> {
+        if body.len() > self.max_bytes {
+            return Err(FetchError::TooLarge {
+                limit: self.max_bytes,
+            });
+        }
+        Ok(Response {
+            final_url,
+            status,
+            content_type,
+            body,
+        })
+    }
+}
+
 /// A fetched document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Response {

@@ -49,6 +49,20 @@ pub struct ResolvedKey {
     pub assertion: Assertion,
 }
 
+impl ResolvedKey {
+    /// A key from a document that names no controller (a bare JWK or JWK Set): whether it may
+    /// issue is unknown, for the reason `why`.
+    fn uncontrolled(key: PublicKey, method: &str, source: String, why: String) -> ResolvedKey {
+        ResolvedKey {
+            key,
+            method_id: method.into(),
+            controller: None,
+            source,
+            assertion: Assertion::Unknown(why),
+        }
+    }
+}
+
 /// Why a verification method did not give a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ResolveError {
@@ -262,25 +276,13 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
                 })?;
             let key = PublicKey::from_jwk(jwk).map_err(|e| key_error(method, e))?;
             let why = format!("{doc_url} is a bare JWK Set: it names no controller");
-            return Ok(ResolvedKey {
-                key,
-                method_id: method.into(),
-                controller: None,
-                source,
-                assertion: Assertion::Unknown(why),
-            });
+            return Ok(ResolvedKey::uncontrolled(key, method, source, why));
         }
         // A bare JWK.
         if doc.get("kty").is_some() {
             let key = PublicKey::from_jwk(&doc).map_err(|e| key_error(method, e))?;
             let why = format!("{doc_url} is a bare JWK: it names no controller");
-            return Ok(ResolvedKey {
-                key,
-                method_id: method.into(),
-                controller: None,
-                source,
-                assertion: Assertion::Unknown(why),
-            });
+            return Ok(ResolvedKey::uncontrolled(key, method, source, why));
         }
         // A single verification method document, fetched by its own id.
         let doc_id = doc

@@ -50,17 +50,7 @@ impl NativeFetcher {
             .take(self.limits.max_bytes as u64 + 1)
             .read_to_end(&mut body)
             .map_err(|e| FetchError::Network(e.to_string()))?;
-        if body.len() > self.limits.max_bytes {
-            return Err(FetchError::TooLarge {
-                limit: self.limits.max_bytes,
-            });
-        }
-        Ok(Response {
-            final_url,
-            status,
-            content_type,
-            body,
-        })
+        self.limits.response(final_url, status, content_type, body)
     }
 }
 

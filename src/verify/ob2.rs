@@ -156,14 +156,7 @@ async fn hosted_truth<F: Fetcher>(
     let doc = match docs::fetch_json(v, &id).await {
         Ok(doc) => doc,
         Err(DocError::Gone(body)) => {
-            let reason = body
-                .as_ref()
-                .and_then(|b| str_of(b, "revocationReason"))
-                .map(String::from);
-            v.add(revoked_check(
-                &format!("{id} answers 410 Gone"),
-                reason.as_deref(),
-            ));
+            v.add(gone_check(&id, body.as_ref()));
             return None;
         }
         Err(e) => {
@@ -288,6 +281,13 @@ fn declares_revoked<F: Fetcher>(v: &mut Verification<'_, F>, a: &Value) -> bool 
         ));
     }
     revoked
+}
+
+/// A hosted document that answers 410 Gone is revoked (OB 2.0 "Hosted Verification"); a JSON
+/// body may give the `revocationReason`.
+fn gone_check(url: &str, body: Option<&Value>) -> Check {
+    let reason = body.and_then(|b| str_of(b, "revocationReason"));
+    revoked_check(&format!("{url} answers 410 Gone"), reason)
 }
 
 fn revoked_check(how: &str, reason: Option<&str>) -> Check {

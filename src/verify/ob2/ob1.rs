@@ -5,7 +5,7 @@
 //! verification method at all, so they are reported as not verifiable.
 
 use super::docs::{self, authority, is_http_url, DocError, Props};
-use super::{declares_revoked, display, revoked_check};
+use super::{declares_revoked, display, gone_check};
 use crate::model::json::str_of;
 use crate::report::{Check, Verdict};
 use crate::resolve::fetch::Fetcher;
@@ -102,14 +102,7 @@ pub async fn verify_ob1<F: Fetcher>(
                 doc.value
             }
             Err(DocError::Gone(body)) => {
-                let reason = body
-                    .as_ref()
-                    .and_then(|b| str_of(b, "revocationReason"))
-                    .map(String::from);
-                v.add(revoked_check(
-                    &format!("{url} answers 410 Gone"),
-                    reason.as_deref(),
-                ));
+                v.add(gone_check(&url, body.as_ref()));
                 return;
             }
             Err(e) => {
