@@ -97,6 +97,19 @@ function printProfile(profile) {
     const k = m ? m[1] : name.startsWith('wasm-function') ? 'wasm-function[…]' : name;
     crates.set(k, (crates.get(k) ?? 0) + c);
   }
+  // Inclusive: samples with the function anywhere on their stack (counted once per sample).
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const incl = new Map();
+  for (const [id, c] of counts) {
+    const seen = new Set();
+    for (let n = id; n !== undefined; n = parent.get(n)) {
+      const name = byId.get(n).callFrame.functionName || '(anonymous)';
+      if (!seen.has(name)) { seen.add(name); incl.set(name, (incl.get(name) ?? 0) + c); }
+    }
+  }
+  console.log('-- inclusive');
+  for (const [k, c] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 45)) console.log(`${pct(c)}  ${k.slice(0, 150)}`);
   console.log('-- by crate');
   for (const [k, c] of [...crates].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${pct(c)}  ${k}`);
 }

@@ -114,6 +114,16 @@ pub enum Key {
     ExplainUnverifiable,
     ExplainError,
     Results,
+    TopicInput,
+    TopicSignature,
+    TopicKey,
+    TopicStatus,
+    TopicDates,
+    TopicRecipient,
+    TopicClaims,
+    TopicDocuments,
+    TopicStructure,
+    TopicOther,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -295,11 +305,80 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::ZhTw, ExplainError) => "此頁面無法讀取此檔案中的徽章。",
         (Lang::En, Results) => "Results",
         (Lang::ZhTw, Results) => "驗證結果",
+        (Lang::En, TopicInput) => "Badge data",
+        (Lang::ZhTw, TopicInput) => "徽章資料",
+        (Lang::En, TopicSignature) => "Signature",
+        (Lang::ZhTw, TopicSignature) => "數位簽章",
+        (Lang::En, TopicKey) => "Issuer's key",
+        (Lang::ZhTw, TopicKey) => "頒發者金鑰",
+        (Lang::En, TopicStatus) => "Revocation",
+        (Lang::ZhTw, TopicStatus) => "撤銷狀態",
+        (Lang::En, TopicDates) => "Dates",
+        (Lang::ZhTw, TopicDates) => "有效期間",
+        (Lang::En, TopicRecipient) => "Earner",
+        (Lang::ZhTw, TopicRecipient) => "獲得者",
+        (Lang::En, TopicClaims) => "Token claims",
+        (Lang::ZhTw, TopicClaims) => "權杖聲明",
+        (Lang::En, TopicDocuments) => "Linked documents",
+        (Lang::ZhTw, TopicDocuments) => "相關文件",
+        (Lang::En, TopicStructure) => "Structure",
+        (Lang::ZhTw, TopicStructure) => "結構與格式",
+        (Lang::En, TopicOther) => "Other",
+        (Lang::ZhTw, TopicOther) => "其他",
+    }
+}
+
+/// What a report check is about, shown in the reader's language beside the check's stable id
+/// (the core names checks in English: `signature`, `proof-method`, `jwt-nbf`,
+/// `credential-subject-achievement-type` …). An id this does not know is [`Key::TopicOther`];
+/// tests/check_topics.rs runs every fixture and fails on one.
+pub fn check_topic(id: &str) -> Key {
+    use Key::*;
+    match id {
+        "extract" | "format" | "version" | "input" => TopicInput,
+        "key" | "proof-method" | "proof-controller" => TopicKey,
+        "signature" | "proof" | "embedded-proof" | "jwt-header" => TopicSignature,
+        "status" | "revocation" | "status-issuer" => TopicStatus,
+        "expiry" | "validity" | "validity-window" | "valid-from" | "issued" => TopicDates,
+        "recipient" => TopicRecipient,
+        "fetch" | "redirect" | "insecure-url" | "hosted-id" | "hosted-copy" | "badgeclass"
+        | "verification-scope" => TopicDocuments,
+        "endorsement" | "endorsements" => Endorsements,
+        "schema"
+        | "context"
+        | "type"
+        | "id"
+        | "issuer"
+        | "required-properties"
+        | "extensions"
+        | "refresh" => TopicStructure,
+        _ if id.starts_with("proof-") => TopicSignature,
+        _ if id.starts_with("jwt-") => TopicClaims,
+        // Conformance checks are named after the property path they check
+        // (`credential-subject-…`, `issuer-…`, `evidence-…`, `…-type`).
+        _ if id.starts_with("credential-")
+            || id.starts_with("issuer-")
+            || id.starts_with("evidence-")
+            || id.ends_with("-type") =>
+        {
+            TopicStructure
+        }
+        _ => TopicOther,
     }
 }
 
 /// The keys added with the full app (the test below checks both languages differ).
 pub const APP_KEYS: &[Key] = &[
+    Key::TopicInput,
+    Key::TopicSignature,
+    Key::TopicKey,
+    Key::TopicStatus,
+    Key::TopicDates,
+    Key::TopicRecipient,
+    Key::TopicClaims,
+    Key::TopicDocuments,
+    Key::TopicStructure,
+    Key::TopicOther,
     Key::PasteImageHint,
     Key::ReadingBadge,
     Key::FetchingDocument,

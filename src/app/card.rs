@@ -3,7 +3,9 @@
 //! expert view. Badge text is always rendered as text nodes, never as markup.
 
 use super::{dom, AppState, Card};
-use crate::i18n::{t, valid_summary, verdict_explain, verdict_icon, verdict_label, Key, Lang};
+use crate::i18n::{
+    check_topic, t, valid_summary, verdict_explain, verdict_icon, verdict_label, Key, Lang,
+};
 use crate::present::{self, Block, FetchPurpose, Inline, IssuerTrust};
 use crate::report::{Outcome, Report, Verdict};
 use crate::verify::Input;
@@ -440,7 +442,10 @@ fn Verdicted(
                     view! {
                         <li class=format!("check {cls}") data-check=c.id.clone()>
                             <span class="check-outcome">{t(lang, k)}</span>
-                            <span class="check-id">{c.id.clone()}</span>
+                            <span class="check-what">
+                                <span class="check-topic">{t(lang, check_topic(&c.id))}</span>
+                                <span class="check-id">{c.id.clone()}</span>
+                            </span>
                             <span class="check-detail">{c.detail.clone()}</span>
                         </li>
                     }
