@@ -59,12 +59,11 @@ const SVGS: &[&str] = &[
     "adversarial/svg-no-badge.svg",
 ];
 
+/// `bake_png` or `bake_svg`.
+type Bake = fn(&[u8], BadgeVersion, &Payload) -> Result<Vec<u8>, BakeError>;
+
 /// Baking another badge over `baked` (with `bake`) leaves exactly that one, and no warning.
-fn assert_rebakes_to_one_badge(
-    baked: &[u8],
-    bake: fn(&[u8], BadgeVersion, &Payload) -> Result<Vec<u8>, BakeError>,
-    name: &str,
-) {
+fn assert_rebakes_to_one_badge(baked: &[u8], bake: Bake, name: &str) {
     let url = Payload::Url("https://e.org/2".into());
     let again = bake(baked, BadgeVersion::Ob2, &url).unwrap();
     let e = extract(&again, &Limits::default()).unwrap();
