@@ -37,25 +37,6 @@ fn input(bytes: Vec<u8>) -> Input {
     }
 }
 
-/// 200 distinct OB 3.0 credentials from 20 did:key issuers, `eddsa-rdfc-2022`, no status.
-fn ob3_credentials() -> Vec<Vec<u8>> {
-    let mut out = Vec::new();
-    for issuer in 0..20u8 {
-        let seed = [issuer + 1; 32];
-        let did = sign::did_key(seed);
-        for n in 0..10 {
-            let c = sign::credential(
-                &did,
-                &format!("Skill {issuer}-{n}"),
-                &format!("mailto:earner{n}@example.org"),
-                "2025-03-01T09:00:00Z",
-            );
-            out.push(serde_json::to_vec(&sign::sign(c, seed, "2025-03-01T09:00:00Z")).unwrap());
-        }
-    }
-    out
-}
-
 fn b64(b: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(b)
 }
@@ -195,7 +176,8 @@ fn run<F: Fetcher>(bytes: &[u8], f: &F, o: &Options) -> badge_verifier::Report {
 fn main() {
     let o = opts();
     let none = MemoryFetcher::new();
-    let creds = ob3_credentials();
+    // 200 distinct OB 3.0 credentials from 20 did:key issuers, no status.
+    let creds = sign::benchmark_credentials(200);
     let (ob2, ob2_docs) = ob2_signed();
     let (ed, rs) = (jwt_eddsa(), jwt_rs256());
     let (listed, list_docs) = ob3_with_status();

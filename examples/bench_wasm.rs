@@ -19,24 +19,16 @@ mod wasm {
 
     thread_local! {
         static CREDENTIALS: RefCell<Vec<Vec<u8>>> = const { RefCell::new(Vec::new()) };
+        /// Verification time fixed at 2026-01-01, made once rather than in every timed call.
+        static OPTIONS: Options = Options::at(
+            chrono::DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z").unwrap().into(),
+        );
     }
 
-    /// Signs `n` credentials: issuer `k % 20`, each with its own name and earner.
+    /// Signs `n` credentials (tests/support/sign.rs: 20 did:key issuers in turn).
     #[wasm_bindgen]
     pub fn prepare(n: u32) {
-        let creds = (0..n)
-            .map(|k| {
-                let seed = [(k % 20) as u8 + 1; 32];
-                let did = sign::did_key(seed);
-                let c = sign::credential(
-                    &did,
-                    &format!("Skill {k}"),
-                    &format!("mailto:earner{k}@example.org"),
-                    "2025-03-01T09:00:00Z",
-                );
-                serde_json::to_vec(&sign::sign(c, seed, "2025-03-01T09:00:00Z")).unwrap()
-            })
-            .collect();
+        let creds = sign::benchmark_credentials(n as usize);
         CREDENTIALS.with(|c| *c.borrow_mut() = creds);
     }
 
@@ -51,12 +43,8 @@ mod wasm {
             name: "bench".into(),
             bytes,
         };
-        let at = chrono::DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z").unwrap();
-        let report = futures::executor::block_on(verify(
-            &input,
-            &MemoryFetcher::new(),
-            &Options::at(at.into()),
-        ));
+        let report =
+            OPTIONS.with(|o| futures::executor::block_on(verify(&input, &MemoryFetcher::new(), o)));
         format!("{:?}", report.verdict).to_lowercase()
     }
 }

@@ -57,6 +57,23 @@ pub fn multikey(seed: [u8; 32]) -> String {
     did_key(seed).trim_start_matches("did:key:").to_string()
 }
 
+/// The benchmarks' corpus: `n` distinct OB 3.0 credentials as JSON bytes, signed with
+/// `eddsa-rdfc-2022` by 20 did:key issuers in turn (credential `k` by issuer `k % 20`), no status.
+pub fn benchmark_credentials(n: usize) -> Vec<Vec<u8>> {
+    (0..n)
+        .map(|k| {
+            let seed = [(k % 20) as u8 + 1; 32];
+            let c = credential(
+                &did_key(seed),
+                &format!("Skill {k}"),
+                &format!("mailto:earner{k}@example.org"),
+                "2025-03-01T09:00:00Z",
+            );
+            serde_json::to_vec(&sign(c, seed, "2025-03-01T09:00:00Z")).unwrap()
+        })
+        .collect()
+}
+
 /// Adds an `eddsa-rdfc-2022` proof by the did:key of `seed` (vc-di-eddsa §3.3).
 pub fn sign(credential: Value, seed: [u8; 32], created: &str) -> Value {
     sign_as(credential, seed, created, &key_id(seed))
