@@ -8,6 +8,7 @@
 pub mod extract;
 pub mod i18n;
 pub mod limits;
+pub mod memo;
 pub mod model;
 pub mod present;
 pub mod proof;

@@ -10,6 +10,7 @@
 //! URL is an error naming it, never a fetch.
 
 use super::data_integrity::ProofError;
+use crate::memo::Memo;
 use crate::resolve::contexts;
 use json_ld::expansion::{Action, Policy};
 use json_ld::rdf_types;
@@ -185,8 +186,8 @@ type ActiveContext = json_ld::Context<IriBuf, json_ld::BlankIdBuf>;
 const CONTEXT_CACHE_MAX: usize = 32;
 
 thread_local! {
-    static CONTEXT_CACHE: RefCell<HashMap<String, std::rc::Rc<ActiveContext>>> =
-        RefCell::new(HashMap::new());
+    static CONTEXT_CACHE: Memo<String, std::rc::Rc<ActiveContext>> =
+        Memo::new(CONTEXT_CACHE_MAX);
 }
 
 /// The processed form of a top-level `@context` made only of URLs, cached. `None` when the
@@ -204,7 +205,7 @@ fn cached_context(
         return None;
     }
     let key = context.to_string();
-    if let Some(hit) = CONTEXT_CACHE.with(|c| c.borrow().get(&key).cloned()) {
+    if let Some(hit) = CONTEXT_CACHE.with(|c| c.get(&key)) {
         return Some(Ok(hit));
     }
     use json_ld::syntax::TryFromJson;
@@ -232,13 +233,7 @@ fn cached_context(
             }))
         }
     };
-    CONTEXT_CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() >= CONTEXT_CACHE_MAX {
-            c.clear();
-        }
-        c.insert(key, processed.clone());
-    });
+    CONTEXT_CACHE.with(|c| c.insert(key, processed.clone()));
     Some(Ok(processed))
 }
 

@@ -16,12 +16,13 @@
 //! test credential and on random mutations of them.
 
 use super::jsonld::{ready, BundledLoader};
+use crate::memo::Memo;
 use json_ld::context_processing::{Options as ProcessingOptions, Process};
 use json_ld::syntax::TryFromJson;
 use json_ld::{rdf_types, BlankIdBuf, IriBuf};
 use oxrdf::{BlankNode, GraphName, Literal, NamedNode, NamedNodeRef, QuadRef, Subject, TermRef};
 use serde_json::{Map, Value};
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -217,22 +218,16 @@ enum CacheKey {
 }
 
 thread_local! {
-    static CACHE: RefCell<HashMap<CacheKey, Option<Rc<Ctx>>>> = RefCell::new(HashMap::new());
+    static CACHE: Memo<CacheKey, Option<Rc<Ctx>>> = Memo::new(CACHE_MAX);
     static EMPTY: Rc<Ctx> = compile(JlContext::new(None), None).expect("the empty context compiles");
 }
 
 fn cached(key: CacheKey, make: impl FnOnce() -> Option<Rc<Ctx>>) -> Option<Rc<Ctx>> {
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
+    if let Some(hit) = CACHE.with(|c| c.get(&key)) {
         return hit;
     }
     let made = make();
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() >= CACHE_MAX {
-            c.clear();
-        }
-        c.insert(key, made.clone());
-    });
+    CACHE.with(|c| c.insert(key, made.clone()));
     made
 }
 

@@ -113,20 +113,13 @@ impl PublicKey {
         // again for the proof, and a batch repeats the same issuers' keys.
         const MEMO_MAX: usize = 1_024;
         thread_local! {
-            static MEMO: std::cell::RefCell<std::collections::HashMap<String, PublicKey>> =
-                Default::default();
+            static MEMO: crate::memo::Memo<String, PublicKey> = crate::memo::Memo::new(MEMO_MAX);
         }
-        if let Some(key) = MEMO.with(|m| m.borrow().get(multibase).cloned()) {
+        if let Some(key) = MEMO.with(|m| m.get(multibase)) {
             return Ok(key);
         }
         let key = Self::decode_multibase(multibase)?;
-        MEMO.with(|m| {
-            let mut m = m.borrow_mut();
-            if m.len() >= MEMO_MAX {
-                m.clear();
-            }
-            m.insert(multibase.to_owned(), key.clone());
-        });
+        MEMO.with(|m| m.insert(multibase.to_owned(), key.clone()));
         Ok(key)
     }
 

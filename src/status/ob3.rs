@@ -12,6 +12,7 @@
 
 use super::bitstring::{self, Encoding, MAX_LIST_BYTES, MAX_STATUS_SIZE};
 use super::revocation_list::{self, Lookup};
+use crate::memo::Memo;
 use crate::model::json::{each, has_type, id_of, str_of, strings};
 use crate::model::{self, BadgeDoc};
 use crate::report::{derive_verdict, Check, Verdict};
@@ -20,7 +21,6 @@ use crate::verify::validity::window_checks;
 use crate::verify::Verification;
 use serde_json::Value;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 const ID: &str = "status";
@@ -401,18 +401,12 @@ async fn verified_list<F: Fetcher>(
         },
         options: format!("{:?}", v.opts),
     };
-    let proven = match VERIFIED_LISTS.with(|c| c.borrow().get(&key).cloned()) {
+    let proven = match VERIFIED_LISTS.with(|c| c.get(&key)) {
         Some(hit) => hit,
         None => {
             let doc = parse_document(&body, url, "status list")?;
             let proven = Rc::new(prove_list(v, url, doc).await?);
-            VERIFIED_LISTS.with(|c| {
-                let mut c = c.borrow_mut();
-                if c.len() >= VERIFIED_LISTS_MAX {
-                    c.clear();
-                }
-                c.insert(key, proven.clone());
-            });
+            VERIFIED_LISTS.with(|c| c.insert(key, proven.clone()));
             proven
         }
     };
@@ -496,7 +490,7 @@ struct ListKey {
 const VERIFIED_LISTS_MAX: usize = 256;
 
 thread_local! {
-    static VERIFIED_LISTS: RefCell<HashMap<ListKey, Rc<ProvenList>>> = RefCell::new(HashMap::new());
+    static VERIFIED_LISTS: Memo<ListKey, Rc<ProvenList>> = Memo::new(VERIFIED_LISTS_MAX);
 }
 
 /// Verifies a status list credential's proof (Data Integrity or VC-JWT) in a sub-verification.
