@@ -6,6 +6,7 @@
 
 use crate::i18n::Lang;
 use crate::report::{Outcome, Report, Verdict};
+use crate::resolve::weburl::WebUrl;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
 
@@ -531,9 +532,9 @@ pub fn fetch_purpose(url: &str) -> FetchPurpose {
 
 /// The host of a URL, for short progress lines.
 pub fn host_of(url: &str) -> String {
-    url::Url::parse(url)
+    WebUrl::parse(url)
         .ok()
-        .and_then(|u| u.host_str().map(str::to_string))
+        .and_then(|u| u.host_str())
         .unwrap_or_else(|| url.chars().take(40).collect())
 }
 

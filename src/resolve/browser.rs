@@ -116,3 +116,22 @@ pub async fn gunzip(gz: &[u8], max: usize) -> Result<Vec<u8>, GunzipError> {
         bytes.copy_to(&mut out[start..]);
     }
 }
+
+/// Parses a URL with the page's own `URL` (the URL Standard's parser, as `fetch()` uses it):
+/// [`super::weburl::WebUrl::parse`] in the browser.
+pub fn parse_url(raw: &str) -> Result<super::weburl::WebUrl, String> {
+    use wasm_bindgen::JsCast;
+    let u = web_sys::Url::new(raw).map_err(|e| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| "invalid URL".into())
+    })?;
+    let protocol = u.protocol();
+    let port = u.port().parse().ok();
+    super::weburl::WebUrl::from_parts(
+        u.href(),
+        protocol.strip_suffix(':').unwrap_or(&protocol),
+        &u.hostname(),
+        port,
+    )
+}

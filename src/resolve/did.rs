@@ -5,6 +5,7 @@
 //! `did:key` and `did:jwk` are expanded into the DID document their specs define, so key lookup
 //! works the same for every method (see [`super::keys`]).
 
+use super::weburl::WebUrl;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde_json::{json, Value};
@@ -70,9 +71,12 @@ pub fn did_web_urls(specific_id: &str, allow_http: bool) -> Result<Vec<String>, 
     }
     let https = format!("https://{host}{path}/did.json");
     let parsed =
-        url::Url::parse(&https).map_err(|e| format!("did:web does not give a valid URL: {e}"))?;
+        WebUrl::parse(&https).map_err(|e| format!("did:web does not give a valid URL: {e}"))?;
     let mut urls = vec![https.clone()];
-    let loopback = matches!(parsed.host_str(), Some("localhost" | "127.0.0.1" | "[::1]"));
+    let loopback = matches!(
+        parsed.host_str().as_deref(),
+        Some("localhost" | "127.0.0.1" | "[::1]")
+    );
     if allow_http && loopback {
         urls.push(format!("http://{host}{path}/did.json"));
     }

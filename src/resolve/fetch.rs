@@ -1,6 +1,7 @@
 //! The one door to the network. The core asks a [`Fetcher`] for URLs; the browser answers with
 //! `gloo-net`, the CLI with a small blocking client, tests with an in-memory map.
 
+use super::weburl::WebUrl;
 use std::collections::HashMap;
 use std::future::Future;
 
@@ -117,25 +118,15 @@ impl<F: Fetcher> Fetcher for &F {
 
 /// Checks a URL may be fetched at all: http(s) only, plain http only when `allow_http` and the
 /// host is loopback (testing). Returns the parsed URL.
-pub fn check_fetchable(raw: &str, allow_http: bool) -> Result<url::Url, FetchError> {
-    let u =
-        url::Url::parse(raw).map_err(|e| FetchError::SchemeNotAllowed(format!("{raw} ({e})")))?;
+pub fn check_fetchable(raw: &str, allow_http: bool) -> Result<WebUrl, FetchError> {
+    let u = WebUrl::parse(raw).map_err(|e| FetchError::SchemeNotAllowed(format!("{raw} ({e})")))?;
     match u.scheme() {
         "https" => Ok(u),
-        "http" if allow_http && is_loopback(&u) => Ok(u),
+        "http" if allow_http && u.is_loopback() => Ok(u),
         "http" => Err(FetchError::SchemeNotAllowed(
             "plain http (use https; --allow-http permits 127.0.0.1/localhost for testing)".into(),
         )),
         other => Err(FetchError::SchemeNotAllowed(format!("{other}:"))),
-    }
-}
-
-fn is_loopback(u: &url::Url) -> bool {
-    match u.host() {
-        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
     }
 }
 

@@ -11,6 +11,7 @@
 //! Relationships"). [`ResolvedKey::assertion`] says whether that was confirmed.
 
 use super::did;
+use super::weburl::WebUrl;
 use crate::proof::keys::{KeyError, PublicKey};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -424,7 +425,7 @@ pub fn assertion_keys(doc: &Value, base: &str) -> Vec<(String, PublicKey)> {
 /// Two http(s) URLs name the same document (`https://a/b` = `https://a/b`; case of scheme
 /// and host and default ports normalised by the URL parser).
 fn same_url(a: &str, b: &str) -> bool {
-    match (url::Url::parse(a), url::Url::parse(b)) {
+    match (WebUrl::parse(a), WebUrl::parse(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,
     }

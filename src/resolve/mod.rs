@@ -11,3 +11,4 @@ pub mod fetch;
 pub mod keys;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
+pub mod weburl;

@@ -302,3 +302,27 @@ test('User Timing marks for scripts/bench-browser.mjs: app-start, app-mounted, v
   assert.deepEqual(left.filter((n) => n.startsWith('verify:')), []);
   await finish(app);
 });
+
+// The app parses URLs with the page's own URL parser (src/resolve/browser.rs parse_url), the CLI
+// with the url crate: both must give the parts tests/weburl.rs expects for the shared cases.
+test("the browser's URL parser gives the parts the shared URL cases expect", async () => {
+  const cases = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'fixtures', 'weburl', 'cases.json'), 'utf8')).cases;
+  const app = await openApp();
+  // The same reading of URL's fields as WebUrl::from_parts, which also refuses a special URL's
+  // host with a forbidden domain code point (Chromium percent-encodes a space instead).
+  const got = await app.page.evaluate((inputs) => inputs.map((input) => {
+    let u;
+    try { u = new URL(input); } catch { return { input, error: true }; }
+    const scheme = u.protocol.replace(/:$/, '');
+    const special = ['http', 'https', 'ws', 'wss', 'ftp', 'file'].includes(scheme);
+    if (special && !u.hostname.startsWith('[') && /[\x00-\x20#%/:<>?@[\\\]^|\x7f]/.test(u.hostname)) {
+      return { input, error: true };
+    }
+    return {
+      input, href: u.href, scheme, host: u.hostname || null, port: u.port ? Number(u.port) : null,
+      origin: scheme === 'http' || scheme === 'https' ? u.origin : null,
+    };
+  }), cases.map((c) => c.input));
+  assert.deepEqual(got, cases);
+  await finish(app);
+});

@@ -7,6 +7,7 @@ use crate::extract::detect::check_json_depth;
 use crate::model::json::{each, id_of, str_of, strings};
 use crate::report::Check;
 use crate::resolve::fetch::{check_fetchable, Fetcher};
+use crate::resolve::weburl::WebUrl;
 use crate::verify::Verification;
 use serde_json::Value;
 
@@ -44,23 +45,17 @@ impl std::fmt::Display for DocError {
 
 /// Whether a string is an http(s) URL.
 pub fn is_http_url(s: &str) -> bool {
-    url::Url::parse(s)
-        .map(|u| matches!(u.scheme(), "http" | "https"))
-        .unwrap_or(false)
+    WebUrl::parse(s).is_ok_and(|u| u.is_http())
 }
 
 /// The authority (`host[:port]`) of an http(s) URL, lower-cased; what OB 2.0 `allowedOrigins`
 /// lists ("The host registered name subcomponent of an allowed origin").
 pub fn authority(s: &str) -> Option<String> {
-    let u = url::Url::parse(s).ok()?;
-    if !matches!(u.scheme(), "http" | "https") {
+    let u = WebUrl::parse(s).ok()?;
+    if !u.is_http() {
         return None;
     }
-    let host = u.host_str()?.to_ascii_lowercase();
-    Some(match u.port() {
-        Some(p) => format!("{host}:{p}"),
-        None => host,
-    })
+    Some(u.authority()?.to_ascii_lowercase())
 }
 
 /// Fetches a JSON document through [`Verification::fetch`]. Many OB 2.0 documents name their

@@ -14,6 +14,7 @@ use crate::resolve::fetch::Fetcher;
 use crate::resolve::keys::{
     absolute, assertion_keys, Assertion, JsonSource, KeyResolver, ResolveError, ResolvedKey,
 };
+use crate::resolve::weburl::WebUrl;
 use crate::verify::validity::parse_datetime;
 use crate::verify::Verification;
 use chrono::{DateTime, Utc};
@@ -200,15 +201,8 @@ fn kid_url(kid: &str, issuer: Option<&str>) -> String {
 
 /// `https://{issuer authority}/.well-known/jwks.json` for an http(s) issuer.
 fn jwks_url(issuer: &str) -> Option<String> {
-    let u = url::Url::parse(issuer).ok()?;
-    if !matches!(u.scheme(), "https" | "http") {
-        return None;
-    }
-    let host = u.host_str()?;
-    Some(match u.port() {
-        Some(p) => format!("{}://{host}:{p}/.well-known/jwks.json", u.scheme()),
-        None => format!("{}://{host}/.well-known/jwks.json", u.scheme()),
-    })
+    let origin = WebUrl::parse(issuer).ok()?.http_origin()?;
+    Some(format!("{origin}/.well-known/jwks.json"))
 }
 
 /// The issuer's own keys, when the token names none: its DID document's assertion keys, or the
@@ -303,16 +297,15 @@ async fn bind_bare_key<S: JsonSource>(
             Err(ResolveError::Unavailable { detail, .. }) => tried.push(detail),
             Err(e) => tried.push(e.to_string()),
         }
-    } else if let Ok(iss_url) = url::Url::parse(issuer) {
-        if let Some(kid_url) = kid.and_then(|k| url::Url::parse(k).ok()) {
-            if matches!(kid_url.scheme(), "https" | "http") && kid_url.origin() == iss_url.origin()
+    } else if let Ok(iss_url) = WebUrl::parse(issuer) {
+        if let Some(kid_url) = kid.and_then(|k| WebUrl::parse(k).ok()) {
+            if let Some(origin) = iss_url
+                .http_origin()
+                .filter(|o| kid_url.http_origin().as_ref() == Some(o))
             {
                 return Check::passed(
                     ID,
-                    format!(
-                        "the key is published at the issuer's origin ({})",
-                        iss_url.origin().ascii_serialization()
-                    ),
+                    format!("the key is published at the issuer's origin ({origin})"),
                 );
             }
             tried.push(format!("the kid {kid_url} is not on the issuer's origin"));
