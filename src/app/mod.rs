@@ -121,12 +121,19 @@ pub fn mount() {
     timing::mark("app-start");
     leptos::mount::mount_to_body(App);
     timing::mark("app-mounted");
-    // JSON-LD contexts compiled while the page is idle, not on the first badge dropped.
+    // One verification of a bundled sample while the page is idle, so the first badge dropped
+    // does not pay for compiling JSON-LD contexts and the WebAssembly it runs.
     leptos::prelude::request_idle_callback(|| {
         thread_local!(static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
         if !DONE.with(|d| d.replace(true)) {
-            let _ = crate::proof::jsonld::warm_up();
-            timing::mark("jsonld-warm");
+            // The cards' own fetcher type, so the warmed code is theirs (nothing is fetched).
+            let fetcher = ProgressFetcher {
+                inner: FETCHER.with(std::rc::Rc::clone),
+                fetching: RwSignal::new(None),
+                blocked: RwSignal::new(Vec::new()),
+            };
+            let _ = crate::verify::warm_up::warm_up(&fetcher, now());
+            timing::mark("warm-up");
         }
     });
 }

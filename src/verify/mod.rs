@@ -8,6 +8,7 @@
 pub mod ob2;
 pub mod ob3;
 pub mod validity;
+pub mod warm_up;
 
 use crate::extract::{self, Payload};
 use crate::limits::Limits;
