@@ -445,9 +445,9 @@ impl FileKind {
 /// A file name from badge text: letters, digits and dashes, at most 60 characters.
 pub fn file_stem(name: &str) -> String {
     let mut s = String::new();
-    for c in name.chars() {
+    for c in crate::unicode::lowercase(name).chars() {
         if c.is_alphanumeric() {
-            s.extend(c.to_lowercase());
+            s.push(c);
         } else if !s.ends_with('-') && !s.is_empty() {
             s.push('-');
         }

@@ -55,7 +55,7 @@ pub fn supported_hash(identity: &str) -> bool {
 
 fn candidates(given: &str) -> Vec<String> {
     let mut v = vec![given.to_string()];
-    let lower = given.to_lowercase();
+    let lower = crate::unicode::lowercase(given);
     if lower != given {
         v.push(lower);
     }
