@@ -208,7 +208,9 @@ fn ymd(s: &str) -> Option<(i32, u32, u32)> {
         let d = d.with_timezone(&chrono::Utc);
         return Some((d.year(), d.month(), d.day()));
     }
-    let d = chrono::NaiveDate::parse_from_str(s.trim().get(..10)?, "%Y-%m-%d").ok()?;
+    // A bare date (or any text starting with one): read as midnight UTC that day.
+    let d =
+        chrono::DateTime::parse_from_rfc3339(&format!("{}T00:00:00Z", s.trim().get(..10)?)).ok()?;
     Some((d.year(), d.month(), d.day()))
 }
 

@@ -2,30 +2,46 @@
 //! never read here, so every case is deterministic.
 
 use crate::report::{Check, Verdict};
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 
 /// Parses the date-times badges carry: RFC 3339 / ISO 8601 with offset; OB 2.0 also allows a
-/// date-time without offset (taken as UTC) and a Unix timestamp (OB 2.0 "DateTime").
+/// date-time without offset (taken as UTC), an offset without colon (`+0100`), and a Unix
+/// timestamp (OB 2.0 "DateTime"). The lenient forms are rewritten to RFC 3339 and read by
+/// chrono's RFC 3339 parser, so no strftime-style parser is linked (smaller `.wasm`).
 pub fn parse_datetime(s: &str) -> Option<DateTime<Utc>> {
     let s = s.trim();
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Some(t.with_timezone(&Utc));
-    }
-    for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S"] {
-        if let Ok(t) = NaiveDateTime::parse_from_str(s, fmt) {
-            return Some(t.and_utc());
-        }
-    }
-    if let Ok(t) = DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f%z") {
-        return Some(t.with_timezone(&Utc));
-    }
     if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
         return s
             .parse::<i64>()
             .ok()
             .and_then(|secs| DateTime::from_timestamp(secs, 0));
     }
-    None
+    let rfc3339 = |t: &str| DateTime::parse_from_rfc3339(t).ok().map(|t| t.to_utc());
+    if let Some(t) = rfc3339(s) {
+        return Some(t);
+    }
+    // `YYYY-MM-DDThh:mm:ss[.f]`, then what follows the seconds: nothing, or `±hhmm`.
+    let (datetime, zone) = split_zone(s)?;
+    if datetime.len() < 19 || !datetime.is_char_boundary(19) || datetime.as_bytes()[10] != b'T' {
+        return None;
+    }
+    match zone {
+        "" => rfc3339(&format!("{datetime}Z")),
+        // As `%z` did: white space may come before the offset.
+        z if z.len() == 5 && z[1..].bytes().all(|b| b.is_ascii_digit()) => {
+            rfc3339(&format!("{}{}:{}", datetime.trim_end(), &z[..3], &z[3..]))
+        }
+        _ => None,
+    }
+}
+
+/// Splits `s` at the start of a trailing `+`/`-` zone (after the time part), if any.
+fn split_zone(s: &str) -> Option<(&str, &str)> {
+    let time_start = s.find('T')? + 1;
+    match s[time_start..].find(['+', '-']) {
+        Some(i) => Some(s.split_at(time_start + i)),
+        None => Some((s, "")),
+    }
 }
 
 /// Adds the `issued` and `expiry` checks for a badge valid from `from` until `until`.
@@ -107,6 +123,73 @@ mod tests {
             1_500_000_000
         );
         assert!(parse_datetime("yesterday").is_none());
+    }
+
+    /// The strftime-based reading this replaced (chrono's `parse_from_str`, test-only here).
+    fn strftime_reading(s: &str) -> Option<DateTime<Utc>> {
+        let s = s.trim();
+        if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+            return Some(t.to_utc());
+        }
+        for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S"] {
+            if let Ok(t) = chrono::NaiveDateTime::parse_from_str(s, fmt) {
+                return Some(t.and_utc());
+            }
+        }
+        if let Ok(t) = DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f%z") {
+            return Some(t.to_utc());
+        }
+        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+            return s
+                .parse::<i64>()
+                .ok()
+                .and_then(|x| DateTime::from_timestamp(x, 0));
+        }
+        None
+    }
+
+    #[test]
+    fn reads_what_the_strftime_parser_read() {
+        let dates = ["2016-12-31", "2024-02-29", "2023-02-29", "0099-01-01"];
+        let times = [
+            "T23:59:59",
+            "T00:00:00",
+            "T23:59:60",
+            "T24:00:00",
+            "T12:30",
+            "t10:00:00",
+            " 10:00:00",
+        ];
+        let fractions = ["", ".5", ".123456789", ".1234567891", "."];
+        let zones = [
+            "", "Z", "z", "+00:00", "-05:30", "+0100", "-0530", "+01", "+2400", "+01:0", "UTC",
+            " +0100", "+01000",
+        ];
+        let mut n = 0;
+        for d in dates {
+            for t in times {
+                for f in fractions {
+                    for z in zones {
+                        let s = format!("{d}{t}{f}{z}");
+                        assert_eq!(parse_datetime(&s), strftime_reading(&s), "{s:?}");
+                        n += 1;
+                    }
+                }
+            }
+        }
+        for s in [
+            "",
+            " ",
+            "1500000000",
+            "99999999999999999999",
+            "2016-12-31T23:59:59+",
+            "2016-12-31TT",
+            "T",
+            "2016-12-31T23:59:59-00:00x",
+        ] {
+            assert_eq!(parse_datetime(s), strftime_reading(s), "{s:?}");
+        }
+        assert!(n > 1000);
     }
 
     #[test]
