@@ -551,7 +551,7 @@ pub fn fetch_purpose(url: &str) -> FetchPurpose {
 pub fn host_of(url: &str) -> String {
     WebUrl::parse(url)
         .ok()
-        .and_then(|u| u.host_str())
+        .and_then(|u| u.host_str().map(str::to_owned))
         .unwrap_or_else(|| url.chars().take(40).collect())
 }
 

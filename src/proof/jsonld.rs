@@ -216,8 +216,10 @@ fn cached_context(
         Ok(s) => s,
         Err(e) => return Some(Err(ProofError::Malformed(format!("invalid @context: {e}")))),
     };
+    // `&mut NoVocabulary` here and in every json-ld call: the vocabulary type json-ld's own
+    // toRdf passes down, so expansion and context processing are compiled once (smaller .wasm).
     let processed = ready(syntax.process_with(
-        rdf_types::vocabulary::no_vocabulary_mut(),
+        &mut rdf_types::vocabulary::no_vocabulary_mut(),
         &ActiveContext::new(None),
         loader,
         None,
@@ -265,7 +267,7 @@ fn expand_cached(doc: &Value, loader: &BundledLoader) -> Option<Result<Expanded,
     .unordered();
     use json_ld::Expand;
     let expanded = ready(body.expand_full(
-        rdf_types::vocabulary::no_vocabulary_mut(),
+        &mut rdf_types::vocabulary::no_vocabulary_mut(),
         (*context).clone(),
         None,
         loader,

@@ -256,8 +256,9 @@ fn apply_local(active: &Rc<Ctx>, local: &Value, budget: &Cell<usize>) -> Option<
         )
         .ok()?;
         let loader = BundledLoader::default();
+        // `&mut NoVocabulary`, as in jsonld.rs: one compiled copy of context processing.
         let processed = ready(syntax.process_with(
-            rdf_types::vocabulary::no_vocabulary_mut(),
+            &mut rdf_types::vocabulary::no_vocabulary_mut(),
             &active.jl,
             &loader,
             None,
@@ -295,7 +296,7 @@ fn apply_scoped(
         };
         let loader = BundledLoader::default();
         let processed = ready(local.process_with(
-            rdf_types::vocabulary::no_vocabulary_mut(),
+            &mut rdf_types::vocabulary::no_vocabulary_mut(),
             &active.jl,
             &loader,
             def.base_url().cloned(),

@@ -73,11 +73,7 @@ pub fn did_web_urls(specific_id: &str, allow_http: bool) -> Result<Vec<String>, 
     let parsed =
         WebUrl::parse(&https).map_err(|e| format!("did:web does not give a valid URL: {e}"))?;
     let mut urls = vec![https.clone()];
-    let loopback = matches!(
-        parsed.host_str().as_deref(),
-        Some("localhost" | "127.0.0.1" | "[::1]")
-    );
-    if allow_http && loopback {
+    if allow_http && parsed.is_loopback() {
         urls.push(format!("http://{host}{path}/did.json"));
     }
     Ok(urls)

@@ -5,23 +5,14 @@
 //! ([`super::browser::parse_url`]): the same standard, including IDNA (UTS #46) host mapping,
 //! so the `.wasm` carries neither `url` nor its Unicode tables (≈ 40 KB brotli, BENCHMARKS.md).
 
-use std::net::{Ipv4Addr, Ipv6Addr};
-
-/// The host of a parsed URL (WHATWG URL §3.1 "hosts": domain, IPv4 or IPv6 address).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Host {
-    /// ASCII (IDNA-mapped, lower-case) domain.
-    Domain(String),
-    Ipv4(Ipv4Addr),
-    Ipv6(Ipv6Addr),
-}
-
 /// An absolute URL, parsed and serialized by the URL Standard.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WebUrl {
     href: String,
     scheme: String,
-    host: Option<Host>,
+    /// As serialized (URL Standard §3.6 host serializer): an ASCII domain, a dotted IPv4
+    /// address, or an IPv6 address in brackets; `None` when there is no host.
+    host: Option<String>,
     port: Option<u16>,
 }
 
@@ -53,15 +44,7 @@ impl WebUrl {
         if special && !hostname.starts_with('[') && hostname.chars().any(forbidden_in_domain) {
             return Err(format!("the host {hostname:?} has a forbidden code point"));
         }
-        let host = if hostname.is_empty() {
-            None
-        } else if let Some(v6) = hostname.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-            v6.parse().ok().map(Host::Ipv6)
-        } else if let Ok(v4) = hostname.parse() {
-            Some(Host::Ipv4(v4))
-        } else {
-            Some(Host::Domain(hostname.to_owned()))
-        };
+        let host = (!hostname.is_empty()).then(|| hostname.to_owned());
         Ok(WebUrl {
             href,
             scheme,
@@ -80,17 +63,9 @@ impl WebUrl {
         &self.scheme
     }
 
-    pub fn host(&self) -> Option<&Host> {
-        self.host.as_ref()
-    }
-
     /// The host as serialized in the URL (IPv6 in brackets).
-    pub fn host_str(&self) -> Option<String> {
-        self.host.as_ref().map(|h| match h {
-            Host::Domain(d) => d.clone(),
-            Host::Ipv4(ip) => ip.to_string(),
-            Host::Ipv6(ip) => format!("[{ip}]"),
-        })
+    pub fn host_str(&self) -> Option<&str> {
+        self.host.as_deref()
     }
 
     /// The port, when it is not the scheme's default.
@@ -103,7 +78,7 @@ impl WebUrl {
         let host = self.host_str()?;
         Some(match self.port {
             Some(p) => format!("{host}:{p}"),
-            None => host,
+            None => host.to_owned(),
         })
     }
 
@@ -121,12 +96,19 @@ impl WebUrl {
         matches!(self.scheme.as_str(), "http" | "https")
     }
 
-    /// Whether the host is this machine (`localhost`, 127.0.0.0/8, `::1`).
+    /// Whether the host is this machine: `localhost`, 127.0.0.0/8 or `[::1]`, read from the
+    /// parser's canonical serialization (so `0x7f.1` has already become `127.0.0.1`).
     pub fn is_loopback(&self) -> bool {
-        match &self.host {
-            Some(Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-            Some(Host::Ipv4(ip)) => ip.is_loopback(),
-            Some(Host::Ipv6(ip)) => ip.is_loopback(),
+        match self.host.as_deref() {
+            Some("localhost" | "[::1]") => true,
+            Some(h) => {
+                let parts: Vec<&str> = h.split('.').collect();
+                parts.len() == 4
+                    && parts[0] == "127"
+                    && parts
+                        .iter()
+                        .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            }
             None => false,
         }
     }
@@ -165,13 +147,12 @@ fn forbidden_in_domain(c: char) -> bool {
 #[cfg(not(target_arch = "wasm32"))]
 fn parse_native(raw: &str) -> Result<WebUrl, String> {
     let u = url::Url::parse(raw).map_err(|e| e.to_string())?;
-    let hostname = match u.host() {
-        Some(url::Host::Domain(d)) => d.to_owned(),
-        Some(url::Host::Ipv4(ip)) => ip.to_string(),
-        Some(url::Host::Ipv6(ip)) => format!("[{ip}]"),
-        None => String::new(),
-    };
-    WebUrl::from_parts(u.as_str().to_owned(), u.scheme(), &hostname, u.port())
+    WebUrl::from_parts(
+        u.as_str().to_owned(),
+        u.scheme(),
+        u.host_str().unwrap_or(""),
+        u.port(),
+    )
 }
 
 #[cfg(test)]
@@ -183,7 +164,7 @@ mod tests {
         let u = WebUrl::parse("HTTPS://Issuer.Example:443/a/../b?q#f").unwrap();
         assert_eq!(u.as_str(), "https://issuer.example/b?q#f");
         assert_eq!(u.scheme(), "https");
-        assert_eq!(u.host(), Some(&Host::Domain("issuer.example".into())));
+        assert_eq!(u.host_str(), Some("issuer.example"));
         assert_eq!(u.port(), None);
         assert_eq!(u.http_origin().as_deref(), Some("https://issuer.example"));
         let p = WebUrl::parse("http://issuer.example:8443/").unwrap();
@@ -197,17 +178,21 @@ mod tests {
     #[test]
     fn hosts() {
         let v6 = WebUrl::parse("http://[0:0::1]:8080/").unwrap();
-        assert_eq!(v6.host(), Some(&Host::Ipv6(Ipv6Addr::LOCALHOST)));
-        assert_eq!(v6.host_str().as_deref(), Some("[::1]"));
+        assert_eq!(v6.host_str(), Some("[::1]"));
         assert!(v6.is_loopback());
+        assert!(!WebUrl::parse("http://[::2]/").unwrap().is_loopback());
         // The URL Standard's IPv4 parser takes the short and hex forms too.
         let v4 = WebUrl::parse("http://0x7f.1/").unwrap();
-        assert_eq!(v4.host(), Some(&Host::Ipv4(Ipv4Addr::LOCALHOST)));
+        assert_eq!(v4.host_str(), Some("127.0.0.1"));
+        assert!(v4.is_loopback());
+        assert!(WebUrl::parse("http://127.255.0.9/").unwrap().is_loopback());
+        assert!(!WebUrl::parse("http://127.example/").unwrap().is_loopback());
+        assert!(!WebUrl::parse("http://128.0.0.1/").unwrap().is_loopback());
         assert!(WebUrl::parse("http://LocalHost/").unwrap().is_loopback());
         assert!(!WebUrl::parse("https://example.org/").unwrap().is_loopback());
         // IDNA (UTS #46): a Unicode host is mapped to its ASCII form, as fetch() sends it.
         let idn = WebUrl::parse("https://Bücher.example/x").unwrap();
-        assert_eq!(idn.host_str().as_deref(), Some("xn--bcher-kva.example"));
+        assert_eq!(idn.host_str(), Some("xn--bcher-kva.example"));
         assert_eq!(
             idn,
             WebUrl::parse("https://xn--bcher-kva.example/x").unwrap()
@@ -218,7 +203,7 @@ mod tests {
     fn non_http_urls() {
         let did = WebUrl::parse("did:web:example.org").unwrap();
         assert_eq!(did.scheme(), "did");
-        assert_eq!(did.host(), None);
+        assert_eq!(did.host_str(), None);
         assert_eq!(did.http_origin(), None);
         assert!(WebUrl::parse("urn:uuid:1").is_ok_and(|u| !u.is_http()));
         assert!(WebUrl::parse("not a url").is_err());
