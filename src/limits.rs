@@ -1,7 +1,7 @@
 //! Bounds on work done for untrusted input. Every limit has a specific error where it is hit.
 
 /// Size and depth limits for one verification.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Limits {
     /// Largest input file accepted.
     pub max_input_bytes: usize,

@@ -14,7 +14,9 @@ use crate::memo::Memo;
 use crate::resolve::contexts;
 use json_ld::expansion::{Action, Policy};
 use json_ld::rdf_types;
-use json_ld::{Iri, IriBuf, JsonLdProcessor, LoadError, Loader, RemoteDocument};
+#[cfg(not(target_arch = "wasm32"))]
+use json_ld::JsonLdProcessor;
+use json_ld::{Iri, IriBuf, LoadError, Loader, RemoteDocument};
 use serde_json::Value;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -144,6 +146,7 @@ fn depth(v: &Value) -> usize {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 type Rdf =
     json_ld::ToRdf<&'static mut rdf_types::vocabulary::NoVocabulary, rdf_types::generator::Blank>;
 
@@ -161,8 +164,10 @@ const LENIENT: Policy = Policy {
     allow_undefined: true,
 };
 
-/// Expands `doc` (JSON-LD 1.1 expansion + toRdf), the simple way: the crate processes the
-/// document's `@context` itself. Used for error reporting and as the reference in tests.
+/// Expands `doc` (JSON-LD 1.1 expansion + toRdf) the plain way: json-ld's own `to_rdf`, which
+/// processes the document's `@context` itself. Native only, as the oracle [`expand`] is tested
+/// against (in the app it would be a second compiled copy of expansion).
+#[cfg(not(target_arch = "wasm32"))]
 fn run(doc: &Value, policy: Policy, loader: &BundledLoader) -> Result<Rdf, json_ld::ToRdfError> {
     let input = RemoteDocument::new(None, None, json_syntax::Value::from_serde_json(doc.clone()));
     let options = json_ld::Options::<IriBuf> {
@@ -190,23 +195,24 @@ thread_local! {
         Memo::new(CONTEXT_CACHE_MAX);
 }
 
-/// The processed form of a top-level `@context` made only of URLs, cached. `None` when the
-/// context is not cacheable (embedded definitions) — the caller then expands the simple way.
-fn cached_context(
+/// The processed form of a top-level `@context`, against an empty active context. Cached when
+/// it is made only of URLs (then its entry is fixed by the bundled files); a context with
+/// embedded definitions is processed each time.
+fn active_context(
     context: &Value,
     loader: &BundledLoader,
-) -> Option<Result<std::rc::Rc<ActiveContext>, ProofError>> {
+) -> Result<std::rc::Rc<ActiveContext>, ProofError> {
     let urls_only = match context {
         Value::String(_) => true,
         Value::Array(a) => a.iter().all(Value::is_string),
         _ => false,
     };
-    if !urls_only {
-        return None;
-    }
     let key = context.to_string();
-    if let Some(hit) = CONTEXT_CACHE.with(|c| c.get(&key)) {
-        return Some(Ok(hit));
+    if let Some(hit) = urls_only
+        .then(|| CONTEXT_CACHE.with(|c| c.get(&key)))
+        .flatten()
+    {
+        return Ok(hit);
     }
     use json_ld::syntax::TryFromJson;
     use json_ld::Process;
@@ -214,7 +220,7 @@ fn cached_context(
         json_syntax::Value::from_serde_json(context.clone()),
     ) {
         Ok(s) => s,
-        Err(e) => return Some(Err(ProofError::Malformed(format!("invalid @context: {e}")))),
+        Err(e) => return Err(ProofError::Malformed(format!("invalid @context: {e}"))),
     };
     // `&mut NoVocabulary` here and in every json-ld call: the vocabulary type json-ld's own
     // toRdf passes down, so expansion and context processing are compiled once (smaller .wasm).
@@ -228,27 +234,35 @@ fn cached_context(
     let processed = match processed {
         Ok(p) => std::rc::Rc::new(p.into_processed()),
         Err(e) => {
-            return Some(Err(match loader.missing.borrow().clone() {
+            return Err(match loader.missing.borrow().clone() {
                 _ if loader.exhausted() => too_many_loads(),
                 Some(url) => ProofError::UnknownContext(url),
                 None => ProofError::Malformed(format!("invalid @context: {e}")),
-            }))
+            })
         }
     };
-    CONTEXT_CACHE.with(|c| c.insert(key, processed.clone()));
-    Some(Ok(processed))
+    if urls_only {
+        CONTEXT_CACHE.with(|c| c.insert(key, processed.clone()));
+    }
+    Ok(processed)
 }
 
-/// Expansion with a cached top-level context: the document's `@context` is processed once per
-/// process and the document is expanded without it, starting from that active context
-/// (identical to JSON-LD 1.1 expansion, which processes the top-level `@context` first against
-/// an empty active context). Then, as `to_rdf` does, nodes without `@id` get blank node
-/// labels (`relabel_and_canonicalize_with`): without that step they vanish from the RDF.
-fn expand_cached(doc: &Value, loader: &BundledLoader) -> Option<Result<Expanded, ProofError>> {
-    let obj = doc.as_object()?;
-    let context = match cached_context(obj.get("@context")?, loader)? {
-        Ok(c) => c,
-        Err(e) => return Some(Err(e)),
+/// JSON-LD 1.1 expansion (API §5.1 `expand()`, §13): the top-level `@context` is processed
+/// against an empty active context ([`active_context`], cached for bundled URLs) and the rest of
+/// the document is expanded from the result, which is what expansion does with a top-level
+/// `@context` (§13 step 9). The outer error is the context's; the inner one is expansion's,
+/// for [`map_error`].
+fn expand(
+    doc: &Value,
+    policy: Policy,
+    loader: &BundledLoader,
+) -> Result<Result<Expanded, json_ld::expansion::Error>, ProofError> {
+    let obj = doc
+        .as_object()
+        .ok_or_else(|| ProofError::Malformed("a JSON-LD document must be a JSON object".into()))?;
+    let context = match obj.get("@context") {
+        Some(c) => active_context(c, loader)?,
+        None => std::rc::Rc::new(ActiveContext::new(None)),
     };
     let mut body = json_syntax::Object::new();
     for (k, v) in obj {
@@ -261,26 +275,19 @@ fn expand_cached(doc: &Value, loader: &BundledLoader) -> Option<Result<Expanded,
     }
     let body = json_syntax::Value::Object(body);
     let options = json_ld::expansion::Options {
-        policy: STRICT,
+        policy,
         ..Default::default()
     }
     .unordered();
     use json_ld::Expand;
-    let expanded = ready(body.expand_full(
+    Ok(ready(body.expand_full(
         &mut rdf_types::vocabulary::no_vocabulary_mut(),
         (*context).clone(),
         None,
         loader,
         options,
         (),
-    ));
-    Some(expanded.map_err(|e| {
-        map_error(
-            json_ld::ToRdfError::Expand(json_ld::ExpandError::Expansion(e)),
-            loader,
-            doc,
-        )
-    }))
+    )))
 }
 
 /// Expands `doc` with the bundled contexts and returns its RDF dataset as oxrdf quads.
@@ -324,33 +331,37 @@ fn refuse_unsafe(doc: &Value) -> Result<(), ProofError> {
 /// reference it is tested against). The caller has checked depth and reserved keys.
 pub fn to_dataset_reference(doc: &Value) -> Result<oxrdf::Dataset, ProofError> {
     let loader = BundledLoader::default();
-    if let Some(expanded) = expand_cached(doc, &loader) {
-        let mut expanded = expanded?;
-        let vocabulary = rdf_types::vocabulary::no_vocabulary_mut();
-        let mut generator = rdf_types::generator::Blank::new();
-        expanded.relabel_and_canonicalize_with(vocabulary, &mut generator);
-        check_nothing_dropped(&expanded)?;
-        use json_ld::rdf::RdfQuads;
-        let mut dataset = oxrdf::Dataset::new();
-        for quad in expanded
-            .rdf_quads_full(vocabulary, &mut generator, None, false)
-            .cloned()
-        {
-            dataset.insert(&convert_quad(quad)?);
-        }
-        return Ok(dataset);
+    let mut expanded = expand(doc, STRICT, &loader)?.map_err(|e| {
+        map_error(
+            json_ld::ToRdfError::Expand(json_ld::ExpandError::Expansion(e)),
+            &loader,
+            doc,
+        )
+    })?;
+    // As toRdf does: nodes without `@id` get blank node labels (without this step they vanish
+    // from the RDF), from the same generator as the blank nodes the quads then need.
+    let vocabulary = rdf_types::vocabulary::no_vocabulary_mut();
+    let mut generator = rdf_types::generator::Blank::new();
+    expanded.relabel_and_canonicalize_with(vocabulary, &mut generator);
+    check_nothing_dropped(&expanded)?;
+    use json_ld::rdf::RdfQuads;
+    let mut dataset = oxrdf::Dataset::new();
+    for quad in expanded
+        .rdf_quads_full(vocabulary, &mut generator, None, false)
+        .cloned()
+    {
+        dataset.insert(&convert_quad(quad)?);
     }
-    to_dataset_uncached(doc, &loader)
+    Ok(dataset)
 }
 
-/// [`to_dataset`] without the context cache (documents with embedded contexts; tests).
-pub fn to_dataset_uncached(
-    doc: &Value,
-    loader: &BundledLoader,
-) -> Result<oxrdf::Dataset, ProofError> {
-    let mut rdf = match run(doc, STRICT, loader) {
+/// [`to_dataset`] by json-ld's own `to_rdf` (the oracle for [`expand`]; native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn to_dataset_plain(doc: &Value) -> Result<oxrdf::Dataset, ProofError> {
+    let loader = BundledLoader::default();
+    let mut rdf = match run(doc, STRICT, &loader) {
         Ok(rdf) => rdf,
-        Err(e) => return Err(map_error(e, loader, doc)),
+        Err(e) => return Err(map_error(e, &loader, doc)),
     };
     check_nothing_dropped(rdf.document())?;
     let mut dataset = oxrdf::Dataset::new();
@@ -493,8 +504,8 @@ fn map_error(e: json_ld::ToRdfError, loader: &BundledLoader, doc: &Value) -> Pro
         ExpandError::Expansion(expansion::Error::InvalidTypeValue) => {
             // json-ld does not say which type; a lenient run keeps it as an invalid IRI, and
             // the dropped-data check names it.
-            match run(doc, LENIENT, loader).map(|r| check_nothing_dropped(r.document())) {
-                Ok(Err(named)) => named,
+            match expand(doc, LENIENT, loader).map(|r| r.map(|e| check_nothing_dropped(&e))) {
+                Ok(Ok(Err(named))) => named,
                 _ => ProofError::Malformed("an invalid @type value (safe mode)".into()),
             }
         }
@@ -701,6 +712,33 @@ mod tests {
         rdf_canon::canonicalize(ds).unwrap()
     }
 
+    /// Documents with embedded context definitions (not cached) expand as json-ld's own toRdf
+    /// expands them, blank nodes included.
+    #[test]
+    fn embedded_contexts_expand_as_plain_processing() {
+        let docs = [
+            serde_json::json!({
+                "@context": ["https://www.w3.org/ns/credentials/v2",
+                    {"Thing": "https://example.org/v#Thing", "extra": "https://example.org/v#extra",
+                     "when": {"@id": "https://example.org/v#when", "@type": "http://www.w3.org/2001/XMLSchema#dateTime"}}],
+                "id": "urn:uuid:1", "type": ["VerifiableCredential"], "issuer": "did:example:1",
+                "validFrom": "2025-01-01T00:00:00Z",
+                "credentialSubject": {"type": "Thing", "extra": [{"extra": "x"}, "y"], "when": "2025-01-01T00:00:00Z"}
+            }),
+            serde_json::json!({
+                "@context": {"@vocab": "https://example.org/v#", "Scoped": {"@id": "https://example.org/v#Scoped",
+                    "@context": {"inner": {"@id": "https://example.org/v#inner", "@type": "@id"}}}},
+                "@type": "Scoped", "inner": "https://example.org/x", "list": {"@list": [1, 2]},
+                "name": {"@value": "Namn", "@language": "sv"}
+            }),
+        ];
+        for doc in docs {
+            let plain = canon(&to_dataset_plain(&doc).unwrap());
+            assert_eq!(canon(&to_dataset_reference(&doc).unwrap()), plain);
+            assert!(plain.contains("_:c14n0"), "blank nodes are compared too");
+        }
+    }
+
     /// The cached-context path must give exactly what plain JSON-LD processing gives,
     /// including blank nodes (nodes without `id`), on every test credential and its proof.
     #[test]
@@ -721,7 +759,7 @@ mod tests {
             };
             let (doc, options) = super::super::data_integrity::prepare(&cred, &proof).unwrap();
             for (i, v) in [doc, options].iter().enumerate() {
-                let plain = canon(&to_dataset_uncached(v, &BundledLoader::default()).unwrap());
+                let plain = canon(&to_dataset_plain(v).unwrap());
                 // Twice: the second call is a cache hit.
                 assert_eq!(canonicalize(v).unwrap(), plain);
                 assert_eq!(canonicalize(v).unwrap(), plain);

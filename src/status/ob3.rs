@@ -399,7 +399,7 @@ async fn verified_list<F: Fetcher>(
             use sha2::Digest;
             sha2::Sha256::digest(&body).into()
         },
-        options: format!("{:?}", v.opts),
+        options: v.opts.clone(),
     };
     let proven = match VERIFIED_LISTS.with(|c| c.get(&key)) {
         Some(hit) => hit,
@@ -484,7 +484,7 @@ struct ProvenList {
 struct ListKey {
     url: String,
     digest: [u8; 32],
-    options: String,
+    options: crate::verify::Options,
 }
 
 const VERIFIED_LISTS_MAX: usize = 256;

@@ -19,7 +19,7 @@ use crate::resolve::fetch::{check_fetchable, FetchError, Fetcher, Response};
 use chrono::{DateTime, Utc};
 
 /// How to verify: the moment to evaluate validity at, the identity to match, and limits.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Options {
     /// Expiry and validity windows are evaluated at this time (the CLI's `--at`, else now).
     pub at: DateTime<Utc>,
