@@ -1,5 +1,5 @@
 //! Bundles the JSON-LD contexts (`src/resolve/contexts/`) without their insignificant white
-//! space: the same JSON documents, 30% fewer bytes in the app's `.wasm` (−1.4 KiB brotli). The
+//! space: the same JSON documents, 30% fewer bytes in the app's `.wasm` (−1.1 KiB brotli). The
 //! repository keeps the upstream files byte for byte; `resolve::contexts`'s test checks that
 //! each bundled document parses to exactly its upstream file.
 

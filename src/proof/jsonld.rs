@@ -207,11 +207,8 @@ fn active_context(
         Value::Array(a) => a.iter().all(Value::is_string),
         _ => false,
     };
-    let key = context.to_string();
-    if let Some(hit) = urls_only
-        .then(|| CONTEXT_CACHE.with(|c| c.get(&key)))
-        .flatten()
-    {
+    let key = urls_only.then(|| context.to_string());
+    if let Some(hit) = key.as_ref().and_then(|k| CONTEXT_CACHE.with(|c| c.get(k))) {
         return Ok(hit);
     }
     use json_ld::syntax::TryFromJson;
@@ -241,7 +238,7 @@ fn active_context(
             })
         }
     };
-    if urls_only {
+    if let Some(key) = key {
         CONTEXT_CACHE.with(|c| c.insert(key, processed.clone()));
     }
     Ok(processed)

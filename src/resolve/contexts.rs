@@ -1,6 +1,6 @@
-//! JSON-LD contexts bundled from copies kept byte for byte (from the upstream URLs below): Data Integrity
-//! proofs are verified offline, and a context is never fetched — a fetched context could change
-//! what a signed credential means (VC DI 1.0 §4.5 "Contexts and Vocabularies").
+//! JSON-LD contexts bundled from copies kept byte for byte (from the upstream URLs below): Data
+//! Integrity proofs are verified offline, and a context is never fetched — a fetched context
+//! could change what a signed credential means (VC DI 1.0 §4.5 "Contexts and Vocabularies").
 
 /// A bundled context document: `src/resolve/contexts/<file>` as build.rs writes it (the same
 /// JSON without insignificant white space).
@@ -151,6 +151,7 @@ mod tests {
             assert!(v.get("@context").is_some(), "{url} has no @context");
         }
         assert!(super::bundled("https://www.w3.org/ns/credentials/v2").is_some());
+        assert!(super::bundled("https://example.com/unknown").is_none());
     }
 
     #[test]

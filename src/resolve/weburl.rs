@@ -3,7 +3,7 @@
 //!
 //! Natively the `url` crate parses. In the browser the page's own `URL` parser does
 //! ([`super::browser::parse_url`]): the same standard, including IDNA (UTS #46) host mapping,
-//! so the `.wasm` carries neither `url` nor its Unicode tables (≈ 40 KB brotli, BENCHMARKS.md).
+//! so the `.wasm` carries neither `url` nor its Unicode tables (49 KiB brotli, BENCHMARKS.md).
 
 /// An absolute URL, parsed and serialized by the URL Standard.
 #[derive(Debug, Clone, PartialEq, Eq)]
