@@ -336,7 +336,7 @@ pub fn check_topic(id: &str) -> Key {
     use Key::*;
     match id {
         "extract" | "format" | "version" | "input" => TopicInput,
-        "key" | "proof-method" | "proof-controller" => TopicKey,
+        "key" | "proof-method" | "proof-controller" | "issued-by" => TopicKey,
         "signature" | "proof" | "embedded-proof" | "jwt-header" => TopicSignature,
         "status" | "revocation" | "status-issuer" => TopicStatus,
         "expiry" | "validity" | "validity-window" | "valid-from" | "issued" => TopicDates,

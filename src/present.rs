@@ -5,7 +5,7 @@
 //! [`embed_snippet`], which escapes it.
 
 use crate::i18n::Lang;
-use crate::report::{Outcome, Report, Verdict};
+use crate::report::{Report, Verdict};
 use crate::resolve::weburl::WebUrl;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
@@ -490,35 +490,17 @@ pub enum IssuerTrust {
     Unverified,
 }
 
-/// Whether the report shows a verified issuer key (a passed `proof`/`signature` check and no
-/// failed key or proof check).
+/// How the issuer is vouched for, read from the report's [`crate::trust::IssuedBy`] (the fact
+/// the verdict rests on), and only on a valid report: a card that is not valid never shows
+/// "verified issuer key".
 pub fn issuer_trust(report: &Report) -> IssuerTrust {
-    const SIG: [&str; 2] = ["proof", "signature"];
-    const KEYS: [&str; 5] = [
-        "proof",
-        "signature",
-        "proof-controller",
-        "key",
-        "proof-method",
-    ];
-    let failed = report
-        .checks
-        .iter()
-        .any(|c| KEYS.contains(&c.id.as_str()) && c.outcome == Outcome::Failed);
-    let signed = report
-        .checks
-        .iter()
-        .any(|c| SIG.contains(&c.id.as_str()) && c.outcome == Outcome::Passed);
-    if failed || matches!(report.verdict, Verdict::Error | Verdict::Invalid) {
-        IssuerTrust::Unverified
-    } else if signed {
-        IssuerTrust::VerifiedKey
-    } else if report.format == Some(crate::report::Format::Ob2Hosted)
-        && report.verdict != Verdict::Unverifiable
-    {
-        IssuerTrust::Hosted
-    } else {
-        IssuerTrust::Unverified
+    use crate::trust::IssuedHow;
+    match (&report.issued_by, report.verdict) {
+        (Some(i), Verdict::Valid) => match i.how {
+            IssuedHow::Signature { .. } => IssuerTrust::VerifiedKey,
+            IssuedHow::Hosted { .. } => IssuerTrust::Hosted,
+        },
+        _ => IssuerTrust::Unverified,
     }
 }
 
@@ -805,28 +787,44 @@ mod tests {
     }
 
     fn report(format: Format, checks: Vec<Check>) -> Report {
-        Report::from_checks("in", Some(format), None, None, checks, Expert::default())
+        Report::new(
+            "in",
+            Some(format),
+            None,
+            None,
+            checks,
+            Expert::default(),
+            None,
+        )
     }
 
     #[test]
-    fn issuer_trust_needs_a_passed_signature() {
+    fn issuer_trust_needs_the_fact_and_a_valid_verdict() {
+        // Checks alone, however green, never make a verified issuer.
         let ok = report(Format::Ob3Jwt, vec![Check::passed("proof", "ok")]);
-        assert_eq!(issuer_trust(&ok), IssuerTrust::VerifiedKey);
-        let bad = report(
-            Format::Ob3Jwt,
-            vec![
-                Check::passed("proof", "ok"),
-                Check::failed("proof-controller", Verdict::Invalid, "not the issuer's"),
-            ],
+        assert_eq!(ok.verdict, Verdict::Unverifiable);
+        assert_eq!(issuer_trust(&ok), IssuerTrust::Unverified);
+        let issued = crate::trust::Issued::for_view_tests("https://issuer.example");
+        let hosted = Report::new(
+            "in",
+            Some(Format::Ob2Hosted),
+            None,
+            None,
+            vec![Check::passed("id", "ok")],
+            Expert::default(),
+            Some(issued.clone()),
+        );
+        assert_eq!(issuer_trust(&hosted), IssuerTrust::Hosted);
+        let bad = Report::new(
+            "in",
+            Some(Format::Ob3Jwt),
+            None,
+            None,
+            vec![Check::failed("expiry", Verdict::Expired, "expired")],
+            Expert::default(),
+            Some(issued),
         );
         assert_eq!(issuer_trust(&bad), IssuerTrust::Unverified);
-        let hosted = report(Format::Ob2Hosted, vec![Check::passed("id", "ok")]);
-        assert_eq!(issuer_trust(&hosted), IssuerTrust::Hosted);
-        let none = report(
-            Format::Ob3DataIntegrity,
-            vec![Check::unverifiable("proof", "no key")],
-        );
-        assert_eq!(issuer_trust(&none), IssuerTrust::Unverified);
     }
 
     #[test]

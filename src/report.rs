@@ -3,6 +3,7 @@
 //! A report is a list of checks; the verdict is *derived* from them (see [`Report::verdict`]),
 //! so a check cannot be forgotten in the verdict and a not-implemented check cannot pass.
 
+use crate::trust::{Issued, IssuedBy};
 use serde::{Deserialize, Serialize};
 
 /// The overall answer, ordered from worst to best for [`Verdict::severity`].
@@ -264,19 +265,32 @@ pub struct Report {
     pub checks: Vec<Check>,
     #[serde(default)]
     pub expert: Expert,
+    /// Who stands behind the badge and how we know (a verified signature with a key bound to
+    /// the issuer, or a hosted assertion within the issuer's scope). Present whenever the
+    /// verdict is `valid`; the view's "verified issuer key" is read from it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub issued_by: Option<IssuedBy>,
 }
 
 impl Report {
-    /// Builds a report from its checks, deriving verdict and summary.
-    pub fn from_checks(
+    /// Builds a report from its checks, deriving verdict and summary. `valid` needs `issued`:
+    /// without it the report says what was not established and is `unverifiable`.
+    pub fn new(
         input: impl Into<String>,
         format: Option<Format>,
         badge: Option<BadgeDisplay>,
         recipient_match: Option<bool>,
-        checks: Vec<Check>,
+        mut checks: Vec<Check>,
         expert: Expert,
+        issued: Option<Issued>,
     ) -> Report {
-        let verdict = derive_verdict(&checks);
+        if issued.is_none() && worst_effect(&checks) == Verdict::Valid {
+            checks.push(Check::unverifiable(
+                "issued-by",
+                "not checked: nothing established that the issuer issued this badge (no signature with the issuer's key, no hosted copy on the issuer's site)",
+            ));
+        }
+        let verdict = verdict_of(&checks, issued.as_ref());
         let summary = summarize(verdict, &checks);
         Report {
             input: input.into(),
@@ -287,13 +301,14 @@ impl Report {
             recipient_match,
             checks,
             expert,
+            issued_by: issued.map(|i| i.facts().clone()),
         }
     }
 
     /// The report for an input that could not be read at all.
     pub fn error(input: impl Into<String>, check_id: &str, message: impl Into<String>) -> Report {
         let checks = vec![Check::failed(check_id, Verdict::Error, message)];
-        Report::from_checks(input, None, None, None, checks, Expert::default())
+        Report::new(input, None, None, None, checks, Expert::default(), None)
     }
 
     /// One JSON object on one line (the `--json` contract).
@@ -302,8 +317,17 @@ impl Report {
     }
 }
 
+/// The verdict: the worst verdict any check forces, and `unverifiable` instead of `valid` when
+/// nothing established who issued the document.
+pub fn verdict_of(checks: &[Check], issued: Option<&Issued>) -> Verdict {
+    match (worst_effect(checks), issued) {
+        (Verdict::Valid, None) => Verdict::Unverifiable,
+        (v, _) => v,
+    }
+}
+
 /// The worst verdict any check forces; `valid` when none forces anything.
-pub fn derive_verdict(checks: &[Check]) -> Verdict {
+fn worst_effect(checks: &[Check]) -> Verdict {
     checks
         .iter()
         .filter_map(|c| c.effect)
@@ -353,8 +377,8 @@ mod tests {
             Check::unverifiable("status", "status list unreachable"),
             Check::failed("expiry", Verdict::Expired, "expired on 2020-01-01"),
         ];
-        assert_eq!(derive_verdict(&checks), Verdict::Expired);
-        let r = Report::from_checks("x", None, None, None, checks, Expert::default());
+        assert_eq!(worst_effect(&checks), Verdict::Expired);
+        let r = Report::new("x", None, None, None, checks, Expert::default(), None);
         assert_eq!(r.summary, "expired on 2020-01-01");
     }
 
@@ -364,23 +388,30 @@ mod tests {
             Check::passed("sig", "ok"),
             Check::not_checked("schema", "not implemented"),
         ];
-        assert_eq!(derive_verdict(&optional), Verdict::Valid);
+        let issued = Issued::for_view_tests("https://issuer.example");
+        assert_eq!(verdict_of(&optional, Some(&issued)), Verdict::Valid);
+        // Every check passed, but nothing said who issued it: not valid.
+        assert_eq!(verdict_of(&optional, None), Verdict::Unverifiable);
+        let r = Report::new("x", None, None, None, optional, Expert::default(), None);
+        assert_eq!(r.verdict, Verdict::Unverifiable);
+        assert!(r.checks.iter().any(|c| c.id == "issued-by"));
         let required = vec![
             Check::passed("sig", "ok"),
             Check::unverifiable("status", "not implemented"),
         ];
-        assert_eq!(derive_verdict(&required), Verdict::Unverifiable);
+        assert_eq!(verdict_of(&required, Some(&issued)), Verdict::Unverifiable);
     }
 
     #[test]
     fn json_uses_kebab_case_names() {
-        let r = Report::from_checks(
+        let r = Report::new(
             "in",
             Some(Format::Ob3DataIntegrity),
             None,
             Some(true),
             vec![Check::failed("validity", Verdict::NotYetValid, "not yet")],
             Expert::default(),
+            None,
         );
         let v: serde_json::Value = serde_json::from_str(&r.to_json_line()).unwrap();
         assert_eq!(v["verdict"], "not-yet-valid");

@@ -332,8 +332,10 @@ fn status_messages_with_wider_entries() {
     assert_check(one(&r, "status"), Outcome::Warning, None, "under review");
 }
 
+/// A list is evidence only when the credential's issuer signed it (issue #14): a list that
+/// another issuer signed, correctly, says nothing about this badge.
 #[test]
-fn a_list_from_another_issuer_is_reported() {
+fn a_list_from_another_issuer_is_not_evidence() {
     let iss = Issuer::new(1);
     let other = Issuer::new(3);
     let mut f = MemoryFetcher::new();
@@ -348,8 +350,34 @@ fn a_list_from_another_issuer_is_reported() {
         )),
     );
     let r = run(&listed(&iss, "urn:uuid:x", LIST, 1, "revocation"), &f);
-    assert_verdict(&r, Verdict::Valid);
-    assert_check(one(&r, "status-issuer"), Outcome::Warning, None, &other.did);
+    assert_verdict(&r, Verdict::Unverifiable);
+    assert_check(
+        one(&r, "status"),
+        Outcome::NotChecked,
+        Some(Verdict::Unverifiable),
+        &format!(
+            "signed by {}, not by the credential's issuer {}",
+            other.did, iss.did
+        ),
+    );
+}
+
+/// A stranger's list that names the credential's issuer as its own: its proof does not verify
+/// with a key bound to that issuer, so it is no evidence either way.
+#[test]
+fn a_list_signed_by_a_stranger_in_the_issuers_name_is_not_evidence() {
+    let iss = Issuer::new(1);
+    let stranger = Issuer::new(3);
+    let mut f = MemoryFetcher::new();
+    let mut list = bitstring_list(&iss.did, LIST, "revocation", &bits(16 * 1024, 1, &[]));
+    // Signed with the stranger's key, while claiming the issuer's DID.
+    list = stranger.sign(list);
+    list["issuer"] = json!(iss.did);
+    serve(&mut f, LIST, &list);
+    let r = run(&listed(&iss, "urn:uuid:x", LIST, 1, "revocation"), &f);
+    assert_verdict(&r, Verdict::Unverifiable);
+    assert_eq!(one(&r, "status").effect, Some(Verdict::Unverifiable));
+    assert!(r.issued_by.is_none() || r.verdict != Verdict::Valid);
 }
 
 #[test]

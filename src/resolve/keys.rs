@@ -21,9 +21,40 @@ use std::future::Future;
 /// fetch is logged and budgeted) and by tests.
 pub trait JsonSource {
     /// GETs a URL and parses the body as JSON; the error says what went wrong.
-    fn get_json(&mut self, url: &str) -> impl Future<Output = Result<Value, String>>;
+    fn get_json(&mut self, url: &str) -> impl Future<Output = Result<Value, DocFailure>>;
     /// Testing only: plain http to localhost is allowed.
     fn allow_http(&self) -> bool;
+}
+
+/// Why a document could not be had. `answered`: the server answered (404, 410, not JSON), so
+/// the document does not list anything; otherwise it could not be read (network, CORS, a
+/// server error, the budget) and nothing is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocFailure {
+    pub detail: String,
+    pub answered: bool,
+}
+
+impl DocFailure {
+    pub fn unread(detail: impl Into<String>) -> Self {
+        DocFailure {
+            detail: detail.into(),
+            answered: false,
+        }
+    }
+
+    pub fn answered(detail: impl Into<String>) -> Self {
+        DocFailure {
+            detail: detail.into(),
+            answered: true,
+        }
+    }
+}
+
+impl std::fmt::Display for DocFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.detail)
+    }
 }
 
 /// Whether the controller's document lists the key under `assertionMethod`.
@@ -94,7 +125,7 @@ const MAX_DOCS: usize = 6;
 /// Resolves verification methods, caching documents so several proofs cost one fetch.
 pub struct KeyResolver<'s, S: JsonSource> {
     src: &'s mut S,
-    cache: HashMap<String, Result<Value, String>>,
+    cache: HashMap<String, Result<Value, DocFailure>>,
     /// Every URL fetched (or found in the cache) for the current resolution, with its outcome.
     tried: Vec<String>,
 }
@@ -109,7 +140,7 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
     }
 
     /// Fetches (once) a JSON document.
-    pub async fn document(&mut self, url: &str) -> Result<Value, String> {
+    pub async fn document(&mut self, url: &str) -> Result<Value, DocFailure> {
         if let Some(r) = self.cache.get(url) {
             let r = r.clone();
             self.tried.push(match &r {
@@ -119,7 +150,7 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
             return r;
         }
         if self.cache.len() >= MAX_DOCS * 4 {
-            return Err("too many key documents for one badge".into());
+            return Err(DocFailure::unread("too many key documents for one badge"));
         }
         let r = self.src.get_json(url).await;
         self.tried.push(match &r {
@@ -157,7 +188,7 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
                             }
                             return Ok((doc, format!("did:web document {url}")));
                         }
-                        Err(e) => last = e,
+                        Err(e) => last = e.detail,
                     }
                 }
                 Err(ResolveError::Unavailable {
@@ -537,12 +568,12 @@ mod tests {
     struct Docs(HashMap<String, Value>, Vec<String>);
 
     impl JsonSource for Docs {
-        async fn get_json(&mut self, url: &str) -> Result<Value, String> {
+        async fn get_json(&mut self, url: &str) -> Result<Value, DocFailure> {
             self.1.push(url.to_string());
             self.0
                 .get(url)
                 .cloned()
-                .ok_or_else(|| "no such document".to_string())
+                .ok_or_else(|| DocFailure::unread("no such document"))
         }
         fn allow_http(&self) -> bool {
             false
@@ -688,11 +719,11 @@ mod impersonation {
     struct Docs(HashMap<String, Value>);
 
     impl JsonSource for Docs {
-        async fn get_json(&mut self, url: &str) -> Result<Value, String> {
+        async fn get_json(&mut self, url: &str) -> Result<Value, DocFailure> {
             self.0
                 .get(url)
                 .cloned()
-                .ok_or_else(|| "no such document".to_string())
+                .ok_or_else(|| DocFailure::unread("no such document"))
         }
         fn allow_http(&self) -> bool {
             false

@@ -15,7 +15,7 @@ use super::revocation_list::{self, Lookup};
 use crate::memo::Memo;
 use crate::model::json::{each, has_type, id_of, str_of, strings};
 use crate::model::{self, BadgeDoc};
-use crate::report::{derive_verdict, Check, Verdict};
+use crate::report::{Check, Verdict};
 use crate::resolve::fetch::Fetcher;
 use crate::verify::validity::window_checks;
 use crate::verify::Verification;
@@ -197,12 +197,13 @@ async fn revocation_list<F: Fetcher>(
         }
         Err(c) => return c,
     };
-    let list_issuer = id_of(list.get("issuer"));
-    let mut note = String::new();
-    if let (Some(li), Some(ci)) = (list_issuer, issuer) {
+    // The list is fetched from the URL the issuer signed into the credential; one that names
+    // another issuer is not the issuer's statement about this badge.
+    if let (Some(li), Some(ci)) = (id_of(list.get("issuer")), issuer) {
         if li != ci {
-            note = format!(
-                " (note: the list names {li} as its issuer, not the credential's issuer {ci})"
+            return Check::unverifiable(
+                ID,
+                format!("the revocation list {url} is issued by {li}, not by the credential's issuer {ci}: it is not evidence of this badge's status"),
             );
         }
     }
@@ -211,7 +212,7 @@ async fn revocation_list<F: Fetcher>(
             ID,
             Verdict::Revoked,
             format!(
-                "revoked: the issuer's revocation list {url} lists {cred_id}{}{note}",
+                "revoked: the issuer's revocation list {url} lists {cred_id}{}",
                 reason
                     .map(|r| format!(" (reason: \"{r}\")"))
                     .unwrap_or_default()
@@ -219,7 +220,7 @@ async fn revocation_list<F: Fetcher>(
         ),
         Ok(Lookup::NotRevoked) => Check::passed(
             ID,
-            format!("not revoked: {cred_id} is not on the revocation list {url}{note}"),
+            format!("not revoked: {cred_id} is not on the revocation list {url}"),
         ),
         Err(e) => Check::unverifiable(ID, format!("{url}: {e}")),
     }
@@ -451,17 +452,20 @@ async fn verified_list<F: Fetcher>(
             ));
         }
     }
-    // The list should come from the credential's issuer; a status service signing for it is
-    // possible, so a different issuer is reported, not fatal.
-    let list_issuer = id_of(list.get("issuer"));
-    if let (Some(li), Some(ci)) = (list_issuer, issuer) {
-        if li != ci {
-            v.add(Check::warning(
-                "status-issuer",
+    // A list is evidence of this credential's status only when the credential's own issuer
+    // signed it: its proof verified with a key bound to the list's issuer (prove_list), and that
+    // issuer is the credential's. A list signed by anyone else says nothing about this badge.
+    match (proven.signer.as_deref(), issuer) {
+        (Some(signer), Some(ci)) if signer == ci => {}
+        (signer, ci) => {
+            return Err(Check::unverifiable(
+                ID,
                 format!(
-                    "the status list {url} is issued by {li}, not by the credential's issuer {ci}"
+                    "the status list {url} is signed by {}, not by the credential's issuer {}: it is not evidence of this badge's status",
+                    signer.unwrap_or("(nobody established)"),
+                    ci.unwrap_or("(none named)")
                 ),
-            ));
+            ))
         }
     }
     Ok(proven)
@@ -476,6 +480,8 @@ struct ProvenList {
     fetched: Vec<String>,
     /// The proof's verdict and its reason when it is not valid.
     refused: Option<(Verdict, String)>,
+    /// The issuer whose bound key signed the list, when its proof verified.
+    signer: Option<String>,
     /// `encodedList` decoded, once asked for.
     bits: RefCell<Option<(Encoding, Rc<Vec<u8>>)>>,
 }
@@ -530,7 +536,7 @@ async fn prove_list<F: Fetcher>(
             }
         },
     };
-    let verdict = derive_verdict(&sub.checks);
+    let verdict = sub.verdict();
     let refused = (verdict != Verdict::Valid).then(|| {
         let why = sub
             .checks
@@ -544,6 +550,7 @@ async fn prove_list<F: Fetcher>(
         list,
         fetched: std::mem::take(&mut sub.expert.fetched),
         refused,
+        signer: sub.issued().map(|i| i.issuer().to_string()),
         bits: RefCell::new(None),
     })
 }

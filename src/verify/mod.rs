@@ -16,6 +16,7 @@ use crate::model::{self, BadgeDoc};
 use crate::recipient::{self, RecipientClaim};
 use crate::report::{BadgeDisplay, Check, Expert, Format, Report, Verdict};
 use crate::resolve::fetch::{check_fetchable, FetchError, Fetcher, Response};
+use crate::trust::Issued;
 use chrono::{DateTime, Utc};
 
 /// How to verify: the moment to evaluate validity at, the identity to match, and limits.
@@ -71,6 +72,8 @@ pub struct Verification<'a, F: Fetcher> {
     /// endorsement), which then does not verify its own endorsements.
     pub depth: u8,
     fetches: usize,
+    /// That the issuer stands behind the document; without it the verdict cannot be `valid`.
+    issued: Option<Issued>,
 }
 
 impl<'a, F: Fetcher> Verification<'a, F> {
@@ -84,7 +87,25 @@ impl<'a, F: Fetcher> Verification<'a, F> {
             expert: Expert::default(),
             depth: 0,
             fetches: 0,
+            issued: None,
         }
+    }
+
+    /// Records that the issuer stands behind the document (a verified signature with an issuer
+    /// key, or a hosted assertion within the issuer's scope). Only [`crate::trust`] makes one.
+    pub fn establish(&mut self, issued: Issued) {
+        self.issued = Some(issued);
+    }
+
+    /// Who issued the document, if that was established.
+    pub fn issued(&self) -> Option<&Issued> {
+        self.issued.as_ref()
+    }
+
+    /// The verdict so far: the worst effect of the checks, and never `valid` without an
+    /// [`Issued`] (see [`Report::new`]).
+    pub fn verdict(&self) -> Verdict {
+        crate::report::verdict_of(&self.checks, self.issued.as_ref())
     }
 
     pub fn add(&mut self, check: Check) {
@@ -108,13 +129,14 @@ impl<'a, F: Fetcher> Verification<'a, F> {
 
     fn finish(mut self, input: &str) -> Report {
         let recipient_match = self.match_recipient();
-        Report::from_checks(
+        Report::new(
             input,
             self.format,
             self.badge,
             recipient_match,
             self.checks,
             self.expert,
+            self.issued,
         )
     }
 

@@ -20,6 +20,7 @@ use crate::proof::keys::PublicKey;
 use crate::report::{Check, Format, Verdict};
 use crate::resolve::fetch::Fetcher;
 use crate::status;
+use crate::trust;
 use docs::{authority, is_http_url, is_type, DocError, Linked};
 use serde_json::Value;
 
@@ -570,63 +571,31 @@ fn scope_check<F: Fetcher>(v: &mut Verification<'_, F>, assertion_id: &str, link
         }
     }
     let starts_with = strings(policy.and_then(|p| p.get("startsWith")));
-    if !starts_with.is_empty()
-        && !starts_with
-            .iter()
-            .any(|s| assertion_id.starts_with(s.as_str()))
-    {
-        v.add(Check::failed(
-            "verification-scope",
-            Verdict::Invalid,
-            format!(
-                "{assertion_id} does not start with any of the issuer's permitted prefixes ({})",
-                starts_with.join(", ")
-            ),
-        ));
-        return;
-    }
-    let listed: Vec<String> = strings(policy.and_then(|p| p.get("allowedOrigins")))
+    let allowed_origins: Vec<String> = strings(policy.and_then(|p| p.get("allowedOrigins")))
         .iter()
         .map(|s| s.trim().to_ascii_lowercase())
         .collect();
-    let (allowed, why) = if listed.is_empty() {
-        match authority(&linked.issuer_id) {
-            Some(a) => (vec![a], "the issuer's origin".to_string()),
-            None if !starts_with.is_empty() => {
-                v.add(Check::passed(
-                    "verification-scope",
-                    "the assertion id starts with a permitted prefix",
-                ));
-                return;
-            }
-            None => {
-                // Nothing to enforce the policy against; the 1EdTech validator warns likewise.
-                v.add(Check::warning(
-                    "verification-scope",
-                    format!("the issuer id {} is not an HTTP URL, so there is no origin to check the hosted assertion against", linked.issuer_id),
-                ));
-                return;
-            }
-        }
-    } else {
-        (listed, "the issuer's allowedOrigins".to_string())
+    let default_hosts: Vec<String> = authority(&linked.issuer_id).into_iter().collect();
+    let policy = trust::ScopePolicy {
+        starts_with: &starts_with,
+        allowed_origins: &allowed_origins,
+        default_hosts: &default_hosts,
     };
-    match authority(assertion_id) {
-        Some(host) if allowed.contains(&host) => {
-            v.add(Check::passed(
+    match trust::hosted_scope(assertion_id, &policy) {
+        Ok(scope) => {
+            v.add(Check::passed("verification-scope", scope.describe()));
+            v.establish(trust::hosted(scope, &linked.issuer_id, assertion_id));
+        }
+        Err(e @ trust::BindError::NotIssuers(_)) => {
+            v.add(Check::failed(
                 "verification-scope",
-                format!("{assertion_id} is hosted on {host}, within {why}"),
+                Verdict::Invalid,
+                e.to_string(),
             ));
         }
-        host => v.add(Check::failed(
-            "verification-scope",
-            Verdict::Invalid,
-            format!(
-                "{assertion_id} is hosted on {}, outside {why} ({})",
-                host.unwrap_or_else(|| "no host".into()),
-                allowed.join(", ")
-            ),
-        )),
+        Err(e @ trust::BindError::Unconfirmed(_)) => {
+            v.add(Check::unverifiable("verification-scope", e.to_string()));
+        }
     }
 }
 
@@ -704,22 +673,6 @@ async fn signature_checks<F: Fetcher>(
                 }
             },
         };
-        // "There should be a two-way connection between this Profile and the CryptographicKey
-        // through the owner and publicKey properties" (spec "CryptographicKey").
-        match id_of(key_doc.get("owner")).map(str::trim) {
-            Some(o) if owners.contains(&o) => {}
-            Some(o) => {
-                problems.push(format!(
-                    "key {key_id} is owned by {o}, not by the issuer {}",
-                    linked.issuer_id
-                ));
-                continue;
-            }
-            None => {
-                problems.push(format!("key {key_id} names no owner"));
-                continue;
-            }
-        }
         let Some(pem) = str_of(&key_doc, "publicKeyPem") else {
             problems.push(format!("key {key_id} has no publicKeyPem"));
             continue;
@@ -735,10 +688,29 @@ async fn signature_checks<F: Fetcher>(
                 continue;
             }
         };
+        // "There should be a two-way connection between this Profile and the CryptographicKey
+        // through the owner and publicKey properties" (spec "CryptographicKey").
+        let owner = id_of(key_doc.get("owner")).map(str::trim);
+        let source = format!("issuer Profile {} publicKey", linked.issuer_id);
+        let bound = match trust::ob2_key(
+            key,
+            key_id,
+            &listed,
+            owner,
+            &owners,
+            &linked.issuer_id,
+            source,
+        ) {
+            Ok(k) => k,
+            Err(e) => {
+                problems.push(e.to_string());
+                continue;
+            }
+        };
         tried.push(key_id.clone());
-        if jws.verify(&key).is_ok() {
+        if let Ok((_, issued)) = bound.verify_jws(jws) {
             v.expert.key_id = Some(key_id.clone());
-            v.expert.key_source = Some(format!("issuer Profile {} publicKey", linked.issuer_id));
+            v.expert.key_source = Some(bound.resolved().source.clone());
             v.add(Check::passed(
                 "key",
                 format!("key {key_id} is listed by the issuer and owned by it"),
@@ -747,6 +719,7 @@ async fn signature_checks<F: Fetcher>(
                 "signature",
                 format!("RS256 signature verified with {key_id}"),
             ));
+            v.establish(issued);
             return true;
         }
     }

@@ -9,6 +9,7 @@ use super::{declares_revoked, display, gone_check};
 use crate::model::json::str_of;
 use crate::report::{Check, Verdict};
 use crate::resolve::fetch::Fetcher;
+use crate::trust;
 use crate::verify::Verification;
 use serde_json::Value;
 
@@ -229,20 +230,29 @@ pub async fn verify_ob1<F: Fetcher>(
         .flatten()
         .filter_map(authority)
         .collect();
-    match authority(&requested) {
-        Some(h) if allowed.contains(&h) => v.add(Check::passed(
-            "verification-scope",
-            format!("{requested} is hosted on the issuer's host {h}"),
-        )),
-        h => v.add(Check::failed(
+    let policy = trust::ScopePolicy {
+        starts_with: &[],
+        allowed_origins: &[],
+        default_hosts: &allowed,
+    };
+    let issuer_id = issuer
+        .url
+        .clone()
+        .or_else(|| str_of(&issuer.value, "url").map(String::from))
+        .unwrap_or_default();
+    match trust::hosted_scope(&requested, &policy) {
+        Ok(scope) => {
+            v.add(Check::passed("verification-scope", scope.describe()));
+            v.establish(trust::hosted(scope, &issuer_id, &requested));
+        }
+        Err(e @ trust::BindError::NotIssuers(_)) => v.add(Check::failed(
             "verification-scope",
             Verdict::Invalid,
-            format!(
-                "{requested} is hosted on {}, not on the issuer's host ({})",
-                h.unwrap_or_default(),
-                allowed.join(", ")
-            ),
+            format!("not hosted by the issuer: {e}"),
         )),
+        Err(e @ trust::BindError::Unconfirmed(_)) => {
+            v.add(Check::unverifiable("verification-scope", e.to_string()))
+        }
     }
 }
 

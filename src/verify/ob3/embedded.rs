@@ -3,15 +3,17 @@
 //! time, the verification method (resolved to a key the issuer controls and lists under
 //! `assertionMethod`), then the signature by [`crate::proof::data_integrity::verify`].
 //!
-//! Several proofs: each is reported; one that verifies is enough (integrity.md: "If multiple
-//! proofs are provided, the verifier MAY use any one proof"), the others' failures then only warn.
+//! Several proofs: every one must verify, each with a key bound to the issuer (VC Data Integrity
+//! §4.5 "Verify Proof Sets and Chains": a set verifies only if all its proofs do). One proof that
+//! fails makes the credential invalid: a document that is signed twice is only as good as its
+//! worse signature.
 
-use super::binding_check;
 use crate::model::json::{each, id_of};
-use crate::proof::data_integrity::{self, ProofError};
-use crate::report::{Check, Outcome, Verdict};
+use crate::proof::data_integrity::{self, ProofError, ProofEvidence};
+use crate::report::{Check, Verdict};
 use crate::resolve::fetch::Fetcher;
 use crate::resolve::keys::{KeyResolver, ResolveError, ResolvedKey};
+use crate::trust::{self, BindError, Issued, IssuerKey};
 use crate::verify::validity::parse_datetime;
 use crate::verify::Verification;
 use serde_json::Value;
@@ -25,18 +27,12 @@ struct ProofResult {
     suite: String,
     key: Option<ResolvedKey>,
     hash: Option<String>,
+    /// Made only when the signature verified with a key bound to the issuer.
+    issued: Option<Issued>,
 }
 
-impl ProofResult {
-    /// Every check passed and the signature verified.
-    fn verified(&self) -> bool {
-        self.checks.iter().all(|c| c.effect.is_none())
-            && self
-                .checks
-                .iter()
-                .any(|c| c.id == "proof" && c.outcome == Outcome::Passed)
-    }
-}
+/// A verification method resolved to a key and tied (or not) to the issuer.
+pub type BoundKey = Result<IssuerKey, (ResolvedKey, BindError)>;
 
 /// The check for a failed key resolution.
 pub fn method_failure(e: &ResolveError) -> Check {
@@ -49,6 +45,16 @@ pub fn method_failure(e: &ResolveError) -> Check {
             "proof-method",
             format!("the key could not be obtained: {e}"),
         ),
+    }
+}
+
+/// The `proof-controller` check: how the key is the issuer's, or why it is not.
+pub fn binding_outcome(bound: &BoundKey) -> Check {
+    const ID: &str = "proof-controller";
+    match bound {
+        Ok(k) => Check::passed(ID, k.binding().describe()),
+        Err((_, BindError::NotIssuers(m))) => Check::failed(ID, Verdict::Invalid, m.clone()),
+        Err((_, BindError::Unconfirmed(m))) => Check::unverifiable(ID, m.clone()),
     }
 }
 
@@ -94,12 +100,18 @@ pub async fn verify_proofs<F: Fetcher>(
         .iter()
         .map(|p| id_of(p.get("verificationMethod")).map(|s| s.trim().to_string()))
         .collect();
-    let mut resolved = Vec::new();
+    let mut resolved: Vec<Option<Result<BoundKey, ResolveError>>> = Vec::new();
     {
         let mut resolver = KeyResolver::new(v);
-        for m in &methods {
+        for (m, proof) in methods.iter().zip(&proofs) {
             resolved.push(match m {
-                Some(m) => Some(resolver.resolve(m).await),
+                // A suite this verifier does not implement is reported as not checked
+                // (one_proof); its key is not fetched.
+                Some(_) if !suite_supported(proof) => None,
+                Some(m) => Some(match resolver.resolve(m).await {
+                    Ok(k) => Ok(trust::bind(&mut resolver, k, Some(m), issuer).await),
+                    Err(e) => Err(e),
+                }),
                 None => None,
             });
         }
@@ -108,7 +120,7 @@ pub async fn verify_proofs<F: Fetcher>(
     let n = proofs.len();
     let mut results: Vec<ProofResult> = Vec::new();
     for (i, (proof, key)) in proofs.iter().zip(resolved).enumerate() {
-        let mut r = one_proof(proof, &document, key, issuer, at);
+        let mut r = one_proof(proof, &document, key, at);
         if n > 1 {
             for c in &mut r.checks {
                 c.detail = format!("proof {} of {n} ({}): {}", i + 1, r.suite, c.detail);
@@ -116,40 +128,39 @@ pub async fn verify_proofs<F: Fetcher>(
         }
         results.push(r);
     }
-    let winner = results.iter().position(ProofResult::verified);
-    let shown = winner.unwrap_or(0);
+    // The expert view shows the first proof that did not verify, else the first.
+    let shown = results.iter().position(|r| r.issued.is_none()).unwrap_or(0);
     v.expert.proof_suite = Some(results[shown].suite.clone());
     if let Some(k) = &results[shown].key {
         v.expert.key_id = Some(k.method_id.clone());
         v.expert.key_source = Some(k.source.clone());
     }
     v.expert.canonical_hash = results[shown].hash.clone();
-    for (i, r) in results.into_iter().enumerate() {
+    let all_issued = results.iter().all(|r| r.issued.is_some());
+    let mut issued = None;
+    for r in results {
+        debug_assert!(r.issued.is_none() || r.checks.iter().all(|c| c.effect.is_none()));
+        issued = issued.or(r.issued);
         for c in r.checks {
-            v.add(match winner {
-                Some(w) if w != i => demote(c),
-                _ => c,
-            });
+            v.add(c);
         }
+    }
+    if let (true, Some(i)) = (all_issued, issued) {
+        v.establish(i);
     }
 }
 
-/// A failure of a proof that is not needed because another proof verified.
-fn demote(mut c: Check) -> Check {
-    if c.effect.take().is_some() {
-        if c.outcome == Outcome::Failed {
-            c.outcome = Outcome::Warning;
-        }
-        c.detail.push_str(" (not needed: another proof verified)");
-    }
-    c
+fn suite_supported(proof: &Value) -> bool {
+    !matches!(
+        data_integrity::Suite::of(proof),
+        Err(ProofError::Unsupported(_))
+    )
 }
 
 fn one_proof(
     proof: &Value,
     document: &Value,
-    key: Option<Result<ResolvedKey, ResolveError>>,
-    issuer: Option<&str>,
+    key: Option<Result<BoundKey, ResolveError>>,
     at: chrono::DateTime<chrono::Utc>,
 ) -> ProofResult {
     let mut checks = Vec::new();
@@ -172,6 +183,22 @@ fn one_proof(
             suite,
             key: None,
             hash: None,
+            issued: None,
+        };
+    }
+    // OB 3.0 permits other suites; one this verifier does not implement cannot count for or
+    // against the credential: not checked, so the verdict is unverifiable.
+    if let Err(ProofError::Unsupported(m)) = data_integrity::Suite::of(proof) {
+        checks.push(Check::unverifiable(
+            "proof",
+            format!("not checked: {m}; this verifier does not implement it"),
+        ));
+        return ProofResult {
+            checks,
+            suite,
+            key: None,
+            hash: None,
+            issued: None,
         };
     }
     // integrity.md "Create the Proof": proofPurpose "assertionMethod".
@@ -223,7 +250,7 @@ fn one_proof(
             ),
         });
     }
-    let key = match key {
+    let bound = match key {
         None => {
             checks.push(Check::failed(
                 "proof-method",
@@ -236,36 +263,58 @@ fn one_proof(
             checks.push(method_failure(&e));
             None
         }
-        Some(Ok(k)) => {
-            checks.push(method_passed(&k));
-            checks.push(binding_check(&k, issuer));
-            Some(k)
+        Some(Ok(bound)) => {
+            let resolved = match &bound {
+                Ok(k) => k.resolved(),
+                Err((k, _)) => k,
+            };
+            checks.push(method_passed(resolved));
+            checks.push(binding_outcome(&bound));
+            Some(bound)
         }
     };
     let mut hash = None;
-    match &key {
-        None => checks.push(Check::not_checked(
+    let mut issued = None;
+    // Only a key bound to the issuer can make the proof count; another key's signature is
+    // still checked, to say whether the document is intact.
+    let outcome: Option<Result<ProofEvidence, ProofError>> = match &bound {
+        None => None,
+        Some(Ok(k)) => Some(k.verify_data_integrity(document, proof).map(|(ev, i)| {
+            issued = Some(i);
+            ev
+        })),
+        Some(Err((k, _))) => Some(data_integrity::verify(document, proof, &k.key)),
+    };
+    let key = bound.map(|b| match b {
+        Ok(k) => k.resolved().clone(),
+        Err((k, _)) => k,
+    });
+    checks.push(match outcome {
+        None => Check::not_checked(
             "proof",
             format!("{suite}: signature not checked without a key"),
-        )),
-        Some(k) => checks.push(match data_integrity::verify(document, proof, &k.key) {
-            Ok(ev) => {
-                hash = Some(ev.document_hash.clone());
-                Check::passed(
-                    "proof",
-                    format!("{} signature verified with {}", ev.suite, k.method_id),
-                )
-            }
-            Err(e @ (ProofError::Unsupported(_) | ProofError::UnknownContext(_))) => {
-                Check::unverifiable("proof", format!("{suite}: {e}"))
-            }
-            Err(e) => Check::failed("proof", Verdict::Invalid, format!("{suite}: {e}")),
-        }),
+        ),
+        Some(Ok(ev)) => {
+            hash = Some(ev.document_hash.clone());
+            let with = key.as_ref().map(|k| k.method_id.as_str()).unwrap_or("?");
+            Check::passed(
+                "proof",
+                format!("{} signature verified with {with}", ev.suite),
+            )
+        }
+        Some(Err(e @ (ProofError::Unsupported(_) | ProofError::UnknownContext(_)))) => {
+            Check::unverifiable("proof", format!("{suite}: {e}"))
+        }
+        Some(Err(e)) => Check::failed("proof", Verdict::Invalid, format!("{suite}: {e}")),
+    });
+    if checks.iter().any(|c| c.effect.is_some()) {
+        issued = None;
     }
     ProofResult {
         checks,
         suite,
         key,
         hash,
+        issued,
     }
 }

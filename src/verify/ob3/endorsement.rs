@@ -11,7 +11,7 @@
 use super::conformance::Kind;
 use crate::model::json::{each, id_of, str_of, strings};
 use crate::model::{self, BadgeDoc};
-use crate::report::{derive_verdict, Check, Endorsement, Outcome, Verdict};
+use crate::report::{Check, Endorsement, Outcome, Verdict};
 use crate::resolve::fetch::Fetcher;
 use crate::verify::Verification;
 use serde_json::Value;
@@ -137,7 +137,7 @@ async fn one<F: Fetcher>(
         }
     };
     v.expert.fetched.append(&mut sub.expert.fetched);
-    let mut verdict = derive_verdict(&sub.checks);
+    let mut verdict = sub.verdict();
     let mut why = sub
         .checks
         .iter()

@@ -4,24 +4,18 @@
 //! algorithms), the key's tie to the issuer, and the claims `iss`, `sub`, `jti`, `nbf`, `exp`
 //! against the credential.
 
-use super::binding_check;
-use super::embedded::{method_failure, method_passed};
+use super::embedded::{binding_outcome, method_failure, method_passed, BoundKey};
 use crate::model::json::str_of;
 use crate::proof::jws::{CompactJws, JwsError};
 use crate::proof::keys::PublicKey;
 use crate::report::{Check, Verdict};
 use crate::resolve::fetch::Fetcher;
-use crate::resolve::keys::{
-    absolute, assertion_keys, Assertion, JsonSource, KeyResolver, ResolveError, ResolvedKey,
-};
-use crate::resolve::weburl::WebUrl;
+use crate::resolve::keys::{absolute, Assertion, KeyResolver, ResolvedKey};
+use crate::trust::{self, jwks_url, Issued};
 use crate::verify::validity::parse_datetime;
 use crate::verify::Verification;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
-
-/// Most keys tried when the token names none.
-const MAX_CANDIDATES: usize = 16;
 
 /// `typ` values seen for VC-JWTs (RFC 7519 `JWT`; VC-JOSE-COSE `vc+jwt`, older `vc+ld+json+jwt`).
 const TYPS: &[&str] = &[
@@ -70,24 +64,29 @@ pub async fn verify_signature<F: Fetcher>(
     let jwk = jws.header.get("jwk");
     let mut resolver = KeyResolver::new(v);
     let mut checks = Vec::new();
-    let mut keys: Vec<ResolvedKey> = Vec::new();
+    // Each candidate key, tied to the issuer (or not) before its signature counts.
+    let mut keys: Vec<BoundKey> = Vec::new();
     if let Some(kid) = kid {
-        match resolver.resolve(&kid_url(kid, issuer)).await {
-            Ok(k) => keys.push(k),
+        let url = kid_url(kid, issuer);
+        match resolver.resolve(&url).await {
+            Ok(k) => keys.push(trust::bind(&mut resolver, k, Some(&url), issuer).await),
             Err(e) => checks.push(method_failure(&e)),
         }
     } else if let Some(jwk) = jwk {
         // integrity.md: "The JWK MUST never contain "d"" — from_jwk refuses any private part.
         match PublicKey::from_jwk(jwk) {
-            Ok(key) => keys.push(ResolvedKey {
-                key,
-                method_id: thumbprint_urn(jwk),
-                controller: None,
-                source: "the JWT's jwk header".into(),
-                assertion: Assertion::Unknown(
-                    "a jwk in the token itself says nothing about who owns it".into(),
-                ),
-            }),
+            Ok(key) => {
+                let k = ResolvedKey {
+                    key,
+                    method_id: thumbprint_urn(jwk),
+                    controller: None,
+                    source: "the JWT's jwk header".into(),
+                    assertion: Assertion::Unknown(
+                        "a jwk in the token itself says nothing about who owns it".into(),
+                    ),
+                };
+                keys.push(trust::bind(&mut resolver, k, None, issuer).await);
+            }
             Err(e) => checks.push(Check::failed(
                 "proof-method",
                 Verdict::Invalid,
@@ -96,18 +95,23 @@ pub async fn verify_signature<F: Fetcher>(
         }
     } else {
         checks.push(Check::warning("jwt-header", "neither kid nor jwk in the header (OB 3.0 integrity.md: one is required); trying the issuer's keys"));
-        match issuer_keys(&mut resolver, issuer).await {
-            Ok(found) => keys = found,
+        match trust::issuer_listed_keys(&mut resolver, issuer).await {
+            Ok(found) => keys = found.into_iter().map(Ok).collect(),
             Err(e) => checks.push(Check::unverifiable(
                 "proof-method",
                 format!("no key to check the signature with: {e}"),
             )),
         }
     }
+    drop(resolver);
     // Several candidates only when the token names no key: the one that verifies is the key.
-    let mut chosen: Option<(ResolvedKey, Result<(), JwsError>)> = None;
+    let mut chosen: Option<(BoundKey, Result<Option<Issued>, JwsError>)> = None;
     for k in keys {
-        let r = jws.verify(&k.key).map(|_| ());
+        let r = match &k {
+            Ok(ik) => ik.verify_jws(jws).map(|(_, issued)| Some(issued)),
+            // Not the issuer's key: the signature still says whether the token is intact.
+            Err((rk, _)) => jws.verify(&rk.key).map(|_| None),
+        };
         let ok = r.is_ok();
         if chosen.is_none() || ok {
             chosen = Some((k, r));
@@ -117,7 +121,6 @@ pub async fn verify_signature<F: Fetcher>(
         }
     }
     let Some((key, sig)) = chosen else {
-        drop(resolver);
         if !checks.iter().any(|c| c.id == "proof-method") {
             checks.push(Check::unverifiable(
                 "proof-method",
@@ -133,23 +136,32 @@ pub async fn verify_signature<F: Fetcher>(
         }
         return;
     };
-    checks.push(method_passed(&key));
-    checks.push(match &sig {
-        Ok(()) => Check::passed("proof", format!("VC-JWT {} signature verified", alg.name())),
-        Err(e) => Check::failed("proof", Verdict::Invalid, e.to_string()),
-    });
-    let bare = key.controller.is_none();
-    let binding = if bare {
-        bind_bare_key(&mut resolver, &key, kid, issuer).await
-    } else {
-        binding_check(&key, issuer)
+    let resolved = match &key {
+        Ok(k) => k.resolved(),
+        Err((k, _)) => k,
     };
-    checks.push(binding);
-    drop(resolver);
-    v.expert.key_id = Some(key.method_id.clone());
-    v.expert.key_source = Some(key.source.clone());
+    checks.push(method_passed(resolved));
+    v.expert.key_id = Some(resolved.method_id.clone());
+    v.expert.key_source = Some(resolved.source.clone());
+    let issued = match sig {
+        Ok(issued) => {
+            checks.push(Check::passed(
+                "proof",
+                format!("VC-JWT {} signature verified", alg.name()),
+            ));
+            issued
+        }
+        Err(e) => {
+            checks.push(Check::failed("proof", Verdict::Invalid, e.to_string()));
+            None
+        }
+    };
+    checks.push(binding_outcome(&key));
     for c in checks {
         v.add(c);
+    }
+    if let Some(i) = issued {
+        v.establish(i);
     }
 }
 
@@ -197,164 +209,6 @@ fn kid_url(kid: &str, issuer: Option<&str>) -> String {
         },
         None => kid.to_string(),
     }
-}
-
-/// `https://{issuer authority}/.well-known/jwks.json` for an http(s) issuer.
-fn jwks_url(issuer: &str) -> Option<String> {
-    let origin = WebUrl::parse(issuer).ok()?.http_origin()?;
-    Some(format!("{origin}/.well-known/jwks.json"))
-}
-
-/// The issuer's own keys, when the token names none: its DID document's assertion keys, or the
-/// keys of its origin's `/.well-known/jwks.json`.
-async fn issuer_keys<S: JsonSource>(
-    r: &mut KeyResolver<'_, S>,
-    issuer: Option<&str>,
-) -> Result<Vec<ResolvedKey>, String> {
-    let issuer = issuer.ok_or("the credential names no issuer")?;
-    if issuer.starts_with("did:") {
-        let (doc, source) = r.did_document(issuer).await.map_err(|e| e.to_string())?;
-        let keys: Vec<ResolvedKey> = assertion_keys(&doc, issuer)
-            .into_iter()
-            .take(MAX_CANDIDATES)
-            .map(|(id, key)| ResolvedKey {
-                key,
-                method_id: id,
-                controller: Some(issuer.to_string()),
-                source: source.clone(),
-                assertion: Assertion::Listed,
-            })
-            .collect();
-        return if keys.is_empty() {
-            Err(format!("{source} lists no assertionMethod key"))
-        } else {
-            Ok(keys)
-        };
-    }
-    let url = jwks_url(issuer)
-        .ok_or_else(|| format!("the issuer {issuer} is neither a DID nor an https URL"))?;
-    let doc = r
-        .document(&url)
-        .await
-        .map_err(|e| format!("tried {url}: {e}"))?;
-    let keys: Vec<ResolvedKey> = doc
-        .get("keys")
-        .and_then(Value::as_array)
-        .map(|a| a.as_slice())
-        .unwrap_or_default()
-        .iter()
-        .take(MAX_CANDIDATES)
-        .filter_map(|j| PublicKey::from_jwk(j).ok().map(|k| (j, k)))
-        .map(|(j, key)| ResolvedKey {
-            key,
-            method_id: format!("{url}#{}", str_of(j, "kid").unwrap_or("?")),
-            controller: Some(issuer.to_string()),
-            source: format!("the issuer's JWK Set {url}"),
-            assertion: Assertion::Listed,
-        })
-        .collect();
-    if keys.is_empty() {
-        Err(format!("{url} has no usable key"))
-    } else {
-        Ok(keys)
-    }
-}
-
-/// A key that came without a controller (a `jwk` header, a bare JWK or JWK Set behind an HTTP
-/// `kid`): is it the issuer's? Yes when the issuer is a DID whose document lists it, when an
-/// HTTP `kid` is on the issuer's origin, or when the issuer origin's `/.well-known/jwks.json`
-/// or the issuer's profile lists it. Otherwise a warning: anyone could have made the key.
-async fn bind_bare_key<S: JsonSource>(
-    r: &mut KeyResolver<'_, S>,
-    key: &ResolvedKey,
-    kid: Option<&str>,
-    issuer: Option<&str>,
-) -> Check {
-    const ID: &str = "proof-controller";
-    let Some(issuer) = issuer else {
-        return Check::unverifiable(ID, "the credential names no issuer to tie the key to");
-    };
-    let mut tried = Vec::new();
-    if issuer.starts_with("did:") {
-        match r.did_document(issuer).await {
-            Ok((doc, source)) => {
-                if assertion_keys(&doc, issuer)
-                    .iter()
-                    .any(|(_, k)| *k == key.key)
-                {
-                    return Check::passed(
-                        ID,
-                        format!("the key is the issuer's: {source} lists it under assertionMethod"),
-                    );
-                }
-                // The issuer's own DID document does not list the key: not the issuer's key.
-                return Check::failed(
-                    ID,
-                    Verdict::Invalid,
-                    format!("{source} does not list the token's key: it is not the issuer's"),
-                );
-            }
-            Err(ResolveError::Unavailable { detail, .. }) => tried.push(detail),
-            Err(e) => tried.push(e.to_string()),
-        }
-    } else if let Ok(iss_url) = WebUrl::parse(issuer) {
-        if let Some(kid_url) = kid.and_then(|k| WebUrl::parse(k).ok()) {
-            if let Some(origin) = iss_url
-                .http_origin()
-                .filter(|o| kid_url.http_origin().as_ref() == Some(o))
-            {
-                return Check::passed(
-                    ID,
-                    format!("the key is published at the issuer's origin ({origin})"),
-                );
-            }
-            tried.push(format!("the kid {kid_url} is not on the issuer's origin"));
-        }
-        if let Some(jwks) = jwks_url(issuer) {
-            match r.document(&jwks).await {
-                Ok(doc) => {
-                    let listed = doc
-                        .get("keys")
-                        .and_then(Value::as_array)
-                        .is_some_and(|keys| {
-                            keys.iter()
-                                .take(64)
-                                .any(|j| PublicKey::from_jwk(j).is_ok_and(|k| k == key.key))
-                        });
-                    if listed {
-                        return Check::passed(ID, format!("the issuer's {jwks} lists the key"));
-                    }
-                    tried.push(format!("{jwks} does not list the key"));
-                }
-                Err(e) => tried.push(format!("{jwks}: {e}")),
-            }
-        }
-        if matches!(iss_url.scheme(), "https" | "http") {
-            let profile_url = issuer.split('#').next().unwrap_or(issuer);
-            match r.document(profile_url).await {
-                Ok(doc) => {
-                    if assertion_keys(&doc, profile_url)
-                        .iter()
-                        .any(|(_, k)| *k == key.key)
-                    {
-                        return Check::passed(ID, format!("the issuer profile {profile_url} lists the key under assertionMethod"));
-                    }
-                    tried.push(format!(
-                        "the issuer profile {profile_url} does not list the key"
-                    ));
-                }
-                Err(e) => tried.push(format!("{profile_url}: {e}")),
-            }
-        }
-    }
-    Check::warning(
-        ID,
-        format!(
-            "the signing key ({}) is not tied to the issuer {issuer}: the signature shows the token is intact, not who made it (tried: {})",
-            key.source,
-            tried.join("; ")
-        ),
-    )
 }
 
 /// A NumericDate claim (RFC 7519 §2) as a time.

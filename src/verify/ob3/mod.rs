@@ -33,21 +33,30 @@ use super::validity::window_checks;
 use super::Verification;
 use crate::model::json::{id_of, str_of};
 use crate::proof::jws::CompactJws;
-use crate::report::{Check, Format, Verdict};
-use crate::resolve::fetch::Fetcher;
-use crate::resolve::keys::{Assertion, JsonSource, ResolvedKey};
+use crate::report::{Check, Format};
+use crate::resolve::fetch::{FetchError, Fetcher};
+use crate::resolve::keys::{DocFailure, JsonSource};
 use conformance::Kind;
 use serde_json::Value;
 
 /// Documents for key resolution come through [`Verification::fetch`]: http(s) only, budgeted,
 /// logged in the expert view.
 impl<F: Fetcher> JsonSource for Verification<'_, F> {
-    async fn get_json(&mut self, url: &str) -> Result<Value, String> {
-        let resp = self.fetch(url).await.map_err(|e| e.to_string())?;
-        if !resp.is_success() {
-            return Err(format!("HTTP {}", resp.status));
+    async fn get_json(&mut self, url: &str) -> Result<Value, DocFailure> {
+        let resp = self.fetch(url).await.map_err(|e| match e {
+            // The in-memory fetcher's answer for a document it does not hold: a 404.
+            FetchError::NotFound => DocFailure::answered(e.to_string()),
+            e => DocFailure::unread(e.to_string()),
+        })?;
+        // 404 / 410: the server answered that there is no such document. Other statuses
+        // (5xx, 401/403, 429) may pass: nothing is known.
+        match resp.status {
+            200..=299 => {}
+            404 | 410 => return Err(DocFailure::answered(format!("HTTP {}", resp.status))),
+            s => return Err(DocFailure::unread(format!("HTTP {s}"))),
         }
-        serde_json::from_slice(&resp.body).map_err(|e| format!("not JSON: {e}"))
+        serde_json::from_slice(&resp.body)
+            .map_err(|e| DocFailure::answered(format!("not JSON: {e}")))
     }
 
     fn allow_http(&self) -> bool {
@@ -115,47 +124,6 @@ fn add_conformance<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value) -> Kind {
         ));
     }
     kind
-}
-
-/// Whether the resolved key belongs to the issuer: its controller is the issuer and the
-/// issuer's document lists it under `assertionMethod` (verification.md step 2 with the W3C
-/// Controlled Identifiers "Verification Relationships").
-pub fn binding_check(k: &ResolvedKey, issuer: Option<&str>) -> Check {
-    const ID: &str = "proof-controller";
-    let Some(issuer) = issuer else {
-        return Check::unverifiable(ID, "the credential names no issuer to tie the key to");
-    };
-    let Some(controller) = k.controller.as_deref() else {
-        return Check::unverifiable(ID, format!("{} names no controller for the key", k.source));
-    };
-    if controller != issuer {
-        return Check::failed(
-            ID,
-            Verdict::Invalid,
-            format!(
-                "the key {} is controlled by {controller}, not by the issuer {issuer}",
-                k.method_id
-            ),
-        );
-    }
-    match &k.assertion {
-        Assertion::Listed => Check::passed(
-            ID,
-            format!(
-                "the issuer {issuer} lists the key under assertionMethod ({})",
-                k.source
-            ),
-        ),
-        Assertion::NotListed(why) => Check::failed(
-            ID,
-            Verdict::Invalid,
-            format!("not authorised to issue: {why}"),
-        ),
-        Assertion::Unknown(why) => Check::unverifiable(
-            ID,
-            format!("could not confirm the issuer lists the key: {why}"),
-        ),
-    }
 }
 
 fn add_window<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value, until_override: Option<&str>) {
