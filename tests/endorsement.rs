@@ -239,3 +239,35 @@ fn an_endorsement_jwt_is_verified() {
     assert_verdict(&r, Verdict::Valid);
     assert_eq!(one(&r, "endorsement").outcome, Outcome::Warning);
 }
+
+/// An endorsement is only as good as its endorser's key (issue #14): a token signed with a key
+/// carried in its own `jwk` header, in the name of an endorser whose documents do not list it,
+/// is not a valid endorsement — shown with its verdict, never as verified.
+#[test]
+fn an_endorsement_by_a_key_the_endorser_does_not_list_is_not_valid() {
+    let endorser = "https://famous-university.example/issuers/1";
+    let id = "urn:uuid:forged-endorsement";
+    let subject = "https://issuer.example/achievements/1";
+    let payload = json!({
+        "@context": [VC2, OB_CONTEXT],
+        "id": id,
+        "type": ["VerifiableCredential", "EndorsementCredential"],
+        "name": "Endorsement",
+        "issuer": {"id": endorser, "type": ["Profile"], "name": "Famous University"},
+        "validFrom": "2024-01-01T00:00:00Z",
+        "credentialSubject": {"id": subject, "type": ["EndorsementSubject"], "endorsementComment": "Excellent."},
+        "iss": endorser, "sub": subject, "jti": id, "nbf": 1704067200
+    });
+    let forger = [66u8; 32];
+    let header = json!({"alg": "EdDSA", "jwk": sign::jwk(forger)});
+    let token = sign::jwt_with_header(&header, &payload, forger);
+    let iss = Issuer::new(5);
+    let mut c = badge(&iss, "urn:uuid:endorsed-forged", None);
+    c["credentialSubject"]["achievement"]["endorsementJwt"] = json!([token]);
+    let r = run(&iss.sign(c), &MemoryFetcher::new());
+    // The badge itself is the issuer's and valid; the endorsement is not.
+    assert_verdict(&r, Verdict::Valid);
+    assert_check(one(&r, "endorsement"), Outcome::Warning, None, "is invalid");
+    let e = &r.badge.as_ref().unwrap().endorsements[0];
+    assert_eq!(e.verdict, Some(Verdict::Invalid));
+}

@@ -117,3 +117,25 @@ pub fn sign_as(mut credential: Value, seed: [u8; 32], created: &str, method: &st
     credential["proof"] = proof;
     credential
 }
+
+/// A compact EdDSA JWS over `payload` with any `header` (its `alg` should be EdDSA), signed by
+/// the key of `seed`: for tokens that carry their key in a `jwk` header, or forge a `kid`.
+pub fn jwt_with_header(header: &Value, payload: &Value, seed: [u8; 32]) -> String {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    let input = format!(
+        "{}.{}",
+        URL_SAFE_NO_PAD.encode(header.to_string()),
+        URL_SAFE_NO_PAD.encode(payload.to_string())
+    );
+    let sig = SigningKey::from_bytes(&seed).sign(input.as_bytes());
+    format!("{input}.{}", URL_SAFE_NO_PAD.encode(sig.to_bytes()))
+}
+
+/// The public JWK (OKP, Ed25519) of the key from `seed`.
+pub fn jwk(seed: [u8; 32]) -> Value {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    let pk = SigningKey::from_bytes(&seed).verifying_key();
+    json!({"kty": "OKP", "crv": "Ed25519", "x": URL_SAFE_NO_PAD.encode(pk.as_bytes())})
+}
