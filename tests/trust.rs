@@ -265,3 +265,34 @@ fn an_unsigned_credential_is_never_valid() {
     assert_ne!(r.verdict, Verdict::Valid);
     assert!(r.issued_by.is_none());
 }
+
+/// A VC-JWT whose credential also carries an embedded Data Integrity proof: both must verify.
+#[test]
+fn a_vc_jwt_with_an_embedded_proof_needs_both() {
+    let issuer = sign::did_key(ISSUER);
+    let c = sign::credential(
+        &issuer,
+        "Teamwork",
+        "mailto:alice@example.org",
+        "2025-01-01T00:00:00Z",
+    );
+    let signed = sign::sign(c, ISSUER, "2025-01-01T00:00:00Z");
+    let with_claims = |mut c: Value| {
+        c["iss"] = json!(issuer);
+        c["jti"] = c["id"].clone();
+        c["nbf"] = json!(1735689600);
+        c
+    };
+    let token = sign::jwt(&with_claims(signed.clone()), ISSUER);
+    let r = run(&token, &MemoryFetcher::new());
+    assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
+    assert_eq!(check(&r, "embedded-proof").outcome, Outcome::Passed);
+    // The JWT signature is good, the embedded proof is not (the credential changed under it).
+    let mut altered = signed;
+    altered["name"] = json!("Teamwork (altered)");
+    let token = sign::jwt(&with_claims(altered), ISSUER);
+    let r = run(&token, &MemoryFetcher::new());
+    assert_eq!(r.verdict, Verdict::Invalid, "{:#?}", r.checks);
+    assert_eq!(check(&r, "proof").outcome, Outcome::Passed);
+    assert_eq!(check(&r, "embedded-proof").outcome, Outcome::Failed);
+}

@@ -91,6 +91,14 @@ impl<'a, F: Fetcher> Verification<'a, F> {
         }
     }
 
+    /// A verification of a document found while verifying this one (a status list, an
+    /// endorsement, an embedded proof set): same fetcher, options and depth.
+    pub fn sub_verification(&self) -> Verification<'a, F> {
+        let mut sub = Verification::new(self.fetcher, self.opts);
+        sub.depth = self.depth;
+        sub
+    }
+
     /// Records that the issuer stands behind the document (a verified signature with an issuer
     /// key, or a hosted assertion within the issuer's scope). Only [`crate::trust`] makes one.
     pub fn establish(&mut self, issued: Issued) {

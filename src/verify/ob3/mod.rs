@@ -33,7 +33,7 @@ use super::validity::window_checks;
 use super::Verification;
 use crate::model::json::{id_of, str_of};
 use crate::proof::jws::CompactJws;
-use crate::report::{Check, Format};
+use crate::report::{Check, Format, Verdict};
 use crate::resolve::fetch::{FetchError, Fetcher};
 use crate::resolve::keys::{DocFailure, JsonSource};
 use conformance::Kind;
@@ -98,13 +98,50 @@ pub async fn verify_jwt<F: Fetcher>(
         v.add(c);
     }
     if credential.get("proof").is_some() {
-        v.add(Check::not_checked(
-            "embedded-proof",
-            "the VC-JWT signature is the proof used; the embedded proofs were not checked (verification.md: any one proof may be accepted)",
-        ));
+        let check = embedded_proofs_of_jwt(v, &credential, issuer.as_deref()).await;
+        v.add(check);
     }
     add_window(v, &credential, exp_until.as_deref());
     add_status_and_extras(v, &credential, kind).await;
+}
+
+/// A VC-JWT whose credential also carries embedded proofs: every proof must verify (issue #14),
+/// so they are verified too, over the credential without the JWT's registered claims (RFC 7519
+/// §4.1), which are not part of the credential they signed.
+async fn embedded_proofs_of_jwt<F: Fetcher>(
+    v: &mut Verification<'_, F>,
+    credential: &Value,
+    issuer: Option<&str>,
+) -> Check {
+    const ID: &str = "embedded-proof";
+    let mut document = credential.clone();
+    if let Some(o) = document.as_object_mut() {
+        for claim in ["iss", "sub", "aud", "exp", "nbf", "iat", "jti"] {
+            o.remove(claim);
+        }
+    }
+    let mut sub = v.sub_verification();
+    embedded::verify_proofs(&mut sub, &document, issuer).await;
+    let verdict = sub.verdict();
+    let why = sub
+        .checks
+        .iter()
+        .find(|c| c.effect == Some(verdict))
+        .map(|c| format!("{}: {}", c.id, c.detail))
+        .unwrap_or_default();
+    v.expert.fetched.append(&mut sub.expert.fetched);
+    match verdict {
+        Verdict::Valid => Check::passed(ID, "the embedded proof(s) verify as well"),
+        Verdict::Invalid => Check::failed(
+            ID,
+            Verdict::Invalid,
+            format!("an embedded proof does not verify ({why})"),
+        ),
+        _ => Check::unverifiable(
+            ID,
+            format!("an embedded proof could not be verified ({why})"),
+        ),
+    }
 }
 
 fn add_conformance<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value) -> Kind {
