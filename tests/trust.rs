@@ -39,12 +39,7 @@ fn check<'a>(r: &'a Report, id: &str) -> &'a badge_verifier::Check {
 
 /// A VC 2.0 VC-JWT payload issued by `issuer`.
 fn payload(issuer: &str) -> Value {
-    let mut c = sign::credential(
-        issuer,
-        "Teamwork",
-        "mailto:alice@example.org",
-        "2025-01-01T00:00:00Z",
-    );
+    let mut c = teamwork(issuer);
     c["iss"] = json!(issuer);
     c["jti"] = c["id"].clone();
     c["nbf"] = json!(1735689600);
@@ -57,11 +52,25 @@ fn forged_jwk_token(issuer: &str) -> String {
     sign::jwt_with_header(&header, &payload(issuer), FORGER)
 }
 
-fn assert_not_valid(r: &Report, want: Verdict) {
+/// A forged token's report: `want`, the signature itself fine (the token is intact, just not
+/// the issuer's), no `issued_by`, and the key check saying `why`.
+fn assert_forged(r: &Report, want: Verdict, why: &str) {
     assert_eq!(r.verdict, want, "{}\n{:#?}", r.summary, r.checks);
-    // The signature itself is fine: the token is intact, just not the issuer's.
     assert_eq!(check(r, "proof").outcome, Outcome::Passed);
     assert!(r.issued_by.is_none());
+    let c = check(r, "proof-controller");
+    assert_eq!(c.effect, Some(want));
+    assert!(c.detail.contains(why), "{c:?} lacks {why:?}");
+}
+
+/// An unsigned "Teamwork" badge from `issuer`.
+fn teamwork(issuer: &str) -> Value {
+    sign::credential(
+        issuer,
+        "Teamwork",
+        "mailto:alice@example.org",
+        "2025-01-01T00:00:00Z",
+    )
 }
 
 #[test]
@@ -70,10 +79,7 @@ fn forged_jwk_header_with_a_urn_issuer_is_invalid() {
         &forged_jwk_token("urn:uuid:2f1a0c53-4b1d-4a51-9b1b-6a4f0d7e3c21"),
         &MemoryFetcher::new(),
     );
-    assert_not_valid(&r, Verdict::Invalid);
-    assert!(check(&r, "proof-controller")
-        .detail
-        .contains("neither a DID nor an https URL"));
+    assert_forged(&r, Verdict::Invalid, "neither a DID nor an https URL");
 }
 
 #[test]
@@ -91,10 +97,7 @@ fn forged_jwk_header_with_an_https_issuer_whose_jwks_lists_another_key_is_invali
             json!({"id": issuer, "type": "Profile", "name": "University"}).to_string(),
         );
     let r = run(&forged_jwk_token(issuer), &f);
-    assert_not_valid(&r, Verdict::Invalid);
-    let c = check(&r, "proof-controller");
-    assert_eq!(c.effect, Some(Verdict::Invalid));
-    assert!(c.detail.contains("does not list the signing key"), "{c:?}");
+    assert_forged(&r, Verdict::Invalid, "does not list the signing key");
 }
 
 #[test]
@@ -110,13 +113,10 @@ fn forged_jwk_header_with_an_https_issuer_that_cannot_be_reached_is_unverifiable
     );
     f.insert(issuer, 503, "", "");
     let r = run(&forged_jwk_token(issuer), &f);
-    assert_not_valid(&r, Verdict::Unverifiable);
-    let c = check(&r, "proof-controller");
-    assert!(
-        c.detail.contains(
-            "signed, but we could not confirm the signer is https://university.example/issuers/1"
-        ),
-        "{c:?}"
+    assert_forged(
+        &r,
+        Verdict::Unverifiable,
+        "signed, but we could not confirm the signer is https://university.example/issuers/1",
     );
 }
 
@@ -126,10 +126,11 @@ fn forged_jwk_header_with_an_unreachable_did_web_issuer_is_unverifiable() {
         &forged_jwk_token("did:web:university.example"),
         &MemoryFetcher::new(),
     );
-    assert_not_valid(&r, Verdict::Unverifiable);
-    assert!(check(&r, "proof-controller")
-        .detail
-        .contains("could not confirm the signer is did:web:university.example"));
+    assert_forged(
+        &r,
+        Verdict::Unverifiable,
+        "could not confirm the signer is did:web:university.example",
+    );
 }
 
 #[test]
@@ -150,7 +151,7 @@ fn forged_jwk_header_with_a_did_web_issuer_that_lists_another_key_is_invalid() {
         doc.to_string(),
     );
     let r = run(&forged_jwk_token(did), &f);
-    assert_not_valid(&r, Verdict::Invalid);
+    assert_forged(&r, Verdict::Invalid, "does not list the signing key");
 }
 
 #[test]
@@ -197,12 +198,7 @@ fn a_jwk_header_the_issuers_jwks_lists_is_valid_and_says_how() {
 #[test]
 fn a_good_proof_and_a_bad_proof_is_invalid() {
     let issuer = sign::did_key(ISSUER);
-    let c = sign::credential(
-        &issuer,
-        "Teamwork",
-        "mailto:alice@example.org",
-        "2025-01-01T00:00:00Z",
-    );
+    let c = teamwork(&issuer);
     let good = sign::sign(c.clone(), ISSUER, "2025-01-01T00:00:00Z");
     let mut bad = good["proof"].clone();
     bad["created"] = json!("2025-01-02T00:00:00Z"); // the signature no longer matches
@@ -233,12 +229,7 @@ fn a_good_proof_and_a_bad_proof_is_invalid() {
 #[test]
 fn a_proof_by_a_stranger_beside_the_issuers_is_invalid() {
     let issuer = sign::did_key(ISSUER);
-    let c = sign::credential(
-        &issuer,
-        "Teamwork",
-        "mailto:alice@example.org",
-        "2025-01-01T00:00:00Z",
-    );
+    let c = teamwork(&issuer);
     let mine = sign::sign(c.clone(), ISSUER, "2025-01-01T00:00:00Z");
     let theirs = sign::sign(c, FORGER, "2025-01-01T00:00:00Z");
     let mut both = mine.clone();
@@ -255,12 +246,7 @@ fn a_proof_by_a_stranger_beside_the_issuers_is_invalid() {
 /// `valid`: the verdict is built from the fact, not from the absence of failures.
 #[test]
 fn an_unsigned_credential_is_never_valid() {
-    let c = sign::credential(
-        &sign::did_key(ISSUER),
-        "Teamwork",
-        "mailto:alice@example.org",
-        "2025-01-01T00:00:00Z",
-    );
+    let c = teamwork(&sign::did_key(ISSUER));
     let r = run(&c.to_string(), &MemoryFetcher::new());
     assert_ne!(r.verdict, Verdict::Valid);
     assert!(r.issued_by.is_none());
@@ -270,12 +256,7 @@ fn an_unsigned_credential_is_never_valid() {
 #[test]
 fn a_vc_jwt_with_an_embedded_proof_needs_both() {
     let issuer = sign::did_key(ISSUER);
-    let c = sign::credential(
-        &issuer,
-        "Teamwork",
-        "mailto:alice@example.org",
-        "2025-01-01T00:00:00Z",
-    );
+    let c = teamwork(&issuer);
     let signed = sign::sign(c, ISSUER, "2025-01-01T00:00:00Z");
     let with_claims = |mut c: Value| {
         c["iss"] = json!(issuer);

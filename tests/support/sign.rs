@@ -81,16 +81,8 @@ pub fn sign(credential: Value, seed: [u8; 32], created: &str) -> Value {
 
 /// A compact EdDSA JWS over `payload` (a VC-JWT), its `kid` the did:key method of `seed`.
 pub fn jwt(payload: &Value, seed: [u8; 32]) -> String {
-    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-    use base64::Engine;
     let header = json!({"alg": "EdDSA", "typ": "JWT", "kid": key_id(seed)});
-    let input = format!(
-        "{}.{}",
-        URL_SAFE_NO_PAD.encode(header.to_string()),
-        URL_SAFE_NO_PAD.encode(payload.to_string())
-    );
-    let sig = SigningKey::from_bytes(&seed).sign(input.as_bytes());
-    format!("{input}.{}", URL_SAFE_NO_PAD.encode(sig.to_bytes()))
+    jwt_with_header(&header, payload, seed)
 }
 
 /// Adds an `eddsa-rdfc-2022` proof by the key of `seed`, named by `method` (e.g. a key listed

@@ -31,6 +31,19 @@ struct ProofResult {
     issued: Option<Issued>,
 }
 
+impl ProofResult {
+    /// A proof that ended before its signature was checked.
+    fn unchecked(checks: Vec<Check>, suite: String) -> Self {
+        ProofResult {
+            checks,
+            suite,
+            key: None,
+            hash: None,
+            issued: None,
+        }
+    }
+}
+
 /// A verification method resolved to a key and tied (or not) to the issuer.
 pub type BoundKey = Result<IssuerKey, (ResolvedKey, BindError)>;
 
@@ -178,13 +191,7 @@ fn one_proof(
             Verdict::Invalid,
             "the proof is not an object",
         ));
-        return ProofResult {
-            checks,
-            suite,
-            key: None,
-            hash: None,
-            issued: None,
-        };
+        return ProofResult::unchecked(checks, suite);
     }
     // OB 3.0 permits other suites; one this verifier does not implement cannot count for or
     // against the credential: not checked, so the verdict is unverifiable.
@@ -193,13 +200,7 @@ fn one_proof(
             "proof",
             format!("not checked: {m}; this verifier does not implement it"),
         ));
-        return ProofResult {
-            checks,
-            suite,
-            key: None,
-            hash: None,
-            issued: None,
-        };
+        return ProofResult::unchecked(checks, suite);
     }
     // integrity.md "Create the Proof": proofPurpose "assertionMethod".
     checks.push(match proof.get("proofPurpose").and_then(Value::as_str) {
