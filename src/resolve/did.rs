@@ -100,8 +100,8 @@ pub fn did_jwk_document(did: &str, specific_id: &str) -> Result<Value, String> {
     let bytes = URL_SAFE_NO_PAD
         .decode(specific_id.trim_end_matches('='))
         .map_err(|e| format!("{did}: the JWK is not base64url: {e}"))?;
-    let jwk: Value =
-        serde_json::from_slice(&bytes).map_err(|e| format!("{did}: the JWK is not JSON: {e}"))?;
+    let jwk = crate::strict_json::from_slice(&bytes, crate::limits::MAX_JSON_DEPTH)
+        .map_err(|e| format!("{did}: {}", e.describe("the JWK")))?;
     crate::proof::keys::PublicKey::from_jwk(&jwk).map_err(|e| format!("{did}: {e}"))?;
     let vm_id = format!("{did}#0");
     Ok(json!({

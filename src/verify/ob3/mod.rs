@@ -47,7 +47,8 @@ impl<F: Fetcher> JsonSource for Verification<'_, F> {
         if !resp.is_success() {
             return Err(format!("HTTP {}", resp.status));
         }
-        serde_json::from_slice(&resp.body).map_err(|e| format!("not JSON: {e}"))
+        crate::strict_json::from_slice(&resp.body, self.opts.limits.max_json_depth)
+            .map_err(|e| e.describe("the document"))
     }
 
     fn allow_http(&self) -> bool {
