@@ -288,6 +288,73 @@ mod tests {
     }
 
     #[test]
+    fn algorithms_are_implemented_refused_or_not_implemented() {
+        for (alg, want) in [
+            ("RS256", Alg::Rs256),
+            ("ES256", Alg::Es256),
+            ("EdDSA", Alg::EdDsa),
+            ("Ed25519", Alg::EdDsa),
+        ] {
+            assert_eq!(Alg::from_header(Some(alg)), Ok(want));
+        }
+        for alg in [
+            "none", "HS256", "HS384", "HS512", "RSA-OAEP", "A128KW", "dir", "ECDH-ES",
+        ] {
+            assert!(
+                matches!(Alg::from_header(Some(alg)), Err(JwsError::AlgRefused(_))),
+                "{alg}"
+            );
+        }
+        for alg in JWS_REGISTERED {
+            assert_eq!(
+                Alg::from_header(Some(alg)),
+                Err(JwsError::Unsupported {
+                    alg: alg.to_string(),
+                    registered: true
+                })
+            );
+        }
+        // Names are case-sensitive (RFC 7515 §4.1.1): "rs256" is not RS256.
+        for alg in ["rs256", "ES384K", "ML-DSA-65"] {
+            assert!(
+                matches!(
+                    Alg::from_header(Some(alg)),
+                    Err(JwsError::Unsupported {
+                        registered: false,
+                        ..
+                    })
+                ),
+                "{alg}"
+            );
+        }
+        assert!(matches!(
+            Alg::from_header(Some("")),
+            Err(JwsError::Malformed(_))
+        ));
+        assert!(matches!(
+            Alg::from_header(None),
+            Err(JwsError::Malformed(_))
+        ));
+        let long = "X".repeat(500);
+        let e = Alg::from_header(Some(&long)).unwrap_err().to_string();
+        assert!(e.len() < 200, "{e}");
+    }
+
+    #[test]
+    fn duplicate_header_or_payload_members_are_refused() {
+        let (tok, _) = ed25519_token(r#"{"alg":"none","alg":"EdDSA"}"#, "{}");
+        assert!(matches!(
+            CompactJws::parse(&tok),
+            Err(JwsError::Json { part: "the JWS header", error }) if error.is_duplicate_key()
+        ));
+        let (tok, _) = ed25519_token(r#"{"alg":"EdDSA"}"#, r#"{"sub":"a","sub":"b"}"#);
+        assert!(matches!(
+            CompactJws::parse(&tok).unwrap().payload_json(),
+            Err(JwsError::Json { part: "the JWS payload", error }) if error.is_duplicate_key()
+        ));
+    }
+
+    #[test]
     fn key_of_the_wrong_kind() {
         let (tok, _) = ed25519_token(r#"{"alg":"ES256"}"#, "{}");
         let ed = PublicKey::ed25519_from_bytes(&[1u8; 32]);

@@ -42,7 +42,7 @@ pub async fn verify_signature<F: Fetcher>(
     let alg = match jws.alg() {
         Ok(a) => a,
         Err(e) => {
-            v.add(Check::failed("proof", Verdict::Invalid, e.to_string()));
+            v.add(crate::proof::failure_check("proof", "", &e));
             return;
         }
     };
@@ -88,10 +88,10 @@ pub async fn verify_signature<F: Fetcher>(
                     "a jwk in the token itself says nothing about who owns it".into(),
                 ),
             }),
-            Err(e) => checks.push(Check::failed(
+            Err(e) => checks.push(crate::proof::failure_check(
                 "proof-method",
-                Verdict::Invalid,
-                format!("the jwk header: {e}"),
+                "the jwk header: ",
+                &e,
             )),
         }
     } else {
