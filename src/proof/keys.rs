@@ -150,10 +150,12 @@ impl PublicKey {
                     .map(PublicKey::Rsa)
                     .map_err(|e| KeyError(format!("invalid RSA Multikey: {e}")))
             }
-            [a, b, ..] => Err(KeyError::unsupported(&match multicodec_name(*a, *b) {
-                Some(name) => name.to_string(),
-                None => format!("multicodec 0x{a:02x} 0x{b:02x}"),
-            })),
+            [a, b, ..] => Err(match multicodec_name(*a, *b) {
+                Some(name) => KeyError::unsupported(name),
+                None => KeyError(format!(
+                    "unsupported multicodec 0x{a:02x} 0x{b:02x}: not a key type this verifier knows"
+                )),
+            }),
             _ => Err(KeyError("multibase key too short".into())),
         }
     }
@@ -213,6 +215,12 @@ impl KeyError {
     /// `resolve::keys` makes the same distinction by the same prefix.
     pub fn is_unsupported(&self) -> bool {
         self.0.starts_with("unsupported")
+    }
+
+    /// Whether the key is of a known type this verifier does not implement (P-384 …), as
+    /// opposed to bytes that name no key type it knows of.
+    pub fn is_known_unsupported_type(&self) -> bool {
+        self.0.starts_with("unsupported key type")
     }
 }
 
