@@ -16,6 +16,7 @@ pub mod recipient;
 pub mod report;
 pub mod resolve;
 pub mod status;
+pub mod strict_json;
 pub mod trust;
 pub mod unicode;
 pub mod verify;

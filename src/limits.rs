@@ -1,5 +1,9 @@
 //! Bounds on work done for untrusted input. Every limit has a specific error where it is hit.
 
+/// The default for [`Limits::max_json_depth`], also the bound where a reader has no
+/// [`Limits`] at hand (a JWS header and payload, a did:jwk's JWK).
+pub const MAX_JSON_DEPTH: usize = 64;
+
 /// Size and depth limits for one verification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Limits {
@@ -22,7 +26,7 @@ impl Default for Limits {
         Limits {
             max_input_bytes: 64 * 1024 * 1024,
             max_payload_bytes: 4 * 1024 * 1024,
-            max_json_depth: 64,
+            max_json_depth: MAX_JSON_DEPTH,
             max_xml_depth: 256,
             max_svg_bytes: 16 * 1024 * 1024,
             max_fetches: 32,

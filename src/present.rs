@@ -573,7 +573,9 @@ pub fn share_payload(bytes: &[u8]) -> Option<Vec<u8>> {
     {
         crate::extract::Payload::Json(t) => {
             // Re-serialized compactly so the link is as short as it can be.
-            let v: serde_json::Value = serde_json::from_str(&t).ok()?;
+            // Strict: a document with a duplicate member name must not be re-serialized into
+            // one that reads one way only (and might verify).
+            let v = crate::strict_json::from_str(&t, crate::limits::MAX_JSON_DEPTH).ok()?;
             serde_json::to_vec(&v).ok()
         }
         crate::extract::Payload::Jws(c) => Some(c.into_bytes()),

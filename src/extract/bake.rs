@@ -227,7 +227,7 @@ fn badge_element(version: BadgeVersion, local: &str, payload: &Payload, text: &s
         }
         Payload::Json(_) => {
             let id = (version == BadgeVersion::Ob2)
-                .then(|| serde_json::from_str::<serde_json::Value>(text).ok())
+                .then(|| crate::strict_json::from_str(text, crate::limits::MAX_JSON_DEPTH).ok())
                 .flatten()
                 .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_string))
                 .filter(|id| id.starts_with("https://") || id.starts_with("http://"));

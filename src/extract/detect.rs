@@ -103,7 +103,7 @@ pub fn classify_text(text: &str, limits: &Limits) -> Result<Payload, ExtractErro
     }
     if text.starts_with('[') {
         check_json_depth(text, limits.max_json_depth)?;
-        serde_json::from_str::<serde_json::Value>(text)
+        serde_json::from_str::<serde::de::IgnoredAny>(text)
             .map_err(|e| ExtractError::Unrecognized(format!("invalid JSON: {e}")))?;
         return Err(ExtractError::Unrecognized(
             "a JSON array; a badge is a JSON object".into(),

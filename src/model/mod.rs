@@ -3,7 +3,9 @@
 
 pub mod json;
 
-use crate::proof::jws::CompactJws;
+use crate::limits::MAX_JSON_DEPTH;
+use crate::proof::jws::{CompactJws, JwsError};
+use crate::strict_json::{self, JsonError};
 use serde_json::Value;
 
 /// A recognised badge document, not yet verified.
@@ -36,6 +38,9 @@ pub enum ClassifyError {
     NotJson(String),
     NotABadge(String),
     Unsupported(String),
+    /// JSON that reads two ways: a member name twice in one object (the message names it and
+    /// where; see [`crate::strict_json`]).
+    DuplicateKey(String),
 }
 
 impl std::fmt::Display for ClassifyError {
@@ -43,7 +48,7 @@ impl std::fmt::Display for ClassifyError {
         match self {
             ClassifyError::NotJson(m) => write!(f, "not JSON: {m}"),
             ClassifyError::NotABadge(m) => write!(f, "not an Open Badge: {m}"),
-            ClassifyError::Unsupported(m) => write!(f, "{m}"),
+            ClassifyError::Unsupported(m) | ClassifyError::DuplicateKey(m) => write!(f, "{m}"),
         }
     }
 }
@@ -58,10 +63,30 @@ const VC_CONTEXTS: &[&str] = &[
     "https://www.w3.org/2018/credentials/v1",
 ];
 
-/// Classifies JSON text.
+/// Classifies JSON text, read strictly ([`crate::strict_json`]: a duplicate member name is
+/// refused). Nesting is bounded by the default [`crate::Limits::max_json_depth`]; extraction
+/// has already applied the caller's own limit to the text.
 pub fn classify_json_text(text: &str) -> Result<BadgeDoc, ClassifyError> {
-    let v: Value = serde_json::from_str(text).map_err(|e| ClassifyError::NotJson(e.to_string()))?;
+    let v = strict_json::from_str(text, MAX_JSON_DEPTH)
+        .map_err(|e| json_refused(&e, "the badge document"))?;
     classify_json(v)
+}
+
+/// A parsed document that is refused: a duplicate member name, or nesting too deep.
+fn json_refused(e: &JsonError, what: &str) -> ClassifyError {
+    match e {
+        JsonError::DuplicateKey { .. } => ClassifyError::DuplicateKey(e.describe(what)),
+        JsonError::TooDeep { .. } => ClassifyError::Unsupported(e.describe(what)),
+        JsonError::Syntax(m) => ClassifyError::NotJson(m.clone()),
+    }
+}
+
+/// A JWS that cannot be read as a badge: its JSON is refused, or it is not a JWS.
+fn jws_refused(e: JwsError) -> ClassifyError {
+    match e {
+        JwsError::Json { part, error } if error.is_duplicate_key() => json_refused(&error, part),
+        e => ClassifyError::NotABadge(e.to_string()),
+    }
 }
 
 /// Classifies a parsed JSON document.
@@ -137,10 +162,8 @@ fn other_document(t: &str) -> Option<&'static str> {
 
 /// Classifies a compact JWS: OB 2.0 signed assertion or OB 3.0 VC-JWT.
 pub fn classify_jws(compact: &str) -> Result<BadgeDoc, ClassifyError> {
-    let jws = CompactJws::parse(compact).map_err(|e| ClassifyError::NotABadge(e.to_string()))?;
-    let claims = jws
-        .payload_json()
-        .map_err(|e| ClassifyError::NotABadge(e.to_string()))?;
+    let jws = CompactJws::parse(compact).map_err(jws_refused)?;
+    let claims = jws.payload_json().map_err(jws_refused)?;
     let compact = compact.trim().to_string();
     // VC 1.1 JWT: the credential sits in the `vc` claim (VC-JWT 1.1 §6.3.1).
     if let Some(vc) = claims.get("vc").filter(|v| v.is_object()) {

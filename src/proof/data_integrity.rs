@@ -33,7 +33,9 @@ pub struct ProofEvidence {
 /// Why a proof does not verify.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProofError {
-    /// Suite or cryptosuite not supported.
+    /// A proof type, cryptosuite or feature this verifier does not implement (ecdsa-sd-2023,
+    /// bbs-2023, ecdsa-jcs-2019, RsaSignature2018 …): not checked, never invalid
+    /// ([`crate::proof::failure_check`]).
     Unsupported(String),
     /// The document or proof is malformed (missing fields, undefined terms in safe mode …).
     Malformed(String),
@@ -97,7 +99,8 @@ impl Suite {
                 Ok((Suite::EcdsaRdfc2019, "ecdsa-rdfc-2019".into()))
             }
             (Some("DataIntegrityProof"), Some(c)) => Err(ProofError::Unsupported(format!(
-                "cryptosuite {c} (supported: eddsa-rdfc-2022, eddsa-jcs-2022, ecdsa-rdfc-2019)"
+                "cryptosuite {c}, which this verifier does not implement (it implements \
+                 eddsa-rdfc-2022, eddsa-jcs-2022 and ecdsa-rdfc-2019 with P-256)"
             ))),
             (Some("DataIntegrityProof"), None) => Err(ProofError::Malformed(
                 "a DataIntegrityProof needs a \"cryptosuite\"".into(),
@@ -106,7 +109,8 @@ impl Suite {
                 Ok((Suite::Ed25519Signature2020, "Ed25519Signature2020".into()))
             }
             (Some(t), _) => Err(ProofError::Unsupported(format!(
-                "proof type {t} (supported: DataIntegrityProof, Ed25519Signature2020)"
+                "proof type {t}, which this verifier does not implement (it implements \
+                 DataIntegrityProof and Ed25519Signature2020)"
             ))),
             (None, _) => Err(ProofError::Malformed("the proof has no \"type\"".into())),
         }

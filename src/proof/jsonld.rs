@@ -68,7 +68,10 @@ fn parsed_contexts() -> &'static HashMap<&'static str, json_syntax::Value> {
             .iter()
             .filter_map(|(url, text)| {
                 // Bundled files are checked by a unit test; a broken one is simply unavailable.
-                let v: Value = serde_json::from_str(text).ok()?;
+                // Read with the strict reader only so that the app links one JSON-to-Value
+                // reader, not two (they are trusted and have no duplicates).
+                let v: Value =
+                    crate::strict_json::from_str(text, crate::limits::MAX_JSON_DEPTH).ok()?;
                 Some((*url, json_syntax::Value::from_serde_json(v)))
             })
             .collect()

@@ -3,6 +3,8 @@
 //! so a key-confusion attack (HS256 keyed with a public key) cannot succeed.
 
 use super::keys::PublicKey;
+use crate::limits::MAX_JSON_DEPTH;
+use crate::strict_json::{self, JsonError};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde_json::Value;
@@ -24,25 +26,72 @@ impl Alg {
         }
     }
 
-    /// Maps the header's `alg`; everything else is refused with a reason.
+    /// Maps the header's `alg` (RFC 7515 §4.1.1). Three kinds of refusal:
+    /// - `none` and the HMAC algorithms are never acceptable from a public-key verifier: an
+    ///   unsigned token proves nothing, and an HMAC "keyed" with the issuer's public key is a
+    ///   signature anyone can make (RFC 8725 §2.1, §3.1 "Perform Algorithm Verification",
+    ///   §3.2 "Use Appropriate Algorithms") → [`JwsError::AlgRefused`], the badge is invalid;
+    /// - JWE key-management algorithms (`RSA-OAEP`, `dir` …) are not signatures at all: the
+    ///   token is malformed → [`JwsError::AlgRefused`];
+    /// - any other algorithm, registered (`ES384`, `PS256`, `ES256K`, `Ed448` …) or not, is a
+    ///   signature this verifier cannot check → [`JwsError::Unsupported`]: not checked, the
+    ///   badge is unverifiable, never invalid (OB 3.0 permits algorithms beyond RS256).
     pub fn from_header(alg: Option<&str>) -> Result<Alg, JwsError> {
         match alg {
             Some("RS256") => Ok(Alg::Rs256),
             Some("ES256") => Ok(Alg::Es256),
+            // `Ed25519` is RFC 9864's fully-specified name for EdDSA over Ed25519.
             Some("EdDSA") | Some("Ed25519") => Ok(Alg::EdDsa),
             Some("none") => Err(JwsError::AlgRefused(
-                "\"none\": an unsigned token proves nothing".into(),
+                "\"none\": an unsigned token proves nothing (RFC 8725 §3.2)".into(),
             )),
             Some(a @ ("HS256" | "HS384" | "HS512")) => Err(JwsError::AlgRefused(format!(
-                "{a}: shared-secret MACs cannot prove who issued a badge"
+                "{a}: shared-secret MACs cannot prove who issued a badge, and one keyed with \
+                 the issuer's public key can be made by anyone (RFC 8725 §2.1, §3.1)"
             ))),
-            Some(a) => Err(JwsError::AlgRefused(format!(
-                "{a} is not supported (RS256, ES256, EdDSA are)"
+            Some(a) if JWE_ONLY.contains(&a) => Err(JwsError::AlgRefused(format!(
+                "{a} is a JWE key-management algorithm, not a signature algorithm"
             ))),
+            Some("") => Err(JwsError::Malformed(
+                "the JWS header's \"alg\" is empty".into(),
+            )),
+            Some(a) => Err(JwsError::Unsupported {
+                alg: a.chars().take(40).collect(),
+                registered: JWS_REGISTERED.contains(&a),
+            }),
             None => Err(JwsError::Malformed("the JWS header has no \"alg\"".into())),
         }
     }
 }
+
+/// The IANA "JSON Web Signature and Encryption Algorithms" registry's JWS signature algorithms
+/// this verifier does not implement (RFC 7518 §3.1, RFC 8812 `ES256K`, RFC 9864 `Ed448`).
+const JWS_REGISTERED: &[&str] = &[
+    "RS384", "RS512", "ES384", "ES512", "PS256", "PS384", "PS512", "ES256K", "Ed448",
+];
+
+/// The registry's JWE key-management algorithms (RFC 7518 §4.1): never a JWS `alg`.
+const JWE_ONLY: &[&str] = &[
+    "RSA1_5",
+    "RSA-OAEP",
+    "RSA-OAEP-256",
+    "RSA-OAEP-384",
+    "RSA-OAEP-512",
+    "A128KW",
+    "A192KW",
+    "A256KW",
+    "dir",
+    "ECDH-ES",
+    "ECDH-ES+A128KW",
+    "ECDH-ES+A192KW",
+    "ECDH-ES+A256KW",
+    "A128GCMKW",
+    "A192GCMKW",
+    "A256GCMKW",
+    "PBES2-HS256+A128KW",
+    "PBES2-HS384+A192KW",
+    "PBES2-HS512+A256KW",
+];
 
 /// A decoded, not yet verified compact JWS.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +106,21 @@ pub struct CompactJws {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum JwsError {
     Malformed(String),
+    /// The header or payload is not JSON, or not JSON that reads one way (a duplicate member
+    /// name, RFC 7519 §4: "either reject JWTs with duplicate Header Parameter names or … ").
+    Json {
+        /// "the JWS header", "the JWS payload".
+        part: &'static str,
+        error: JsonError,
+    },
+    /// An algorithm no public-key verifier may accept, or not a signature algorithm: invalid.
     AlgRefused(String),
+    /// A signature algorithm this verifier does not implement: the signature is not checked.
+    Unsupported {
+        alg: String,
+        /// Whether it is in the IANA JOSE registry (else a name this verifier does not know).
+        registered: bool,
+    },
     /// The key is of a different kind than the algorithm needs.
     KeyMismatch {
         alg: &'static str,
@@ -70,7 +133,20 @@ impl std::fmt::Display for JwsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             JwsError::Malformed(m) => write!(f, "malformed JWS: {m}"),
+            JwsError::Json { part, error } => f.write_str(&error.describe(part)),
             JwsError::AlgRefused(m) => write!(f, "signature algorithm refused: {m}"),
+            JwsError::Unsupported { alg, registered } => {
+                // A registered name is safe to print as is; any other is untrusted text.
+                let alg = match registered {
+                    true => alg.clone(),
+                    false => format!("the unregistered algorithm {}", Value::from(alg.as_str())),
+                };
+                write!(
+                    f,
+                    "the token is signed with {alg}, which this verifier does not implement \
+                     (it implements RS256, ES256 and EdDSA)"
+                )
+            }
             JwsError::KeyMismatch { alg, key } => {
                 write!(f, "{alg} needs a different key than the {key} key found")
             }
@@ -98,8 +174,12 @@ impl CompactJws {
                 .map_err(|e| JwsError::Malformed(format!("{what} is not base64url: {e}")))
         };
         let header_bytes = decode(h, "header")?;
-        let header: Value = serde_json::from_slice(&header_bytes)
-            .map_err(|e| JwsError::Malformed(format!("header is not JSON: {e}")))?;
+        let header = strict_json::from_slice(&header_bytes, MAX_JSON_DEPTH).map_err(|error| {
+            JwsError::Json {
+                part: "the JWS header",
+                error,
+            }
+        })?;
         if !header.is_object() {
             return Err(JwsError::Malformed("header is not a JSON object".into()));
         }
@@ -117,8 +197,10 @@ impl CompactJws {
 
     /// The payload as JSON.
     pub fn payload_json(&self) -> Result<Value, JwsError> {
-        serde_json::from_slice(&self.payload)
-            .map_err(|e| JwsError::Malformed(format!("payload is not JSON: {e}")))
+        strict_json::from_slice(&self.payload, MAX_JSON_DEPTH).map_err(|error| JwsError::Json {
+            part: "the JWS payload",
+            error,
+        })
     }
 
     pub fn header_str(&self, name: &str) -> Option<&str> {
@@ -202,6 +284,73 @@ mod tests {
         assert!(matches!(
             CompactJws::parse(&tok).unwrap().verify(&key),
             Err(JwsError::AlgRefused(_))
+        ));
+    }
+
+    #[test]
+    fn algorithms_are_implemented_refused_or_not_implemented() {
+        for (alg, want) in [
+            ("RS256", Alg::Rs256),
+            ("ES256", Alg::Es256),
+            ("EdDSA", Alg::EdDsa),
+            ("Ed25519", Alg::EdDsa),
+        ] {
+            assert_eq!(Alg::from_header(Some(alg)), Ok(want));
+        }
+        for alg in [
+            "none", "HS256", "HS384", "HS512", "RSA-OAEP", "A128KW", "dir", "ECDH-ES",
+        ] {
+            assert!(
+                matches!(Alg::from_header(Some(alg)), Err(JwsError::AlgRefused(_))),
+                "{alg}"
+            );
+        }
+        for alg in JWS_REGISTERED {
+            assert_eq!(
+                Alg::from_header(Some(alg)),
+                Err(JwsError::Unsupported {
+                    alg: alg.to_string(),
+                    registered: true
+                })
+            );
+        }
+        // Names are case-sensitive (RFC 7515 §4.1.1): "rs256" is not RS256.
+        for alg in ["rs256", "ES384K", "ML-DSA-65"] {
+            assert!(
+                matches!(
+                    Alg::from_header(Some(alg)),
+                    Err(JwsError::Unsupported {
+                        registered: false,
+                        ..
+                    })
+                ),
+                "{alg}"
+            );
+        }
+        assert!(matches!(
+            Alg::from_header(Some("")),
+            Err(JwsError::Malformed(_))
+        ));
+        assert!(matches!(
+            Alg::from_header(None),
+            Err(JwsError::Malformed(_))
+        ));
+        let long = "X".repeat(500);
+        let e = Alg::from_header(Some(&long)).unwrap_err().to_string();
+        assert!(e.len() < 200, "{e}");
+    }
+
+    #[test]
+    fn duplicate_header_or_payload_members_are_refused() {
+        let (tok, _) = ed25519_token(r#"{"alg":"none","alg":"EdDSA"}"#, "{}");
+        assert!(matches!(
+            CompactJws::parse(&tok),
+            Err(JwsError::Json { part: "the JWS header", error }) if error.is_duplicate_key()
+        ));
+        let (tok, _) = ed25519_token(r#"{"alg":"EdDSA"}"#, r#"{"sub":"a","sub":"b"}"#);
+        assert!(matches!(
+            CompactJws::parse(&tok).unwrap().payload_json(),
+            Err(JwsError::Json { part: "the JWS payload", error }) if error.is_duplicate_key()
         ));
     }
 

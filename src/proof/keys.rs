@@ -86,7 +86,8 @@ impl PublicKey {
             }
             Some("OKP") => match obj.get("crv").and_then(Value::as_str) {
                 Some("Ed25519") => Self::ed25519_from_bytes(&field("x")?),
-                other => Err(KeyError(format!("unsupported OKP curve {other:?}"))),
+                Some(crv) => Err(KeyError::unsupported(&format!("OKP {}", shown(crv)))),
+                None => Err(KeyError("the OKP JWK has no \"crv\"".into())),
             },
             Some("EC") => match obj.get("crv").and_then(Value::as_str) {
                 Some("P-256") => {
@@ -99,9 +100,16 @@ impl PublicKey {
                     sec1.extend_from_slice(&y);
                     Self::p256_from_sec1(&sec1)
                 }
-                other => Err(KeyError(format!("unsupported EC curve {other:?}"))),
+                Some(crv) => Err(KeyError::unsupported(&format!("EC {}", shown(crv)))),
+                None => Err(KeyError("the EC JWK has no \"crv\"".into())),
             },
-            other => Err(KeyError(format!("unsupported JWK key type {other:?}"))),
+            // A symmetric key cannot check a public-key signature (nor be published: "k" is
+            // refused above).
+            Some("oct") => Err(KeyError(
+                "a symmetric (\"oct\") JWK cannot verify a signature".into(),
+            )),
+            Some(kty) => Err(KeyError::unsupported(&format!("JWK kty {}", shown(kty)))),
+            None => Err(KeyError("the JWK has no \"kty\"".into())),
         }
     }
 
@@ -135,9 +143,19 @@ impl PublicKey {
         match bytes.as_slice() {
             [0xed, 0x01, key @ ..] => Self::ed25519_from_bytes(key),
             [0x80, 0x24, key @ ..] => Self::p256_from_sec1(key),
-            [a, b, ..] => Err(KeyError(format!(
-                "unsupported multicodec key type 0x{a:02x}{b:02x}"
-            ))),
+            // rsa-pub: the PKCS#1 RSAPublicKey DER.
+            [0x85, 0x24, der @ ..] => {
+                use rsa::pkcs1::DecodeRsaPublicKey;
+                rsa::RsaPublicKey::from_pkcs1_der(der)
+                    .map(PublicKey::Rsa)
+                    .map_err(|e| KeyError(format!("invalid RSA Multikey: {e}")))
+            }
+            [a, b, ..] => Err(match multicodec_name(*a, *b) {
+                Some(name) => KeyError::unsupported(name),
+                None => KeyError(format!(
+                    "unsupported multicodec 0x{a:02x} 0x{b:02x}: not a key type this verifier knows"
+                )),
+            }),
             _ => Err(KeyError("multibase key too short".into())),
         }
     }
@@ -158,9 +176,53 @@ impl PublicKey {
     }
 }
 
-/// Why a key could not be read.
+/// Public-key multicodecs (the varint's two bytes, multiformats' table) of key types this
+/// verifier does not implement, for a message that names them.
+fn multicodec_name(a: u8, b: u8) -> Option<&'static str> {
+    Some(match (a, b) {
+        (0xe7, 0x01) => "secp256k1 (multicodec secp256k1-pub)",
+        (0xec, 0x01) => "X25519 (multicodec x25519-pub, a key-agreement key)",
+        (0xea, 0x01) => "BLS12-381 G1 (multicodec bls12_381-g1-pub)",
+        (0xeb, 0x01) => "BLS12-381 G2 (multicodec bls12_381-g2-pub)",
+        (0x81, 0x24) => "P-384 (multicodec p384-pub)",
+        (0x82, 0x24) => "P-521 (multicodec p521-pub)",
+        (0x83, 0x24) => "Ed448 (multicodec ed448-pub)",
+        (0x84, 0x24) => "X448 (multicodec x448-pub, a key-agreement key)",
+        _ => return None,
+    })
+}
+
+/// A JSON string literal of untrusted text, cut short, for a message.
+fn shown(s: &str) -> Value {
+    Value::from(s.chars().take(40).collect::<String>())
+}
+
+/// Why a key could not be read. A message starting with "unsupported" is a key (or key
+/// encoding) this verifier does not implement ([`KeyError::is_unsupported`]); any other is a
+/// malformed key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyError(pub String);
+
+impl KeyError {
+    /// A well-formed key of a type this verifier cannot use (P-384, secp256k1, Ed448 …).
+    pub fn unsupported(kind: &str) -> KeyError {
+        KeyError(format!(
+            "unsupported key type {kind}: this verifier implements Ed25519, P-256 and RSA keys"
+        ))
+    }
+
+    /// Whether the key is of a type this verifier does not implement (rather than malformed);
+    /// `resolve::keys` makes the same distinction by the same prefix.
+    pub fn is_unsupported(&self) -> bool {
+        self.0.starts_with("unsupported")
+    }
+
+    /// Whether the key is of a known type this verifier does not implement (P-384 …), as
+    /// opposed to bytes that name no key type it knows of.
+    pub fn is_known_unsupported_type(&self) -> bool {
+        self.0.starts_with("unsupported key type")
+    }
+}
 
 impl std::fmt::Display for KeyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -188,6 +250,71 @@ mod tests {
         let public =
             json!({"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"});
         assert_eq!(PublicKey::from_jwk(&public).unwrap().kind(), "Ed25519");
+    }
+
+    #[test]
+    fn unimplemented_key_types_are_named_and_marked_unsupported() {
+        let mb = |codec: &[u8], len: usize| {
+            let mut b = codec.to_vec();
+            b.extend(std::iter::repeat_n(2u8, len));
+            format!("z{}", bs58::encode(b).into_string())
+        };
+        for (key, name) in [
+            (mb(&[0x81, 0x24], 49), "P-384"),
+            (mb(&[0x82, 0x24], 67), "P-521"),
+            (mb(&[0xe7, 0x01], 33), "secp256k1"),
+            (mb(&[0x83, 0x24], 57), "Ed448"),
+            (mb(&[0xec, 0x01], 32), "X25519"),
+            (mb(&[0xeb, 0x01], 96), "BLS12-381 G2"),
+            (mb(&[0x99, 0x77], 32), "multicodec 0x99 0x77"),
+        ] {
+            let e = PublicKey::from_multibase(&key).unwrap_err();
+            assert!(e.is_unsupported() && e.0.contains(name), "{e}");
+        }
+        for (jwk, name) in [
+            (
+                json!({"kty":"EC","crv":"P-384","x":"AA","y":"AA"}),
+                "EC \"P-384\"",
+            ),
+            (
+                json!({"kty":"OKP","crv":"X25519","x":"AA"}),
+                "OKP \"X25519\"",
+            ),
+            (json!({"kty":"AKP","alg":"ML-DSA-44"}), "JWK kty \"AKP\""),
+        ] {
+            let e = PublicKey::from_jwk(&jwk).unwrap_err();
+            assert!(e.is_unsupported() && e.0.contains(name), "{e}");
+        }
+        // Malformed keys of implemented types, symmetric keys and keys without a type are not
+        // "unsupported".
+        for jwk in [
+            json!({"kty":"EC","crv":"P-256","x":"AA","y":"AA"}),
+            json!({"kty":"oct"}),
+            json!({"crv":"P-256"}),
+            json!({"kty":"EC"}),
+        ] {
+            assert!(
+                !PublicKey::from_jwk(&jwk).unwrap_err().is_unsupported(),
+                "{jwk}"
+            );
+        }
+        assert!(!PublicKey::from_multibase("z").unwrap_err().is_unsupported());
+    }
+
+    #[test]
+    fn rsa_multikey() {
+        use rsa::pkcs1::EncodeRsaPublicKey;
+        let pem = include_str!("../../tests/fixtures/ob3/rsa-test-key.pem");
+        let sk =
+            <rsa::RsaPrivateKey as rsa::pkcs1::DecodeRsaPrivateKey>::from_pkcs1_pem(pem).unwrap();
+        let der = sk.to_public_key().to_pkcs1_der().unwrap();
+        let mut b = vec![0x85, 0x24];
+        b.extend_from_slice(der.as_bytes());
+        let key = PublicKey::from_multibase(&format!("z{}", bs58::encode(&b).into_string()));
+        assert_eq!(key, Ok(PublicKey::Rsa(sk.to_public_key())));
+        b.truncate(20);
+        let e = PublicKey::from_multibase(&format!("z{}", bs58::encode(&b).into_string()));
+        assert!(!e.unwrap_err().is_unsupported());
     }
 
     #[test]

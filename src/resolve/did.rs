@@ -80,10 +80,15 @@ pub fn did_web_urls(specific_id: &str, allow_http: bool) -> Result<Vec<String>, 
 }
 
 /// The DID document of a `did:key` (did:key spec §3.1.2, the verification method is
-/// `did:key:<mb>#<mb>`, authorised for every purpose). Only Ed25519 and P-256 keys.
+/// `did:key:<mb>#<mb>`, authorised for every purpose). A malformed key, or bytes of no known
+/// key type, are an error; a key of a known type this verifier does not implement (P-384,
+/// secp256k1 …) still has its document, and reading the key from it then says "unsupported"
+/// (not checked, not invalid).
 pub fn did_key_document(did: &str, specific_id: &str) -> Result<Value, String> {
-    crate::proof::keys::PublicKey::from_multibase(specific_id)
-        .map_err(|e| format!("{did}: {e}"))?;
+    match crate::proof::keys::PublicKey::from_multibase(specific_id) {
+        Err(e) if !e.is_known_unsupported_type() => return Err(format!("{did}: {e}")),
+        _ => {}
+    }
     let vm_id = format!("{did}#{specific_id}");
     Ok(json!({
         "id": did,
@@ -95,14 +100,18 @@ pub fn did_key_document(did: &str, specific_id: &str) -> Result<Value, String> {
 }
 
 /// The DID document of a `did:jwk` (did:jwk spec §2.2: the method-specific id is the base64url
-/// JWK; the verification method is `#0`). A JWK with private parts is refused.
+/// JWK; the verification method is `#0`). A JWK with private parts is refused; one of a key
+/// type this verifier does not implement has its document, as for did:key.
 pub fn did_jwk_document(did: &str, specific_id: &str) -> Result<Value, String> {
     let bytes = URL_SAFE_NO_PAD
         .decode(specific_id.trim_end_matches('='))
         .map_err(|e| format!("{did}: the JWK is not base64url: {e}"))?;
-    let jwk: Value =
-        serde_json::from_slice(&bytes).map_err(|e| format!("{did}: the JWK is not JSON: {e}"))?;
-    crate::proof::keys::PublicKey::from_jwk(&jwk).map_err(|e| format!("{did}: {e}"))?;
+    let jwk = crate::strict_json::from_slice(&bytes, crate::limits::MAX_JSON_DEPTH)
+        .map_err(|e| format!("{did}: {}", e.describe("the JWK")))?;
+    match crate::proof::keys::PublicKey::from_jwk(&jwk) {
+        Err(e) if !e.is_known_unsupported_type() => return Err(format!("{did}: {e}")),
+        _ => {}
+    }
     let vm_id = format!("{did}#0");
     Ok(json!({
         "id": did,
@@ -168,6 +177,16 @@ mod tests {
         let doc = did_key_document(&format!("did:key:{mb}"), mb).unwrap();
         assert_eq!(doc["assertionMethod"][0], format!("did:key:{mb}#{mb}"));
         assert!(did_key_document("did:key:zabc", "zabc").is_err());
+        // A P-384 key: its document, whose key is then reported as not implemented.
+        let p384 = format!(
+            "z{}",
+            bs58::encode([[0x81, 0x24].as_slice(), &[2; 49]].concat()).into_string()
+        );
+        let doc = did_key_document(&format!("did:key:{p384}"), &p384).unwrap();
+        assert_eq!(
+            doc["verificationMethod"][0]["publicKeyMultibase"],
+            p384.as_str()
+        );
         let jwk =
             json!({"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"});
         let did = did_jwk_of(&jwk);

@@ -146,8 +146,15 @@ async fn fetch_body<F: Fetcher>(
 }
 
 fn parse_document(body: &[u8], url: &str, what: &str) -> Result<Document, Check> {
-    if let Ok(json) = serde_json::from_slice::<Value>(body) {
-        return Ok(Document::Json(json));
+    match crate::strict_json::from_slice(body, crate::limits::MAX_JSON_DEPTH) {
+        Ok(json) => return Ok(Document::Json(json)),
+        Err(e) if e.is_duplicate_key() => {
+            return Err(Check::unverifiable(
+                ID,
+                e.describe(&format!("the {what} {url}")),
+            ))
+        }
+        Err(_) => {}
     }
     // A list credential may also be secured as a VC-JWT (Bitstring Status List §2.2 allows any
     // securing mechanism).

@@ -240,6 +240,15 @@ async fn verify_payload<F: Fetcher>(v: &mut Verification<'_, F>, payload: Payloa
     };
     let doc = match doc {
         Ok(doc) => doc,
+        // A badge whose JSON has a member name twice reads one way here and another way in a
+        // viewer or another verifier (issue #14: "valid must be a guarantee"). It is readable,
+        // so not an `error`; it is refused, so `invalid`. Reported under "format", the step that
+        // reads the document, so the check list shows it where unreadable input is shown; the
+        // detail names the member and where it is.
+        Err(e @ model::ClassifyError::DuplicateKey(_)) => {
+            v.add(Check::failed("format", Verdict::Invalid, e.to_string()));
+            return;
+        }
         Err(e) => {
             v.add(Check::failed("format", Verdict::Error, e.to_string()));
             return;

@@ -236,7 +236,7 @@ pub async fn verify_signed<F: Fetcher>(
             return;
         }
         Err(e) => {
-            v.add(Check::failed("signature", Verdict::Invalid, e.to_string()));
+            v.add(crate::proof::failure_check("signature", "", &e));
             return;
         }
     }

@@ -3,11 +3,11 @@
 //! Validation": every linked Badge Object must be available with an eventual 200 OK, be JSON,
 //! and carry its class's required properties with values of the right type).
 
-use crate::extract::detect::check_json_depth;
 use crate::model::json::{each, id_of, str_of, strings};
 use crate::report::Check;
 use crate::resolve::fetch::{check_fetchable, Fetcher};
 use crate::resolve::weburl::WebUrl;
+use crate::strict_json;
 use crate::verify::Verification;
 use serde_json::Value;
 
@@ -88,9 +88,11 @@ pub async fn fetch_json<F: Fetcher>(
         .map_err(|e| DocError::Fetch(e.to_string()))?;
     let parse = |body: &[u8]| -> Result<Value, String> {
         let text = std::str::from_utf8(body).map_err(|_| "not UTF-8 text".to_string())?;
-        check_json_depth(text, v.opts.limits.max_json_depth).map_err(|e| e.to_string())?;
-        let value: Value =
-            serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| e.to_string())?;
+        let value = strict_json::from_str(
+            text.trim_start_matches('\u{feff}'),
+            v.opts.limits.max_json_depth,
+        )
+        .map_err(|e| e.describe("the document"))?;
         if value.is_object() {
             Ok(value)
         } else {

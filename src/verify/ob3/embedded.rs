@@ -10,6 +10,7 @@
 
 use crate::model::json::{each, id_of};
 use crate::proof::data_integrity::{self, ProofError, ProofEvidence};
+use crate::proof::failure_check;
 use crate::report::{Check, Verdict};
 use crate::resolve::fetch::Fetcher;
 use crate::resolve::keys::{KeyResolver, ResolveError, ResolvedKey};
@@ -51,8 +52,9 @@ pub type BoundKey = Result<IssuerKey, (ResolvedKey, BindError)>;
 pub fn method_failure(e: &ResolveError) -> Check {
     match e {
         ResolveError::Invalid(m) => Check::failed("proof-method", Verdict::Invalid, m.clone()),
+        // A DID method or key type this verifier does not implement: not checked.
         ResolveError::Unsupported(m) => {
-            Check::failed("proof-method", Verdict::Unverifiable, m.clone())
+            Check::unverifiable("proof-method", format!("not checked: {m}"))
         }
         ResolveError::Unavailable { .. } => Check::unverifiable(
             "proof-method",
@@ -195,11 +197,8 @@ fn one_proof(
     }
     // OB 3.0 permits other suites; one this verifier does not implement cannot count for or
     // against the credential: not checked, so the verdict is unverifiable.
-    if let Err(ProofError::Unsupported(m)) = data_integrity::Suite::of(proof) {
-        checks.push(Check::unverifiable(
-            "proof",
-            format!("not checked: {m}; this verifier does not implement it"),
-        ));
+    if let Err(e @ ProofError::Unsupported(_)) = data_integrity::Suite::of(proof) {
+        checks.push(failure_check("proof", "", &e));
         return ProofResult::unchecked(checks, suite);
     }
     // integrity.md "Create the Proof": proofPurpose "assertionMethod".
@@ -303,10 +302,7 @@ fn one_proof(
                 format!("{} signature verified with {with}", ev.suite),
             )
         }
-        Some(Err(e @ (ProofError::Unsupported(_) | ProofError::UnknownContext(_)))) => {
-            Check::unverifiable("proof", format!("{suite}: {e}"))
-        }
-        Some(Err(e)) => Check::failed("proof", Verdict::Invalid, format!("{suite}: {e}")),
+        Some(Err(e)) => failure_check("proof", &format!("{suite}: "), &e),
     });
     if checks.iter().any(|c| c.effect.is_some()) {
         issued = None;

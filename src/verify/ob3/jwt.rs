@@ -36,7 +36,7 @@ pub async fn verify_signature<F: Fetcher>(
     let alg = match jws.alg() {
         Ok(a) => a,
         Err(e) => {
-            v.add(Check::failed("proof", Verdict::Invalid, e.to_string()));
+            v.add(crate::proof::failure_check("proof", "", &e));
             return;
         }
     };
@@ -87,10 +87,10 @@ pub async fn verify_signature<F: Fetcher>(
                 };
                 keys.push(trust::bind(&mut resolver, k, None, issuer).await);
             }
-            Err(e) => checks.push(Check::failed(
+            Err(e) => checks.push(crate::proof::failure_check(
                 "proof-method",
-                Verdict::Invalid,
-                format!("the jwk header: {e}"),
+                "the jwk header: ",
+                &e,
             )),
         }
     } else {

@@ -55,8 +55,9 @@ impl<F: Fetcher> JsonSource for Verification<'_, F> {
             404 | 410 => return Err(DocFailure::answered(format!("HTTP {}", resp.status))),
             s => return Err(DocFailure::unread(format!("HTTP {s}"))),
         }
-        serde_json::from_slice(&resp.body)
-            .map_err(|e| DocFailure::answered(format!("not JSON: {e}")))
+        // A document that is not JSON, or reads two ways (duplicate member names), lists nothing.
+        crate::strict_json::from_slice(&resp.body, self.opts.limits.max_json_depth)
+            .map_err(|e| DocFailure::answered(e.describe("the document")))
     }
 
     fn allow_http(&self) -> bool {
