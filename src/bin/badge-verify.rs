@@ -89,6 +89,7 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
         // One cache for the run: inputs from one issuer share its profile, keys and status lists.
         let fetcher = badge_verifier::resolve::cache::CachingFetcher::new(NativeFetcher::new(
             FetchLimits::default(),
+            args.opts.fetch_policy(),
         ));
         let workers = std::thread::available_parallelism()
             .map_or(1, |n| n.get())

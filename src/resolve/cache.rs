@@ -191,11 +191,13 @@ impl<F: Fetcher> CachingFetcher<F> {
 }
 
 impl<F: Fetcher> Fetcher for CachingFetcher<F> {
-    async fn get(&self, url: &str) -> Result<Response, FetchError> {
+    /// A cached answer costs no time; a waiter waits for the fetch it joined, which is bounded
+    /// by the leader's time limit (the core has no timer to cut the wait shorter).
+    async fn get(&self, url: &str, time_left_ms: u64) -> Result<Response, FetchError> {
         loop {
             match self.role(url) {
                 Role::Hit(resp) => return Ok(resp),
-                Role::Alone => return self.inner.get(url).await,
+                Role::Alone => return self.inner.get(url, time_left_ms).await,
                 Role::Wait(flight) => {
                     if let Some(outcome) = flight.wait().await {
                         return outcome;
@@ -209,7 +211,7 @@ impl<F: Fetcher> Fetcher for CachingFetcher<F> {
                         flight,
                         outcome: None,
                     };
-                    let r = self.inner.get(url).await;
+                    let r = self.inner.get(url, time_left_ms).await;
                     if let Ok(resp) = &r {
                         self.remember(url, resp);
                     }
@@ -219,6 +221,10 @@ impl<F: Fetcher> Fetcher for CachingFetcher<F> {
             }
         }
     }
+
+    fn now_ms(&self) -> u64 {
+        self.inner.now_ms()
+    }
 }
 
 #[cfg(test)]
@@ -226,6 +232,8 @@ mod tests {
     use super::*;
     use crate::resolve::fetch::MemoryFetcher;
     use futures::executor::block_on;
+
+    const T: u64 = 10_000;
 
     fn mem() -> MemoryFetcher {
         let mut m = MemoryFetcher::new()
@@ -239,8 +247,8 @@ mod tests {
     #[test]
     fn second_get_is_served_from_the_cache() {
         let c = CachingFetcher::new(mem());
-        let a = block_on(c.get("https://a.example/1")).unwrap();
-        let b = block_on(c.get("https://a.example/1")).unwrap();
+        let a = block_on(c.get("https://a.example/1", T)).unwrap();
+        let b = block_on(c.get("https://a.example/1", T)).unwrap();
         assert_eq!(a, b);
         assert_eq!(c.inner().requests(), vec!["https://a.example/1"]);
         assert_eq!(c.len(), 1);
@@ -251,10 +259,10 @@ mod tests {
         let c = CachingFetcher::new(mem());
         for _ in 0..2 {
             assert_eq!(
-                block_on(c.get("https://a.example/gone")).unwrap().status,
+                block_on(c.get("https://a.example/gone", T)).unwrap().status,
                 404
             );
-            assert!(block_on(c.get("https://a.example/missing")).is_err());
+            assert!(block_on(c.get("https://a.example/missing", T)).is_err());
         }
         assert_eq!(c.inner().requests().len(), 4);
         assert!(c.is_empty());
@@ -268,12 +276,12 @@ mod tests {
             "https://a.example/2",
             "https://a.example/3",
         ] {
-            block_on(c.get(u)).unwrap();
+            block_on(c.get(u, T)).unwrap();
         }
         assert_eq!(c.len(), 2);
         // 1 was evicted, 3 is cached.
-        block_on(c.get("https://a.example/3")).unwrap();
-        block_on(c.get("https://a.example/1")).unwrap();
+        block_on(c.get("https://a.example/3", T)).unwrap();
+        block_on(c.get("https://a.example/1", T)).unwrap();
         let r = c.inner().requests();
         assert_eq!(r.len(), 4);
         assert_eq!(r[3], "https://a.example/1");
@@ -303,7 +311,7 @@ mod tests {
     }
 
     impl Fetcher for Slow {
-        async fn get(&self, url: &str) -> Result<Response, FetchError> {
+        async fn get(&self, url: &str, _: u64) -> Result<Response, FetchError> {
             self.calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             if self.sleep_ms > 0 {
                 std::thread::sleep(std::time::Duration::from_millis(self.sleep_ms));
@@ -335,7 +343,7 @@ mod tests {
         std::thread::scope(|s| {
             for _ in 0..8 {
                 s.spawn(|| {
-                    let r = block_on(c.get("https://a.example/list")).unwrap();
+                    let r = block_on(c.get("https://a.example/list", T)).unwrap();
                     assert_eq!(r.body, b"list");
                 });
             }
@@ -348,12 +356,12 @@ mod tests {
         // A 404 is not cached, but callers asking while it is in flight share that answer.
         let c = CachingFetcher::new(Slow::new(0, 404));
         let all = block_on(futures::future::join_all(
-            (0..5).map(|_| c.get("https://a.example/gone")),
+            (0..5).map(|_| c.get("https://a.example/gone", T)),
         ));
         assert!(all.iter().all(|r| r.as_ref().unwrap().status == 404));
         assert_eq!(c.inner().calls(), 1);
         // Asked again afterwards: fetched again.
-        block_on(c.get("https://a.example/gone")).unwrap();
+        block_on(c.get("https://a.example/gone", T)).unwrap();
         assert_eq!(c.inner().calls(), 2);
     }
 
@@ -362,9 +370,9 @@ mod tests {
         use std::future::Future;
         let c = CachingFetcher::new(Slow::new(0, 200));
         let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
-        let mut leader = Box::pin(c.get("https://a.example/list"));
+        let mut leader = Box::pin(c.get("https://a.example/list", T));
         assert!(leader.as_mut().poll(&mut cx).is_pending());
-        let mut waiter = Box::pin(c.get("https://a.example/list"));
+        let mut waiter = Box::pin(c.get("https://a.example/list", T));
         assert!(waiter.as_mut().poll(&mut cx).is_pending());
         drop(leader);
         let r = loop {
@@ -381,7 +389,10 @@ mod tests {
     fn a_body_larger_than_the_bound_is_passed_through_uncached() {
         let c = CachingFetcher::with_max_bytes(mem(), 5);
         assert_eq!(
-            block_on(c.get("https://a.example/1")).unwrap().body.len(),
+            block_on(c.get("https://a.example/1", T))
+                .unwrap()
+                .body
+                .len(),
             10
         );
         assert!(c.is_empty());

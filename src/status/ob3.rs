@@ -499,7 +499,7 @@ async fn prove_list<F: Fetcher>(
     url: &str,
     doc: Document,
 ) -> Result<ProvenList, Check> {
-    let mut sub = Verification::new(v.fetcher, v.opts);
+    let mut sub = v.sub();
     let list = match doc {
         Document::Json(list) => {
             if !list.is_object() {
