@@ -43,7 +43,7 @@ impl Default for Limits {
 /// Which per-input budget ran out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BudgetExceeded {
-    /// The input's deadline passed (`ms` after it started).
+    /// The input's deadline (`ms` after it started) passed.
     Deadline { ms: u64 },
     /// It wanted more documents than `max`.
     Fetches { max: usize },
@@ -55,9 +55,14 @@ impl std::fmt::Display for BudgetExceeded {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("verification budget exceeded: ")?;
         match self {
-            BudgetExceeded::Deadline { ms } => {
-                write!(f, "{} s for one input have passed", ms.div_ceil(1000))
+            BudgetExceeded::Deadline { ms } if ms % 1000 == 0 => {
+                write!(f, "the {} s deadline for one input passed", ms / 1000)
             }
+            BudgetExceeded::Deadline { ms } => write!(
+                f,
+                "the {:.1} s deadline for one input passed",
+                *ms as f64 / 1000.0
+            ),
             BudgetExceeded::Fetches { max } => {
                 write!(f, "more than {max} documents needed for one input")
             }
@@ -77,7 +82,6 @@ impl std::fmt::Display for BudgetExceeded {
 /// ([`crate::resolve::fetch::Fetcher::now_ms`]).
 #[derive(Debug)]
 pub struct Budget {
-    started_ms: u64,
     deadline_ms: u64,
     fetches_left: Cell<usize>,
     bytes_left: Cell<usize>,
@@ -90,7 +94,6 @@ impl Budget {
     /// A full budget for an input starting at `now_ms`.
     pub fn new(limits: &Limits, now_ms: u64) -> Budget {
         Budget {
-            started_ms: now_ms,
             deadline_ms: now_ms.saturating_add(limits.deadline_ms),
             fetches_left: Cell::new(limits.max_fetches),
             bytes_left: Cell::new(limits.max_fetched_bytes),
@@ -117,16 +120,21 @@ impl Budget {
     }
 
     /// The deadline error (and records it), for a fetch cut short by the deadline.
-    pub fn deadline_reached(&self, now_ms: u64) -> BudgetExceeded {
+    pub fn deadline_reached(&self) -> BudgetExceeded {
         self.exceed(BudgetExceeded::Deadline {
-            ms: now_ms.saturating_sub(self.started_ms),
+            ms: self.limits.deadline_ms,
         })
     }
 
     /// Takes one fetch from the budget at `now_ms`; the time it may take, in milliseconds.
     pub fn start_fetch(&self, now_ms: u64) -> Result<u64, BudgetExceeded> {
         if self.past_deadline(now_ms) {
-            return Err(self.deadline_reached(now_ms));
+            return Err(self.deadline_reached());
+        }
+        if self.bytes_left.get() == 0 {
+            return Err(self.exceed(BudgetExceeded::Bytes {
+                max: self.limits.max_fetched_bytes,
+            }));
         }
         let left = self.fetches_left.get();
         if left == 0 {
@@ -196,7 +204,11 @@ mod tests {
         assert_eq!(e, BudgetExceeded::Deadline { ms: 1_000 });
         assert_eq!(
             e.to_string(),
-            "verification budget exceeded: 1 s for one input have passed"
+            "verification budget exceeded: the 1 s deadline for one input passed"
+        );
+        assert_eq!(
+            BudgetExceeded::Deadline { ms: 1_500 }.to_string(),
+            "verification budget exceeded: the 1.5 s deadline for one input passed"
         );
     }
 

@@ -16,6 +16,7 @@
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 /// Why an address is refused: its special-purpose range, as a phrase ("a private address").
+/// `allow_loopback` (test mode) lets 127.0.0.0/8 and `::1` through, nothing else.
 pub fn refused(ip: IpAddr, allow_loopback: bool) -> Option<&'static str> {
     match ip {
         IpAddr::V4(v4) => refused_v4(v4, allow_loopback),
@@ -51,14 +52,10 @@ fn refused_v6(ip: Ipv6Addr, allow_loopback: bool) -> Option<&'static str> {
     if ip.is_unspecified() {
         return Some("an unspecified address");
     }
-    // IPv4-mapped ::ffff:a.b.c.d: the connection goes to the IPv4 address.
+    // IPv4-mapped ::ffff:a.b.c.d: the connection goes to the IPv4 address. Refused whatever
+    // it carries (a public IPv4 address has its own name); named after what it carries.
     if let Some(v4) = ip.to_ipv4_mapped() {
-        return Some(match refused_v4(v4, allow_loopback) {
-            Some(why) => why,
-            None if allow_loopback && v4.is_loopback() => return None,
-            // A public IPv4 address spelled as IPv6: fetch it by its IPv4 name instead.
-            None => "an IPv4-mapped address",
-        });
+        return Some(refused_v4(v4, false).unwrap_or("an IPv4-mapped address"));
     }
     // The embedded IPv4 of IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::/96) and 6to4
     // (2002:AABB:CCDD::/48) addresses must itself be allowed.
@@ -183,7 +180,11 @@ mod tests {
     fn loopback_only_when_allowed_and_nothing_else() {
         assert_eq!(refused(ip("127.0.0.1"), true), None);
         assert_eq!(refused(ip("[::1]"), true), None);
-        assert_eq!(refused(ip("[::ffff:127.0.0.1]"), true), None);
+        assert_eq!(
+            refused(ip("[::ffff:127.0.0.1]"), true),
+            Some("a loopback address"),
+            "IPv4-mapped addresses are refused even in test mode"
+        );
         assert_eq!(
             refused(ip("10.0.0.1"), true),
             Some("a private address"),

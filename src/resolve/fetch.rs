@@ -180,16 +180,8 @@ impl FetchPolicy {
     pub fn check_url(&self, raw: &str) -> Result<WebUrl, FetchError> {
         let u =
             WebUrl::parse(raw).map_err(|e| FetchError::SchemeNotAllowed(format!("{raw} ({e})")))?;
-        match u.scheme() {
-            "https" => {}
-            "http" if self.allow_http && u.is_loopback() => {}
-            "http" => {
-                return Err(FetchError::SchemeNotAllowed(
-                    "plain http (use https; --allow-http permits 127.0.0.1/localhost for testing)"
-                        .into(),
-                ))
-            }
-            other => return Err(FetchError::SchemeNotAllowed(format!("{other}:"))),
+        if !u.is_http() {
+            return Err(FetchError::SchemeNotAllowed(format!("{}:", u.scheme())));
         }
         let host = u.host_str().unwrap_or_default();
         if let Some(ip) = address::literal_ip(host) {
@@ -198,6 +190,12 @@ impl FetchPolicy {
             return Err(FetchError::Refused(format!(
                 "{host} is a loopback address (--allow-http permits it for testing)"
             )));
+        }
+        if u.scheme() == "http" && !(self.allow_http && u.is_loopback()) {
+            return Err(FetchError::SchemeNotAllowed(
+                "plain http (use https; --allow-http permits 127.0.0.1/localhost for testing)"
+                    .into(),
+            ));
         }
         Ok(u)
     }

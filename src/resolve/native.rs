@@ -192,3 +192,39 @@ impl Fetcher for NativeFetcher {
         self.get_blocking(url, time_left_ms)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ureq::Resolver;
+
+    #[test]
+    fn the_resolver_refuses_names_that_resolve_to_loopback_unless_testing() {
+        // `localhost` resolves to loopback on every system (RFC 6761 §6.3; /etc/hosts).
+        let strict = CheckedResolver {
+            policy: FetchPolicy { allow_http: false },
+        };
+        let e = strict.resolve("localhost:443").unwrap_err();
+        let why = refusal(&e).expect("a refusal, not a lookup failure");
+        assert!(
+            why.starts_with("localhost resolves to a loopback address"),
+            "{why}"
+        );
+        let test = CheckedResolver {
+            policy: FetchPolicy { allow_http: true },
+        };
+        assert!(test.resolve("localhost:443").is_ok());
+        // Literal addresses go through the same check.
+        for netloc in [
+            "0.0.0.0:80",
+            "[::ffff:127.0.0.1]:80",
+            "10.0.0.1:443",
+            "[::]:80",
+        ] {
+            let e = test.resolve(netloc).unwrap_err();
+            assert!(refusal(&e).is_some(), "{netloc}");
+        }
+        assert!(test.resolve("127.0.0.1:80").is_ok());
+        assert!(strict.resolve("8.8.8.8:443").is_ok());
+    }
+}

@@ -136,10 +136,7 @@ impl<'a, F: Fetcher> Verification<'a, F> {
             Ok(resp) => resp,
             // Cut short by the input's deadline rather than by the fetcher's own limit.
             Err(FetchError::Timeout { .. }) if self.budget.past_deadline(self.fetcher.now_ms()) => {
-                let now = self.fetcher.now_ms();
-                return Err(FetchError::BudgetExceeded(
-                    self.budget.deadline_reached(now),
-                ));
+                return Err(FetchError::BudgetExceeded(self.budget.deadline_reached()));
             }
             Err(e) => return Err(e),
         };
