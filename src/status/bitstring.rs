@@ -37,7 +37,7 @@ fn err(m: impl Into<String>) -> BitstringError {
 }
 
 /// How `encodedList` is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Encoding {
     /// Bitstring Status List v1.0: multibase base64url ('u' prefix).
     Multibase,
