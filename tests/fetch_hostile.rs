@@ -232,3 +232,23 @@ fn slow_status_lists_are_cut_at_the_input_deadline() {
     let asked: usize = s.counts().values().sum();
     assert_eq!(asked, 1, "{:?}", s.counts());
 }
+
+#[test]
+fn a_body_over_the_limit_is_refused() {
+    let s = server();
+    let small = NativeFetcher::new(
+        FetchLimits {
+            max_bytes: 10,
+            ..FetchLimits::default()
+        },
+        FetchPolicy { allow_http: true },
+    );
+    assert_eq!(
+        get(&small, &s.url("/doc")).unwrap_err(),
+        FetchError::TooLarge { limit: 10 }
+    );
+    assert_eq!(
+        get(&testing(), &s.url("/doc")).unwrap().body,
+        DOC.as_bytes()
+    );
+}

@@ -156,7 +156,17 @@ impl NativeFetcher {
                 }
             }
             let content_type = resp.header("content-type").map(String::from);
-            let mut body = Vec::new();
+            // A declared length over the limit is refused unread; a declared length within it
+            // sizes the buffer once (growing by doubling would hold up to twice the body).
+            let declared = resp
+                .header("content-length")
+                .and_then(|l| l.trim().parse::<u64>().ok());
+            if declared.is_some_and(|n| n > self.limits.max_bytes as u64) {
+                return Err(FetchError::TooLarge {
+                    limit: self.limits.max_bytes,
+                });
+            }
+            let mut body = Vec::with_capacity(declared.unwrap_or(0) as usize);
             resp.into_reader()
                 .take(self.limits.max_bytes as u64 + 1)
                 .read_to_end(&mut body)
