@@ -22,11 +22,11 @@ mod http_server;
 mod status_support;
 
 use badge_verifier::status::bitstring::{self, Encoding};
-use http_server::Server;
+use http_server::{Route, Server};
 use serde_json::{json, Value};
 use status_support::sign;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -51,8 +51,16 @@ fn main() {
             _ => panic!("unknown argument {a}"),
         }
     }
-    let server = Server::start(Duration::from_secs(timeout_s + 60));
     let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/target/rss-hostile"));
+    let lifetime = Duration::from_secs(timeout_s + 60);
+    // Generating takes minutes (signing); the inputs and documents of the last run are used
+    // again when asked for the same mix and their port is free.
+    if let Some((server, files)) = reuse(&dir, lifetime, n, big, huge) {
+        eprintln!("reusing the inputs in {}", dir.display());
+        measure(&verifier, server, files, big, huge, timeout_s);
+        return;
+    }
+    let server = Server::start(lifetime);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let t = Instant::now();
@@ -156,11 +164,76 @@ fn main() {
         t.elapsed().as_secs_f64(),
         server.base
     );
+    save(&dir, &server, &files, n, big, huge);
+    measure(&verifier, server, files, bigs, huges, timeout_s);
+}
 
+/// Saves what the server serves next to the inputs, for [`reuse`].
+fn save(dir: &Path, server: &Server, files: &[PathBuf], n: usize, big: usize, huge: usize) {
+    let served = dir.join("served");
+    std::fs::create_dir_all(&served).unwrap();
+    let mut index = String::new();
+    for (k, (path, route)) in server.routes().into_iter().enumerate() {
+        if let Route::Doc(ct, body) = route {
+            std::fs::write(served.join(k.to_string()), body).unwrap();
+            index.push_str(&format!("{path}\t{ct}\t{k}\n"));
+        }
+    }
+    std::fs::write(served.join("index.tsv"), index).unwrap();
+    let list: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    std::fs::write(dir.join("inputs.txt"), list.join("\n")).unwrap();
+    std::fs::write(
+        dir.join("params.txt"),
+        format!("{n} {big} {huge} {}", server.port),
+    )
+    .unwrap();
+}
+
+/// The saved inputs and a server for their documents, if they are for this mix and their port
+/// is free.
+fn reuse(
+    dir: &Path,
+    lifetime: Duration,
+    n: usize,
+    big: usize,
+    huge: usize,
+) -> Option<(Server, Vec<PathBuf>)> {
+    let params = std::fs::read_to_string(dir.join("params.txt")).ok()?;
+    let (mix, port) = params.rsplit_once(' ')?;
+    if mix != format!("{n} {big} {huge}") {
+        return None;
+    }
+    let server = Server::start_at(lifetime, port.parse().ok()?).ok()?;
+    let served = dir.join("served");
+    for line in std::fs::read_to_string(served.join("index.tsv"))
+        .ok()?
+        .lines()
+    {
+        let mut parts = line.split('\t');
+        let (path, ct, k) = (parts.next()?, parts.next()?, parts.next()?);
+        server.doc(path, ct, std::fs::read(served.join(k)).ok()?);
+    }
+    let files: Vec<PathBuf> = std::fs::read_to_string(dir.join("inputs.txt"))
+        .ok()?
+        .lines()
+        .map(PathBuf::from)
+        .collect();
+    files.iter().all(|f| f.exists()).then_some((server, files))
+}
+
+/// Runs the verifier over `files` under `/usr/bin/time -v` and prints the report.
+fn measure(
+    verifier: &Path,
+    server: Server,
+    files: Vec<PathBuf>,
+    bigs: usize,
+    huges: usize,
+    timeout_s: u64,
+) {
     let t = Instant::now();
     let mut child = Command::new("/usr/bin/time")
         .arg("-v")
-        .arg(&verifier)
+        .arg(verifier)
         .args(["--json", "--allow-http", "--at", AT])
         .args(&files)
         .stdout(Stdio::piped())

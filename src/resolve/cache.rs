@@ -19,6 +19,11 @@ use std::task::{Poll, Waker};
 /// Default bound on cached body bytes.
 pub const DEFAULT_MAX_BYTES: usize = 32 * 1024 * 1024;
 
+/// Default bound on one cached body: a larger one (only a hostile or broken issuer serves a
+/// multi-megabyte profile, key or status list) is passed through uncached, so it neither
+/// evicts everything else nor stays in memory after its input is done.
+pub const DEFAULT_MAX_ENTRY_BYTES: usize = 4 * 1024 * 1024;
+
 #[derive(Debug, Default)]
 struct Store {
     map: HashMap<String, Response>,
@@ -110,19 +115,23 @@ pub struct CachingFetcher<F: Fetcher> {
     inner: F,
     store: Mutex<Store>,
     max_bytes: usize,
+    max_entry_bytes: usize,
 }
 
 impl<F: Fetcher> CachingFetcher<F> {
     pub fn new(inner: F) -> Self {
-        Self::with_max_bytes(inner, DEFAULT_MAX_BYTES)
+        let mut c = Self::with_max_bytes(inner, DEFAULT_MAX_BYTES);
+        c.max_entry_bytes = DEFAULT_MAX_ENTRY_BYTES;
+        c
     }
 
-    /// A cache keeping at most `max_bytes` of response bodies.
+    /// A cache keeping at most `max_bytes` of response bodies (any one body up to that size).
     pub fn with_max_bytes(inner: F, max_bytes: usize) -> Self {
         CachingFetcher {
             inner,
             store: Mutex::new(Store::default()),
             max_bytes,
+            max_entry_bytes: max_bytes,
         }
     }
 
@@ -166,7 +175,7 @@ impl<F: Fetcher> CachingFetcher<F> {
 
     fn remember(&self, url: &str, resp: &Response) {
         let size = resp.body.len();
-        if !resp.is_success() || size > self.max_bytes {
+        if !resp.is_success() || size > self.max_bytes.min(self.max_entry_bytes) {
             return;
         }
         let Ok(mut s) = self.store.lock() else {
@@ -382,6 +391,25 @@ mod tests {
         };
         assert_eq!(r.unwrap().body, b"list");
         assert_eq!(c.inner().calls(), 2);
+        assert_eq!(c.len(), 1);
+    }
+
+    #[test]
+    fn by_default_a_body_over_the_entry_bound_is_not_cached() {
+        let big = vec![b'x'; DEFAULT_MAX_ENTRY_BYTES + 1];
+        let f = MemoryFetcher::new()
+            .with("https://a.example/big", "application/json", big)
+            .with("https://a.example/small", "application/json", "{}");
+        let c = CachingFetcher::new(f);
+        for _ in 0..2 {
+            block_on(c.get("https://a.example/big", T)).unwrap();
+            block_on(c.get("https://a.example/small", T)).unwrap();
+        }
+        assert_eq!(
+            c.inner().requests().len(),
+            3,
+            "the big one twice, the small one once"
+        );
         assert_eq!(c.len(), 1);
     }
 

@@ -38,7 +38,13 @@ pub struct Server {
 impl Server {
     /// Starts a server that stops by itself after `lifetime`.
     pub fn start(lifetime: Duration) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
+        Server::start_at(lifetime, 0).expect("bind 127.0.0.1")
+    }
+
+    /// Starts a server on 127.0.0.1:`port` (0: any free port) that stops by itself after
+    /// `lifetime`.
+    pub fn start_at(lifetime: Duration, port: u16) -> std::io::Result<Server> {
+        let listener = TcpListener::bind(("127.0.0.1", port))?;
         listener.set_nonblocking(true).expect("nonblocking");
         let port = listener.local_addr().unwrap().port();
         let routes: Routes = Default::default();
@@ -60,14 +66,14 @@ impl Server {
                 }
             }
         });
-        Server {
+        Ok(Server {
             base: format!("http://127.0.0.1:{port}"),
             port,
             routes,
             counts,
             stop,
             thread: Some(thread),
-        }
+        })
     }
 
     /// `base` + `path`.
@@ -90,6 +96,11 @@ impl Server {
     /// How many requests `path` got.
     pub fn count(&self, path: &str) -> usize {
         self.counts.lock().unwrap().get(path).copied().unwrap_or(0)
+    }
+
+    /// Every route, for saving what is served.
+    pub fn routes(&self) -> HashMap<String, Route> {
+        self.routes.read().unwrap().clone()
     }
 
     /// Requests per path so far.
