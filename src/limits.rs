@@ -58,10 +58,12 @@ impl std::fmt::Display for BudgetExceeded {
             BudgetExceeded::Deadline { ms } if ms % 1000 == 0 => {
                 write!(f, "the {} s deadline for one input passed", ms / 1000)
             }
+            // Tenths without floating-point formatting (which would add ~10 KB to the app).
             BudgetExceeded::Deadline { ms } => write!(
                 f,
-                "the {:.1} s deadline for one input passed",
-                *ms as f64 / 1000.0
+                "the {}.{} s deadline for one input passed",
+                ms / 1000,
+                ms % 1000 / 100
             ),
             BudgetExceeded::Fetches { max } => {
                 write!(f, "more than {max} documents needed for one input")
