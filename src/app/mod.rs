@@ -55,9 +55,9 @@ struct ProgressFetcher {
 }
 
 impl Fetcher for ProgressFetcher {
-    async fn get(&self, url: &str) -> Result<Response, FetchError> {
+    async fn get(&self, url: &str, time_left_ms: u64) -> Result<Response, FetchError> {
         self.fetching.set(Some(url.to_string()));
-        let r = self.inner.get(url).await;
+        let r = self.inner.get(url, time_left_ms).await;
         if let Err(FetchError::Network(_)) = &r {
             self.blocked.update(|b| b.push(url.to_string()));
         }

@@ -31,7 +31,7 @@ mod cli {
   --json       one JSON report per input, one per line, in input order
   --recipient  e-mail, URL, DID … to match against the badge's (possibly hashed) recipient
   --at         evaluate expiry and validity at this RFC 3339 time (default: now)
-  --allow-http testing only: allow plain http to 127.0.0.1 / localhost
+  --allow-http testing only: allow plain http to, and any fetch from, 127.0.0.1 / localhost
 exit status: 0 all valid, 1 any not valid, 2 usage error";
 
     struct Args {
@@ -89,6 +89,7 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
         // One cache for the run: inputs from one issuer share its profile, keys and status lists.
         let fetcher = badge_verifier::resolve::cache::CachingFetcher::new(NativeFetcher::new(
             FetchLimits::default(),
+            args.opts.fetch_policy(),
         ));
         let workers = std::thread::available_parallelism()
             .map_or(1, |n| n.get())

@@ -2,7 +2,13 @@
 //! and a size limit. Browsers follow redirects themselves (at most 20) and hide the reason a
 //! cross-origin request failed, so a CORS refusal surfaces as [`FetchError::Network`].
 
-use super::fetch::{FetchError, FetchLimits, Fetcher, Response};
+use super::fetch::{request_timeout_ms, FetchError, FetchLimits, Fetcher, Response};
+
+/// Milliseconds since the epoch on the page's clock (`Date.now()`; [`Fetcher::now_ms`] in the
+/// browser).
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
 
 pub struct BrowserFetcher {
     limits: FetchLimits,
@@ -15,8 +21,9 @@ impl BrowserFetcher {
 }
 
 impl Fetcher for BrowserFetcher {
-    async fn get(&self, url: &str) -> Result<Response, FetchError> {
-        let signal = web_sys::AbortSignal::timeout_with_u32(self.limits.timeout_ms);
+    async fn get(&self, url: &str, time_left_ms: u64) -> Result<Response, FetchError> {
+        let timeout_ms = request_timeout_ms(self.limits.timeout_ms, time_left_ms);
+        let signal = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
         let resp = gloo_net::http::Request::get(url)
             .header("Accept", "application/ld+json, application/json;q=0.9, image/png;q=0.8, image/svg+xml;q=0.8, */*;q=0.5")
             .abort_signal(Some(&signal))
@@ -24,7 +31,7 @@ impl Fetcher for BrowserFetcher {
             .await
             .map_err(|e| {
                 if signal.aborted() {
-                    FetchError::Timeout { ms: self.limits.timeout_ms }
+                    FetchError::Timeout { ms: timeout_ms }
                 } else {
                     FetchError::Network(e.to_string())
                 }

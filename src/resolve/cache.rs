@@ -19,6 +19,11 @@ use std::task::{Poll, Waker};
 /// Default bound on cached body bytes.
 pub const DEFAULT_MAX_BYTES: usize = 32 * 1024 * 1024;
 
+/// Default bound on one cached body: a larger one (only a hostile or broken issuer serves a
+/// multi-megabyte profile, key or status list) is passed through uncached, so it neither
+/// evicts everything else nor stays in memory after its input is done.
+pub const DEFAULT_MAX_ENTRY_BYTES: usize = 4 * 1024 * 1024;
+
 #[derive(Debug, Default)]
 struct Store {
     map: HashMap<String, Response>,
@@ -110,19 +115,23 @@ pub struct CachingFetcher<F: Fetcher> {
     inner: F,
     store: Mutex<Store>,
     max_bytes: usize,
+    max_entry_bytes: usize,
 }
 
 impl<F: Fetcher> CachingFetcher<F> {
     pub fn new(inner: F) -> Self {
-        Self::with_max_bytes(inner, DEFAULT_MAX_BYTES)
+        let mut c = Self::with_max_bytes(inner, DEFAULT_MAX_BYTES);
+        c.max_entry_bytes = DEFAULT_MAX_ENTRY_BYTES;
+        c
     }
 
-    /// A cache keeping at most `max_bytes` of response bodies.
+    /// A cache keeping at most `max_bytes` of response bodies (any one body up to that size).
     pub fn with_max_bytes(inner: F, max_bytes: usize) -> Self {
         CachingFetcher {
             inner,
             store: Mutex::new(Store::default()),
             max_bytes,
+            max_entry_bytes: max_bytes,
         }
     }
 
@@ -166,7 +175,7 @@ impl<F: Fetcher> CachingFetcher<F> {
 
     fn remember(&self, url: &str, resp: &Response) {
         let size = resp.body.len();
-        if !resp.is_success() || size > self.max_bytes {
+        if !resp.is_success() || size > self.max_bytes.min(self.max_entry_bytes) {
             return;
         }
         let Ok(mut s) = self.store.lock() else {
@@ -191,11 +200,13 @@ impl<F: Fetcher> CachingFetcher<F> {
 }
 
 impl<F: Fetcher> Fetcher for CachingFetcher<F> {
-    async fn get(&self, url: &str) -> Result<Response, FetchError> {
+    /// A cached answer costs no time; a waiter waits for the fetch it joined, which is bounded
+    /// by the leader's time limit (the core has no timer to cut the wait shorter).
+    async fn get(&self, url: &str, time_left_ms: u64) -> Result<Response, FetchError> {
         loop {
             match self.role(url) {
                 Role::Hit(resp) => return Ok(resp),
-                Role::Alone => return self.inner.get(url).await,
+                Role::Alone => return self.inner.get(url, time_left_ms).await,
                 Role::Wait(flight) => {
                     if let Some(outcome) = flight.wait().await {
                         return outcome;
@@ -209,7 +220,7 @@ impl<F: Fetcher> Fetcher for CachingFetcher<F> {
                         flight,
                         outcome: None,
                     };
-                    let r = self.inner.get(url).await;
+                    let r = self.inner.get(url, time_left_ms).await;
                     if let Ok(resp) = &r {
                         self.remember(url, resp);
                     }
@@ -219,6 +230,10 @@ impl<F: Fetcher> Fetcher for CachingFetcher<F> {
             }
         }
     }
+
+    fn now_ms(&self) -> u64 {
+        self.inner.now_ms()
+    }
 }
 
 #[cfg(test)]
@@ -226,6 +241,8 @@ mod tests {
     use super::*;
     use crate::resolve::fetch::MemoryFetcher;
     use futures::executor::block_on;
+
+    const T: u64 = 10_000;
 
     fn mem() -> MemoryFetcher {
         let mut m = MemoryFetcher::new()
@@ -239,8 +256,8 @@ mod tests {
     #[test]
     fn second_get_is_served_from_the_cache() {
         let c = CachingFetcher::new(mem());
-        let a = block_on(c.get("https://a.example/1")).unwrap();
-        let b = block_on(c.get("https://a.example/1")).unwrap();
+        let a = block_on(c.get("https://a.example/1", T)).unwrap();
+        let b = block_on(c.get("https://a.example/1", T)).unwrap();
         assert_eq!(a, b);
         assert_eq!(c.inner().requests(), vec!["https://a.example/1"]);
         assert_eq!(c.len(), 1);
@@ -251,10 +268,10 @@ mod tests {
         let c = CachingFetcher::new(mem());
         for _ in 0..2 {
             assert_eq!(
-                block_on(c.get("https://a.example/gone")).unwrap().status,
+                block_on(c.get("https://a.example/gone", T)).unwrap().status,
                 404
             );
-            assert!(block_on(c.get("https://a.example/missing")).is_err());
+            assert!(block_on(c.get("https://a.example/missing", T)).is_err());
         }
         assert_eq!(c.inner().requests().len(), 4);
         assert!(c.is_empty());
@@ -268,12 +285,12 @@ mod tests {
             "https://a.example/2",
             "https://a.example/3",
         ] {
-            block_on(c.get(u)).unwrap();
+            block_on(c.get(u, T)).unwrap();
         }
         assert_eq!(c.len(), 2);
         // 1 was evicted, 3 is cached.
-        block_on(c.get("https://a.example/3")).unwrap();
-        block_on(c.get("https://a.example/1")).unwrap();
+        block_on(c.get("https://a.example/3", T)).unwrap();
+        block_on(c.get("https://a.example/1", T)).unwrap();
         let r = c.inner().requests();
         assert_eq!(r.len(), 4);
         assert_eq!(r[3], "https://a.example/1");
@@ -303,7 +320,7 @@ mod tests {
     }
 
     impl Fetcher for Slow {
-        async fn get(&self, url: &str) -> Result<Response, FetchError> {
+        async fn get(&self, url: &str, _: u64) -> Result<Response, FetchError> {
             self.calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             if self.sleep_ms > 0 {
                 std::thread::sleep(std::time::Duration::from_millis(self.sleep_ms));
@@ -335,7 +352,7 @@ mod tests {
         std::thread::scope(|s| {
             for _ in 0..8 {
                 s.spawn(|| {
-                    let r = block_on(c.get("https://a.example/list")).unwrap();
+                    let r = block_on(c.get("https://a.example/list", T)).unwrap();
                     assert_eq!(r.body, b"list");
                 });
             }
@@ -348,12 +365,12 @@ mod tests {
         // A 404 is not cached, but callers asking while it is in flight share that answer.
         let c = CachingFetcher::new(Slow::new(0, 404));
         let all = block_on(futures::future::join_all(
-            (0..5).map(|_| c.get("https://a.example/gone")),
+            (0..5).map(|_| c.get("https://a.example/gone", T)),
         ));
         assert!(all.iter().all(|r| r.as_ref().unwrap().status == 404));
         assert_eq!(c.inner().calls(), 1);
         // Asked again afterwards: fetched again.
-        block_on(c.get("https://a.example/gone")).unwrap();
+        block_on(c.get("https://a.example/gone", T)).unwrap();
         assert_eq!(c.inner().calls(), 2);
     }
 
@@ -362,9 +379,9 @@ mod tests {
         use std::future::Future;
         let c = CachingFetcher::new(Slow::new(0, 200));
         let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
-        let mut leader = Box::pin(c.get("https://a.example/list"));
+        let mut leader = Box::pin(c.get("https://a.example/list", T));
         assert!(leader.as_mut().poll(&mut cx).is_pending());
-        let mut waiter = Box::pin(c.get("https://a.example/list"));
+        let mut waiter = Box::pin(c.get("https://a.example/list", T));
         assert!(waiter.as_mut().poll(&mut cx).is_pending());
         drop(leader);
         let r = loop {
@@ -378,10 +395,32 @@ mod tests {
     }
 
     #[test]
+    fn by_default_a_body_over_the_entry_bound_is_not_cached() {
+        let big = vec![b'x'; DEFAULT_MAX_ENTRY_BYTES + 1];
+        let f = MemoryFetcher::new()
+            .with("https://a.example/big", "application/json", big)
+            .with("https://a.example/small", "application/json", "{}");
+        let c = CachingFetcher::new(f);
+        for _ in 0..2 {
+            block_on(c.get("https://a.example/big", T)).unwrap();
+            block_on(c.get("https://a.example/small", T)).unwrap();
+        }
+        assert_eq!(
+            c.inner().requests().len(),
+            3,
+            "the big one twice, the small one once"
+        );
+        assert_eq!(c.len(), 1);
+    }
+
+    #[test]
     fn a_body_larger_than_the_bound_is_passed_through_uncached() {
         let c = CachingFetcher::with_max_bytes(mem(), 5);
         assert_eq!(
-            block_on(c.get("https://a.example/1")).unwrap().body.len(),
+            block_on(c.get("https://a.example/1", T))
+                .unwrap()
+                .body
+                .len(),
             10
         );
         assert!(c.is_empty());

@@ -1,9 +1,13 @@
 //! The one door to the network. The core asks a [`Fetcher`] for URLs; the browser answers with
 //! `gloo-net`, the CLI with a small blocking client, tests with an in-memory map.
 
+use super::address;
 use super::weburl::WebUrl;
+use crate::limits::BudgetExceeded;
 use std::collections::HashMap;
 use std::future::Future;
+use std::net::IpAddr;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Limits every fetcher enforces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +90,11 @@ pub enum FetchError {
     },
     /// The in-memory fetcher has no such document.
     NotFound,
+    /// The URL's host is, or resolves to, an address that is never fetched (loopback, private,
+    /// link-local …; see [`super::address`]), or a redirect went where the first URL could not.
+    Refused(String),
+    /// The input's fetch budget ran out ([`crate::limits::Budget`]).
+    BudgetExceeded(BudgetExceeded),
 }
 
 impl std::fmt::Display for FetchError {
@@ -100,44 +109,145 @@ impl std::fmt::Display for FetchError {
             FetchError::TooManyRedirects { limit } => write!(f, "more than {limit} redirects"),
             FetchError::Timeout { ms } => write!(f, "no answer within {} s", ms / 1000),
             FetchError::NotFound => write!(f, "no such document"),
+            FetchError::Refused(why) => write!(f, "refused: {why}"),
+            FetchError::BudgetExceeded(b) => b.fmt(f),
         }
     }
 }
 
-/// Gets a URL. Implementations follow redirects (within [`FetchLimits`]), enforce the size and
-/// time limits, and report the final URL.
+/// Gets a URL. Implementations follow redirects (within [`FetchLimits`], each hop checked by
+/// the same [`FetchPolicy`] where the platform lets them see it), enforce the size and time
+/// limits, and report the final URL.
 pub trait Fetcher {
-    fn get(&self, url: &str) -> impl Future<Output = Result<Response, FetchError>>;
+    /// Gets `url`, giving up after `time_left_ms` milliseconds (the time left in the input's
+    /// budget) or the fetcher's own time limit, whichever comes first, with
+    /// [`FetchError::Timeout`].
+    fn get(
+        &self,
+        url: &str,
+        time_left_ms: u64,
+    ) -> impl Future<Output = Result<Response, FetchError>>;
+
+    /// Now, in milliseconds on a clock that does not go backwards: the per-input deadline is
+    /// measured with it. The platform's clock unless a fetcher (a test's) keeps its own.
+    fn now_ms(&self) -> u64 {
+        platform_now_ms()
+    }
 }
 
 impl<F: Fetcher> Fetcher for &F {
-    fn get(&self, url: &str) -> impl Future<Output = Result<Response, FetchError>> {
-        (**self).get(url)
+    fn get(
+        &self,
+        url: &str,
+        time_left_ms: u64,
+    ) -> impl Future<Output = Result<Response, FetchError>> {
+        (**self).get(url, time_left_ms)
+    }
+
+    fn now_ms(&self) -> u64 {
+        (**self).now_ms()
     }
 }
 
-/// Checks a URL may be fetched at all: http(s) only, plain http only when `allow_http` and the
-/// host is loopback (testing). Returns the parsed URL.
-pub fn check_fetchable(raw: &str, allow_http: bool) -> Result<WebUrl, FetchError> {
-    let u = WebUrl::parse(raw).map_err(|e| FetchError::SchemeNotAllowed(format!("{raw} ({e})")))?;
-    match u.scheme() {
-        "https" => Ok(u),
-        "http" if allow_http && u.is_loopback() => Ok(u),
-        "http" => Err(FetchError::SchemeNotAllowed(
-            "plain http (use https; --allow-http permits 127.0.0.1/localhost for testing)".into(),
-        )),
-        other => Err(FetchError::SchemeNotAllowed(format!("{other}:"))),
+/// Milliseconds on the platform's clock: `Instant` natively, `Date.now()` in the browser.
+pub fn platform_now_ms() -> u64 {
+    #[cfg(not(target_arch = "wasm32"))]
+    return super::native::now_ms();
+    #[cfg(target_arch = "wasm32")]
+    return super::browser::now_ms();
+}
+
+/// A fetcher's time limit for one request: its own, or the input's time left if shorter.
+pub fn request_timeout_ms(own_ms: u32, time_left_ms: u64) -> u32 {
+    u64::from(own_ms).min(time_left_ms) as u32
+}
+
+/// Which URLs and addresses may be fetched: https only, to globally routable addresses only.
+/// The core checks every URL before asking the fetcher; the native fetcher checks again at
+/// every redirect hop and every address it connects to (browsers enforce their own rules on
+/// redirects and do not reveal addresses).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FetchPolicy {
+    /// Testing only: plain http to loopback hosts, and loopback addresses over http or https,
+    /// are allowed. Nothing else is: a private address is refused in test mode too.
+    pub allow_http: bool,
+}
+
+impl FetchPolicy {
+    /// Checks a URL may be fetched at all: http(s) only, plain http only to a loopback host
+    /// when [`FetchPolicy::allow_http`]; a host that is a literal address or `localhost` must
+    /// be an allowed address ([`FetchPolicy::check_address`]). Returns the parsed URL.
+    pub fn check_url(&self, raw: &str) -> Result<WebUrl, FetchError> {
+        let u =
+            WebUrl::parse(raw).map_err(|e| FetchError::SchemeNotAllowed(format!("{raw} ({e})")))?;
+        if !u.is_http() {
+            return Err(FetchError::SchemeNotAllowed(format!("{}:", u.scheme())));
+        }
+        let host = u.host_str().unwrap_or_default();
+        if let Some(ip) = address::literal_ip(host) {
+            self.check_address(host, ip)?;
+        } else if address::is_localhost_name(host) && !self.allow_http {
+            return Err(FetchError::Refused(format!(
+                "{host} is a loopback address (--allow-http permits it for testing)"
+            )));
+        }
+        if u.scheme() == "http" && !(self.allow_http && u.is_loopback()) {
+            return Err(FetchError::SchemeNotAllowed(
+                "plain http (use https; --allow-http permits 127.0.0.1/localhost for testing)"
+                    .into(),
+            ));
+        }
+        Ok(u)
     }
+
+    /// Checks a redirect from `from` to `location` (already resolved against `from`): the same
+    /// rules as a first URL, and never from https down to plain http.
+    pub fn check_redirect(&self, from: &WebUrl, location: &str) -> Result<WebUrl, FetchError> {
+        let to = self.check_url(location).map_err(|e| match e {
+            FetchError::SchemeNotAllowed(why) => {
+                FetchError::Refused(format!("redirect from {from} to {why}"))
+            }
+            other => other,
+        })?;
+        if from.scheme() == "https" && to.scheme() != "https" {
+            return Err(FetchError::Refused(format!(
+                "redirect from {from} down to plain http ({to})"
+            )));
+        }
+        Ok(to)
+    }
+
+    /// Checks an address `host` names or resolves to may be connected to.
+    pub fn check_address(&self, host: &str, ip: IpAddr) -> Result<(), FetchError> {
+        match address::refused(ip, self.allow_http) {
+            None => Ok(()),
+            Some(why) if address::literal_ip(host) == Some(ip) => {
+                Err(FetchError::Refused(format!("{host} is {why}")))
+            }
+            Some(why) => Err(FetchError::Refused(format!(
+                "{host} resolves to {why} {ip}"
+            ))),
+        }
+    }
+}
+
+/// Checks a URL may be fetched at all ([`FetchPolicy::check_url`]). Returns the parsed URL.
+pub fn check_fetchable(raw: &str, allow_http: bool) -> Result<WebUrl, FetchError> {
+    FetchPolicy { allow_http }.check_url(raw)
 }
 
 /// A fetcher over a fixed map of URL → document, for tests and for documents the user pasted.
 /// Redirects are modelled as entries with a 3xx status and a `Location` in `redirects`.
+/// It keeps its own clock, which only its simulated latency advances
+/// ([`MemoryFetcher::with_latency_ms`]), so deadline tests are deterministic.
 #[derive(Debug, Clone, Default)]
 pub struct MemoryFetcher {
     docs: HashMap<String, Response>,
     redirects: HashMap<String, String>,
     limits: FetchLimits,
     log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    latency_ms: u64,
+    clock_ms: std::sync::Arc<AtomicU64>,
 }
 
 impl MemoryFetcher {
@@ -169,15 +279,28 @@ impl MemoryFetcher {
         self
     }
 
+    /// Every request takes `ms` on this fetcher's clock; one given less time than that times
+    /// out when its time is up (as a slow server would make a real fetcher do).
+    pub fn with_latency_ms(mut self, ms: u64) -> Self {
+        self.latency_ms = ms;
+        self
+    }
+
     /// The URLs requested so far, in order (to assert that caches work, or what was tried).
     pub fn requests(&self) -> Vec<String> {
         self.log.lock().map(|l| l.clone()).unwrap_or_default()
     }
 
-    fn get_sync(&self, url: &str) -> Result<Response, FetchError> {
+    fn get_sync(&self, url: &str, time_left_ms: u64) -> Result<Response, FetchError> {
         if let Ok(mut l) = self.log.lock() {
             l.push(url.to_string());
         }
+        let timeout = request_timeout_ms(self.limits.timeout_ms, time_left_ms);
+        if self.latency_ms > u64::from(timeout) {
+            self.clock_ms.fetch_add(timeout.into(), Ordering::SeqCst);
+            return Err(FetchError::Timeout { ms: timeout });
+        }
+        self.clock_ms.fetch_add(self.latency_ms, Ordering::SeqCst);
         let mut current = url.to_string();
         for _ in 0..=self.limits.max_redirects {
             if let Some(next) = self.redirects.get(&current) {
@@ -204,8 +327,12 @@ impl MemoryFetcher {
 }
 
 impl Fetcher for MemoryFetcher {
-    async fn get(&self, url: &str) -> Result<Response, FetchError> {
-        self.get_sync(url)
+    async fn get(&self, url: &str, time_left_ms: u64) -> Result<Response, FetchError> {
+        self.get_sync(url, time_left_ms)
+    }
+
+    fn now_ms(&self) -> u64 {
+        self.clock_ms.load(Ordering::SeqCst)
     }
 }
 
@@ -218,11 +345,11 @@ mod tests {
         let f = MemoryFetcher::new()
             .with("https://b.example/x", "application/json", "{}")
             .redirect("https://a.example/x", "https://b.example/x");
-        let r = futures::executor::block_on(f.get("https://a.example/x")).unwrap();
+        let r = futures::executor::block_on(f.get("https://a.example/x", 1_000)).unwrap();
         assert_eq!(r.final_url, "https://b.example/x");
         assert_eq!(r.status, 200);
         assert_eq!(f.requests(), vec!["https://a.example/x"]);
-        let missing = futures::executor::block_on(f.get("https://c.example/"));
+        let missing = futures::executor::block_on(f.get("https://c.example/", 1_000));
         assert_eq!(missing, Err(FetchError::NotFound));
     }
 
@@ -231,7 +358,7 @@ mod tests {
         let f = MemoryFetcher::new()
             .redirect("https://a/", "https://b/")
             .redirect("https://b/", "https://a/");
-        let r = futures::executor::block_on(f.get("https://a/"));
+        let r = futures::executor::block_on(f.get("https://a/", 1_000));
         assert!(matches!(r, Err(FetchError::TooManyRedirects { .. })));
     }
 
@@ -244,5 +371,85 @@ mod tests {
         assert!(check_fetchable("http://localhost/a", true).is_ok());
         assert!(check_fetchable("file:///etc/passwd", true).is_err());
         assert!(check_fetchable("ftp://x/", true).is_err());
+    }
+
+    #[test]
+    fn loopback_and_private_hosts_are_refused_by_name_and_address() {
+        let strict = FetchPolicy { allow_http: false };
+        let test = FetchPolicy { allow_http: true };
+        for url in [
+            "https://127.0.0.1/a",
+            "https://localhost/a",
+            "https://[::1]/a",
+            "https://[::ffff:127.0.0.1]/a",
+            "https://0.0.0.0/a",
+            "https://10.1.2.3/a",
+            "https://169.254.169.254/latest/meta-data/",
+            "https://[fd00::1]/a",
+            "https://0x7f.1/a",
+        ] {
+            assert!(
+                matches!(strict.check_url(url), Err(FetchError::Refused(_))),
+                "{url}"
+            );
+        }
+        assert!(test.check_url("https://127.0.0.1/a").is_ok());
+        assert!(test.check_url("http://localhost:8080/a").is_ok());
+        for url in [
+            "https://10.1.2.3/a",
+            "https://0.0.0.0/a",
+            "http://0.0.0.0/a",
+        ] {
+            assert!(test.check_url(url).is_err(), "{url}");
+        }
+        assert_eq!(
+            strict
+                .check_url("https://192.168.0.1/")
+                .unwrap_err()
+                .to_string(),
+            "refused: 192.168.0.1 is a private address"
+        );
+        assert_eq!(
+            strict
+                .check_address("intranet.example", "10.0.0.1".parse().unwrap())
+                .unwrap_err()
+                .to_string(),
+            "refused: intranet.example resolves to a private address 10.0.0.1"
+        );
+    }
+
+    #[test]
+    fn redirects_keep_the_rules_and_never_downgrade() {
+        let test = FetchPolicy { allow_http: true };
+        let from = test.check_url("https://example.org/a").unwrap();
+        assert!(test.check_redirect(&from, "https://example.net/b").is_ok());
+        for to in [
+            "http://127.0.0.1/b",
+            "file:///etc/passwd",
+            "data:text/plain,x",
+            "https://[::ffff:10.0.0.1]/",
+        ] {
+            assert!(
+                matches!(test.check_redirect(&from, to), Err(FetchError::Refused(_))),
+                "{to}"
+            );
+        }
+        let local = test.check_url("http://127.0.0.1:8080/a").unwrap();
+        assert!(test
+            .check_redirect(&local, "http://127.0.0.1:8080/b")
+            .is_ok());
+    }
+
+    #[test]
+    fn memory_latency_advances_its_clock_and_times_out() {
+        let f = MemoryFetcher::new()
+            .with("https://a.example/x", "application/json", "{}")
+            .with_latency_ms(400);
+        assert_eq!(f.now_ms(), 0);
+        assert!(futures::executor::block_on(f.get("https://a.example/x", 1_000)).is_ok());
+        assert_eq!(f.now_ms(), 400);
+        let r = futures::executor::block_on(f.get("https://a.example/x", 300));
+        assert_eq!(r, Err(FetchError::Timeout { ms: 300 }));
+        assert_eq!(f.now_ms(), 700);
     }
 }

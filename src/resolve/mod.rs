@@ -2,6 +2,7 @@
 //! profiles, keys, status lists — through the [`fetch::Fetcher`] trait only. JSON-LD contexts
 //! are bundled ([`contexts`]) and never fetched.
 
+pub mod address;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 pub mod cache;

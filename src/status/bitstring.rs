@@ -37,7 +37,7 @@ fn err(m: impl Into<String>) -> BitstringError {
 }
 
 /// How `encodedList` is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Encoding {
     /// Bitstring Status List v1.0: multibase base64url ('u' prefix).
     Multibase,
@@ -104,7 +104,14 @@ fn unbase64(encoded: &str, encoding: Encoding) -> Result<Vec<u8>, BitstringError
 #[cfg(not(target_arch = "wasm32"))]
 pub fn gunzip(gz: &[u8], max: usize) -> Result<Vec<u8>, BitstringError> {
     use std::io::Read;
-    let mut out = Vec::new();
+    // The trailer's ISIZE (RFC 1952 §2.3.1: the input's size mod 2^32) sizes the buffer once,
+    // up to the limit; growing by doubling would copy, and briefly hold, up to 1.5× the list.
+    let declared = gz
+        .len()
+        .checked_sub(4)
+        .map(|at| u32::from_le_bytes([gz[at], gz[at + 1], gz[at + 2], gz[at + 3]]) as usize)
+        .unwrap_or(0);
+    let mut out = Vec::with_capacity(declared.min(max.saturating_add(1)));
     let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
     flate2::read::GzDecoder::new(gz)
         .take(limit)

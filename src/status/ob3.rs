@@ -20,7 +20,6 @@ use crate::resolve::fetch::Fetcher;
 use crate::verify::validity::window_checks;
 use crate::verify::Verification;
 use serde_json::Value;
-use std::cell::RefCell;
 use std::rc::Rc;
 
 const ID: &str = "status";
@@ -339,18 +338,13 @@ async fn list_entry<F: Fetcher>(
         return Check::unverifiable(ID, format!("the status list {url} has no encodedList"));
     };
     // Decoded once per verified list (a 16 KB list is inflated once, not per credential).
-    let cached = list
-        .bits
-        .borrow()
-        .as_ref()
-        .filter(|(encoding, _)| *encoding == flavour.encoding())
-        .map(|(_, bits)| bits.clone());
-    let bits = match cached {
+    let bits_key = (list.digest, flavour.encoding());
+    let bits = match DECODED_LISTS.with(|m| m.get(&bits_key)) {
         Some(bits) => bits,
         None => match bitstring::decode_list(encoded, flavour.encoding(), MAX_LIST_BYTES).await {
             Ok(b) => {
                 let b = Rc::new(b);
-                *list.bits.borrow_mut() = Some((flavour.encoding(), b.clone()));
+                DECODED_LISTS.with(|m| m.insert_sized(bits_key, b.clone(), b.len()));
                 b
             }
             Err(e) => return Check::unverifiable(ID, format!("the status list {url}: {e}")),
@@ -401,20 +395,24 @@ async fn verified_list<F: Fetcher>(
     issuer: Option<&str>,
 ) -> Result<Rc<ProvenList>, Check> {
     let body = fetch_body(v, url, "status list").await?;
+    let digest: [u8; 32] = {
+        use sha2::Digest;
+        sha2::Sha256::digest(&body).into()
+    };
     let key = ListKey {
         url: url.to_owned(),
-        digest: {
-            use sha2::Digest;
-            sha2::Sha256::digest(&body).into()
-        },
+        digest,
         options: v.opts.clone(),
     };
     let proven = match VERIFIED_LISTS.with(|c| c.get(&key)) {
         Some(hit) => hit,
         None => {
             let doc = parse_document(&body, url, "status list")?;
-            let proven = Rc::new(prove_list(v, url, doc).await?);
-            VERIFIED_LISTS.with(|c| c.insert(key, proven.clone()));
+            let body_len = body.len();
+            drop(body);
+            let proven = Rc::new(prove_list(v, url, doc, digest).await?);
+            let size = proven_list_size(body_len, &proven);
+            VERIFIED_LISTS.with(|c| c.insert_sized(key, proven.clone(), size));
             proven
         }
     };
@@ -489,8 +487,19 @@ struct ProvenList {
     refused: Option<(Verdict, String)>,
     /// The issuer whose bound key signed the list, when its proof verified.
     signer: Option<String>,
-    /// `encodedList` decoded, once asked for.
-    bits: RefCell<Option<(Encoding, Rc<Vec<u8>>)>>,
+    /// SHA-256 of the list's body: the key of its decoded bits in [`DECODED_LISTS`].
+    digest: [u8; 32],
+}
+
+/// About how much memory a remembered list takes: its parsed JSON (about the size of its
+/// text, which is mostly the `encodedList` string, plus the maps' overhead: counted twice) and
+/// the URLs and reason kept with it.
+fn proven_list_size(body_len: usize, proven: &ProvenList) -> usize {
+    2 * body_len
+        + proven.fetched.iter().map(|u| u.len() + 24).sum::<usize>()
+        + proven.refused.as_ref().map_or(0, |(_, why)| why.len())
+        + proven.signer.as_ref().map_or(0, String::len)
+        + 256
 }
 
 #[derive(PartialEq, Eq, Hash)]
@@ -500,10 +509,21 @@ struct ListKey {
     options: crate::verify::Options,
 }
 
-const VERIFIED_LISTS_MAX: usize = 256;
+/// Bytes of verified lists one thread remembers (by [`proven_list_size`]): hundreds of
+/// ordinary lists (a 131,072-entry list is about 20 KB), never more than a few large ones. A
+/// list too large for it is verified again each time, which only a hostile issuer causes.
+const VERIFIED_LISTS_MAX_BYTES: usize = 8 * 1024 * 1024;
+
+/// Bytes of decoded bitstrings one thread remembers. A decoded list is up to 16 MiB
+/// ([`MAX_LIST_BYTES`]) from a body of a few KB (zeros compress well), so the bound is on the
+/// decoded bytes, not on the number of lists: 160 lists of 16 MiB each once took 3 GB here.
+const DECODED_LISTS_MAX_BYTES: usize = 8 * 1024 * 1024;
 
 thread_local! {
-    static VERIFIED_LISTS: Memo<ListKey, Rc<ProvenList>> = Memo::new(VERIFIED_LISTS_MAX);
+    static VERIFIED_LISTS: Memo<ListKey, Rc<ProvenList>> =
+        Memo::with_max_bytes(VERIFIED_LISTS_MAX_BYTES);
+    static DECODED_LISTS: Memo<([u8; 32], Encoding), Rc<Vec<u8>>> =
+        Memo::with_max_bytes(DECODED_LISTS_MAX_BYTES);
 }
 
 /// Verifies a status list credential's proof (Data Integrity or VC-JWT) in a sub-verification.
@@ -511,8 +531,9 @@ async fn prove_list<F: Fetcher>(
     v: &mut Verification<'_, F>,
     url: &str,
     doc: Document,
+    digest: [u8; 32],
 ) -> Result<ProvenList, Check> {
-    let mut sub = v.sub_verification();
+    let mut sub = v.sub();
     let list = match doc {
         Document::Json(list) => {
             if !list.is_object() {
@@ -558,7 +579,7 @@ async fn prove_list<F: Fetcher>(
         fetched: std::mem::take(&mut sub.expert.fetched),
         refused,
         signer: sub.issued().map(|i| i.issuer().to_string()),
-        bits: RefCell::new(None),
+        digest,
     })
 }
 

@@ -11,13 +11,14 @@ pub mod validity;
 pub mod warm_up;
 
 use crate::extract::{self, Payload};
-use crate::limits::Limits;
+use crate::limits::{Budget, Limits};
 use crate::model::{self, BadgeDoc};
 use crate::recipient::{self, RecipientClaim};
 use crate::report::{BadgeDisplay, Check, Expert, Format, Report, Verdict};
-use crate::resolve::fetch::{check_fetchable, FetchError, Fetcher, Response};
+use crate::resolve::fetch::{FetchError, FetchPolicy, Fetcher, Response};
 use crate::trust::Issued;
 use chrono::{DateTime, Utc};
+use std::rc::Rc;
 
 /// How to verify: the moment to evaluate validity at, the identity to match, and limits.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -32,6 +33,13 @@ pub struct Options {
 }
 
 impl Options {
+    /// What may be fetched ([`FetchPolicy`]): the rules the fetcher must enforce too.
+    pub fn fetch_policy(&self) -> FetchPolicy {
+        FetchPolicy {
+            allow_http: self.allow_http,
+        }
+    }
+
     pub fn at(at: DateTime<Utc>) -> Options {
         Options {
             at,
@@ -71,13 +79,16 @@ pub struct Verification<'a, F: Fetcher> {
     /// 0 for the input; 1 inside an embedded credential being verified for it (an
     /// endorsement), which then does not verify its own endorsements.
     pub depth: u8,
-    fetches: usize,
+    /// The input's fetch budget, shared with every sub-verification ([`Verification::sub`]).
+    budget: Rc<Budget>,
     /// That the issuer stands behind the document; without it the verdict cannot be `valid`.
     issued: Option<Issued>,
 }
 
 impl<'a, F: Fetcher> Verification<'a, F> {
+    /// The verification of one input, with a full fetch budget starting now.
     pub fn new(fetcher: &'a F, opts: &'a Options) -> Self {
+        let budget = Rc::new(Budget::new(&opts.limits, fetcher.now_ms()));
         Verification {
             fetcher,
             opts,
@@ -86,17 +97,31 @@ impl<'a, F: Fetcher> Verification<'a, F> {
             badge: None,
             expert: Expert::default(),
             depth: 0,
-            fetches: 0,
+            budget,
             issued: None,
         }
     }
 
-    /// A verification of a document found while verifying this one (a status list, an
-    /// endorsement, an embedded proof set): same fetcher, options and depth.
-    pub fn sub_verification(&self) -> Verification<'a, F> {
-        let mut sub = Verification::new(self.fetcher, self.opts);
-        sub.depth = self.depth;
-        sub
+    /// A verification of something the input refers to (a status list credential, an
+    /// endorsement), with its own checks but the input's budget: what it fetches counts for
+    /// the input.
+    pub fn sub(&self) -> Self {
+        Verification {
+            fetcher: self.fetcher,
+            opts: self.opts,
+            checks: Vec::new(),
+            format: None,
+            badge: None,
+            expert: Expert::default(),
+            depth: self.depth,
+            budget: Rc::clone(&self.budget),
+            issued: None,
+        }
+    }
+
+    /// The input's fetch budget.
+    pub fn budget(&self) -> &Budget {
+        &self.budget
     }
 
     /// Records that the issuer stands behind the document (a verified signature with an issuer
@@ -120,22 +145,44 @@ impl<'a, F: Fetcher> Verification<'a, F> {
         self.checks.push(check);
     }
 
-    /// Fetches a document the badge refers to: http(s) only, within the fetch budget, logged
-    /// in the expert view.
+    /// Fetches a document the badge refers to: only what the [`FetchPolicy`] allows, within
+    /// the input's budget (documents, bytes, deadline), logged in the expert view.
     pub async fn fetch(&mut self, url: &str) -> Result<Response, FetchError> {
-        check_fetchable(url, self.opts.allow_http)?;
-        if self.fetches >= self.opts.limits.max_fetches {
-            return Err(FetchError::Network(format!(
-                "more than {} documents needed for one badge",
-                self.opts.limits.max_fetches
-            )));
-        }
-        self.fetches += 1;
+        self.opts.fetch_policy().check_url(url)?;
+        let time_left = self
+            .budget
+            .start_fetch(self.fetcher.now_ms())
+            .map_err(FetchError::BudgetExceeded)?;
         self.expert.fetched.push(url.to_string());
-        self.fetcher.get(url).await
+        let resp = match self.fetcher.get(url, time_left).await {
+            Ok(resp) => resp,
+            // Cut short by the input's deadline rather than by the fetcher's own limit.
+            Err(FetchError::Timeout { .. }) if self.budget.past_deadline(self.fetcher.now_ms()) => {
+                return Err(FetchError::BudgetExceeded(self.budget.deadline_reached()));
+            }
+            Err(e) => return Err(e),
+        };
+        self.budget
+            .spend_bytes(resp.body.len())
+            .map_err(FetchError::BudgetExceeded)?;
+        Ok(resp)
     }
 
     fn finish(mut self, input: &str) -> Report {
+        // Whatever could not be fetched says why in its own check; this one says the input
+        // as a whole was cut short, and leads so that the summary says so.
+        if let Some(exceeded) = self.budget.exceeded() {
+            self.checks.insert(
+                0,
+                Check::unverifiable(
+                    "budget",
+                    format!(
+                        "{exceeded} ({} documents fetched); what was not fetched is not verified",
+                        self.budget.fetches_used()
+                    ),
+                ),
+            );
+        }
         let recipient_match = self.match_recipient();
         Report::new(
             input,

@@ -99,7 +99,7 @@ async fn one<F: Fetcher>(
     place: &str,
     found: Found<'_>,
 ) -> (Endorsement, Check) {
-    let mut sub = v.sub_verification();
+    let mut sub = v.sub();
     sub.depth = v.depth.saturating_add(1);
     let credential = match found {
         Found::Embedded(e) => {

@@ -121,7 +121,7 @@ async fn embedded_proofs_of_jwt<F: Fetcher>(
             o.remove(claim);
         }
     }
-    let mut sub = v.sub_verification();
+    let mut sub = v.sub();
     embedded::verify_proofs(&mut sub, &document, issuer).await;
     let verdict = sub.verdict();
     let why = sub
