@@ -121,3 +121,64 @@ fn many_inputs_keep_their_order_when_verified_in_parallel() {
         assert_eq!(line["input"], *input);
     }
 }
+
+/// An input that makes the verifier panic gets its own `error` report and costs no other input
+/// its report: every worker goes on after the panic, and reports stay in input order. The
+/// panic is caused by the CLI's debug-only test hook (`BADGE_VERIFY_TEST_PANIC`, see
+/// `test_panic` in src/bin/badge-verify.rs), as no real input is known to panic any more.
+#[test]
+fn a_panicking_input_costs_only_its_own_report() {
+    if !cfg!(debug_assertions) {
+        eprintln!("skipped: the CLI's test hook exists in debug builds only");
+        return;
+    }
+    const PANIC: &str = "/test/panics/here.json";
+    // More panics than workers: a worker that died with its panic would lose the rest.
+    let inputs: Vec<&str> = (0..60)
+        .map(|i| match i % 6 {
+            1 => PANIC,
+            0 | 3 => OB3,
+            _ => TEXT,
+        })
+        .collect();
+    let out = bin()
+        .env("BADGE_VERIFY_TEST_PANIC", PANIC)
+        .args(["--json", "--at", "2026-01-01T00:00:00Z"])
+        .args(&inputs)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), inputs.len(), "a report was lost");
+    for (line, input) in lines.iter().zip(&inputs) {
+        assert_eq!(line["input"], *input);
+        let checks = line["checks"].as_array().unwrap();
+        if *input == PANIC {
+            assert_eq!(line["verdict"], "error");
+            assert_eq!(checks.len(), 1, "{line}");
+            assert_eq!(checks[0]["id"], "internal");
+            let detail = checks[0]["detail"].as_str().unwrap();
+            assert!(
+                detail.starts_with("internal error while verifying this input: test panic")
+                    && detail.contains("please report it"),
+                "{detail}"
+            );
+        } else {
+            assert!(checks.iter().all(|c| c["id"] != "internal"), "{line}");
+        }
+        if *input == OB3 {
+            assert_eq!(line["format"], "ob3-data-integrity", "{line}");
+            assert_eq!(line["badge"]["name"], "test 1");
+        }
+    }
+    // Human output too: the panicking input's report is there, between the others.
+    let out = bin()
+        .env("BADGE_VERIFY_TEST_PANIC", PANIC)
+        .args([OB3, PANIC, TEXT])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s} in {text}"));
+    assert!(at(&format!("{OB3}: ")) < at(&format!("{PANIC}: ERROR")));
+    assert!(at(&format!("{PANIC}: ERROR")) < at(&format!("{TEXT}: ERROR")));
+}
