@@ -819,7 +819,6 @@ mod tests {
         // Not absolute (a scheme is ASCII letters), so relative: the reference drops it.
         assert!(expand_iri(&ctx, "é:x", false).is_none());
         assert!(expand_iri(&ctx, "中:文", false).is_none());
-        // The colon after a multi-byte first character is still found.
         assert!(expand_iri(&ctx, "xé:y", false).is_none());
         assert!(matches!(
             expand_iri(&ctx, "urn:中文", false),

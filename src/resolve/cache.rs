@@ -100,9 +100,10 @@ enum Role {
 }
 
 /// Locks `m` even when a thread panicked while holding it (the CLI verifies each input under
-/// `catch_unwind`, so the process and this cache outlive such a panic). Every critical section
-/// here leaves the data consistent at each step that can panic (only allocation can), so the
-/// data is as usable as before: one input's panic must not cost the other inputs their cache.
+/// `catch_unwind`, so the process and this cache outlive such a panic). The critical sections
+/// here only move entries and add or subtract sizes, none can stop half-way through an update,
+/// so the data behind a poisoned lock is consistent: one input's panic must not cost the other
+/// inputs their cache.
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
