@@ -182,3 +182,33 @@ fn a_panicking_input_costs_only_its_own_report() {
     assert!(at(&format!("{OB3}: ")) < at(&format!("{PANIC}: ERROR")));
     assert!(at(&format!("{PANIC}: ERROR")) < at(&format!("{TEXT}: ERROR")));
 }
+
+/// The badge's own text never reaches the terminal outside the report: json-ld's warnings (a
+/// malformed IRI in an embedded context, here with terminal escape sequences) are not printed.
+#[test]
+fn badge_text_is_not_printed_to_stderr() {
+    const DID: &str = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
+    let credential = serde_json::json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+            {"evil": "\u{1b}[31mRED\u{1b}[0m"}],
+        "id": "urn:uuid:1", "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": {"id": DID, "type": ["Profile"]},
+        "validFrom": "2024-01-01T00:00:00Z",
+        "credentialSubject": {"type": ["AchievementSubject"], "achievement": {"id": "urn:x",
+            "type": ["Achievement"], "name": "n", "criteria": {"narrative": "x"}}},
+        "proof": {"type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022",
+            "verificationMethod": format!("{DID}#{}", &DID[8..]), "proofPurpose": "assertionMethod",
+            "proofValue": "z3"}
+    });
+    let path = std::env::temp_dir().join(format!("badge-escape-{}.json", std::process::id()));
+    std::fs::write(&path, credential.to_string()).unwrap();
+    let out = bin().arg("--json").arg(&path).output().unwrap();
+    std::fs::remove_file(&path).ok();
+    assert_eq!(json_lines(&out.stdout).len(), 1);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains('\u{1b}') && stderr.is_empty(),
+        "{stderr:?}"
+    );
+}
