@@ -360,7 +360,11 @@ test('mutated credentials cannot take the page down', { timeout: 300_000 }, asyn
     await app.page.waitForFunction((n) => {
       const cards = [...document.querySelectorAll('article.card')];
       return cards.length === n && cards.every((c) => c.dataset.verdict && c.dataset.verdict !== 'pending');
-    }, i + batch.length, { timeout: 60_000 });
+    }, i + batch.length, { timeout: 60_000 }).catch((e) => {
+      // A panic in the app (`panic = "abort"`) stops every card: say what the page reported.
+      throw new Error(`cards stopped getting verdicts in the batch from input ${i} (${e.message}); `
+        + `page errors: ${app.errors.join(' | ') || 'none'}`);
+    });
   }
   const got = await app.page.$$eval('article.card', (cards) => cards.map((c) => [c.dataset.input, c.dataset.verdict]));
   assert.deepEqual(got.map(([input]) => input), inputs.map((x) => x.name), 'one card per input, in order');
