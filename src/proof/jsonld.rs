@@ -221,16 +221,12 @@ fn active_context(
     };
     // `&mut NoVocabulary` here and in every json-ld call: the vocabulary type json-ld's own
     // toRdf passes down, so expansion and context processing are compiled once (smaller .wasm).
-    // Warnings go to `()`, as in expansion: `process_with` would `eprintln!` them, writing the
-    // badge's own text (terminal escape sequences included) to the CLI's stderr. What matters
-    // is refused by safe mode, never only warned about.
-    let processed = ready(syntax.process_full(
+    let processed = ready(syntax.process_with(
         &mut rdf_types::vocabulary::no_vocabulary_mut(),
         &ActiveContext::new(None),
         loader,
         None,
         json_ld::context_processing::Options::default(),
-        (),
     ));
     let processed = match processed {
         Ok(p) => std::rc::Rc::new(p.into_processed()),

@@ -256,15 +256,13 @@ fn apply_local(active: &Rc<Ctx>, local: &Value, budget: &Cell<usize>) -> Option<
         )
         .ok()?;
         let loader = BundledLoader::default();
-        // `&mut NoVocabulary` and no warning printer, as in jsonld.rs: one compiled copy of
-        // context processing, and no badge text on the CLI's stderr.
-        let processed = ready(syntax.process_full(
+        // `&mut NoVocabulary`, as in jsonld.rs: one compiled copy of context processing.
+        let processed = ready(syntax.process_with(
             &mut rdf_types::vocabulary::no_vocabulary_mut(),
             &active.jl,
             &loader,
             None,
             ProcessingOptions::default(),
-            (),
         ))
         .ok()?
         .into_processed();
@@ -297,13 +295,12 @@ fn apply_scoped(
             ProcessingOptions::default().with_override()
         };
         let loader = BundledLoader::default();
-        let processed = ready(local.process_full(
+        let processed = ready(local.process_with(
             &mut rdf_types::vocabulary::no_vocabulary_mut(),
             &active.jl,
             &loader,
             def.base_url().cloned(),
             options,
-            (),
         ))
         .ok()?
         .into_processed();
