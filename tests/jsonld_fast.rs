@@ -158,6 +158,9 @@ fn strings() -> Vec<Value> {
         "http://example.org/#frag",
         "schema:name",
         "https://example.org/x?y=1",
+        // A multi-byte first character (IRI expansion once sliced it at byte 1).
+        "é:x",
+        "urn:中文",
     ]
     .iter()
     .map(|s| json!(s))
@@ -268,6 +271,9 @@ fn mutate(rng: &mut Rng, doc: &mut Value) {
                 "@id",
                 "@type",
                 "@language",
+                "é",
+                "中:文",
+                "😀:x",
             ]);
             let v = rng.pick(&strings()).clone();
             o.insert((*k).into(), v);

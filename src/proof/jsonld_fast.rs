@@ -345,7 +345,10 @@ fn expand_iri<'a>(ctx: &'a Ctx, value: &'a str, vocab: bool) -> Option<Expanded<
             };
         }
     }
-    if let Some(colon) = value[1..].find(':').map(|i| i + 1) {
+    // §5.2 step 6: "a colon anywhere after its first character": the first character, which
+    // may be several bytes long (`é:x`, `中:文`); a byte index into the middle of it would panic.
+    let first = value.chars().next().map_or(0, char::len_utf8);
+    if let Some(colon) = value[first..].find(':').map(|i| i + first) {
         let (prefix, suffix) = (&value[..colon], &value[colon + 1..]);
         if prefix == "_" {
             return plain_label(suffix).then_some(Expanded::Blank(suffix));
@@ -783,4 +786,60 @@ pub fn to_dataset(doc: &Value) -> Option<oxrdf::Dataset> {
     };
     walker.object(&top, None, obj, &GraphName::DefaultGraph, true)?;
     Some(walker.dataset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn credentials_context() -> Rc<Ctx> {
+        let empty = EMPTY.with(Rc::clone);
+        let budget = Cell::new(MAX_COMPILES_PER_DOCUMENT);
+        apply_local(
+            &empty,
+            &json!("https://www.w3.org/ns/credentials/v2"),
+            &budget,
+        )
+        .expect("the bundled VC 2.0 context compiles")
+    }
+
+    /// Terms, compact IRIs and blank node labels whose first character is more than one byte
+    /// long: the colon search starts after the first character, not after the first byte.
+    #[test]
+    fn iri_expansion_of_non_ascii_terms() {
+        let ctx = credentials_context();
+        for s in [
+            "é", "é:x", "中:文", "中文", "😀:", ":é", "é:", "_:é", "é:@id",
+        ] {
+            for vocab in [false, true] {
+                let _ = expand_iri(&ctx, s, vocab);
+            }
+        }
+        // Not absolute (a scheme is ASCII letters), so relative: the reference drops it.
+        assert!(expand_iri(&ctx, "é:x", false).is_none());
+        assert!(expand_iri(&ctx, "中:文", false).is_none());
+        assert!(expand_iri(&ctx, "xé:y", false).is_none());
+        assert!(matches!(
+            expand_iri(&ctx, "urn:中文", false),
+            Some(Expanded::Iri(i)) if i == "urn:中文"
+        ));
+    }
+
+    #[test]
+    fn documents_with_non_ascii_keys_types_and_ids() {
+        let docs = [
+            json!({"@context": "https://www.w3.org/ns/credentials/v2", "é:x": "v"}),
+            json!({"@context": "https://www.w3.org/ns/credentials/v2", "中文": "v"}),
+            json!({"@context": "https://www.w3.org/ns/credentials/v2", "type": "é:t"}),
+            json!({"@context": "https://www.w3.org/ns/credentials/v2", "type": ["中:文"]}),
+            json!({"@context": "https://www.w3.org/ns/credentials/v2", "id": "é:1"}),
+            json!({"@context": "https://www.w3.org/ns/credentials/v2", "id": "中:文", "name": "n"}),
+            json!({"@context": "https://www.w3.org/ns/credentials/v2", "name": {"😀:": "x"}}),
+        ];
+        for d in &docs {
+            // Declined (the reference path decides) or answered; never a panic.
+            let _ = to_dataset(d);
+        }
+    }
 }

@@ -13,7 +13,7 @@
 
 use super::fetch::{FetchError, Fetcher, Response};
 use std::collections::{HashMap, VecDeque};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::task::{Poll, Waker};
 
 /// Default bound on cached body bytes.
@@ -51,9 +51,7 @@ impl Flight {
     /// Waits for the leader's answer; `None` if the leader gave up (ask again).
     async fn wait(&self) -> Option<Result<Response, FetchError>> {
         std::future::poll_fn(|cx| {
-            let Ok(mut st) = self.state.lock() else {
-                return Poll::Ready(None);
-            };
+            let mut st = lock(&self.state);
             match &st.outcome {
                 Some(outcome) => Poll::Ready(outcome.clone()),
                 None => {
@@ -79,7 +77,8 @@ struct Leader<'a> {
 
 impl Drop for Leader<'_> {
     fn drop(&mut self) {
-        if let Ok(mut s) = self.store.lock() {
+        {
+            let mut s = lock(self.store);
             if s.in_flight
                 .get(self.url)
                 .is_some_and(|f| Arc::ptr_eq(f, &self.flight))
@@ -87,12 +86,10 @@ impl Drop for Leader<'_> {
                 s.in_flight.remove(self.url);
             }
         }
-        let waiters = match self.flight.state.lock() {
-            Ok(mut st) => {
-                st.outcome = Some(self.outcome.take());
-                std::mem::take(&mut st.waiters)
-            }
-            Err(_) => Vec::new(),
+        let waiters = {
+            let mut st = lock(&self.flight.state);
+            st.outcome = Some(self.outcome.take());
+            std::mem::take(&mut st.waiters)
         };
         for w in waiters {
             w.wake();
@@ -105,8 +102,15 @@ enum Role {
     Hit(Response),
     Lead(Arc<Flight>),
     Wait(Arc<Flight>),
-    /// The lock is poisoned: fetch without the cache.
-    Alone,
+}
+
+/// Locks `m` even when a thread panicked while holding it (the CLI verifies each input under
+/// `catch_unwind`, so the process and this cache outlive such a panic). The critical sections
+/// here only move entries and add or subtract sizes, none can stop half-way through an update,
+/// so the data behind a poisoned lock is consistent: one input's panic must not cost the other
+/// inputs their cache.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Wraps any fetcher and remembers its successful answers for its own lifetime.
@@ -142,7 +146,7 @@ impl<F: Fetcher> CachingFetcher<F> {
 
     /// How many responses are cached.
     pub fn len(&self) -> usize {
-        self.store.lock().map(|s| s.map.len()).unwrap_or(0)
+        lock(&self.store).map.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -151,17 +155,12 @@ impl<F: Fetcher> CachingFetcher<F> {
 
     /// Forgets everything (e.g. when the user asks to verify again from scratch).
     pub fn clear(&self) {
-        if let Ok(mut s) = self.store.lock() {
-            *s = Store::default();
-        }
+        *lock(&self.store) = Store::default();
     }
 
     /// A cached answer, or who fetches it.
     fn role(&self, url: &str) -> Role {
-        // A poisoned lock only means another thread panicked mid-insert: fetch uncached.
-        let Ok(mut s) = self.store.lock() else {
-            return Role::Alone;
-        };
+        let mut s = lock(&self.store);
         if let Some(hit) = s.map.get(url) {
             return Role::Hit(hit.clone());
         }
@@ -178,9 +177,7 @@ impl<F: Fetcher> CachingFetcher<F> {
         if !resp.is_success() || size > self.max_bytes.min(self.max_entry_bytes) {
             return;
         }
-        let Ok(mut s) = self.store.lock() else {
-            return;
-        };
+        let mut s = lock(&self.store);
         if let Some(old) = s.map.remove(url) {
             s.bytes -= old.body.len();
             s.order.retain(|u| u != url);
@@ -206,7 +203,6 @@ impl<F: Fetcher> Fetcher for CachingFetcher<F> {
         loop {
             match self.role(url) {
                 Role::Hit(resp) => return Ok(resp),
-                Role::Alone => return self.inner.get(url, time_left_ms).await,
                 Role::Wait(flight) => {
                     if let Some(outcome) = flight.wait().await {
                         return outcome;
@@ -424,5 +420,54 @@ mod tests {
             10
         );
         assert!(c.is_empty());
+    }
+
+    /// Panics on one URL, like a fetcher bug on a hostile answer; serves the others from `mem`.
+    struct Panicky(MemoryFetcher);
+
+    impl Fetcher for Panicky {
+        async fn get(&self, url: &str, time_left_ms: u64) -> Result<Response, FetchError> {
+            if url.ends_with("/panic") {
+                panic!("fetcher bug on {url}");
+            }
+            self.0.get(url, time_left_ms).await
+        }
+    }
+
+    fn catch<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+    }
+
+    #[test]
+    fn a_panicking_fetch_leaves_the_cache_working() {
+        let c = CachingFetcher::new(Panicky(mem()));
+        assert!(catch(|| block_on(c.get("https://a.example/panic", 1_000))).is_err());
+        // Not left "in flight": asking again fetches again (and panics again), never waits.
+        assert!(catch(|| block_on(c.get("https://a.example/panic", 1_000))).is_err());
+        block_on(c.get("https://a.example/1", 1_000)).unwrap();
+        block_on(c.get("https://a.example/1", 1_000)).unwrap();
+        assert_eq!(c.inner().0.requests(), vec!["https://a.example/1"]);
+        assert_eq!(c.len(), 1);
+    }
+
+    #[test]
+    fn a_poisoned_lock_still_caches() {
+        let c = CachingFetcher::new(mem());
+        block_on(c.get("https://a.example/1", 1_000)).unwrap();
+        let poisoner = catch(|| {
+            let _held = c.store.lock();
+            panic!("a thread panics while holding the cache's lock");
+        });
+        assert!(poisoner.is_err());
+        assert!(c.store.is_poisoned());
+        // The entry cached before is still served, and new answers are still cached.
+        block_on(c.get("https://a.example/1", 1_000)).unwrap();
+        block_on(c.get("https://a.example/2", 1_000)).unwrap();
+        block_on(c.get("https://a.example/2", 1_000)).unwrap();
+        assert_eq!(
+            c.inner().requests(),
+            vec!["https://a.example/1", "https://a.example/2"]
+        );
+        assert_eq!(c.len(), 2);
     }
 }

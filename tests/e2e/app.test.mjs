@@ -326,3 +326,56 @@ test("the browser's URL parser gives the parts the shared URL cases expect", asy
   assert.deepEqual(got, cases);
   await finish(app);
 });
+
+// Issue #14 §2: the app is built with `panic = "abort"`, so one panic would take the page down
+// with every card. 240 mutated credentials (tests/fixtures/e2e/mutated-corpus.json, made by
+// tests/verify_random.rs: non-ASCII keys and values, @-terms, huge numbers, nulls, other
+// shapes, deep nesting, many re-signed so they reach status lists and endorsements) are dropped
+// in batches; every card must get a verdict and the page must still verify a valid badge.
+test('mutated credentials cannot take the page down', { timeout: 300_000 }, async () => {
+  const corpus = JSON.parse(fs.readFileSync(path.join(fixtures, 'mutated-corpus.json'), 'utf8'));
+  const app = await openApp();
+  // The documents the corpus fetches, served as their https URLs would be; nothing else leaves
+  // the machine (an unknown host fails at once instead of waiting for DNS).
+  await app.context.route(/^https?:\/\//, (route) => {
+    const url = route.request().url();
+    if (url.startsWith(site.url) || url.startsWith(badges.url)) return route.continue();
+    const body = corpus.served[url] ?? corpus.served[url.split('#')[0]];
+    if (body === undefined) return route.abort('connectionrefused');
+    return route.fulfill({ status: 200, contentType: 'application/ld+json', body,
+      headers: { 'access-control-allow-origin': '*' } });
+  });
+  const inputs = corpus.inputs;
+  assert.equal(inputs.length, 240);
+  const BATCH = 40;
+  for (let i = 0; i < inputs.length; i += BATCH) {
+    const batch = inputs.slice(i, i + BATCH).map((x) => ({ name: x.name, data: x.base64 }));
+    await app.page.evaluate((files) => {
+      const dt = new DataTransfer();
+      for (const f of files) dt.items.add(new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name));
+      const zone = document.querySelector('.dropzone');
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, batch);
+    await app.page.waitForFunction((n) => {
+      const cards = [...document.querySelectorAll('article.card')];
+      return cards.length === n && cards.every((c) => c.dataset.verdict && c.dataset.verdict !== 'pending');
+    }, i + batch.length, { timeout: 60_000 }).catch((e) => {
+      // A panic in the app (`panic = "abort"`) stops every card: say what the page reported.
+      throw new Error(`cards stopped getting verdicts in the batch from input ${i} (${e.message}); `
+        + `page errors: ${app.errors.join(' | ') || 'none'}`);
+    });
+  }
+  const got = await app.page.$$eval('article.card', (cards) => cards.map((c) => [c.dataset.input, c.dataset.verdict]));
+  assert.deepEqual(got.map(([input]) => input), inputs.map((x) => x.name), 'one card per input, in order');
+  for (const [input, verdict] of got) assert.ok(VERDICTS.includes(verdict), `${input}: ${verdict}`);
+  // Mutations reach past the signature: not everything is a plain error.
+  const counts = {};
+  for (const [, v] of got) counts[v] = (counts[v] ?? 0) + 1;
+  assert.ok((counts.valid ?? 0) + (counts.revoked ?? 0) + (counts.invalid ?? 0) > 40, JSON.stringify(counts));
+  // Still alive: a known-good badge dropped last verifies.
+  await dropFiles(app.page, ['teamwork-valid.jwt']);
+  const v = await verdicts(app.page, inputs.length + 1);
+  assert.equal(v['teamwork-valid.jwt'], 'valid');
+  await finish(app);
+});
