@@ -87,7 +87,6 @@ pub enum IssuedHow {
 pub struct IssuedBy {
     /// The issuer's id, as the badge names it.
     pub issuer: String,
-    #[serde(flatten)]
     pub how: IssuedHow,
 }
 

@@ -59,7 +59,7 @@ impl ureq::Resolver for CheckedResolver {
             if let Err(FetchError::Refused(why)) = self.policy.check_address(host, a.ip()) {
                 return Err(std::io::Error::new(
                     std::io::ErrorKind::PermissionDenied,
-                    Refusal(why),
+                    Refusal(format!("{why} {}", a.ip())),
                 ));
             }
         }
