@@ -107,6 +107,19 @@ test('the page carries a strict CSP and no inline script', async () => {
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'inline script in index.html');
 });
 
+test('a token signed with a key its issuer does not list is never shown as verified', async () => {
+  const app = await openApp();
+  // The issuer's JWK Set and profile cannot be read, as when the server sends no CORS headers.
+  await app.page.route('https://1edtech.edu/**', (route) => route.abort());
+  await dropFiles(app.page, ['1edtech-simple-jwt.svg']);
+  const v = await verdicts(app.page, 1);
+  assert.equal(v['1edtech-simple-jwt.svg'], 'unverifiable');
+  const c = card(app.page, '1edtech-simple-jwt.svg');
+  assert.equal(await c.locator('.trust.verified').count(), 0, 'a verified-issuer tag on a card that is not valid');
+  assert.match(await c.innerText(), /could not confirm the signer is https:\/\/1edtech\.edu\/issuers\/565049/);
+  await finish(app);
+});
+
 test('several files dropped at once: one card each, right verdicts, a malformed file does not stop the others', async () => {
   const app = await openApp();
   await dropFiles(app.page, ['teamwork-baked.png', 'teamwork-valid.jwt', 'pm-expired.jwt', 'teamwork-tampered.jwt',
