@@ -35,6 +35,9 @@ mod cli {
   --allow-http testing only: allow plain http to, and any fetch from, 127.0.0.1 / localhost
 exit status: 0 all valid, 1 any not valid, 2 usage error";
 
+    /// Most inputs verified at once (see `run`).
+    const MAX_WORKERS: usize = 4;
+
     struct Args {
         json: bool,
         opts: Options,
@@ -92,8 +95,12 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
             FetchLimits::default(),
             args.opts.fetch_policy(),
         ));
+        // At most MAX_WORKERS: in the worst case each worker holds one input's status list as
+        // bytes and as parsed JSON (≈ 50 MB), and a run must stay under 256 MB whatever its
+        // inputs point to (issue #14; measured: 72 MB with 1 worker, 115–127 MB with 2).
         let workers = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
+            .min(MAX_WORKERS)
             .min(args.inputs.len());
         let next = std::sync::atomic::AtomicUsize::new(0);
         let (tx, rx) = std::sync::mpsc::channel::<(usize, Report)>();
