@@ -1,8 +1,9 @@
 //! VC-JWT (OB 3.0 `integrity.md` "JSON Web Token Proof Format", "Verify a Credential",
 //! "Verify a Credential VC-JWT Signature"): the key from `kid` (DID URL or HTTP URL) or `jwk`,
-//! the signature (RS256, ES256, EdDSA only; [`CompactJws`] refuses `none`, HMAC and unknown
-//! algorithms), the key's tie to the issuer, and the claims `iss`, `sub`, `jti`, `nbf`, `exp`
-//! against the credential.
+//! tied to the issuer by [`crate::trust`] before its signature counts; the signature (RS256,
+//! ES256, EdDSA; `none` and HMAC refused as invalid, other registered algorithms not checked:
+//! [`crate::proof::failure_check`]); and the claims `iss`, `sub`, `jti`, `nbf`, `exp` against
+//! the credential.
 
 use super::embedded::{binding_outcome, method_failure, method_passed, BoundKey};
 use crate::model::json::str_of;
