@@ -1,8 +1,8 @@
 //! CLI throughput (issue #8): `badge-verify` over 1,000 OB 3.0 `eddsa-rdfc-2022` credential
-//! files, with its issuer profiles and status lists served over HTTP on 127.0.0.1 by a small
-//! server started here (and stopped; it also stops by itself at the deadline). Prints JSON:
-//! credentials per second and how many times each URL was fetched (once each is expected: the
-//! CLI's workers share one cache).
+//! files, with its issuer profiles and status lists served over HTTP on 127.0.0.1 by the tests'
+//! server (`tests/support/http_server.rs`), started here (and stopped; it also stops by itself
+//! at the deadline). Prints JSON: credentials per second and how many times each URL was
+//! fetched (once each is expected: the CLI's workers share one cache).
 //!
 //! Run it with `bash scripts/bench-cli.sh` (builds `badge-verify` and this with
 //! `--profile release-native`). Options: `--verifier PATH`, `--n 1000`, `--runs 3`,
@@ -16,119 +16,30 @@
 //! - `did-key-no-status`: 1,000 credentials from the 20 did:key issuers, no status (no network:
 //!   the verification work alone, plus process start).
 
+#[path = "support/driver.rs"]
+mod driver;
+#[path = "../tests/support/http_server.rs"]
+mod http_server;
 #[path = "../tests/status_support/mod.rs"]
 mod status_support;
 
+use http_server::Server;
 use status_support::sign;
 
 use serde_json::{json, Value};
-use std::collections::{BTreeMap, HashMap};
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-const AT: &str = "2026-01-01T00:00:00Z";
 const CREATED: &str = "2025-03-01T09:00:00Z";
 
-type Docs = Arc<RwLock<HashMap<String, (String, Vec<u8>)>>>;
-type Counts = Arc<Mutex<BTreeMap<String, usize>>>;
-
-/// A static HTTP/1.1 server on 127.0.0.1 (one thread per connection, `Connection: close`) that
-/// counts the requests for each path.
-struct Server {
-    base: String,
-    docs: Docs,
-    counts: Counts,
-    stop: Arc<AtomicBool>,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
-impl Server {
-    fn start(deadline: Instant) -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
-        listener.set_nonblocking(true).expect("nonblocking");
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let docs: Docs = Default::default();
-        let counts: Counts = Default::default();
-        let stop = Arc::new(AtomicBool::new(false));
-        let (d, c, s) = (docs.clone(), counts.clone(), stop.clone());
-        let thread = std::thread::spawn(move || {
-            while !s.load(Ordering::SeqCst) && Instant::now() < deadline {
-                match listener.accept() {
-                    Ok((stream, _)) => {
-                        let (d, c) = (d.clone(), c.clone());
-                        std::thread::spawn(move || serve(stream, &d, &c));
-                    }
-                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
-                        std::thread::sleep(Duration::from_micros(200))
-                    }
-                    Err(_) => break,
-                }
-            }
-        });
-        Server {
-            base,
-            docs,
-            counts,
-            stop,
-            thread: Some(thread),
-        }
-    }
-
-    fn put(&self, url: &str, content_type: &str, body: Vec<u8>) {
-        let path = url.strip_prefix(&self.base).expect("a URL of this server");
-        self.docs
-            .write()
-            .unwrap()
-            .insert(path.to_string(), (content_type.to_string(), body));
-    }
-
-    fn take_counts(&self) -> BTreeMap<String, usize> {
-        std::mem::take(&mut *self.counts.lock().unwrap())
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::SeqCst);
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
-    }
-}
-
-fn serve(mut stream: TcpStream, docs: &Docs, counts: &Counts) {
-    let _ = stream.set_nonblocking(false);
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-    let mut head = Vec::new();
-    let mut buf = [0u8; 4096];
-    while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 64 * 1024 {
-        match stream.read(&mut buf) {
-            Ok(0) | Err(_) => return,
-            Ok(n) => head.extend_from_slice(&buf[..n]),
-        }
-    }
-    let line = String::from_utf8_lossy(&head);
-    let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
-    *counts.lock().unwrap().entry(path.clone()).or_default() += 1;
-    let doc = docs.read().unwrap().get(&path).cloned();
-    let (status, ct, body) = match doc {
-        Some((ct, body)) => ("200 OK", ct, body),
-        None => ("404 Not Found", "text/plain".into(), b"not found".to_vec()),
-    };
-    // One write, no Nagle: a header and a body written apart can wait for a delayed ACK.
-    let mut response = format!(
-        "HTTP/1.1 {status}\r\ncontent-type: {ct}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
-        body.len()
-    )
-    .into_bytes();
-    response.extend_from_slice(&body);
-    let _ = stream.set_nodelay(true);
-    let _ = stream.write_all(&response);
+/// Serves `body` at `url`, a URL of `server`.
+fn put(server: &Server, url: &str, content_type: &str, body: Vec<u8>) {
+    let path = url
+        .strip_prefix(&server.base)
+        .expect("a URL of this server");
+    server.doc(path, content_type, body);
 }
 
 /// An issuer: its key seed, its id, and the verification method its proofs name.
@@ -167,7 +78,12 @@ fn issuers(server: &Server, did_keys: u8, profiles: u8) -> Vec<Issuer> {
             }],
             "assertionMethod": [method]
         });
-        server.put(&id, "application/ld+json", profile.to_string().into_bytes());
+        put(
+            server,
+            &id,
+            "application/ld+json",
+            profile.to_string().into_bytes(),
+        );
         out.push(Issuer {
             seed,
             id,
@@ -219,7 +135,8 @@ fn write_credentials(
             &status_support::bits(16 * 1024, 1, &[]),
         );
         let list = sign::sign_as(list, iss.seed, "2025-01-01T00:00:00Z", &iss.method);
-        server.put(
+        put(
+            server,
             &iss.list,
             "application/vc+ld+json",
             serde_json::to_vec(&list).unwrap(),
@@ -242,46 +159,14 @@ fn run(verifier: &Path, files: &[PathBuf], deadline: Instant) -> Run {
     // less on what else the machine runs than the wall time does.
     let time_out = std::env::temp_dir().join(format!("bench-cli-time-{}", std::process::id()));
     let gnu_time = Path::new("/usr/bin/time").exists();
-    let mut cmd = if gnu_time {
+    let cmd = if gnu_time {
         let mut c = Command::new("/usr/bin/time");
         c.args(["-f", "%U %S", "-o"]).arg(&time_out).arg(verifier);
         c
     } else {
         Command::new(verifier)
     };
-    let t = Instant::now();
-    let mut child = cmd
-        .args(["--json", "--allow-http", "--at", AT])
-        .args(files)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{}: {e}", verifier.display()));
-    let mut stdout = child.stdout.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = stdout.read_to_string(&mut s);
-        s
-    });
-    let status = loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            break Some(s);
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        std::thread::sleep(Duration::from_micros(250));
-    };
-    let ms = t.elapsed().as_secs_f64() * 1e3;
-    let out = reader.join().unwrap();
-    let mut verdicts = BTreeMap::new();
-    for line in out.lines() {
-        let v: Value = serde_json::from_str(line).unwrap_or_default();
-        let verdict = v["verdict"].as_str().unwrap_or("(unparsed)").to_string();
-        *verdicts.entry(verdict).or_default() += 1;
-    }
+    let out = driver::run_verifier(cmd, files, deadline);
     let cpu_ms = gnu_time
         .then(|| std::fs::read_to_string(&time_out).ok())
         .flatten()
@@ -296,10 +181,10 @@ fn run(verifier: &Path, files: &[PathBuf], deadline: Instant) -> Run {
         });
     let _ = std::fs::remove_file(&time_out);
     Run {
-        ms,
+        ms: out.elapsed.as_secs_f64() * 1e3,
         cpu_ms,
-        verdicts,
-        exit: status.and_then(|s| s.code()),
+        verdicts: out.verdicts,
+        exit: out.status.and_then(|s| s.code()),
     }
 }
 
@@ -387,26 +272,14 @@ fn scenario(
 }
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let mut verifier = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/target/release-native/badge-verify"
-    ));
-    let (mut n, mut runs, mut status_every, mut timeout_s) = (1000usize, 3usize, 2usize, 600u64);
-    while let Some(a) = args.next() {
-        let mut val = || args.next().unwrap_or_else(|| panic!("{a} needs a value"));
-        match a.as_str() {
-            "--verifier" => verifier = PathBuf::from(val()),
-            "--n" => n = val().parse().expect("--n N"),
-            "--runs" => runs = val().parse().expect("--runs N"),
-            "--status-every" => status_every = val().parse().expect("--status-every N"),
-            "--timeout-s" => timeout_s = val().parse().expect("--timeout-s S"),
-            _ => panic!("unknown argument {a}"),
-        }
-    }
+    let driver::Options {
+        verifier,
+        numbers: [n, runs, status_every],
+        timeout_s,
+    } = driver::parse([("--n", 1000), ("--runs", 3), ("--status-every", 2)], 600);
     let deadline = Instant::now() + Duration::from_secs(timeout_s);
     let load_before = loadavg();
-    let server = Server::start(deadline);
+    let server = Server::start(Duration::from_secs(timeout_s));
     let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/target/bench-cli"));
     let _ = std::fs::remove_dir_all(&root);
     let t = Instant::now();
@@ -449,7 +322,7 @@ fn main() {
             &mut ok,
         ),
     ];
-    let served = server.docs.read().unwrap().len();
+    let served = server.routes().len();
     drop(server);
     let report = json!({
         "verifier": verifier.display().to_string(),

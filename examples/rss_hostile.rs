@@ -16,6 +16,8 @@
 //!
 //! Options: `--verifier PATH`, `--n`, `--big`, `--huge`, `--timeout-s 900`.
 
+#[path = "support/driver.rs"]
+mod driver;
 #[path = "../tests/support/http_server.rs"]
 mod http_server;
 #[path = "../tests/status_support/mod.rs"]
@@ -23,34 +25,20 @@ mod status_support;
 
 use badge_verifier::status::bitstring::{self, Encoding};
 use http_server::{Route, Server};
-use serde_json::{json, Value};
+use serde_json::json;
 use status_support::sign;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const AT: &str = "2026-01-01T00:00:00Z";
 const CREATED: &str = "2025-03-01T09:00:00Z";
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let mut verifier = PathBuf::from(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/target/release-native/badge-verify"
-    ));
-    let (mut n, mut big, mut huge, mut timeout_s) = (2000usize, 160usize, 40usize, 900u64);
-    while let Some(a) = args.next() {
-        let mut val = || args.next().unwrap_or_else(|| panic!("{a} needs a value"));
-        match a.as_str() {
-            "--verifier" => verifier = PathBuf::from(val()),
-            "--n" => n = val().parse().expect("--n N"),
-            "--big" => big = val().parse().expect("--big N"),
-            "--huge" => huge = val().parse().expect("--huge N"),
-            "--timeout-s" => timeout_s = val().parse().expect("--timeout-s S"),
-            _ => panic!("unknown argument {a}"),
-        }
-    }
+    let driver::Options {
+        verifier,
+        numbers: [n, big, huge],
+        timeout_s,
+    } = driver::parse([("--n", 2000), ("--big", 160), ("--huge", 40)], 900);
     let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/target/rss-hostile"));
     let lifetime = Duration::from_secs(timeout_s + 60);
     // Generating takes minutes (signing); the inputs and documents of the last run are used
@@ -124,19 +112,10 @@ fn main() {
         match own {
             Some((kind, k)) => {
                 let url = server.url(&format!("/{kind}/{k}"));
-                let mut list = json!({
-                    "@context": [status_support::VC2],
-                    "id": url,
-                    "type": ["VerifiableCredential", "BitstringStatusListCredential"],
-                    "issuer": did,
-                    "validFrom": "2024-01-01T00:00:00Z",
-                    "credentialSubject": {
-                        "id": format!("{url}#list"),
-                        "type": "BitstringStatusList",
-                        "statusPurpose": "revocation",
-                        "encodedList": if kind == "big" { &zeros } else { &noise }
-                    }
-                });
+                // The list's own text, encoded once above, in place of an empty one.
+                let mut list = status_support::bitstring_list(&did, &url, "revocation", &[]);
+                list["credentialSubject"]["encodedList"] =
+                    json!(if kind == "big" { &zeros } else { &noise });
                 if kind == "big" {
                     list = sign::sign(list, seed, "2025-01-01T00:00:00Z");
                 }
@@ -230,49 +209,12 @@ fn measure(
     huges: usize,
     timeout_s: u64,
 ) {
-    let t = Instant::now();
-    let mut child = Command::new("/usr/bin/time")
-        .arg("-v")
-        .arg(verifier)
-        .args(["--json", "--allow-http", "--at", AT])
-        .args(&files)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("/usr/bin/time {}: {e}", verifier.display()));
-    let (mut stdout, mut stderr) = (child.stdout.take().unwrap(), child.stderr.take().unwrap());
-    let out = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = std::io::Read::read_to_string(&mut stdout, &mut s);
-        s
-    });
-    let err = std::thread::spawn(move || {
-        let mut s = String::new();
-        let _ = std::io::Read::read_to_string(&mut stderr, &mut s);
-        s
-    });
+    let mut cmd = Command::new("/usr/bin/time");
+    cmd.arg("-v").arg(verifier).stderr(Stdio::piped());
     let deadline = Instant::now() + Duration::from_secs(timeout_s);
-    let status = loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            break Some(s);
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    let secs = t.elapsed().as_secs_f64();
-    let (out, err) = (out.join().unwrap(), err.join().unwrap());
-    let mut verdicts: BTreeMap<String, usize> = BTreeMap::new();
-    for line in out.lines() {
-        let v: Value = serde_json::from_str(line).unwrap_or_default();
-        *verdicts
-            .entry(v["verdict"].as_str().unwrap_or("(unparsed)").to_string())
-            .or_default() += 1;
-    }
-    let max_rss_kb: Option<u64> = err
+    let out = driver::run_verifier(cmd, &files, deadline);
+    let max_rss_kb: Option<u64> = out
+        .stderr
         .lines()
         .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes):"))
         .and_then(|v| v.trim().parse().ok());
@@ -283,9 +225,9 @@ fn measure(
         "inputs": files.len(),
         "own_16mib_decoded_lists": bigs,
         "own_15mib_lists": huges,
-        "seconds": (secs * 10.0).round() / 10.0,
-        "exit": status.and_then(|s| s.code()),
-        "verdicts": verdicts,
+        "seconds": (out.elapsed.as_secs_f64() * 10.0).round() / 10.0,
+        "exit": out.status.and_then(|s| s.code()),
+        "verdicts": out.verdicts,
         "requests_served": fetched,
         "max_rss_kb": max_rss_kb,
         "max_rss_mb": max_rss_kb.map(|k| (k as f64 / 1024.0).round()),
