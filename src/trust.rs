@@ -9,7 +9,7 @@
 //! Failures are [`BindError`]s: `invalid` when the issuer's own documents answer and do not list
 //! the key, `unverifiable` when they cannot be read. Never a warning standing in for the fact.
 
-use crate::proof::data_integrity::{self, ProofError, ProofEvidence};
+use crate::proof::data_integrity::ProofEvidence;
 use crate::proof::jws::{Alg, CompactJws, JwsError};
 use crate::proof::keys::PublicKey;
 use crate::resolve::keys::{
@@ -152,14 +152,11 @@ impl IssuerKey {
         Ok((alg, self.issued()))
     }
 
-    /// Verifies one Data Integrity proof over `document` with this key.
-    pub fn verify_data_integrity(
-        &self,
-        document: &Value,
-        proof: &Value,
-    ) -> Result<(ProofEvidence, Issued), ProofError> {
-        let ev = data_integrity::verify(document, proof, &self.resolved.key)?;
-        Ok((ev, self.issued()))
+    /// What a Data Integrity proof that verified with this key establishes. `ev` can only come
+    /// from [`data_integrity::verify`] (its key field is private), so this is a verified
+    /// signature by this key, or `None` when it verified with another.
+    pub fn attest(&self, ev: &ProofEvidence) -> Option<Issued> {
+        (*ev.verified_with() == self.resolved.key).then(|| self.issued())
     }
 }
 

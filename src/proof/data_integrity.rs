@@ -28,6 +28,16 @@ pub struct ProofEvidence {
     pub canonical_document: String,
     /// The canonical proof options, in the same form.
     pub canonical_proof: String,
+    /// The key the signature verified with. Private: only [`verify`] makes evidence, so
+    /// [`crate::trust::IssuerKey::attest`] can rely on it.
+    verified_with: PublicKey,
+}
+
+impl ProofEvidence {
+    /// The key the signature verified with.
+    pub fn verified_with(&self) -> &PublicKey {
+        &self.verified_with
+    }
 }
 
 /// Why a proof does not verify.
@@ -195,6 +205,7 @@ pub fn verify(
         proof_hash: hex::encode(proof_digest),
         canonical_document,
         canonical_proof,
+        verified_with: key.clone(),
     })
 }
 

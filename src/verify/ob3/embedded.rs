@@ -277,14 +277,18 @@ fn one_proof(
     let mut issued = None;
     // Only a key bound to the issuer can make the proof count; another key's signature is
     // still checked, to say whether the document is intact.
-    let outcome: Option<Result<ProofEvidence, ProofError>> = match &bound {
-        None => None,
-        Some(Ok(k)) => Some(k.verify_data_integrity(document, proof).map(|(ev, i)| {
-            issued = Some(i);
-            ev
-        })),
-        Some(Err((k, _))) => Some(data_integrity::verify(document, proof, &k.key)),
-    };
+    // The signature is checked with whatever key was resolved (to say whether the document is
+    // intact); it counts for the issuer only when that key is bound to the issuer.
+    let outcome: Option<Result<ProofEvidence, ProofError>> = bound.as_ref().map(|b| {
+        let key = match b {
+            Ok(k) => &k.resolved().key,
+            Err((k, _)) => &k.key,
+        };
+        data_integrity::verify(document, proof, key)
+    });
+    if let (Some(Ok(ev)), Some(Ok(k))) = (&outcome, &bound) {
+        issued = k.attest(ev);
+    }
     let key = bound.map(|b| match b {
         Ok(k) => k.resolved().clone(),
         Err((k, _)) => k,
