@@ -15,7 +15,7 @@ use crate::proof::keys::PublicKey;
 use crate::resolve::keys::{
     assertion_keys, Assertion, DocFailure, JsonSource, KeyResolver, ResolveError, ResolvedKey,
 };
-use crate::resolve::weburl::WebUrl;
+use crate::resolve::weburl::{http_authority, WebUrl};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -542,12 +542,7 @@ pub fn hosted_scope(
             "there is no origin to check the hosted assertion {assertion_id} against: the issuer id is not an http(s) URL and its Profile declares no verification scope"
         )));
     };
-    let host = WebUrl::parse(assertion_id)
-        .ok()
-        .filter(WebUrl::is_http)
-        .and_then(|u| u.authority())
-        .map(|h| h.to_ascii_lowercase());
-    match host {
+    match http_authority(assertion_id) {
         Some(host) if allowed.iter().any(|a| a.eq_ignore_ascii_case(&host)) => Ok(HostedScope(
             format!("{assertion_id} is hosted on {host}, within {why}"),
         )),

@@ -463,7 +463,7 @@ fn same_url(a: &str, b: &str) -> bool {
 }
 
 fn key_error(vm: &str, e: KeyError) -> ResolveError {
-    if e.0.starts_with("unsupported") {
+    if e.is_unsupported() {
         ResolveError::Unsupported(format!("{vm}: {e}"))
     } else {
         ResolveError::Invalid(format!("{vm}: {e}"))

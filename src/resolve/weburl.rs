@@ -114,6 +114,17 @@ impl WebUrl {
     }
 }
 
+/// The authority (`host[:port]`) of an http(s) URL, lower-cased: what OB 2.0 `allowedOrigins`
+/// lists ("The host registered name subcomponent of an allowed origin") and what a hosted
+/// assertion's scope is checked against.
+pub fn http_authority(s: &str) -> Option<String> {
+    let u = WebUrl::parse(s).ok()?;
+    if !u.is_http() {
+        return None;
+    }
+    Some(u.authority()?.to_ascii_lowercase())
+}
+
 impl std::fmt::Display for WebUrl {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.href)

@@ -48,15 +48,7 @@ pub fn is_http_url(s: &str) -> bool {
     WebUrl::parse(s).is_ok_and(|u| u.is_http())
 }
 
-/// The authority (`host[:port]`) of an http(s) URL, lower-cased; what OB 2.0 `allowedOrigins`
-/// lists ("The host registered name subcomponent of an allowed origin").
-pub fn authority(s: &str) -> Option<String> {
-    let u = WebUrl::parse(s).ok()?;
-    if !u.is_http() {
-        return None;
-    }
-    Some(u.authority()?.to_ascii_lowercase())
-}
+pub use crate::resolve::weburl::http_authority as authority;
 
 /// Fetches a JSON document through [`Verification::fetch`]. Many OB 2.0 documents name their
 /// links with plain `http://` IRIs, which this verifier never fetches (browsers block mixed

@@ -63,6 +63,14 @@ pub fn method_failure(e: &ResolveError) -> Check {
     }
 }
 
+/// The key a verification method resolved to, whether or not it is the issuer's.
+pub fn resolved_key(bound: &BoundKey) -> &ResolvedKey {
+    match bound {
+        Ok(k) => k.resolved(),
+        Err((k, _)) => k,
+    }
+}
+
 /// The `proof-controller` check: how the key is the issuer's, or why it is not.
 pub fn binding_outcome(bound: &BoundKey) -> Check {
     const ID: &str = "proof-controller";
@@ -264,11 +272,7 @@ fn one_proof(
             None
         }
         Some(Ok(bound)) => {
-            let resolved = match &bound {
-                Ok(k) => k.resolved(),
-                Err((k, _)) => k,
-            };
-            checks.push(method_passed(resolved));
+            checks.push(method_passed(resolved_key(&bound)));
             checks.push(binding_outcome(&bound));
             Some(bound)
         }
@@ -279,20 +283,13 @@ fn one_proof(
     // still checked, to say whether the document is intact.
     // The signature is checked with whatever key was resolved (to say whether the document is
     // intact); it counts for the issuer only when that key is bound to the issuer.
-    let outcome: Option<Result<ProofEvidence, ProofError>> = bound.as_ref().map(|b| {
-        let key = match b {
-            Ok(k) => &k.resolved().key,
-            Err((k, _)) => &k.key,
-        };
-        data_integrity::verify(document, proof, key)
-    });
+    let outcome: Option<Result<ProofEvidence, ProofError>> = bound
+        .as_ref()
+        .map(|b| data_integrity::verify(document, proof, &resolved_key(b).key));
     if let (Some(Ok(ev)), Some(Ok(k))) = (&outcome, &bound) {
         issued = k.attest(ev);
     }
-    let key = bound.map(|b| match b {
-        Ok(k) => k.resolved().clone(),
-        Err((k, _)) => k,
-    });
+    let key = bound.as_ref().map(resolved_key).cloned();
     checks.push(match outcome {
         None => Check::not_checked(
             "proof",

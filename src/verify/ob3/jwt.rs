@@ -5,7 +5,7 @@
 //! [`crate::proof::failure_check`]); and the claims `iss`, `sub`, `jti`, `nbf`, `exp` against
 //! the credential.
 
-use super::embedded::{binding_outcome, method_failure, method_passed, BoundKey};
+use super::embedded::{binding_outcome, method_failure, method_passed, resolved_key, BoundKey};
 use crate::model::json::str_of;
 use crate::proof::jws::{CompactJws, JwsError};
 use crate::proof::keys::PublicKey;
@@ -137,10 +137,7 @@ pub async fn verify_signature<F: Fetcher>(
         }
         return;
     };
-    let resolved = match &key {
-        Ok(k) => k.resolved(),
-        Err((k, _)) => k,
-    };
+    let resolved = resolved_key(&key);
     checks.push(method_passed(resolved));
     v.expert.key_id = Some(resolved.method_id.clone());
     v.expert.key_source = Some(resolved.source.clone());
