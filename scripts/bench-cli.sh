@@ -6,5 +6,5 @@
 # URL) on stdout, a summary on stderr. Extra arguments go to the driver (--n, --runs, ...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --profile release-native --bin badge-verify --example bench_cli
+cargo build --profile release-native -p badge-verify --bin badge-verify --example bench_cli
 exec timeout 900 target/release-native/examples/bench_cli --verifier target/release-native/badge-verify "$@"

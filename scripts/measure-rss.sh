@@ -6,6 +6,6 @@
 # the driver (--verifier PATH to measure another build, --n, --big, --huge, --timeout-s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --profile release-native --bin badge-verify
-cargo build --example rss_hostile
+cargo build --profile release-native -p badge-verify --bin badge-verify
+cargo build -p badge-verify --example rss_hostile
 exec timeout 1200 target/debug/examples/rss_hostile "$@"

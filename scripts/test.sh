@@ -11,11 +11,12 @@ out=$(mktemp -d)
 log "cargo fmt --check"
 cargo fmt --check
 log "cargo clippy (native and wasm32)"
-cargo clippy --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --no-default-features --lib --bin badge-verifier-app -- -D warnings
+cargo clippy --workspace --all-targets -- -D warnings
+# The core, the view and the app as the browser builds them (the core without JSON Schema).
+cargo clippy --target wasm32-unknown-unknown -p badge-verifier -p badge-view -p badge-app --no-default-features --lib --bins -- -D warnings
 
 log "native tests"
-cargo test 2>&1 | tee "$out/cargo.txt"
+cargo test --workspace 2>&1 | tee "$out/cargo.txt"
 
 log "release build of the app"
 trunk build --release

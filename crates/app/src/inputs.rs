@@ -1,0 +1,144 @@
+//! Ways in: a drop zone that also opens the file chooser (many files at once, or a badge image
+//! dragged from another page), a paste box (URL, JSON, JWT), and pasting an image anywhere.
+
+use super::AppState;
+use badge_verifier::verify::Input;
+use badge_view::i18n::{t, Key};
+use badge_view::present::is_http_url;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+#[component]
+pub fn InputPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let dragging = RwSignal::new(false);
+    let pasted = RwSignal::new(String::new());
+
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(files) = input.files() {
+            verify_files(state, &files);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let Some(dt) = ev.data_transfer() else {
+            return;
+        };
+        match dt.files().filter(|f| f.length() > 0) {
+            Some(files) => verify_files(state, &files),
+            // An image dragged from another web page arrives as its URL.
+            None => {
+                if let Some(url) = dragged_url(&dt) {
+                    state.start(Input::Url(url), None);
+                }
+            }
+        }
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = pasted.get_untracked();
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        let input = if is_http_url(text) && !text.contains(char::is_whitespace) {
+            Input::Url(text.to_string())
+        } else {
+            Input::Bytes {
+                name: "pasted text".into(),
+                bytes: text.as_bytes().to_vec(),
+            }
+        };
+        state.start(input, None);
+        pasted.set(String::new());
+    };
+    // A badge image pasted from the clipboard, wherever the focus is.
+    let _paste = window_event_listener(leptos::ev::paste, move |ev: web_sys::ClipboardEvent| {
+        let Some(files) = ev.clipboard_data().and_then(|d| d.files()) else {
+            return;
+        };
+        if files.length() > 0 {
+            ev.prevent_default();
+            verify_files(state, &files);
+        }
+    });
+
+    view! {
+        <section class="inputs" aria-label=move || t(lang.get(), Key::DropTitle)>
+            <label class="dropzone" class:dragging=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop>
+                <input id="file-input" type="file" multiple
+                    accept=".png,.svg,.json,.jwt,.jws,.txt,image/png,image/svg+xml,application/json"
+                    aria-describedby="drop-hint"
+                    on:change=on_change/>
+                <span class="drop-icon" aria-hidden="true">"⇪"</span>
+                <span class="drop-title">{move || t(lang.get(), Key::DropTitle)}</span>
+                <span class="drop-hint" id="drop-hint">{move || t(lang.get(), Key::DropHint)}</span>
+                <span class="button" aria-hidden="true">{move || t(lang.get(), Key::ChooseFiles)}</span>
+            </label>
+            <form class="paste" on:submit=on_submit>
+                <label for="paste-input">{move || t(lang.get(), Key::PasteLabel)}</label>
+                <div class="paste-row">
+                    <textarea id="paste-input" rows="2" spellcheck="false" autocomplete="off"
+                        aria-describedby="paste-hint"
+                        placeholder=move || t(lang.get(), Key::PastePlaceholder)
+                        prop:value=move || pasted.get()
+                        on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+                    <button type="submit" class="button primary">{move || t(lang.get(), Key::VerifyButton)}</button>
+                </div>
+                <p class="hint" id="paste-hint">{move || t(lang.get(), Key::PasteImageHint)}</p>
+            </form>
+        </section>
+    }
+}
+
+/// The http(s) URL of something dragged from another page (`text/uri-list`, else plain text).
+fn dragged_url(dt: &web_sys::DataTransfer) -> Option<String> {
+    let list = dt.get_data("text/uri-list").unwrap_or_default();
+    let from_list = list
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.starts_with('#') && is_http_url(l))
+        .map(String::from);
+    from_list.or_else(|| {
+        let text = dt.get_data("text/plain").unwrap_or_default();
+        let text = text.trim();
+        (is_http_url(text) && !text.contains(char::is_whitespace)).then(|| text.to_string())
+    })
+}
+
+fn verify_files(state: AppState, files: &web_sys::FileList) {
+    // Start every card now, in the order given; each fills in when its bytes are read.
+    for i in 0..files.length() {
+        if let Some(file) = files.get(i) {
+            spawn_local(read_and_verify(state, file));
+        }
+    }
+}
+
+/// Reads a dropped/chosen file in the page (never uploaded) and starts its verification.
+async fn read_and_verify(state: AppState, file: web_sys::File) {
+    let name = file.name();
+    let name = if name.is_empty() {
+        "clipboard image".to_string()
+    } else {
+        name
+    };
+    let bytes = match JsFuture::from(file.array_buffer()).await {
+        Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+        Err(_) => Vec::new(),
+    };
+    let preview = badge_view::present::FileKind::detect(&bytes)
+        .is_image()
+        .then(|| web_sys::Url::create_object_url_with_blob(file.unchecked_ref()).ok())
+        .flatten();
+    state.start(Input::Bytes { name, bytes }, preview);
+}

@@ -1,0 +1,230 @@
+//! The Leptos UI (browser only). It calls the core's [`badge_verifier::verify`] and renders its
+//! [`badge_verifier::report::Report`]; it decides nothing about badges itself. Everything that is not
+//! rendering (links, dates, Markdown, file kinds) is in [`badge_view::present`], tested natively.
+
+#![cfg(target_arch = "wasm32")]
+
+mod card;
+mod dom;
+mod inputs;
+mod timing;
+
+use badge_verifier::report::Report;
+use badge_verifier::resolve::browser::BrowserFetcher;
+use badge_verifier::resolve::fetch::{FetchError, FetchLimits, Fetcher, Response};
+use badge_verifier::verify::{verify, Input, Options};
+use badge_view::i18n::{t, Key, Lang};
+use badge_view::present::{self, FileKind};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+
+/// One result card: the input, a preview of the dropped image, progress while verifying, and
+/// the report once it is ready.
+#[derive(Clone)]
+pub struct Card {
+    pub id: usize,
+    pub name: String,
+    pub input: Arc<Input>,
+    /// What the dropped bytes are (`Other` for URLs).
+    pub kind: FileKind,
+    /// An object URL of the dropped image itself (the badge as baked), if it is one.
+    pub preview: Option<String>,
+    /// The URL being fetched right now (for the progress line).
+    pub fetching: RwSignal<Option<String>>,
+    /// URLs the browser could not read: network error or no CORS headers.
+    pub blocked: RwSignal<Vec<String>>,
+    pub report: RwSignal<Option<Report>>,
+}
+
+/// App-wide state shared with the child components.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub cards: RwSignal<Vec<Card>>,
+    next_id: StoredValue<usize>,
+    /// Plain http is allowed only when the page itself is served from loopback (tests, dev).
+    allow_http: bool,
+}
+
+/// The browser fetcher, reporting each URL before it is fetched and each one the browser would
+/// not let the page read (progress and the CORS explanation, without touching the core).
+struct ProgressFetcher {
+    /// The page's shared cache: badges from one issuer share its profile, keys and lists.
+    inner: std::rc::Rc<badge_verifier::resolve::cache::CachingFetcher<BrowserFetcher>>,
+    fetching: RwSignal<Option<String>>,
+    blocked: RwSignal<Vec<String>>,
+}
+
+impl Fetcher for ProgressFetcher {
+    async fn get(&self, url: &str, time_left_ms: u64) -> Result<Response, FetchError> {
+        self.fetching.set(Some(url.to_string()));
+        let r = self.inner.get(url, time_left_ms).await;
+        if let Err(FetchError::Network(_)) = &r {
+            self.blocked.update(|b| b.push(url.to_string()));
+        }
+        r
+    }
+}
+
+impl AppState {
+    /// Adds a card for `input` and verifies it in the background.
+    pub fn start(&self, input: Input, preview: Option<String>) {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        let kind = match &input {
+            Input::Bytes { bytes, .. } => FileKind::detect(bytes),
+            Input::Url(_) => FileKind::Other,
+        };
+        let card = Card {
+            id,
+            name: input.name().to_string(),
+            input: Arc::new(input),
+            kind,
+            preview,
+            fetching: RwSignal::new(None),
+            blocked: RwSignal::new(Vec::new()),
+            report: RwSignal::new(None),
+        };
+        self.cards.update(|c| c.push(card.clone()));
+        let allow_http = self.allow_http;
+        spawn_local(async move {
+            let fetcher = ProgressFetcher {
+                inner: FETCHER.with(std::rc::Rc::clone),
+                fetching: card.fetching,
+                blocked: card.blocked,
+            };
+            let mut opts = Options::at(now());
+            opts.allow_http = allow_http;
+            let span = timing::Span::start(format!("verify:{id}"));
+            let r = verify(&card.input, &fetcher, &opts).await;
+            span.end();
+            card.fetching.set(None);
+            card.report.set(Some(r));
+        });
+    }
+
+    pub fn remove(&self, id: usize) {
+        self.cards.update(|c| c.retain(|card| card.id != id));
+    }
+}
+
+thread_local! {
+    /// One cache for the page's lifetime: badges from one issuer share its profile, keys and
+    /// status lists (only successful responses are kept; bounded in bytes).
+    static FETCHER: std::rc::Rc<badge_verifier::resolve::cache::CachingFetcher<BrowserFetcher>> =
+        std::rc::Rc::new(badge_verifier::resolve::cache::CachingFetcher::new(BrowserFetcher::new(
+            FetchLimits::default(),
+        )));
+}
+
+/// Mounts the app on `<body>`; marks `app-start` and `app-mounted` for the load-time benchmark.
+pub fn mount() {
+    timing::mark("app-start");
+    leptos::mount::mount_to_body(App);
+    timing::mark("app-mounted");
+    // One verification of a bundled sample while the page is idle, so the first badge dropped
+    // does not pay for compiling JSON-LD contexts and the WebAssembly it runs.
+    leptos::prelude::request_idle_callback(|| {
+        thread_local!(static DONE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+        if !DONE.with(|d| d.replace(true)) {
+            // The cards' own fetcher type, so the warmed code is theirs (nothing is fetched).
+            let fetcher = ProgressFetcher {
+                inner: FETCHER.with(std::rc::Rc::clone),
+                fetching: RwSignal::new(None),
+                blocked: RwSignal::new(Vec::new()),
+            };
+            let _ = badge_verifier::verify::warm_up::warm_up(&fetcher, now());
+            timing::mark("warm-up");
+        }
+    });
+}
+
+fn now() -> chrono::DateTime<chrono::Utc> {
+    let ms = js_sys::Date::now() as i64;
+    chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default()
+}
+
+fn browser_lang() -> Lang {
+    let tag = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default();
+    Lang::from_tag(&tag)
+}
+
+fn served_from_loopback() -> bool {
+    let host = dom::location().and_then(|l| l.hostname().ok());
+    matches!(
+        host.as_deref(),
+        Some("127.0.0.1" | "localhost" | "[::1]" | "::1")
+    )
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = query_param("lang")
+        .map(|l| Lang::from_tag(&l))
+        .unwrap_or_else(browser_lang);
+    let state = AppState {
+        lang: RwSignal::new(lang),
+        cards: RwSignal::new(Vec::new()),
+        next_id: StoredValue::new(0),
+        allow_http: served_from_loopback(),
+    };
+    provide_context(state);
+    let lang = state.lang;
+    Effect::new(move |_| {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(el) = doc.document_element() {
+                let _ = el.set_attribute("lang", lang.get().tag());
+            }
+            doc.set_title(t(lang.get(), Key::Title));
+        }
+    });
+    // Deep links: `?url=…` verifies that URL, `#credential=…` the credential it carries.
+    if let Some(url) = query_param("url") {
+        state.start(Input::Url(url), None);
+    }
+    if let Some(bytes) = dom::location()
+        .and_then(|l| l.hash().ok())
+        .and_then(|h| present::credential_from_fragment(&h))
+    {
+        state.start(
+            Input::Bytes {
+                name: "#credential".into(),
+                bytes,
+            },
+            None,
+        );
+    }
+    view! {
+        <header class="top">
+            <div class="brand">
+                <span class="logo" aria-hidden="true">"◈"</span>
+                <div>
+                    <h1>{move || t(lang.get(), Key::Title)}</h1>
+                    <p class="tagline">{move || t(lang.get(), Key::Tagline)}</p>
+                </div>
+            </div>
+            <button class="lang-switch" type="button" id="lang-switch"
+                lang=move || if lang.get() == Lang::En { "zh-TW" } else { "en" }
+                aria-label=move || format!("{} / Language", t(lang.get(), Key::Language))
+                on:click=move |_| lang.update(|l| *l = if *l == Lang::En { Lang::ZhTw } else { Lang::En })>
+                {move || t(lang.get(), Key::LanguageSwitch)}
+            </button>
+        </header>
+        <main>
+            <inputs::InputPanel/>
+            <card::CardList/>
+        </main>
+        <footer>
+            <p>{move || t(lang.get(), Key::Privacy)}</p>
+        </footer>
+    }
+}
+
+fn query_param(name: &str) -> Option<String> {
+    let search = dom::location()?.search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get(name).filter(|s| !s.trim().is_empty())
+}

@@ -1,0 +1,196 @@
+//! The browser app's end-to-end fixtures (tests/fixtures/e2e/*.jwt): OB 3.0 VC-JWTs signed here
+//! with a fixed-seed Ed25519 did:key, so they verify offline. This test rebuilds each token
+//! (Ed25519 signatures are deterministic), checks its verdict, and checks the committed file is
+//! the same token; `UPDATE_FIXTURES=1 cargo test --test app_fixtures` rewrites the files.
+
+#[path = "support/sign.rs"]
+mod sign;
+
+use badge_verifier::extract::{bake_png, bake_svg, BadgeVersion, Payload};
+use badge_verifier::report::{Outcome, Verdict};
+use badge_verifier::verify::Input;
+use badge_verifier::{verify, MemoryFetcher, Options};
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::Engine;
+use chrono::{DateTime, Utc};
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+
+const OB_CONTEXT: &str = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+const EARNER: &str = "alice@example.org";
+const SALT: &str = "e2e-salt";
+/// The issuer's key: the did:key of this seed.
+const SEED: [u8; 32] = [42; 32];
+
+fn b64(b: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(b)
+}
+
+/// A small SVG badge as a data URI, so the card shows an image without any network.
+fn image() -> String {
+    let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 120"><circle cx="60" cy="60" r="56" fill="#1f6feb"/><circle cx="60" cy="60" r="44" fill="none" stroke="#fff" stroke-width="4"/><path d="M38 62l14 14 30-32" fill="none" stroke="#fff" stroke-width="9" stroke-linecap="round" stroke-linejoin="round"/></svg>"##;
+    format!("data:image/svg+xml;base64,{}", STANDARD.encode(svg))
+}
+
+fn credential(name: &str, valid_until: Option<&str>) -> Value {
+    let did = sign::did_key(SEED);
+    let hash = hex::encode(Sha256::digest(format!("{EARNER}{SALT}").as_bytes()));
+    let mut c = json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2", OB_CONTEXT],
+        "id": "urn:uuid:6a1c3f0e-7a51-4d55-9b1e-2f4c7c0e0a11",
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": name,
+        "issuer": {"id": did, "type": ["Profile"], "name": "Example Training Institute",
+            "url": "https://training.example.org/"},
+        "validFrom": "2024-03-12T09:00:00Z",
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "identifier": [{"type": "IdentityObject", "identityType": "emailAddress", "hashed": true,
+                "identityHash": format!("sha256${hash}"), "salt": SALT}],
+            "achievement": {
+                "id": "https://training.example.org/achievements/teamwork",
+                "type": ["Achievement"],
+                "name": name,
+                "description": "Awarded for leading a cross-functional team through a full project cycle.",
+                "image": {"id": image(), "type": "Image"},
+                "criteria": {"narrative": "The earner:\n\n- led a team of **at least four** people\n- delivered the project *on time*\n- wrote a retrospective ([template](https://training.example.org/retro))\n\n<script>alert('never run')</script>"},
+                "alignment": [{"type": ["Alignment"], "targetName": "Collaboration",
+                    "targetUrl": "https://framework.example.org/collaboration",
+                    "targetFramework": "Example Skills Framework", "targetCode": "COL-2"}],
+                "tag": ["teamwork", "leadership"]
+            }
+        },
+        "evidence": [{"id": "https://training.example.org/evidence/42", "type": ["Evidence"],
+            "name": "Project retrospective", "description": "Retrospective document."}]
+    });
+    if let Some(u) = valid_until {
+        c["validUntil"] = json!(u);
+    }
+    let mut claims = c.clone();
+    claims["iss"] = json!(did);
+    claims["jti"] = c["id"].clone();
+    claims["nbf"] = json!(1710234000);
+    claims
+}
+
+/// The credential with an `eddsa-rdfc-2022` Data Integrity proof by the same did:key, without
+/// the JWT claims.
+fn sign_di(credential: &Value) -> Value {
+    let mut doc = credential.clone();
+    for k in ["iss", "jti", "nbf"] {
+        doc.as_object_mut().unwrap().remove(k);
+    }
+    sign::sign(doc, SEED, "2024-03-12T09:00:00Z")
+}
+
+/// The same token with its payload changed after signing.
+fn tamper(token: &str) -> String {
+    let parts: Vec<&str> = token.split('.').collect();
+    let mut p: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(parts[1]).unwrap()).unwrap();
+    p["credentialSubject"]["achievement"]["name"] = json!("Teamwork (Gold)");
+    p["name"] = json!("Teamwork (Gold)");
+    format!(
+        "{}.{}.{}",
+        parts[0],
+        b64(p.to_string().as_bytes()),
+        parts[2]
+    )
+}
+
+fn at() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-06-01T00:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+fn check_fixture(file: &str, token: &str) {
+    check_bytes(file, token.as_bytes());
+}
+
+fn check_bytes(file: &str, bytes: &[u8]) {
+    let path = format!(
+        "{}/../../tests/fixtures/e2e/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::write(&path, bytes).unwrap();
+    }
+    let committed = std::fs::read(&path).unwrap();
+    assert!(
+        committed.trim_ascii() == bytes.trim_ascii(),
+        "{file} is stale: UPDATE_FIXTURES=1 rewrites it"
+    );
+}
+
+async fn verdict_of(token: &str, recipient: Option<&str>) -> badge_verifier::Report {
+    verdict_of_bytes(token.as_bytes(), recipient).await
+}
+
+async fn verdict_of_bytes(bytes: &[u8], recipient: Option<&str>) -> badge_verifier::Report {
+    let mut opts = Options::at(at());
+    opts.recipient = recipient.map(String::from);
+    let input = Input::Bytes {
+        name: "t.jwt".into(),
+        bytes: bytes.to_vec(),
+    };
+    // No documents at all: a did:key JWT verifies offline, as in the browser.
+    verify(&input, &MemoryFetcher::new(), &opts).await
+}
+
+#[test]
+fn e2e_fixtures_are_current_and_have_the_expected_verdicts() {
+    futures::executor::block_on(async {
+        let valid = sign::jwt(&credential("Teamwork", None), SEED);
+        let r = verdict_of(&valid, Some("Alice@Example.org")).await;
+        assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
+        assert_eq!(r.recipient_match, Some(true));
+        let r = verdict_of(&valid, Some("bob@example.org")).await;
+        assert_eq!(r.recipient_match, Some(false));
+        assert!(r
+            .checks
+            .iter()
+            .any(|c| c.id == "recipient" && c.outcome == Outcome::Warning));
+        check_fixture("teamwork-valid.jwt", &valid);
+
+        // The same credential with a Data Integrity proof instead of a JWT.
+        let di = serde_json::to_string_pretty(&sign_di(&credential("Teamwork", None))).unwrap();
+        let r = verdict_of_bytes(di.as_bytes(), Some("alice@example.org")).await;
+        assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
+        assert_eq!(r.recipient_match, Some(true));
+        check_fixture("teamwork-di.json", &di);
+
+        // The same credential baked into a PNG (the 1EdTech sample image) and an SVG.
+        let payload = Payload::Jws(valid.clone());
+        let base = std::fs::read(format!(
+            "{}/../../tests/fixtures/extract/ob30-simple-jwt.png",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let png = bake_png(&base, BadgeVersion::Ob3, &payload).unwrap();
+        let r = verdict_of_bytes(&png, None).await;
+        assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
+        check_bytes("teamwork-baked.png", &png);
+        let svg_base = String::from_utf8(STANDARD.decode(&image()[26..]).unwrap()).unwrap();
+        let svg = bake_svg(svg_base.as_bytes(), BadgeVersion::Ob3, &payload).unwrap();
+        let r = verdict_of_bytes(&svg, None).await;
+        assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
+        check_bytes("teamwork-baked.svg", &svg);
+
+        let expired = sign::jwt(
+            &credential("Project Management Basics", Some("2025-01-01T00:00:00Z")),
+            SEED,
+        );
+        let r = verdict_of(&expired, None).await;
+        assert_eq!(r.verdict, Verdict::Expired, "{:#?}", r.checks);
+        check_fixture("pm-expired.jwt", &expired);
+
+        let tampered = tamper(&valid);
+        let r = verdict_of(&tampered, None).await;
+        assert_eq!(r.verdict, Verdict::Invalid, "{:#?}", r.checks);
+        assert!(r
+            .checks
+            .iter()
+            .any(|c| c.id == "proof" && c.outcome == Outcome::Failed));
+        check_fixture("teamwork-tampered.jwt", &tampered);
+    });
+}

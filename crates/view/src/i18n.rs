@@ -1,0 +1,577 @@
+//! UI strings in English and Traditional Chinese (zh-TW). Pure data, so it is tested natively;
+//! the app picks the language from the browser and offers a switch.
+
+use badge_verifier::report::Verdict;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    ZhTw,
+}
+
+impl Lang {
+    /// Chooses from a browser language tag (`navigator.language`): any Chinese tag that is not
+    /// explicitly Simplified gets zh-TW, everything else English.
+    pub fn from_tag(tag: &str) -> Lang {
+        let t = tag.to_ascii_lowercase();
+        if t.starts_with("zh") && !t.contains("hans") && !t.ends_with("-cn") && !t.ends_with("-sg")
+        {
+            Lang::ZhTw
+        } else {
+            Lang::En
+        }
+    }
+
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhTw => "zh-TW",
+        }
+    }
+}
+
+/// Every UI string. Adding a key forces a translation for both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Title,
+    Tagline,
+    DropTitle,
+    DropHint,
+    ChooseFiles,
+    PasteLabel,
+    PastePlaceholder,
+    VerifyButton,
+    Privacy,
+    Checking,
+    IssuedBy,
+    IssuedOn,
+    Expires,
+    Earner,
+    Checks,
+    UnknownIssuer,
+    UnnamedBadge,
+    Format,
+    ClearAll,
+    LanguageSwitch,
+    PasteImageHint,
+    ReadingBadge,
+    FetchingDocument,
+    FetchingIssuer,
+    FetchingKey,
+    FetchingStatus,
+    FetchingBadgeClass,
+    KeyVerified,
+    KeyHosted,
+    KeyUnverified,
+    EarnerHashed,
+    Description,
+    Criteria,
+    CriteriaPage,
+    Skills,
+    Tags,
+    Evidence,
+    Endorsements,
+    CheckEarner,
+    CheckEarnerLabel,
+    CheckButton,
+    EarnerMatch,
+    EarnerNoMatch,
+    EarnerCannot,
+    Expert,
+    ExpertSource,
+    ExpertSuite,
+    ExpertKeyId,
+    ExpertKeySource,
+    ExpertHash,
+    ExpertStatus,
+    ExpertFetched,
+    Share,
+    CopyLink,
+    Copied,
+    CopyFailed,
+    DownloadReport,
+    DownloadImage,
+    CopyEmbed,
+    AddLinkedIn,
+    QrCaption,
+    LinkCarriesBadge,
+    CorsTitle,
+    CorsHelp,
+    Reason,
+    OutPassed,
+    OutFailed,
+    OutWarning,
+    OutNotChecked,
+    OutNotApplicable,
+    Language,
+    RemoveCard,
+    ExplainValid,
+    ExplainInvalid,
+    ExplainRevoked,
+    ExplainSuspended,
+    ExplainExpired,
+    ExplainNotYetValid,
+    ExplainUnverifiable,
+    ExplainError,
+    Results,
+    TopicInput,
+    TopicSignature,
+    TopicKey,
+    TopicStatus,
+    TopicDates,
+    TopicRecipient,
+    TopicClaims,
+    TopicDocuments,
+    TopicStructure,
+    TopicOther,
+}
+
+pub fn t(lang: Lang, key: Key) -> &'static str {
+    use Key::*;
+    match (lang, key) {
+        (Lang::En, Title) => "Open Badge Verifier",
+        (Lang::ZhTw, Title) => "開放徽章驗證器",
+        (Lang::En, Tagline) => "Check any Open Badge 2.0 or 3.0 — right here in your browser.",
+        (Lang::ZhTw, Tagline) => "在瀏覽器中直接驗證 Open Badges 2.0 與 3.0 徽章。",
+        (Lang::En, DropTitle) => "Drop badge images or files here",
+        (Lang::ZhTw, DropTitle) => "將徽章圖片或檔案拖放到這裡",
+        (Lang::En, DropHint) => "PNG or SVG badges, JSON, or JWT files — several at once.",
+        (Lang::ZhTw, DropHint) => "支援 PNG、SVG 徽章、JSON 或 JWT 檔案，可一次多個。",
+        (Lang::En, ChooseFiles) => "Choose files",
+        (Lang::ZhTw, ChooseFiles) => "選擇檔案",
+        (Lang::En, PasteLabel) => "…or paste a badge URL, JSON or JWT",
+        (Lang::ZhTw, PasteLabel) => "……或貼上徽章網址、JSON 或 JWT",
+        (Lang::En, PastePlaceholder) => "https://… , {\"@context\": …} or eyJ…",
+        (Lang::ZhTw, PastePlaceholder) => "https://…、{\"@context\": …} 或 eyJ…",
+        (Lang::En, VerifyButton) => "Verify",
+        (Lang::ZhTw, VerifyButton) => "驗證",
+        (Lang::En, Privacy) => {
+            "Nothing you drop leaves your device. Only the badge's own links are fetched."
+        }
+        (Lang::ZhTw, Privacy) => "您提供的檔案不會離開您的裝置，只會讀取徽章本身的連結。",
+        (Lang::En, Checking) => "Checking…",
+        (Lang::ZhTw, Checking) => "驗證中……",
+        (Lang::En, IssuedBy) => "Issued by",
+        (Lang::ZhTw, IssuedBy) => "頒發者",
+        (Lang::En, IssuedOn) => "Issued",
+        (Lang::ZhTw, IssuedOn) => "頒發日期",
+        (Lang::En, Expires) => "Expires",
+        (Lang::ZhTw, Expires) => "到期日",
+        (Lang::En, Earner) => "Earner",
+        (Lang::ZhTw, Earner) => "獲得者",
+        (Lang::En, Checks) => "Checks",
+        (Lang::ZhTw, Checks) => "檢查項目",
+        (Lang::En, UnknownIssuer) => "unknown issuer",
+        (Lang::ZhTw, UnknownIssuer) => "未知頒發者",
+        (Lang::En, UnnamedBadge) => "Unnamed badge",
+        (Lang::ZhTw, UnnamedBadge) => "未命名徽章",
+        (Lang::En, Format) => "Format",
+        (Lang::ZhTw, Format) => "格式",
+        (Lang::En, ClearAll) => "Clear results",
+        (Lang::ZhTw, ClearAll) => "清除結果",
+        (Lang::En, LanguageSwitch) => "中文",
+        (Lang::ZhTw, LanguageSwitch) => "English",
+        (Lang::En, PasteImageHint) => {
+            "You can also paste a badge image (Ctrl+V) or drag one from another web page."
+        }
+        (Lang::ZhTw, PasteImageHint) => {
+            "也可以直接貼上徽章圖片（Ctrl+V），或從其他網頁拖曳徽章過來。"
+        }
+        (Lang::En, ReadingBadge) => "Reading the badge…",
+        (Lang::ZhTw, ReadingBadge) => "正在讀取徽章……",
+        (Lang::En, FetchingDocument) => "Fetching the badge…",
+        (Lang::ZhTw, FetchingDocument) => "正在取得徽章……",
+        (Lang::En, FetchingIssuer) => "Fetching the issuer profile…",
+        (Lang::ZhTw, FetchingIssuer) => "正在取得頒發者資料……",
+        (Lang::En, FetchingKey) => "Fetching the issuer's key…",
+        (Lang::ZhTw, FetchingKey) => "正在取得頒發者金鑰……",
+        (Lang::En, FetchingStatus) => "Checking the revocation list…",
+        (Lang::ZhTw, FetchingStatus) => "正在檢查撤銷清單……",
+        (Lang::En, FetchingBadgeClass) => "Fetching the badge description…",
+        (Lang::ZhTw, FetchingBadgeClass) => "正在取得徽章說明……",
+        (Lang::En, KeyVerified) => "verified issuer key",
+        (Lang::ZhTw, KeyVerified) => "已驗證頒發者金鑰",
+        (Lang::En, KeyHosted) => "hosted by the issuer",
+        (Lang::ZhTw, KeyHosted) => "由頒發者網站提供",
+        (Lang::En, KeyUnverified) => "issuer not verified",
+        (Lang::ZhTw, KeyUnverified) => "頒發者未驗證",
+        (Lang::En, EarnerHashed) => "hidden (hashed) — use “Check the earner” below",
+        (Lang::ZhTw, EarnerHashed) => "已隱藏（雜湊）— 請使用下方「核對獲得者」",
+        (Lang::En, Description) => "Description",
+        (Lang::ZhTw, Description) => "說明",
+        (Lang::En, Criteria) => "Criteria",
+        (Lang::ZhTw, Criteria) => "獲得條件",
+        (Lang::En, CriteriaPage) => "Criteria page",
+        (Lang::ZhTw, CriteriaPage) => "條件說明頁面",
+        (Lang::En, Skills) => "Skills and alignments",
+        (Lang::ZhTw, Skills) => "技能與對應標準",
+        (Lang::En, Tags) => "Tags",
+        (Lang::ZhTw, Tags) => "標籤",
+        (Lang::En, Evidence) => "Evidence",
+        (Lang::ZhTw, Evidence) => "佐證資料",
+        (Lang::En, Endorsements) => "Endorsements",
+        (Lang::ZhTw, Endorsements) => "背書",
+        (Lang::En, CheckEarner) => "Check the earner",
+        (Lang::ZhTw, CheckEarner) => "核對獲得者",
+        (Lang::En, CheckEarnerLabel) => "E-mail or URL the candidate gave",
+        (Lang::ZhTw, CheckEarnerLabel) => "應徵者提供的電子郵件或網址",
+        (Lang::En, CheckButton) => "Check",
+        (Lang::ZhTw, CheckButton) => "核對",
+        (Lang::En, EarnerMatch) => "Matches the badge's recipient.",
+        (Lang::ZhTw, EarnerMatch) => "與徽章的獲得者相符。",
+        (Lang::En, EarnerNoMatch) => "Does not match the badge's recipient.",
+        (Lang::ZhTw, EarnerNoMatch) => "與徽章的獲得者不符。",
+        (Lang::En, EarnerCannot) => "This badge names no recipient that can be compared.",
+        (Lang::ZhTw, EarnerCannot) => "此徽章沒有可供比對的獲得者資訊。",
+        (Lang::En, Expert) => "Expert details",
+        (Lang::ZhTw, Expert) => "技術細節",
+        (Lang::En, ExpertSource) => "Found in",
+        (Lang::ZhTw, ExpertSource) => "來源",
+        (Lang::En, ExpertSuite) => "Proof suite",
+        (Lang::ZhTw, ExpertSuite) => "證明套件",
+        (Lang::En, ExpertKeyId) => "Key id",
+        (Lang::ZhTw, ExpertKeyId) => "金鑰識別碼",
+        (Lang::En, ExpertKeySource) => "Key found at",
+        (Lang::ZhTw, ExpertKeySource) => "金鑰來源",
+        (Lang::En, ExpertHash) => "Canonical form hash",
+        (Lang::ZhTw, ExpertHash) => "正規化雜湊值",
+        (Lang::En, ExpertStatus) => "Status list",
+        (Lang::ZhTw, ExpertStatus) => "狀態清單",
+        (Lang::En, ExpertFetched) => "Documents fetched",
+        (Lang::ZhTw, ExpertFetched) => "已讀取的文件",
+        (Lang::En, Share) => "Share and save",
+        (Lang::ZhTw, Share) => "分享與儲存",
+        (Lang::En, CopyLink) => "Copy verification link",
+        (Lang::ZhTw, CopyLink) => "複製驗證連結",
+        (Lang::En, Copied) => "Copied to the clipboard.",
+        (Lang::ZhTw, Copied) => "已複製到剪貼簿。",
+        (Lang::En, CopyFailed) => "Could not copy; select the text below and copy it.",
+        (Lang::ZhTw, CopyFailed) => "無法複製，請選取下方文字後自行複製。",
+        (Lang::En, DownloadReport) => "Download JSON report",
+        (Lang::ZhTw, DownloadReport) => "下載 JSON 報告",
+        (Lang::En, DownloadImage) => "Download badge image",
+        (Lang::ZhTw, DownloadImage) => "下載徽章圖片",
+        (Lang::En, CopyEmbed) => "Copy embed snippet",
+        (Lang::ZhTw, CopyEmbed) => "複製嵌入程式碼",
+        (Lang::En, AddLinkedIn) => "Add to LinkedIn profile",
+        (Lang::ZhTw, AddLinkedIn) => "新增至 LinkedIn 個人檔案",
+        (Lang::En, QrCaption) => "Scan to verify this badge",
+        (Lang::ZhTw, QrCaption) => "掃描以驗證此徽章",
+        (Lang::En, LinkCarriesBadge) => {
+            "This badge has no public address: the link carries the badge itself."
+        }
+        (Lang::ZhTw, LinkCarriesBadge) => "此徽章沒有公開網址：連結中直接包含徽章內容。",
+        (Lang::En, CorsTitle) => "The issuer's server does not allow browsers to read this badge (or could not be reached).",
+        (Lang::ZhTw, CorsTitle) => "頒發者的伺服器不允許瀏覽器讀取此徽章（或目前無法連線）。",
+        (Lang::En, CorsHelp) => {
+            "Open the badge link in a new tab, copy its JSON, and paste it in the box above."
+        }
+        (Lang::ZhTw, CorsHelp) => "請在新分頁開啟徽章連結，複製其 JSON 內容，再貼到上方的輸入框。",
+        (Lang::En, Reason) => "Reason",
+        (Lang::ZhTw, Reason) => "原因",
+        (Lang::En, OutPassed) => "passed",
+        (Lang::ZhTw, OutPassed) => "通過",
+        (Lang::En, OutFailed) => "failed",
+        (Lang::ZhTw, OutFailed) => "未通過",
+        (Lang::En, OutWarning) => "warning",
+        (Lang::ZhTw, OutWarning) => "警告",
+        (Lang::En, OutNotChecked) => "not checked",
+        (Lang::ZhTw, OutNotChecked) => "未檢查",
+        (Lang::En, OutNotApplicable) => "not applicable",
+        (Lang::ZhTw, OutNotApplicable) => "不適用",
+        (Lang::En, Language) => "Language",
+        (Lang::ZhTw, Language) => "語言",
+        (Lang::En, RemoveCard) => "Remove",
+        (Lang::ZhTw, RemoveCard) => "移除",
+        (Lang::En, ExplainValid) => "The badge is authentic, unchanged and in force.",
+        (Lang::ZhTw, ExplainValid) => "此徽章真實、未經竄改且有效。",
+        (Lang::En, ExplainInvalid) => {
+            "The badge failed a check: it may have been altered or is malformed."
+        }
+        (Lang::ZhTw, ExplainInvalid) => "此徽章未通過檢查：可能遭到竄改或格式錯誤。",
+        (Lang::En, ExplainRevoked) => "The issuer has revoked this badge.",
+        (Lang::ZhTw, ExplainRevoked) => "頒發者已撤銷此徽章。",
+        (Lang::En, ExplainSuspended) => "The issuer has suspended this badge.",
+        (Lang::ZhTw, ExplainSuspended) => "頒發者已暫停此徽章。",
+        (Lang::En, ExplainExpired) => "The badge has expired.",
+        (Lang::ZhTw, ExplainExpired) => "此徽章已過期。",
+        (Lang::En, ExplainNotYetValid) => "The badge is not valid yet.",
+        (Lang::ZhTw, ExplainNotYetValid) => "此徽章尚未生效。",
+        (Lang::En, ExplainUnverifiable) => {
+            "Something needed to verify the badge could not be obtained."
+        }
+        (Lang::ZhTw, ExplainUnverifiable) => "無法取得驗證所需的資料。",
+        (Lang::En, ExplainError) => "This is not a badge this page can read.",
+        (Lang::ZhTw, ExplainError) => "此頁面無法讀取此檔案中的徽章。",
+        (Lang::En, Results) => "Results",
+        (Lang::ZhTw, Results) => "驗證結果",
+        (Lang::En, TopicInput) => "Badge data",
+        (Lang::ZhTw, TopicInput) => "徽章資料",
+        (Lang::En, TopicSignature) => "Signature",
+        (Lang::ZhTw, TopicSignature) => "數位簽章",
+        (Lang::En, TopicKey) => "Issuer's key",
+        (Lang::ZhTw, TopicKey) => "頒發者金鑰",
+        (Lang::En, TopicStatus) => "Revocation",
+        (Lang::ZhTw, TopicStatus) => "撤銷狀態",
+        (Lang::En, TopicDates) => "Dates",
+        (Lang::ZhTw, TopicDates) => "有效期間",
+        (Lang::En, TopicRecipient) => "Earner",
+        (Lang::ZhTw, TopicRecipient) => "獲得者",
+        (Lang::En, TopicClaims) => "Token claims",
+        (Lang::ZhTw, TopicClaims) => "權杖聲明",
+        (Lang::En, TopicDocuments) => "Linked documents",
+        (Lang::ZhTw, TopicDocuments) => "相關文件",
+        (Lang::En, TopicStructure) => "Structure",
+        (Lang::ZhTw, TopicStructure) => "結構與格式",
+        (Lang::En, TopicOther) => "Other",
+        (Lang::ZhTw, TopicOther) => "其他",
+    }
+}
+
+/// What a report check is about, shown in the reader's language beside the check's stable id
+/// (the core names checks in English: `signature`, `proof-method`, `jwt-nbf`,
+/// `credential-subject-achievement-type` …). An id this does not know is [`Key::TopicOther`];
+/// tests/check_topics.rs runs every fixture and fails on one.
+pub fn check_topic(id: &str) -> Key {
+    use Key::*;
+    match id {
+        "extract" | "format" | "version" | "input" => TopicInput,
+        "key" | "proof-method" | "proof-controller" | "issued-by" => TopicKey,
+        "signature" | "proof" | "embedded-proof" | "jwt-header" => TopicSignature,
+        "status" | "revocation" | "status-issuer" => TopicStatus,
+        "expiry" | "validity" | "validity-window" | "valid-from" | "issued" => TopicDates,
+        "recipient" => TopicRecipient,
+        "fetch" | "redirect" | "insecure-url" | "hosted-id" | "hosted-copy" | "badgeclass"
+        | "verification-scope" => TopicDocuments,
+        "endorsement" | "endorsements" => Endorsements,
+        "schema"
+        | "context"
+        | "type"
+        | "id"
+        | "issuer"
+        | "required-properties"
+        | "extensions"
+        | "refresh" => TopicStructure,
+        _ if id.starts_with("proof-") => TopicSignature,
+        _ if id.starts_with("jwt-") => TopicClaims,
+        // Conformance checks are named after the property path they check
+        // (`credential-subject-…`, `issuer-…`, `evidence-…`, `…-type`).
+        _ if id.starts_with("credential-")
+            || id.starts_with("issuer-")
+            || id.starts_with("evidence-")
+            || id.ends_with("-type") =>
+        {
+            TopicStructure
+        }
+        _ => TopicOther,
+    }
+}
+
+/// The keys added with the full app (the test below checks both languages differ).
+pub const APP_KEYS: &[Key] = &[
+    Key::TopicInput,
+    Key::TopicSignature,
+    Key::TopicKey,
+    Key::TopicStatus,
+    Key::TopicDates,
+    Key::TopicRecipient,
+    Key::TopicClaims,
+    Key::TopicDocuments,
+    Key::TopicStructure,
+    Key::TopicOther,
+    Key::PasteImageHint,
+    Key::ReadingBadge,
+    Key::FetchingDocument,
+    Key::FetchingIssuer,
+    Key::FetchingKey,
+    Key::FetchingStatus,
+    Key::FetchingBadgeClass,
+    Key::KeyVerified,
+    Key::KeyHosted,
+    Key::KeyUnverified,
+    Key::EarnerHashed,
+    Key::Description,
+    Key::Criteria,
+    Key::CriteriaPage,
+    Key::Skills,
+    Key::Tags,
+    Key::Evidence,
+    Key::Endorsements,
+    Key::CheckEarner,
+    Key::CheckEarnerLabel,
+    Key::CheckButton,
+    Key::EarnerMatch,
+    Key::EarnerNoMatch,
+    Key::EarnerCannot,
+    Key::Expert,
+    Key::ExpertSource,
+    Key::ExpertSuite,
+    Key::ExpertKeyId,
+    Key::ExpertKeySource,
+    Key::ExpertHash,
+    Key::ExpertStatus,
+    Key::ExpertFetched,
+    Key::Share,
+    Key::CopyLink,
+    Key::Copied,
+    Key::CopyFailed,
+    Key::DownloadReport,
+    Key::DownloadImage,
+    Key::CopyEmbed,
+    Key::AddLinkedIn,
+    Key::QrCaption,
+    Key::LinkCarriesBadge,
+    Key::CorsTitle,
+    Key::CorsHelp,
+    Key::Reason,
+    Key::OutPassed,
+    Key::OutFailed,
+    Key::OutWarning,
+    Key::OutNotChecked,
+    Key::OutNotApplicable,
+    Key::Language,
+    Key::RemoveCard,
+    Key::ExplainValid,
+    Key::ExplainInvalid,
+    Key::ExplainRevoked,
+    Key::ExplainSuspended,
+    Key::ExplainExpired,
+    Key::ExplainNotYetValid,
+    Key::ExplainUnverifiable,
+    Key::ExplainError,
+    Key::Results,
+];
+
+/// The verdict in words.
+pub fn verdict_label(lang: Lang, v: Verdict) -> &'static str {
+    match (lang, v) {
+        (Lang::En, Verdict::Valid) => "Valid",
+        (Lang::En, Verdict::Invalid) => "Invalid",
+        (Lang::En, Verdict::Revoked) => "Revoked",
+        (Lang::En, Verdict::Suspended) => "Suspended",
+        (Lang::En, Verdict::Expired) => "Expired",
+        (Lang::En, Verdict::NotYetValid) => "Not yet valid",
+        (Lang::En, Verdict::Unverifiable) => "Can't verify",
+        (Lang::En, Verdict::Error) => "Not a readable badge",
+        (Lang::ZhTw, Verdict::Valid) => "有效",
+        (Lang::ZhTw, Verdict::Invalid) => "無效",
+        (Lang::ZhTw, Verdict::Revoked) => "已撤銷",
+        (Lang::ZhTw, Verdict::Suspended) => "已暫停",
+        (Lang::ZhTw, Verdict::Expired) => "已過期",
+        (Lang::ZhTw, Verdict::NotYetValid) => "尚未生效",
+        (Lang::ZhTw, Verdict::Unverifiable) => "無法驗證",
+        (Lang::ZhTw, Verdict::Error) => "無法讀取的徽章",
+    }
+}
+
+/// One sentence saying what the verdict means (the core's reason follows it).
+pub fn verdict_explain(lang: Lang, v: Verdict) -> &'static str {
+    t(
+        lang,
+        match v {
+            Verdict::Valid => Key::ExplainValid,
+            Verdict::Invalid => Key::ExplainInvalid,
+            Verdict::Revoked => Key::ExplainRevoked,
+            Verdict::Suspended => Key::ExplainSuspended,
+            Verdict::Expired => Key::ExplainExpired,
+            Verdict::NotYetValid => Key::ExplainNotYetValid,
+            Verdict::Unverifiable => Key::ExplainUnverifiable,
+            Verdict::Error => Key::ExplainError,
+        },
+    )
+}
+
+/// The reason for a `valid` verdict, localized (the core's summary for other verdicts is the
+/// failing check's own English detail).
+pub fn valid_summary(lang: Lang, passed: usize, warnings: usize, not_checked: usize) -> String {
+    match lang {
+        Lang::En => {
+            let mut s = format!("all required checks passed ({passed} passed");
+            if warnings > 0 {
+                s.push_str(&format!(
+                    ", {warnings} warning{}",
+                    if warnings == 1 { "" } else { "s" }
+                ));
+            }
+            if not_checked > 0 {
+                s.push_str(&format!(", {not_checked} not checked"));
+            }
+            s + ")."
+        }
+        Lang::ZhTw => {
+            let mut s = format!("所有必要檢查皆已通過（{passed} 項通過");
+            if warnings > 0 {
+                s.push_str(&format!("、{warnings} 項警告"));
+            }
+            if not_checked > 0 {
+                s.push_str(&format!("、{not_checked} 項未檢查"));
+            }
+            s + "）。"
+        }
+    }
+}
+
+/// An icon that carries the verdict without colour.
+pub fn verdict_icon(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Valid => "✓",
+        Verdict::Invalid | Verdict::Error => "✕",
+        Verdict::Revoked => "⊘",
+        Verdict::Suspended => "⏸",
+        Verdict::Expired | Verdict::NotYetValid => "⏱",
+        Verdict::Unverifiable => "?",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_traditional_chinese_for_taiwan_and_hong_kong() {
+        assert_eq!(Lang::from_tag("zh-TW"), Lang::ZhTw);
+        assert_eq!(Lang::from_tag("zh-Hant-HK"), Lang::ZhTw);
+        assert_eq!(Lang::from_tag("zh-CN"), Lang::En);
+        assert_eq!(Lang::from_tag("en-US"), Lang::En);
+    }
+
+    #[test]
+    fn app_strings_are_translated() {
+        for &k in APP_KEYS {
+            assert!(!t(Lang::En, k).is_empty(), "{k:?}");
+            assert_ne!(t(Lang::En, k), t(Lang::ZhTw, k), "{k:?} is not translated");
+        }
+        for v in [Verdict::Valid, Verdict::Error, Verdict::Unverifiable] {
+            assert_ne!(verdict_explain(Lang::En, v), verdict_explain(Lang::ZhTw, v));
+        }
+    }
+
+    #[test]
+    fn valid_summary_counts() {
+        assert_eq!(
+            valid_summary(Lang::En, 3, 1, 2),
+            "all required checks passed (3 passed, 1 warning, 2 not checked)."
+        );
+        assert_eq!(
+            valid_summary(Lang::ZhTw, 3, 0, 0),
+            "所有必要檢查皆已通過（3 項通過）。"
+        );
+    }
+
+    #[test]
+    fn every_verdict_has_words_in_both_languages() {
+        for v in [
+            Verdict::Valid,
+            Verdict::Invalid,
+            Verdict::Revoked,
+            Verdict::Suspended,
+            Verdict::Expired,
+            Verdict::NotYetValid,
+            Verdict::Unverifiable,
+            Verdict::Error,
+        ] {
+            assert!(!verdict_label(Lang::En, v).is_empty());
+            assert_ne!(verdict_label(Lang::En, v), verdict_label(Lang::ZhTw, v));
+        }
+    }
+}
