@@ -440,11 +440,11 @@ fn Verdicted(
                 {checks.into_iter().map(|c| {
                     let (k, cls) = outcome_key(c.outcome);
                     view! {
-                        <li class=format!("check {cls}") data-check=c.id.clone()>
+                        <li class=format!("check {cls}") data-check=c.id.as_str()>
                             <span class="check-outcome">{t(lang, k)}</span>
                             <span class="check-what">
-                                <span class="check-topic">{t(lang, check_topic(&c.id))}</span>
-                                <span class="check-id">{c.id.clone()}</span>
+                                <span class="check-topic">{t(lang, check_topic(c.id))}</span>
+                                <span class="check-id">{c.id.as_str()}</span>
                             </span>
                             <span class="check-detail">{c.detail.clone()}</span>
                         </li>

@@ -20,7 +20,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use badge_verifier::report::{Outcome, Report};
+    use badge_verifier::report::{CheckId, Outcome, Report};
     use badge_verifier::resolve::fetch::FetchLimits;
     use badge_verifier::resolve::native::NativeFetcher;
     use badge_verifier::verify::validity::parse_datetime;
@@ -157,7 +157,7 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
             test_panic(raw);
             match load(raw, opts) {
                 Ok(input) => futures::executor::block_on(verify(&input, fetcher, opts)),
-                Err(msg) => Report::error(raw, "input", msg),
+                Err(msg) => Report::error(raw, CheckId::Input, msg),
             }
         };
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
@@ -170,7 +170,7 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
                     .unwrap_or_else(|| "unknown panic".into());
                 Report::error(
                     raw,
-                    "internal",
+                    CheckId::Internal,
                     format!(
                         "internal error while verifying this input: {what}; please report it \
                          (the other inputs are not affected)"

@@ -5,6 +5,7 @@
 //!             ─▶ proof / status checks ─▶ verify ─▶ Report ─▶ app view / CLI
 //! ```
 
+pub mod check;
 pub mod extract;
 pub mod limits;
 pub mod memo;

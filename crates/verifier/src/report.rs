@@ -3,141 +3,9 @@
 //! A report is a list of checks; the verdict is *derived* from them (see [`Report::verdict`]),
 //! so a check cannot be forgotten in the verdict and a not-implemented check cannot pass.
 
+pub use crate::check::{Check, CheckId, Format, Outcome, Verdict};
 use crate::trust::{Issued, IssuedBy};
 use serde::{Deserialize, Serialize};
-
-/// The overall answer, ordered from worst to best for [`Verdict::severity`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Verdict {
-    /// Every required check passed.
-    Valid,
-    /// A document needed to decide (key, status list, hosted assertion) could not be obtained,
-    /// or a required check is not implemented.
-    Unverifiable,
-    NotYetValid,
-    Expired,
-    Suspended,
-    Revoked,
-    /// A check failed: signature, structure, id mismatch, scope …
-    Invalid,
-    /// The input itself cannot be read: no badge in the image, corrupt file, not JSON.
-    Error,
-}
-
-impl Verdict {
-    /// Higher is worse; the report's verdict is the worst verdict any check implies.
-    /// A definite negative answer (invalid, revoked, expired …) outranks "could not decide".
-    pub fn severity(self) -> u8 {
-        match self {
-            Verdict::Valid => 0,
-            Verdict::Unverifiable => 1,
-            Verdict::NotYetValid => 2,
-            Verdict::Expired => 3,
-            Verdict::Suspended => 4,
-            Verdict::Revoked => 5,
-            Verdict::Invalid => 6,
-            Verdict::Error => 7,
-        }
-    }
-
-    /// The kebab-case name used in JSON, in `data-verdict` and on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Valid => "valid",
-            Verdict::Unverifiable => "unverifiable",
-            Verdict::NotYetValid => "not-yet-valid",
-            Verdict::Expired => "expired",
-            Verdict::Suspended => "suspended",
-            Verdict::Revoked => "revoked",
-            Verdict::Invalid => "invalid",
-            Verdict::Error => "error",
-        }
-    }
-}
-
-impl std::fmt::Display for Verdict {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// How one check came out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Outcome {
-    Passed,
-    Failed,
-    Warning,
-    /// Not checked, with the reason in `detail` (not implemented, or a document was missing).
-    NotChecked,
-    NotApplicable,
-}
-
-/// The badge format that was recognised.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Format {
-    Ob2Hosted,
-    Ob2Signed,
-    Ob3DataIntegrity,
-    Ob3Jwt,
-}
-
-impl Format {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Ob2Hosted => "ob2-hosted",
-            Format::Ob2Signed => "ob2-signed",
-            Format::Ob3DataIntegrity => "ob3-data-integrity",
-            Format::Ob3Jwt => "ob3-jwt",
-        }
-    }
-}
-
-/// One check with its evidence. `effect` is the verdict this check forces on the report
-/// (a failed signature forces `invalid`, an unreachable status list `unverifiable`); `None`
-/// for checks that pass, warn, or are informational.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Check {
-    pub id: String,
-    pub outcome: Outcome,
-    pub detail: String,
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub effect: Option<Verdict>,
-}
-
-impl Check {
-    fn new(id: &str, outcome: Outcome, detail: impl Into<String>, effect: Option<Verdict>) -> Self {
-        Check {
-            id: id.to_string(),
-            outcome,
-            detail: detail.into(),
-            effect,
-        }
-    }
-    pub fn passed(id: &str, detail: impl Into<String>) -> Self {
-        Self::new(id, Outcome::Passed, detail, None)
-    }
-    /// A failed check; `effect` says what it makes of the badge (invalid, revoked, expired …).
-    pub fn failed(id: &str, effect: Verdict, detail: impl Into<String>) -> Self {
-        Self::new(id, Outcome::Failed, detail, Some(effect))
-    }
-    pub fn warning(id: &str, detail: impl Into<String>) -> Self {
-        Self::new(id, Outcome::Warning, detail, None)
-    }
-    /// A required check that could not be made: the badge cannot be called valid.
-    pub fn unverifiable(id: &str, detail: impl Into<String>) -> Self {
-        Self::new(id, Outcome::NotChecked, detail, Some(Verdict::Unverifiable))
-    }
-    /// An optional check that was not made (its absence does not block `valid`).
-    pub fn not_checked(id: &str, detail: impl Into<String>) -> Self {
-        Self::new(id, Outcome::NotChecked, detail, None)
-    }
-    pub fn not_applicable(id: &str, detail: impl Into<String>) -> Self {
-        Self::new(id, Outcome::NotApplicable, detail, None)
-    }
-}
 
 /// Technical details for the expert view (format, proof suite, key, hashes, status list …).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -286,7 +154,7 @@ impl Report {
     ) -> Report {
         if issued.is_none() && worst_effect(&checks) == Verdict::Valid {
             checks.push(Check::unverifiable(
-                "issued-by",
+                CheckId::IssuedBy,
                 "not checked: nothing established that the issuer issued this badge (no signature with the issuer's key, no hosted copy on the issuer's site)",
             ));
         }
@@ -306,7 +174,11 @@ impl Report {
     }
 
     /// The report for an input that could not be read at all.
-    pub fn error(input: impl Into<String>, check_id: &str, message: impl Into<String>) -> Report {
+    pub fn error(
+        input: impl Into<String>,
+        check_id: CheckId,
+        message: impl Into<String>,
+    ) -> Report {
         let checks = vec![Check::failed(check_id, Verdict::Error, message)];
         Report::new(input, None, None, None, checks, Expert::default(), None)
     }
@@ -373,9 +245,9 @@ mod tests {
     #[test]
     fn verdict_is_the_worst_effect() {
         let checks = vec![
-            Check::passed("a", "ok"),
-            Check::unverifiable("status", "status list unreachable"),
-            Check::failed("expiry", Verdict::Expired, "expired on 2020-01-01"),
+            Check::passed(CheckId::Id, "ok"),
+            Check::unverifiable(CheckId::Status, "status list unreachable"),
+            Check::failed(CheckId::Expiry, Verdict::Expired, "expired on 2020-01-01"),
         ];
         assert_eq!(worst_effect(&checks), Verdict::Expired);
         let r = Report::new("x", None, None, None, checks, Expert::default(), None);
@@ -385,8 +257,8 @@ mod tests {
     #[test]
     fn optional_not_checked_does_not_block_valid_but_required_does() {
         let optional = vec![
-            Check::passed("sig", "ok"),
-            Check::not_checked("schema", "not implemented"),
+            Check::passed(CheckId::Signature, "ok"),
+            Check::not_checked(CheckId::Schema, "not implemented"),
         ];
         let issued = Issued::for_view_tests("https://issuer.example");
         assert_eq!(verdict_of(&optional, Some(&issued)), Verdict::Valid);
@@ -396,8 +268,8 @@ mod tests {
         assert_eq!(r.verdict, Verdict::Unverifiable);
         assert!(r.checks.iter().any(|c| c.id == "issued-by"));
         let required = vec![
-            Check::passed("sig", "ok"),
-            Check::unverifiable("status", "not implemented"),
+            Check::passed(CheckId::Signature, "ok"),
+            Check::unverifiable(CheckId::Status, "not implemented"),
         ];
         assert_eq!(verdict_of(&required, Some(&issued)), Verdict::Unverifiable);
     }
@@ -409,7 +281,11 @@ mod tests {
             Some(Format::Ob3DataIntegrity),
             None,
             Some(true),
-            vec![Check::failed("validity", Verdict::NotYetValid, "not yet")],
+            vec![Check::failed(
+                CheckId::Validity,
+                Verdict::NotYetValid,
+                "not yet",
+            )],
             Expert::default(),
             None,
         );

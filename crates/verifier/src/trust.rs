@@ -107,7 +107,7 @@ impl Issued {
 
     /// For the view's tests only: behind the `test-support` feature, which no shipped build
     /// enables (a forger holding this could call any badge issued).
-    #[cfg(feature = "test-support")]
+    #[cfg(any(test, feature = "test-support"))]
     pub fn for_view_tests(issuer: &str) -> Issued {
         Issued(IssuedBy {
             issuer: issuer.into(),

@@ -1,7 +1,7 @@
 //! UI strings in English and Traditional Chinese (zh-TW). Pure data, so it is tested natively;
 //! the app picks the language from the browser and offers a switch.
 
-use badge_verifier::report::Verdict;
+use badge_verifier::report::{CheckId, Verdict};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -123,7 +123,6 @@ pub enum Key {
     TopicClaims,
     TopicDocuments,
     TopicStructure,
-    TopicOther,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -323,47 +322,64 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::ZhTw, TopicDocuments) => "相關文件",
         (Lang::En, TopicStructure) => "Structure",
         (Lang::ZhTw, TopicStructure) => "結構與格式",
-        (Lang::En, TopicOther) => "Other",
-        (Lang::ZhTw, TopicOther) => "其他",
     }
 }
 
-/// What a report check is about, shown in the reader's language beside the check's stable id
-/// (the core names checks in English: `signature`, `proof-method`, `jwt-nbf`,
-/// `credential-subject-achievement-type` …). An id this does not know is [`Key::TopicOther`];
-/// tests/check_topics.rs runs every fixture and fails on one.
-pub fn check_topic(id: &str) -> Key {
+/// What a report check is about, shown in the reader's language beside the check's stable id.
+/// The match is exhaustive: a new [`CheckId`] does not compile until it has a topic.
+pub fn check_topic(id: CheckId) -> Key {
+    use CheckId as C;
     use Key::*;
     match id {
-        "extract" | "format" | "version" | "input" => TopicInput,
-        "key" | "proof-method" | "proof-controller" | "issued-by" => TopicKey,
-        "signature" | "proof" | "embedded-proof" | "jwt-header" => TopicSignature,
-        "status" | "revocation" | "status-issuer" => TopicStatus,
-        "expiry" | "validity" | "validity-window" | "valid-from" | "issued" => TopicDates,
-        "recipient" => TopicRecipient,
-        "fetch" | "redirect" | "insecure-url" | "hosted-id" | "hosted-copy" | "badgeclass"
-        | "verification-scope" => TopicDocuments,
-        "endorsement" | "endorsements" => Endorsements,
-        "schema"
-        | "context"
-        | "type"
-        | "id"
-        | "issuer"
-        | "required-properties"
-        | "extensions"
-        | "refresh" => TopicStructure,
-        _ if id.starts_with("proof-") => TopicSignature,
-        _ if id.starts_with("jwt-") => TopicClaims,
-        // Conformance checks are named after the property path they check
-        // (`credential-subject-…`, `issuer-…`, `evidence-…`, `…-type`).
-        _ if id.starts_with("credential-")
-            || id.starts_with("issuer-")
-            || id.starts_with("evidence-")
-            || id.ends_with("-type") =>
-        {
-            TopicStructure
-        }
-        _ => TopicOther,
+        C::Extract | C::Format | C::Version | C::Input | C::Internal => TopicInput,
+        C::Key | C::ProofMethod | C::ProofController | C::IssuedBy => TopicKey,
+        C::Signature
+        | C::Proof
+        | C::EmbeddedProof
+        | C::JwtHeader
+        | C::ProofCreated
+        | C::ProofExpires
+        | C::ProofPurpose => TopicSignature,
+        C::Status | C::Revocation => TopicStatus,
+        C::Expiry | C::Validity | C::ValidityWindow | C::ValidFrom | C::Issued => TopicDates,
+        C::Recipient => TopicRecipient,
+        C::Fetch
+        | C::Budget
+        | C::Redirect
+        | C::InsecureUrl
+        | C::HostedId
+        | C::HostedCopy
+        | C::Badgeclass
+        | C::VerificationScope => TopicDocuments,
+        C::Endorsement | C::Endorsements => Endorsements,
+        C::JwtIss | C::JwtSub | C::JwtJti | C::JwtNbf | C::JwtExp => TopicClaims,
+        // The OB 3.0 conformance checks, named after the property path they check.
+        C::Schema
+        | C::Context
+        | C::Type
+        | C::Id
+        | C::Issuer
+        | C::RequiredProperties
+        | C::Extensions
+        | C::Refresh
+        | C::CredentialId
+        | C::CredentialName
+        | C::CredentialSubject
+        | C::CredentialSubjectAchievement
+        | C::CredentialSubjectAchievementAlignmentType
+        | C::CredentialSubjectAchievementCreatorType
+        | C::CredentialSubjectAchievementResultDescriptionType
+        | C::CredentialSubjectAchievementRubricCriterionLevelType
+        | C::CredentialSubjectId
+        | C::CredentialSubjectIdentifierType
+        | C::CredentialSubjectProfileType
+        | C::CredentialSubjectResultAlignmentType
+        | C::CredentialSubjectResultType
+        | C::CredentialSubjectType
+        | C::EvidenceType
+        | C::IssuerOtheridentifierType
+        | C::IssuerParentorgType
+        | C::IssuerType => TopicStructure,
     }
 }
 
@@ -378,7 +394,6 @@ pub const APP_KEYS: &[Key] = &[
     Key::TopicClaims,
     Key::TopicDocuments,
     Key::TopicStructure,
-    Key::TopicOther,
     Key::PasteImageHint,
     Key::ReadingBadge,
     Key::FetchingDocument,

@@ -589,7 +589,7 @@ pub fn share_payload(bytes: &[u8]) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use badge_verifier::report::{BadgeDisplay, Check, Expert, Format};
+    use badge_verifier::report::{BadgeDisplay, Check, CheckId, Expert, Format};
 
     /// The share link re-serializes the JSON: a document with a duplicate member name must not
     /// become one that reads one way only (moved from the core's tests/strict_json.rs).
@@ -816,7 +816,7 @@ mod tests {
     #[test]
     fn issuer_trust_needs_the_fact_and_a_valid_verdict() {
         // Checks alone, however green, never make a verified issuer.
-        let ok = report(Format::Ob3Jwt, vec![Check::passed("proof", "ok")]);
+        let ok = report(Format::Ob3Jwt, vec![Check::passed(CheckId::Proof, "ok")]);
         assert_eq!(ok.verdict, Verdict::Unverifiable);
         assert_eq!(issuer_trust(&ok), IssuerTrust::Unverified);
         let issued = badge_verifier::trust::Issued::for_view_tests("https://issuer.example");
@@ -825,7 +825,7 @@ mod tests {
             Some(Format::Ob2Hosted),
             None,
             None,
-            vec![Check::passed("id", "ok")],
+            vec![Check::passed(CheckId::Id, "ok")],
             Expert::default(),
             Some(issued.clone()),
         );
@@ -835,7 +835,7 @@ mod tests {
             Some(Format::Ob3Jwt),
             None,
             None,
-            vec![Check::failed("expiry", Verdict::Expired, "expired")],
+            vec![Check::failed(CheckId::Expiry, Verdict::Expired, "expired")],
             Expert::default(),
             Some(issued),
         );

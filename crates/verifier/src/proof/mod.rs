@@ -7,6 +7,7 @@ pub mod jsonld_fast;
 pub mod jws;
 pub mod keys;
 
+use crate::check::CheckId;
 use crate::report::{Check, Verdict};
 
 /// A reason a signature could not be verified, from any layer here (JWS, Data Integrity, key
@@ -46,7 +47,7 @@ impl Failure for keys::KeyError {
 ///   algorithm, `none` or an HMAC, RFC 8725 §3.1–3.2): failed, the badge is invalid.
 ///
 /// `context` prefixes the detail ("the jwk header: " …).
-pub fn failure_check<E: Failure + ?Sized>(id: &str, context: &str, e: &E) -> Check {
+pub fn failure_check<E: Failure + ?Sized>(id: CheckId, context: &str, e: &E) -> Check {
     if e.not_implemented() {
         Check::unverifiable(id, format!("not checked: {context}{e}"))
     } else {
@@ -62,7 +63,7 @@ mod tests {
     #[test]
     fn not_implemented_is_not_checked_everything_else_invalid() {
         let unsupported = jws::Alg::from_header(Some("ES384")).unwrap_err();
-        let c = failure_check("proof", "", &unsupported);
+        let c = failure_check(CheckId::Proof, "", &unsupported);
         assert_eq!(
             (c.outcome, c.effect),
             (Outcome::NotChecked, Some(Verdict::Unverifiable))
@@ -72,23 +73,23 @@ mod tests {
             "{c:?}"
         );
         let refused = jws::Alg::from_header(Some("HS256")).unwrap_err();
-        let c = failure_check("proof", "", &refused);
+        let c = failure_check(CheckId::Proof, "", &refused);
         assert_eq!(
             (c.outcome, c.effect),
             (Outcome::Failed, Some(Verdict::Invalid))
         );
         let suite = data_integrity::ProofError::Unsupported("cryptosuite bbs-2023".into());
         assert_eq!(
-            failure_check("proof", "", &suite).effect,
+            failure_check(CheckId::Proof, "", &suite).effect,
             Some(Verdict::Unverifiable)
         );
         let bad = data_integrity::ProofError::BadSignature;
         assert_eq!(
-            failure_check("proof", "", &bad).effect,
+            failure_check(CheckId::Proof, "", &bad).effect,
             Some(Verdict::Invalid)
         );
         let key = keys::KeyError::unsupported("P-384");
-        let c = failure_check("proof-method", "the jwk header: ", &key);
+        let c = failure_check(CheckId::ProofMethod, "the jwk header: ", &key);
         assert_eq!(c.effect, Some(Verdict::Unverifiable));
         assert!(
             c.detail
@@ -97,7 +98,7 @@ mod tests {
         );
         let malformed = keys::KeyError("invalid P-256 key".into());
         assert_eq!(
-            failure_check("proof-method", "", &malformed).effect,
+            failure_check(CheckId::ProofMethod, "", &malformed).effect,
             Some(Verdict::Invalid)
         );
     }

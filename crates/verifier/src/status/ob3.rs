@@ -12,6 +12,7 @@
 
 use super::bitstring::{self, Encoding, MAX_LIST_BYTES, MAX_STATUS_SIZE};
 use super::revocation_list::{self, Lookup};
+use crate::check::CheckId;
 use crate::memo::Memo;
 use crate::model::json::{each, has_type, id_of, str_of, strings};
 use crate::model::{self, BadgeDoc};
@@ -22,7 +23,7 @@ use crate::verify::Verification;
 use serde_json::Value;
 use std::rc::Rc;
 
-const ID: &str = "status";
+const ID: CheckId = CheckId::Status;
 
 /// Most status entries checked on one credential.
 const MAX_ENTRIES: usize = 8;

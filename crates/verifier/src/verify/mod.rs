@@ -10,6 +10,7 @@ pub mod ob3;
 pub mod validity;
 pub mod warm_up;
 
+use crate::check::CheckId;
 use crate::extract::{self, Payload};
 use crate::limits::{Budget, Limits};
 use crate::model::{self, BadgeDoc};
@@ -175,7 +176,7 @@ impl<'a, F: Fetcher> Verification<'a, F> {
             self.checks.insert(
                 0,
                 Check::unverifiable(
-                    "budget",
+                    CheckId::Budget,
                     format!(
                         "{exceeded} ({} documents fetched); what was not fetched is not verified",
                         self.budget.fetches_used()
@@ -203,21 +204,21 @@ impl<'a, F: Fetcher> Verification<'a, F> {
         }
         let Some(r) = self.badge.as_ref().and_then(|b| b.recipient.clone()) else {
             self.add(Check::not_checked(
-                "recipient",
+                CheckId::Recipient,
                 "the badge names no recipient to compare with",
             ));
             return Some(false);
         };
         let Some(identity) = r.identity.as_deref() else {
             self.add(Check::not_checked(
-                "recipient",
+                CheckId::Recipient,
                 "the badge's recipient has no identity to compare with",
             ));
             return Some(false);
         };
         if r.hashed && !recipient::supported_hash(identity) {
             self.add(Check::not_checked(
-                "recipient",
+                CheckId::Recipient,
                 format!("unsupported identity hash: {identity}"),
             ));
             return Some(false);
@@ -233,12 +234,12 @@ impl<'a, F: Fetcher> Verification<'a, F> {
         // it just belongs to someone else (the report's recipient_match says so).
         self.add(if ok {
             Check::passed(
-                "recipient",
+                CheckId::Recipient,
                 format!("{given} is {how} the recipient's identity").replace("  ", " "),
             )
         } else {
             Check::warning(
-                "recipient",
+                CheckId::Recipient,
                 format!("{given} does not match the badge's recipient"),
             )
         });
@@ -258,16 +259,20 @@ pub async fn verify<F: Fetcher>(input: &Input, fetcher: &F, opts: &Options) -> R
             Ok(found) => {
                 v.expert.source = Some(found.container.to_string());
                 v.add(Check::passed(
-                    "extract",
+                    CheckId::Extract,
                     format!("badge found in {}", found.container),
                 ));
                 for w in found.warnings {
-                    v.add(Check::warning("extract", w));
+                    v.add(Check::warning(CheckId::Extract, w));
                 }
                 found.payload
             }
             Err(e) => {
-                v.add(Check::failed("extract", Verdict::Error, e.to_string()));
+                v.add(Check::failed(
+                    CheckId::Extract,
+                    Verdict::Error,
+                    e.to_string(),
+                ));
                 return v.finish(input.name());
             }
         },
@@ -293,11 +298,19 @@ async fn verify_payload<F: Fetcher>(v: &mut Verification<'_, F>, payload: Payloa
         // reads the document, so the check list shows it where unreadable input is shown; the
         // detail names the member and where it is.
         Err(e @ model::ClassifyError::DuplicateKey(_)) => {
-            v.add(Check::failed("format", Verdict::Invalid, e.to_string()));
+            v.add(Check::failed(
+                CheckId::Format,
+                Verdict::Invalid,
+                e.to_string(),
+            ));
             return;
         }
         Err(e) => {
-            v.add(Check::failed("format", Verdict::Error, e.to_string()));
+            v.add(Check::failed(
+                CheckId::Format,
+                Verdict::Error,
+                e.to_string(),
+            ));
             return;
         }
     };
@@ -329,7 +342,7 @@ async fn fetch_hosted<F: Fetcher>(
         Ok(r) => r,
         Err(e) => {
             v.add(Check::unverifiable(
-                "fetch",
+                CheckId::Fetch,
                 format!("could not fetch {url}: {e}"),
             ));
             return None;
@@ -338,7 +351,7 @@ async fn fetch_hosted<F: Fetcher>(
     if resp.status == 410 {
         v.format = Some(Format::Ob2Hosted);
         v.add(Check::failed(
-            "revocation",
+            CheckId::Revocation,
             Verdict::Revoked,
             format!("{url} answers 410 Gone: the issuer revoked it"),
         ));
@@ -346,14 +359,14 @@ async fn fetch_hosted<F: Fetcher>(
     }
     if !resp.is_success() {
         v.add(Check::unverifiable(
-            "fetch",
+            CheckId::Fetch,
             format!("{url} answered HTTP {}", resp.status),
         ));
         return None;
     }
     if resp.final_url != url {
         v.add(Check::warning(
-            "fetch",
+            CheckId::Fetch,
             format!("{url} redirected to {}", resp.final_url),
         ));
     }
@@ -361,7 +374,7 @@ async fn fetch_hosted<F: Fetcher>(
         Ok(found) => found,
         Err(e) => {
             v.add(Check::failed(
-                "extract",
+                CheckId::Extract,
                 Verdict::Error,
                 format!("{url}: {e}"),
             ));
@@ -375,7 +388,7 @@ async fn fetch_hosted<F: Fetcher>(
             // A baked image whose payload is again a URL: follow it once, no further.
             if inner == url || v.expert.fetched.len() > 1 {
                 v.add(Check::failed(
-                    "extract",
+                    CheckId::Extract,
                     Verdict::Error,
                     format!("{url} points to another URL ({inner}) again"),
                 ));

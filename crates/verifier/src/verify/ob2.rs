@@ -14,6 +14,7 @@ pub use ob1::verify_ob1;
 
 use super::validity::window_checks;
 use super::Verification;
+use crate::check::CheckId;
 use crate::model::json::{each, id_of, str_of, strings};
 use crate::proof::jws::{Alg, CompactJws};
 use crate::proof::keys::PublicKey;
@@ -70,7 +71,7 @@ pub async fn verify_hosted<F: Fetcher>(
     if verification_types(&baked).iter().any(|t| is_signed_type(t)) {
         v.format = Some(Format::Ob2Signed);
         v.add(Check::unverifiable(
-            "signature",
+            CheckId::Signature,
             "the assertion declares SignedBadge verification but is plain JSON: the JWS that carries its signature is missing",
         ));
         return;
@@ -95,7 +96,7 @@ pub async fn verify_hosted<F: Fetcher>(
     ));
     scope_check(v, &url, &linked);
     v.add(Check::not_applicable(
-        "revocation",
+        CheckId::Revocation,
         "hosted assertions are revoked by their URL answering 410 Gone or declaring revoked: true; it does neither",
     ));
 }
@@ -120,20 +121,20 @@ async fn hosted_truth<F: Fetcher>(
         match declared.as_deref() {
             Some(id) if id == requested || id == final_url => {
                 v.add(Check::passed(
-                    "hosted-id",
+                    CheckId::HostedId,
                     format!("the assertion is hosted at its id {id}"),
                 ));
             }
             Some(id) => {
                 v.add(Check::failed(
-                    "hosted-id",
+                    CheckId::HostedId,
                     Verdict::Invalid,
                     format!("the assertion fetched from {requested} declares another id, {id}"),
                 ));
             }
             None => {
                 v.add(Check::failed(
-                    "hosted-id",
+                    CheckId::HostedId,
                     Verdict::Invalid,
                     format!("the assertion at {requested} declares no id"),
                 ));
@@ -148,7 +149,7 @@ async fn hosted_truth<F: Fetcher>(
     }
     let Some(id) = declared.filter(|id| is_http_url(id)) else {
         v.add(Check::failed(
-            "hosted-id",
+            CheckId::HostedId,
             Verdict::Invalid,
             "a hosted assertion's id must be the http(s) URL where it is hosted",
         ));
@@ -162,7 +163,7 @@ async fn hosted_truth<F: Fetcher>(
         }
         Err(e) => {
             v.add(Check::unverifiable(
-                "hosted-id",
+                CheckId::HostedId,
                 format!("the hosted assertion {id} could not be checked: {e}"),
             ));
             return None;
@@ -170,7 +171,7 @@ async fn hosted_truth<F: Fetcher>(
     };
     if doc.final_url != doc.requested {
         v.add(Check::warning(
-            "redirect",
+            CheckId::Redirect,
             format!("{} redirected to {}", doc.requested, doc.final_url),
         ));
     }
@@ -178,20 +179,20 @@ async fn hosted_truth<F: Fetcher>(
     match str_of(&doc.value, "id").map(str::trim) {
         Some(fetched_id) if fetched_id == id => {
             v.add(Check::passed(
-                "hosted-id",
+                CheckId::HostedId,
                 format!("the assertion is hosted at its id {id}"),
             ));
         }
         Some(fetched_id) if fetched_id == doc.final_url => {
             url = fetched_id.to_string();
             v.add(Check::passed(
-                "hosted-id",
+                CheckId::HostedId,
                 format!("the assertion is hosted at its id {fetched_id} (after a redirect)"),
             ));
         }
         other => {
             v.add(Check::failed(
-                "hosted-id",
+                CheckId::HostedId,
                 Verdict::Invalid,
                 format!(
                     "the document at {id} declares id {}, not its own URL",
@@ -202,7 +203,7 @@ async fn hosted_truth<F: Fetcher>(
     }
     if doc.value != baked {
         v.add(Check::warning(
-            "hosted-copy",
+            CheckId::HostedCopy,
             "the baked assertion differs from the hosted one; the hosted copy is the one verified",
         ));
     }
@@ -226,7 +227,7 @@ pub async fn verify_signed<F: Fetcher>(
         Ok(Alg::Rs256) => {}
         Ok(other) => {
             v.add(Check::failed(
-                "signature",
+                CheckId::Signature,
                 Verdict::Invalid,
                 format!(
                     "OB 2.0 signed badges use RS256; {} is not accepted here",
@@ -236,7 +237,7 @@ pub async fn verify_signed<F: Fetcher>(
             return;
         }
         Err(e) => {
-            v.add(crate::proof::failure_check("signature", "", &e));
+            v.add(crate::proof::failure_check(CheckId::Signature, "", &e));
             return;
         }
     }
@@ -263,7 +264,7 @@ pub async fn verify_signed<F: Fetcher>(
         revocation_list_check(v, a, &linked).await;
     } else {
         v.add(Check::not_checked(
-            "revocation",
+            CheckId::Revocation,
             "not checked: the signature did not verify",
         ));
     }
@@ -294,7 +295,7 @@ fn gone_check(url: &str, body: Option<&Value>) -> Check {
 fn revoked_check(how: &str, reason: Option<&str>) -> Check {
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     Check::failed(
-        "revocation",
+        CheckId::Revocation,
         Verdict::Revoked,
         match reason {
             Some(r) => format!("revoked by the issuer ({how}); reason: {r}"),
@@ -318,7 +319,7 @@ fn type_is_assertion<F: Fetcher>(v: &mut Verification<'_, F>, a: &Value) -> bool
         "not an Assertion"
     };
     v.add(Check::failed(
-        "type",
+        CheckId::Type,
         Verdict::Invalid,
         format!("type is {types:?}: this is {what}"),
     ));
@@ -360,7 +361,7 @@ async fn common_checks<F: Fetcher>(
         .any(|c| OB2_CONTEXTS.contains(&c.trim().trim_end_matches('/')))
     {
         v.add(Check::passed(
-            "context",
+            CheckId::Context,
             "@context is the Open Badges 2.0 context",
         ));
     } else {
@@ -370,16 +371,16 @@ async fn common_checks<F: Fetcher>(
             contexts.join(", ")
         };
         v.add(Check::failed(
-            "context",
+            CheckId::Context,
             Verdict::Invalid,
             format!("@context must be https://w3id.org/openbadges/v2, found {found}"),
         ));
     }
     if is_type(a, &["Assertion"]) {
-        v.add(Check::passed("type", "type is Assertion"));
+        v.add(Check::passed(CheckId::Type, "type is Assertion"));
     } else {
         v.add(Check::failed(
-            "type",
+            CheckId::Type,
             Verdict::Invalid,
             format!("type must be Assertion, found {:?}", strings(a.get("type"))),
         ));
@@ -389,13 +390,13 @@ async fn common_checks<F: Fetcher>(
         .is_some_and(|o| o.keys().any(|k| k.starts_with("extensions:")))
     {
         v.add(Check::not_checked(
-            "extensions",
+            CheckId::Extensions,
             "not checked: OB 2.0 extensions are shown as data but not validated",
         ));
     }
     if a.get("endorsement").is_some() {
         v.add(Check::not_checked(
-            "endorsements",
+            CheckId::Endorsements,
             "not checked: endorsements are not verified",
         ));
     }
@@ -403,28 +404,34 @@ async fn common_checks<F: Fetcher>(
         v.add(c);
     }
 
-    let badge = docs::resolve(v, a.get("badge"), "badgeclass", "BadgeClass").await?;
+    let badge = docs::resolve(v, a.get("badge"), CheckId::Badgeclass, "BadgeClass").await?;
     let problems = docs::badgeclass_problems(&badge.value);
     if !problems.is_empty() {
         v.add(Check::failed(
-            "badgeclass",
+            CheckId::Badgeclass,
             Verdict::Invalid,
             format!("the BadgeClass is invalid: {}", problems.join("; ")),
         ));
         return None;
     }
     v.add(Check::passed(
-        "badgeclass",
+        CheckId::Badgeclass,
         match &badge.url {
             Some(u) => format!("BadgeClass fetched from {u}"),
             None => "BadgeClass embedded in the assertion".into(),
         },
     ));
-    let issuer = docs::resolve(v, badge.value.get("issuer"), "issuer", "issuer Profile").await?;
+    let issuer = docs::resolve(
+        v,
+        badge.value.get("issuer"),
+        CheckId::Issuer,
+        "issuer Profile",
+    )
+    .await?;
     let problems = docs::issuer_problems(&issuer.value);
     if !problems.is_empty() {
         v.add(Check::failed(
-            "issuer",
+            CheckId::Issuer,
             Verdict::Invalid,
             format!("the issuer Profile is invalid: {}", problems.join("; ")),
         ));
@@ -434,7 +441,7 @@ async fn common_checks<F: Fetcher>(
         .map(|s| s.trim().to_string())
         .or_else(|| issuer.url.clone())?;
     v.add(Check::passed(
-        "issuer",
+        CheckId::Issuer,
         match &issuer.url {
             Some(u) => format!("issuer Profile {issuer_id} fetched from {u}"),
             None => format!("issuer Profile {issuer_id} embedded in the BadgeClass"),
@@ -510,12 +517,12 @@ fn required_properties<F: Fetcher>(v: &mut Verification<'_, F>, a: &Value, metho
     }
     if problems.is_empty() {
         v.add(Check::passed(
-            "required-properties",
+            CheckId::RequiredProperties,
             "the assertion has every required property, of the right type",
         ));
     } else {
         v.add(Check::failed(
-            "required-properties",
+            CheckId::RequiredProperties,
             Verdict::Invalid,
             problems.join("; "),
         ));
@@ -536,9 +543,9 @@ fn dates<F: Fetcher>(v: &Verification<'_, F>, a: &Value) -> Vec<Check> {
     )
     .into_iter()
     .map(|c| {
-        if c.id == "issued" && c.effect == Some(Verdict::NotYetValid) {
+        if c.id == CheckId::Issued && c.effect == Some(Verdict::NotYetValid) {
             Check::failed(
-                "issued",
+                CheckId::Issued,
                 Verdict::Invalid,
                 format!(
                     "issuedOn {} is in the future: a badge cannot have been awarded at a future date",
@@ -564,7 +571,7 @@ fn scope_check<F: Fetcher>(v: &mut Verification<'_, F>, assertion_id: &str, link
     if let Some(prop) = policy.and_then(|p| str_of(p, "verificationProperty")) {
         if !matches!(prop, "id" | "@id") {
             v.add(Check::unverifiable(
-                "verification-scope",
+                CheckId::VerificationScope,
                 format!("the issuer's verificationProperty is {prop}; only id is defined"),
             ));
             return;
@@ -583,18 +590,21 @@ fn scope_check<F: Fetcher>(v: &mut Verification<'_, F>, assertion_id: &str, link
     };
     match trust::hosted_scope(assertion_id, &policy) {
         Ok(scope) => {
-            v.add(Check::passed("verification-scope", scope.describe()));
+            v.add(Check::passed(CheckId::VerificationScope, scope.describe()));
             v.establish(trust::hosted(scope, &linked.issuer_id, assertion_id));
         }
         Err(e @ trust::BindError::NotIssuers(_)) => {
             v.add(Check::failed(
-                "verification-scope",
+                CheckId::VerificationScope,
                 Verdict::Invalid,
                 e.to_string(),
             ));
         }
         Err(e @ trust::BindError::Unconfirmed(_)) => {
-            v.add(Check::unverifiable("verification-scope", e.to_string()));
+            v.add(Check::unverifiable(
+                CheckId::VerificationScope,
+                e.to_string(),
+            ));
         }
     }
 }
@@ -619,7 +629,7 @@ async fn signature_checks<F: Fetcher>(
         Some(c) if listed.contains(c) => vec![c.clone()],
         Some(c) => {
             v.add(Check::failed(
-                "key",
+                CheckId::Key,
                 Verdict::Invalid,
                 format!("the signing key {c} is not listed in the issuer Profile's publicKey: it is not the issuer's key"),
             ));
@@ -629,7 +639,7 @@ async fn signature_checks<F: Fetcher>(
     };
     if candidates.is_empty() {
         v.add(Check::unverifiable(
-            "key",
+            CheckId::Key,
             "the issuer Profile lists no publicKey to verify the signature with",
         ));
         return false;
@@ -661,7 +671,7 @@ async fn signature_checks<F: Fetcher>(
                 Ok(doc) => {
                     if str_of(&doc.value, "id").map(str::trim) != Some(key_id.as_str()) {
                         v.add(Check::warning(
-                            "key",
+                            CheckId::Key,
                             format!("the key fetched from {key_id} declares another id"),
                         ));
                     }
@@ -712,11 +722,11 @@ async fn signature_checks<F: Fetcher>(
             v.expert.key_id = Some(key_id.clone());
             v.expert.key_source = Some(bound.resolved().source.clone());
             v.add(Check::passed(
-                "key",
+                CheckId::Key,
                 format!("key {key_id} is listed by the issuer and owned by it"),
             ));
             v.add(Check::passed(
-                "signature",
+                CheckId::Signature,
                 format!("RS256 signature verified with {key_id}"),
             ));
             v.establish(issued);
@@ -728,11 +738,11 @@ async fn signature_checks<F: Fetcher>(
         .chain(&problems)
         .filter(|_| !tried.is_empty())
     {
-        v.add(Check::warning("key", p.clone()));
+        v.add(Check::warning(CheckId::Key, p.clone()));
     }
     if tried.is_empty() && !unreachable.is_empty() {
         v.add(Check::unverifiable(
-            "key",
+            CheckId::Key,
             format!(
                 "no usable key: {}",
                 unreachable
@@ -744,11 +754,15 @@ async fn signature_checks<F: Fetcher>(
             ),
         ));
     } else if tried.is_empty() {
-        v.add(Check::failed("key", Verdict::Invalid, problems.join("; ")));
+        v.add(Check::failed(
+            CheckId::Key,
+            Verdict::Invalid,
+            problems.join("; "),
+        ));
     } else if !unreachable.is_empty() {
         // The one key that could not be fetched might be the right one.
         v.add(Check::unverifiable(
-            "signature",
+            CheckId::Signature,
             format!(
                 "the signature does not verify with the keys that could be fetched ({})",
                 tried.join(", ")
@@ -756,7 +770,7 @@ async fn signature_checks<F: Fetcher>(
         ));
     } else {
         v.add(Check::failed(
-            "signature",
+            CheckId::Signature,
             Verdict::Invalid,
             format!(
                 "the signature does not verify with the issuer's key ({}): the badge was altered or signed by someone else",
@@ -777,7 +791,7 @@ async fn revocation_list_check<F: Fetcher>(
     let Some(list_url) = id_of(linked.issuer.value.get("revocationList")).map(str::to_string)
     else {
         v.add(Check::not_applicable(
-            "revocation",
+            CheckId::Revocation,
             "the issuer publishes no revocation list",
         ));
         return;
@@ -789,7 +803,7 @@ async fn revocation_list_check<F: Fetcher>(
         }
         _ if !is_http_url(&list_url) => {
             v.add(Check::unverifiable(
-                "revocation",
+                CheckId::Revocation,
                 format!("the revocation list {list_url} is not an http(s) URL"),
             ));
             return;
@@ -798,7 +812,7 @@ async fn revocation_list_check<F: Fetcher>(
             Ok(doc) => doc.value,
             Err(e) => {
                 v.add(Check::unverifiable(
-                    "revocation",
+                    CheckId::Revocation,
                     format!("the revocation list {list_url} could not be read: {e}"),
                 ));
                 return;
@@ -808,7 +822,7 @@ async fn revocation_list_check<F: Fetcher>(
     if let Some(list_issuer) = id_of(list.get("issuer")) {
         if list_issuer.trim() != linked.issuer_id {
             v.add(Check::warning(
-                "revocation",
+                CheckId::Revocation,
                 format!("the revocation list names another issuer, {list_issuer}"),
             ));
         }
@@ -819,11 +833,11 @@ async fn revocation_list_check<F: Fetcher>(
             r.reason.as_deref(),
         )),
         Ok(None) => v.add(Check::passed(
-            "revocation",
+            CheckId::Revocation,
             format!("not in the issuer's revocation list {list_url}"),
         )),
         Err(e) => v.add(Check::unverifiable(
-            "revocation",
+            CheckId::Revocation,
             format!("the revocation list {list_url} is unusable: {e}"),
         )),
     }

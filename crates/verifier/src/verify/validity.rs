@@ -1,6 +1,7 @@
 //! Validity windows: issue dates in the future, expiry. Time is a parameter ([`super::Options::at`]),
 //! never read here, so every case is deterministic.
 
+use crate::check::CheckId;
 use crate::report::{Check, Verdict};
 use chrono::{DateTime, Utc};
 
@@ -55,38 +56,43 @@ pub fn window_checks(
 ) -> Vec<Check> {
     let mut checks = Vec::new();
     match from.map(|s| (s, parse_datetime(s))) {
-        None => checks.push(Check::not_applicable("issued", format!("no {from_name}"))),
+        None => checks.push(Check::not_applicable(
+            CheckId::Issued,
+            format!("no {from_name}"),
+        )),
         Some((raw, None)) => checks.push(Check::failed(
-            "issued",
+            CheckId::Issued,
             Verdict::Invalid,
             format!("{from_name} \"{raw}\" is not a date-time"),
         )),
         Some((raw, Some(t))) if t > at => checks.push(Check::failed(
-            "issued",
+            CheckId::Issued,
             Verdict::NotYetValid,
             format!("not valid before {raw} ({from_name} is in the future)"),
         )),
         Some((raw, Some(_))) => checks.push(Check::passed(
-            "issued",
+            CheckId::Issued,
             format!("{from_name} {raw} is in the past"),
         )),
     }
     match until.map(|s| (s, parse_datetime(s))) {
         None => checks.push(Check::not_applicable(
-            "expiry",
+            CheckId::Expiry,
             format!("no {until_name}: does not expire"),
         )),
         Some((raw, None)) => checks.push(Check::failed(
-            "expiry",
+            CheckId::Expiry,
             Verdict::Invalid,
             format!("{until_name} \"{raw}\" is not a date-time"),
         )),
         Some((raw, Some(t))) if t <= at => checks.push(Check::failed(
-            "expiry",
+            CheckId::Expiry,
             Verdict::Expired,
             format!("expired on {raw}"),
         )),
-        Some((raw, Some(_))) => checks.push(Check::passed("expiry", format!("valid until {raw}"))),
+        Some((raw, Some(_))) => {
+            checks.push(Check::passed(CheckId::Expiry, format!("valid until {raw}")))
+        }
     }
     if let (Some(f), Some(u)) = (
         from.and_then(parse_datetime),
@@ -94,7 +100,7 @@ pub fn window_checks(
     ) {
         if u < f {
             checks.push(Check::failed(
-                "validity-window",
+                CheckId::ValidityWindow,
                 Verdict::Invalid,
                 format!("{until_name} is before {from_name}"),
             ));

@@ -3,6 +3,7 @@
 //! Validation": every linked Badge Object must be available with an eventual 200 OK, be JSON,
 //! and carry its class's required properties with values of the right type).
 
+use crate::check::CheckId;
 use crate::model::json::{each, id_of, str_of, strings};
 use crate::report::Check;
 use crate::resolve::fetch::{check_fetchable, Fetcher};
@@ -67,7 +68,7 @@ pub async fn fetch_json<F: Fetcher>(
         {
             target = format!("https://{rest}");
             v.add(Check::warning(
-                "insecure-url",
+                CheckId::InsecureUrl,
                 format!(
                     "{url} is plain http; fetched {target} instead (plain http is never fetched)"
                 ),
@@ -125,7 +126,7 @@ pub struct Linked {
 pub async fn resolve<F: Fetcher>(
     v: &mut Verification<'_, F>,
     prop: Option<&Value>,
-    check_id: &str,
+    check_id: CheckId,
     what: &str,
 ) -> Option<Linked> {
     match prop {

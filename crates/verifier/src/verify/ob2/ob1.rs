@@ -6,6 +6,7 @@
 
 use super::docs::{self, authority, is_http_url, DocError, Props};
 use super::{declares_revoked, display, gone_check};
+use crate::check::CheckId;
 use crate::model::json::str_of;
 use crate::report::{Check, Verdict};
 use crate::resolve::fetch::Fetcher;
@@ -58,20 +59,20 @@ pub async fn verify_ob1<F: Fetcher>(
     v.badge = Some(display::build(&a, None, None, None));
     if version == "0.5" {
         v.add(Check::unverifiable(
-            "version",
+            CheckId::Version,
             "this is an Open Badges 0.5 assertion: that version has no verification method (no hosted URL, no signature), so nothing can prove it was issued; ask the issuer for an Open Badges 2.0 or 3.0 badge",
         ));
         return;
     }
     v.add(Check::warning(
-        "version",
+        CheckId::Version,
         format!("Open Badges {version} is superseded; verified by its hosted model"),
     ));
     let verify = a.get("verify").filter(|x| x.is_object());
     let kind = verify.and_then(|x| str_of(x, "type")).unwrap_or("");
     if kind == "signed" {
         v.add(Check::unverifiable(
-            "signature",
+            CheckId::Signature,
             format!("an Open Badges {version} signed assertion is a JWS; this JSON copy has lost its signature"),
         ));
         return;
@@ -83,7 +84,7 @@ pub async fn verify_ob1<F: Fetcher>(
         .map(String::from)
     else {
         v.add(Check::failed(
-            "required-properties",
+            CheckId::RequiredProperties,
             Verdict::Invalid,
             format!("an Open Badges {version} assertion needs verify.type \"hosted\" and an http(s) verify.url"),
         ));
@@ -96,7 +97,7 @@ pub async fn verify_ob1<F: Fetcher>(
             Ok(doc) => {
                 if doc.final_url != doc.requested {
                     v.add(Check::warning(
-                        "redirect",
+                        CheckId::Redirect,
                         format!("{} redirected to {}", doc.requested, doc.final_url),
                     ));
                 }
@@ -108,7 +109,7 @@ pub async fn verify_ob1<F: Fetcher>(
             }
             Err(e) => {
                 v.add(Check::unverifiable(
-                    "hosted-id",
+                    CheckId::HostedId,
                     format!("the hosted assertion {url} could not be checked: {e}"),
                 ));
                 return;
@@ -134,12 +135,12 @@ pub async fn verify_ob1<F: Fetcher>(
         .map(str::trim);
     if hosted_url == Some(requested.as_str()) || hosted_url == fetched_from {
         v.add(Check::passed(
-            "hosted-id",
+            CheckId::HostedId,
             format!("the assertion is hosted at its verify.url {requested}"),
         ));
     } else {
         v.add(Check::failed(
-            "hosted-id",
+            CheckId::HostedId,
             Verdict::Invalid,
             format!(
                 "the assertion at {requested} names another verify.url, {}",
@@ -160,12 +161,12 @@ pub async fn verify_ob1<F: Fetcher>(
     }
     if p.problems.is_empty() {
         v.add(Check::passed(
-            "required-properties",
+            CheckId::RequiredProperties,
             "the assertion has its required properties",
         ));
     } else {
         v.add(Check::failed(
-            "required-properties",
+            CheckId::RequiredProperties,
             Verdict::Invalid,
             p.problems.join("; "),
         ));
@@ -173,7 +174,8 @@ pub async fn verify_ob1<F: Fetcher>(
     for c in super::dates(v, &normalize_dates(&truth)) {
         v.add(c);
     }
-    let Some(badge) = docs::resolve(v, truth.get("badge"), "badgeclass", "BadgeClass").await else {
+    let Some(badge) = docs::resolve(v, truth.get("badge"), CheckId::Badgeclass, "BadgeClass").await
+    else {
         return;
     };
     let mut bp = Props::new(&badge.value);
@@ -184,20 +186,20 @@ pub async fn verify_ob1<F: Fetcher>(
         .node("issuer");
     if !bp.problems.is_empty() {
         v.add(Check::failed(
-            "badgeclass",
+            CheckId::Badgeclass,
             Verdict::Invalid,
             format!("the BadgeClass is invalid: {}", bp.problems.join("; ")),
         ));
         return;
     }
     v.add(Check::passed(
-        "badgeclass",
+        CheckId::Badgeclass,
         "the BadgeClass has its required properties",
     ));
     let Some(issuer) = docs::resolve(
         v,
         badge.value.get("issuer"),
-        "issuer",
+        CheckId::Issuer,
         "issuer organization",
     )
     .await
@@ -208,14 +210,14 @@ pub async fn verify_ob1<F: Fetcher>(
     ip.text("name").iri("url");
     if !ip.problems.is_empty() {
         v.add(Check::failed(
-            "issuer",
+            CheckId::Issuer,
             Verdict::Invalid,
             format!("the issuer is invalid: {}", ip.problems.join("; ")),
         ));
         return;
     }
     v.add(Check::passed(
-        "issuer",
+        CheckId::Issuer,
         "the issuer organization has its required properties",
     ));
     v.badge = Some(display::build(
@@ -242,17 +244,18 @@ pub async fn verify_ob1<F: Fetcher>(
         .unwrap_or_default();
     match trust::hosted_scope(&requested, &policy) {
         Ok(scope) => {
-            v.add(Check::passed("verification-scope", scope.describe()));
+            v.add(Check::passed(CheckId::VerificationScope, scope.describe()));
             v.establish(trust::hosted(scope, &issuer_id, &requested));
         }
         Err(e @ trust::BindError::NotIssuers(_)) => v.add(Check::failed(
-            "verification-scope",
+            CheckId::VerificationScope,
             Verdict::Invalid,
             format!("not hosted by the issuer: {e}"),
         )),
-        Err(e @ trust::BindError::Unconfirmed(_)) => {
-            v.add(Check::unverifiable("verification-scope", e.to_string()))
-        }
+        Err(e @ trust::BindError::Unconfirmed(_)) => v.add(Check::unverifiable(
+            CheckId::VerificationScope,
+            e.to_string(),
+        )),
     }
 }
 

@@ -4,6 +4,7 @@
 //! (the names of the 1EdTech validator's `simple-err-*` fixtures). This is not JSON Schema
 //! validation (a later step); the types and required properties are checked in code.
 
+use crate::check::CheckId;
 use crate::model::json::{each, has_type, id_of, str_of, strings};
 use crate::report::{Check, Verdict};
 use serde_json::Value;
@@ -50,7 +51,7 @@ pub fn vc_version(c: &Value) -> Option<&'static str> {
     }
 }
 
-fn fail(id: &str, detail: impl Into<String>) -> Check {
+fn fail(id: CheckId, detail: impl Into<String>) -> Check {
     Check::failed(id, Verdict::Invalid, detail)
 }
 
@@ -70,7 +71,7 @@ fn type_list(v: &Value) -> String {
 
 /// One check over every object in a property that may be one value or an array: each must
 /// have `type` `expected`. `None` when the property is absent.
-fn each_typed(id: &str, what: &str, values: Vec<&Value>, expected: &str) -> Option<Check> {
+fn each_typed(id: CheckId, what: &str, values: Vec<&Value>, expected: &str) -> Option<Check> {
     if values.is_empty() {
         return None;
     }
@@ -111,32 +112,32 @@ pub fn context_and_type(c: &Value) -> (Kind, Vec<Check>) {
     let has_ob = contexts.iter().any(|u| is_ob3_context(u));
     checks.push(match vc_version(c) {
         None => fail(
-            "context",
+            CheckId::Context,
             format!("the first @context must be {VC2_CONTEXT} (VC 2.0) or {VC1_CONTEXT} (VC 1.1); it is {}",
                 contexts.first().map(String::as_str).unwrap_or("missing")),
         ),
         Some(_) if kind != Kind::OtherVc && !has_ob => {
-            fail("context", "no Open Badges 3.0 context (https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json)")
+            fail(CheckId::Context, "no Open Badges 3.0 context (https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json)")
         }
         Some(ver) => {
             let ob = contexts.iter().find(|u| is_ob3_context(u));
-            Check::passed("context", match ob {
+            Check::passed(CheckId::Context, match ob {
                 Some(ob) => format!("{ver} and Open Badges 3.0 contexts ({ob})"),
                 None => format!("{ver} context"),
             })
         }
     });
     checks.push(if !types.iter().any(|t| t == "VerifiableCredential") {
-        fail("type", format!("type must include VerifiableCredential; it is [{}]", types.join(", ")))
+        fail(CheckId::Type, format!("type must include VerifiableCredential; it is [{}]", types.join(", ")))
     } else {
         match kind {
-            Kind::OpenBadge => Check::passed("type", format!("[{}]", types.join(", "))),
+            Kind::OpenBadge => Check::passed(CheckId::Type, format!("[{}]", types.join(", "))),
             Kind::Endorsement => Check::passed(
-                "type",
+                CheckId::Type,
                 format!("[{}]: an Open Badges 3.0 EndorsementCredential", types.join(", ")),
             ),
             Kind::OtherVc => fail(
-                "type",
+                CheckId::Type,
                 format!(
                     "not an Open Badge: a Verifiable Credential of type [{}], not an OpenBadgeCredential or AchievementCredential",
                     types.join(", ")
@@ -152,32 +153,34 @@ pub fn context_and_type(c: &Value) -> (Kind, Vec<Check>) {
 pub fn data_model(c: &Value) -> Vec<Check> {
     let mut checks = Vec::new();
     checks.push(match c.get("id") {
-        Some(Value::String(s)) if !s.trim().is_empty() => Check::passed("credential-id", s.clone()),
+        Some(Value::String(s)) if !s.trim().is_empty() => {
+            Check::passed(CheckId::CredentialId, s.clone())
+        }
         _ => fail(
-            "credential-id",
+            CheckId::CredentialId,
             "the credential has no id (AchievementCredential.id is required)",
         ),
     });
     checks.push(match c.get("name") {
         Some(Value::String(s)) if !s.trim().is_empty() => {
-            Check::passed("credential-name", s.clone())
+            Check::passed(CheckId::CredentialName, s.clone())
         }
         _ => fail(
-            "credential-name",
+            CheckId::CredentialName,
             "the credential has no name (AchievementCredential.name is required)",
         ),
     });
     checks.push(match (c.get("validFrom"), c.get("issuanceDate")) {
         (None, None) => fail(
-            "valid-from",
+            CheckId::ValidFrom,
             "no validFrom (VC 2.0) or issuanceDate (VC 1.1): the issue date is required",
         ),
-        _ => Check::passed("valid-from", "issue date present"),
+        _ => Check::passed(CheckId::ValidFrom, "issue date present"),
     });
     issuer_checks(c.get("issuer"), &mut checks);
     subject_checks(c.get("credentialSubject"), &mut checks);
     checks.extend(each_typed(
-        "evidence-type",
+        CheckId::EvidenceType,
         "evidence",
         each(c.get("evidence")),
         "Evidence",
@@ -187,47 +190,47 @@ pub fn data_model(c: &Value) -> Vec<Check> {
 
 fn issuer_checks(issuer: Option<&Value>, checks: &mut Vec<Check>) {
     let Some(issuer) = issuer.filter(|i| !i.is_null()) else {
-        checks.push(fail("issuer", "the credential has no issuer"));
+        checks.push(fail(CheckId::Issuer, "the credential has no issuer"));
         return;
     };
     match id_of(Some(issuer)) {
-        Some(id) if id.contains(':') => checks.push(Check::passed("issuer", id.to_string())),
+        Some(id) if id.contains(':') => checks.push(Check::passed(CheckId::Issuer, id.to_string())),
         Some(id) => checks.push(fail(
-            "issuer",
+            CheckId::Issuer,
             format!("the issuer id \"{id}\" is not a URI"),
         )),
-        None => checks.push(fail("issuer", "the issuer has no id")),
+        None => checks.push(fail(CheckId::Issuer, "the issuer has no id")),
     }
     if issuer.is_string() {
         checks.push(Check::warning(
-            "issuer-type",
+            CheckId::IssuerType,
             "the issuer is a bare URI; OB 3.0 expects a Profile object",
         ));
         return;
     }
     if !issuer.is_object() {
         checks.push(fail(
-            "issuer-type",
+            CheckId::IssuerType,
             "the issuer is neither a URI nor a Profile object",
         ));
         return;
     }
     checks.push(if typed(issuer, "Profile") {
-        Check::passed("issuer-type", "Profile")
+        Check::passed(CheckId::IssuerType, "Profile")
     } else {
         fail(
-            "issuer-type",
+            CheckId::IssuerType,
             format!("the issuer has {}, not Profile", type_list(issuer)),
         )
     });
     checks.extend(each_typed(
-        "issuer-otheridentifier-type",
+        CheckId::IssuerOtheridentifierType,
         "issuer otherIdentifier",
         each(issuer.get("otherIdentifier")),
         "IdentifierEntry",
     ));
     checks.extend(each_typed(
-        "issuer-parentorg-type",
+        CheckId::IssuerParentorgType,
         "issuer parentOrg",
         each(issuer.get("parentOrg")),
         "Profile",
@@ -238,22 +241,22 @@ fn subject_checks(subject: Option<&Value>, checks: &mut Vec<Check>) {
     let subjects = each(subject);
     let Some(s) = subjects.first().copied().filter(|s| s.is_object()) else {
         checks.push(fail(
-            "credential-subject",
+            CheckId::CredentialSubject,
             "the credential has no credentialSubject object",
         ));
         return;
     };
     if subjects.len() > 1 {
         checks.push(Check::warning(
-            "credential-subject",
+            CheckId::CredentialSubject,
             "several credentialSubjects; only the first is an AchievementSubject here",
         ));
     }
     checks.push(if typed(s, "AchievementSubject") {
-        Check::passed("credential-subject-type", "AchievementSubject")
+        Check::passed(CheckId::CredentialSubjectType, "AchievementSubject")
     } else {
         fail(
-            "credential-subject-type",
+            CheckId::CredentialSubjectType,
             format!(
                 "the credentialSubject has {}, not AchievementSubject",
                 type_list(s)
@@ -266,24 +269,24 @@ fn subject_checks(subject: Option<&Value>, checks: &mut Vec<Check>) {
     let identifiers = each(s.get("identifier"));
     checks.push(match (id, identifiers.len()) {
         (None, 0) => fail(
-            "credential-subject-id",
+            CheckId::CredentialSubjectId,
             "the credentialSubject has neither an id nor an identifier: it does not say who earned the badge",
         ),
-        (Some(id), 0) => Check::passed("credential-subject-id", format!("id {id}")),
-        (_, n) => Check::passed("credential-subject-id", format!("{n} identifier(s)")),
+        (Some(id), 0) => Check::passed(CheckId::CredentialSubjectId, format!("id {id}")),
+        (_, n) => Check::passed(CheckId::CredentialSubjectId, format!("{n} identifier(s)")),
     });
     if !identifiers.is_empty() {
         checks.push(identity_objects(&identifiers));
     }
     achievement_checks(s.get("achievement"), checks);
     checks.extend(each_typed(
-        "credential-subject-result-type",
+        CheckId::CredentialSubjectResultType,
         "result",
         each(s.get("result")),
         "Result",
     ));
     checks.extend(each_typed(
-        "credential-subject-profile-type",
+        CheckId::CredentialSubjectProfileType,
         "credentialSubject source",
         each(s.get("source")),
         "Profile",
@@ -293,7 +296,7 @@ fn subject_checks(subject: Option<&Value>, checks: &mut Vec<Check>) {
         .flat_map(|r| each(r.get("alignment")))
         .collect();
     checks.extend(each_typed(
-        "credential-subject-result-alignment-type",
+        CheckId::CredentialSubjectResultAlignmentType,
         "result alignment",
         alignments,
         "Alignment",
@@ -302,7 +305,7 @@ fn subject_checks(subject: Option<&Value>, checks: &mut Vec<Check>) {
 
 /// OB 3.0 "IdentityObject": type IdentityObject, `hashed`, `identityHash`, `identityType`.
 fn identity_objects(identifiers: &[&Value]) -> Check {
-    const ID: &str = "credential-subject-identifier-type";
+    const ID: CheckId = CheckId::CredentialSubjectIdentifierType;
     for (i, ident) in identifiers.iter().enumerate() {
         let n = i + 1;
         if !ident.is_object() {
@@ -330,7 +333,7 @@ fn identity_objects(identifiers: &[&Value]) -> Check {
 }
 
 fn achievement_checks(achievement: Option<&Value>, checks: &mut Vec<Check>) {
-    const ID: &str = "credential-subject-achievement";
+    const ID: CheckId = CheckId::CredentialSubjectAchievement;
     let Some(a) = achievement.filter(|a| a.is_object()) else {
         checks.push(fail(
             ID,
@@ -360,7 +363,7 @@ fn achievement_checks(achievement: Option<&Value>, checks: &mut Vec<Check>) {
     });
     let descriptions = each(a.get("resultDescription"));
     checks.extend(each_typed(
-        "credential-subject-achievement-result-description-type",
+        CheckId::CredentialSubjectAchievementResultDescriptionType,
         "resultDescription",
         descriptions.clone(),
         "ResultDescription",
@@ -370,7 +373,7 @@ fn achievement_checks(achievement: Option<&Value>, checks: &mut Vec<Check>) {
         .flat_map(|d| each(d.get("rubricCriterionLevel")))
         .collect();
     checks.extend(each_typed(
-        "credential-subject-achievement-rubric-criterion-level-type",
+        CheckId::CredentialSubjectAchievementRubricCriterionLevelType,
         "rubricCriterionLevel",
         levels,
         "RubricCriterionLevel",
@@ -378,13 +381,13 @@ fn achievement_checks(achievement: Option<&Value>, checks: &mut Vec<Check>) {
     let mut alignments = each(a.get("alignment"));
     alignments.extend(descriptions.iter().flat_map(|d| each(d.get("alignment"))));
     checks.extend(each_typed(
-        "credential-subject-achievement-alignment-type",
+        CheckId::CredentialSubjectAchievementAlignmentType,
         "alignment",
         alignments,
         "Alignment",
     ));
     checks.extend(each_typed(
-        "credential-subject-achievement-creator-type",
+        CheckId::CredentialSubjectAchievementCreatorType,
         "achievement creator",
         each(a.get("creator")),
         "Profile",

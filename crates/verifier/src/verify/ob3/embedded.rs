@@ -8,6 +8,7 @@
 //! fails makes the credential invalid: a document that is signed twice is only as good as its
 //! worse signature.
 
+use crate::check::CheckId;
 use crate::model::json::{each, id_of};
 use crate::proof::data_integrity::{self, ProofError, ProofEvidence};
 use crate::proof::failure_check;
@@ -51,13 +52,15 @@ pub type BoundKey = Result<IssuerKey, (ResolvedKey, BindError)>;
 /// The check for a failed key resolution.
 pub fn method_failure(e: &ResolveError) -> Check {
     match e {
-        ResolveError::Invalid(m) => Check::failed("proof-method", Verdict::Invalid, m.clone()),
+        ResolveError::Invalid(m) => {
+            Check::failed(CheckId::ProofMethod, Verdict::Invalid, m.clone())
+        }
         // A DID method or key type this verifier does not implement: not checked.
         ResolveError::Unsupported(m) => {
-            Check::unverifiable("proof-method", format!("not checked: {m}"))
+            Check::unverifiable(CheckId::ProofMethod, format!("not checked: {m}"))
         }
         ResolveError::Unavailable { .. } => Check::unverifiable(
-            "proof-method",
+            CheckId::ProofMethod,
             format!("the key could not be obtained: {e}"),
         ),
     }
@@ -73,7 +76,7 @@ pub fn resolved_key(bound: &BoundKey) -> &ResolvedKey {
 
 /// The `proof-controller` check: how the key is the issuer's, or why it is not.
 pub fn binding_outcome(bound: &BoundKey) -> Check {
-    const ID: &str = "proof-controller";
+    const ID: CheckId = CheckId::ProofController;
     match bound {
         Ok(k) => Check::passed(ID, k.binding().describe()),
         Err((_, BindError::NotIssuers(m))) => Check::failed(ID, Verdict::Invalid, m.clone()),
@@ -83,7 +86,7 @@ pub fn binding_outcome(bound: &BoundKey) -> Check {
 
 pub fn method_passed(k: &ResolvedKey) -> Check {
     Check::passed(
-        "proof-method",
+        CheckId::ProofMethod,
         format!("{} key {} from {}", k.key.kind(), k.method_id, k.source),
     )
 }
@@ -98,7 +101,7 @@ pub async fn verify_proofs<F: Fetcher>(
     // Each proof may cost fetches and a canonicalization: bound the work on untrusted input.
     if proofs.len() > MAX_PROOFS {
         v.add(Check::warning(
-            "proof",
+            CheckId::Proof,
             format!(
                 "{} proofs; only the first {MAX_PROOFS} are checked",
                 proofs.len()
@@ -108,7 +111,7 @@ pub async fn verify_proofs<F: Fetcher>(
     }
     if proofs.is_empty() {
         v.add(Check::failed(
-            "proof",
+            CheckId::Proof,
             Verdict::Invalid,
             "the credential has no proof: nothing shows who issued it (OB 3.0 integrity.md: at least one proof is required)",
         ));
@@ -197,7 +200,7 @@ fn one_proof(
     };
     if !proof.is_object() {
         checks.push(Check::failed(
-            "proof",
+            CheckId::Proof,
             Verdict::Invalid,
             "the proof is not an object",
         ));
@@ -206,19 +209,19 @@ fn one_proof(
     // OB 3.0 permits other suites; one this verifier does not implement cannot count for or
     // against the credential: not checked, so the verdict is unverifiable.
     if let Err(e @ ProofError::Unsupported(_)) = data_integrity::Suite::of(proof) {
-        checks.push(failure_check("proof", "", &e));
+        checks.push(failure_check(CheckId::Proof, "", &e));
         return ProofResult::unchecked(checks, suite);
     }
     // integrity.md "Create the Proof": proofPurpose "assertionMethod".
     checks.push(match proof.get("proofPurpose").and_then(Value::as_str) {
-        Some("assertionMethod") => Check::passed("proof-purpose", "assertionMethod"),
+        Some("assertionMethod") => Check::passed(CheckId::ProofPurpose, "assertionMethod"),
         Some(p) => Check::failed(
-            "proof-purpose",
+            CheckId::ProofPurpose,
             Verdict::Invalid,
             format!("proofPurpose is \"{p}\", not assertionMethod"),
         ),
         None => Check::failed(
-            "proof-purpose",
+            CheckId::ProofPurpose,
             Verdict::Invalid,
             "the proof has no proofPurpose (assertionMethod expected)",
         ),
@@ -227,32 +230,33 @@ fn one_proof(
         let raw = created.as_str().unwrap_or_default();
         checks.push(match parse_datetime(raw) {
             None => Check::failed(
-                "proof-created",
+                CheckId::ProofCreated,
                 Verdict::Invalid,
                 format!("created \"{created}\" is not a date-time"),
             ),
             Some(t) if t > at => Check::failed(
-                "proof-created",
+                CheckId::ProofCreated,
                 Verdict::Invalid,
                 format!("the proof was created in the future ({raw})"),
             ),
-            Some(_) => Check::passed("proof-created", raw.to_string()),
+            Some(_) => Check::passed(CheckId::ProofCreated, raw.to_string()),
         });
     }
     // VC Data Integrity §2.1: a proof with `expires` in the past must not be accepted.
     if let Some(expires) = proof.get("expires") {
         let raw = expires.as_str().unwrap_or_default();
         checks.push(match parse_datetime(raw) {
-            Some(t) if t > at => {
-                Check::passed("proof-expires", format!("the proof is good until {raw}"))
-            }
+            Some(t) if t > at => Check::passed(
+                CheckId::ProofExpires,
+                format!("the proof is good until {raw}"),
+            ),
             Some(_) => Check::failed(
-                "proof-expires",
+                CheckId::ProofExpires,
                 Verdict::Invalid,
                 format!("the proof expired on {raw}"),
             ),
             None => Check::failed(
-                "proof-expires",
+                CheckId::ProofExpires,
                 Verdict::Invalid,
                 format!("expires \"{expires}\" is not a date-time"),
             ),
@@ -261,7 +265,7 @@ fn one_proof(
     let bound = match key {
         None => {
             checks.push(Check::failed(
-                "proof-method",
+                CheckId::ProofMethod,
                 Verdict::Invalid,
                 "the proof has no verificationMethod",
             ));
@@ -292,18 +296,18 @@ fn one_proof(
     let key = bound.as_ref().map(resolved_key).cloned();
     checks.push(match outcome {
         None => Check::not_checked(
-            "proof",
+            CheckId::Proof,
             format!("{suite}: signature not checked without a key"),
         ),
         Some(Ok(ev)) => {
             hash = Some(ev.document_hash.clone());
             let with = key.as_ref().map(|k| k.method_id.as_str()).unwrap_or("?");
             Check::passed(
-                "proof",
+                CheckId::Proof,
                 format!("{} signature verified with {with}", ev.suite),
             )
         }
-        Some(Err(e)) => failure_check("proof", &format!("{suite}: "), &e),
+        Some(Err(e)) => failure_check(CheckId::Proof, &format!("{suite}: "), &e),
     });
     if checks.iter().any(|c| c.effect.is_some()) {
         issued = None;

@@ -9,6 +9,7 @@
 //! the work a crafted badge can cause.
 
 use super::conformance::Kind;
+use crate::check::CheckId;
 use crate::model::json::{each, id_of, str_of, strings};
 use crate::model::{self, BadgeDoc};
 use crate::report::{Check, Endorsement, Outcome, Verdict};
@@ -16,7 +17,7 @@ use crate::resolve::fetch::Fetcher;
 use crate::verify::Verification;
 use serde_json::Value;
 
-const ID: &str = "endorsement";
+const ID: CheckId = CheckId::Endorsement;
 
 /// Most endorsements verified for one badge (each may cost key fetches and a canonicalization).
 pub const MAX_ENDORSEMENTS: usize = 12;
@@ -58,19 +59,22 @@ fn collect(c: &Value) -> Vec<(&'static str, Found<'_>)> {
 pub async fn check<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value, kind: Kind) {
     let found = collect(c);
     if found.is_empty() {
-        v.add(Check::not_applicable("endorsements", "no endorsements"));
+        v.add(Check::not_applicable(
+            CheckId::Endorsements,
+            "no endorsements",
+        ));
         return;
     }
     if kind == Kind::OtherVc {
         v.add(Check::not_applicable(
-            "endorsements",
+            CheckId::Endorsements,
             "not an Open Badge: endorsements are not checked",
         ));
         return;
     }
     if v.depth >= 1 {
         v.add(Check::not_checked(
-            "endorsements",
+            CheckId::Endorsements,
             format!(
                 "{} endorsement(s) of this endorsement not verified (endorsements are verified one level deep)",
                 found.len()
@@ -81,7 +85,7 @@ pub async fn check<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value, kind: Kin
     let total = found.len();
     if total > MAX_ENDORSEMENTS {
         v.add(Check::not_checked(
-            "endorsements",
+            CheckId::Endorsements,
             format!("{total} endorsements; only the first {MAX_ENDORSEMENTS} are verified"),
         ));
     }

@@ -6,6 +6,7 @@
 //! the credential.
 
 use super::embedded::{binding_outcome, method_failure, method_passed, resolved_key, BoundKey};
+use crate::check::CheckId;
 use crate::model::json::str_of;
 use crate::proof::jws::{CompactJws, JwsError};
 use crate::proof::keys::PublicKey;
@@ -37,7 +38,7 @@ pub async fn verify_signature<F: Fetcher>(
     let alg = match jws.alg() {
         Ok(a) => a,
         Err(e) => {
-            v.add(crate::proof::failure_check("proof", "", &e));
+            v.add(crate::proof::failure_check(CheckId::Proof, "", &e));
             return;
         }
     };
@@ -45,7 +46,7 @@ pub async fn verify_signature<F: Fetcher>(
     // RFC 7515 §4.1.11: a `crit` header lists extensions the verifier must understand; none are.
     if let Some(crit) = jws.header.get("crit") {
         v.add(Check::failed(
-            "jwt-header",
+            CheckId::JwtHeader,
             Verdict::Invalid,
             format!("the header marks {crit} as critical; no such extension is supported"),
         ));
@@ -53,7 +54,7 @@ pub async fn verify_signature<F: Fetcher>(
     }
     match jws.header_str("typ") {
         Some(t) if !TYPS.contains(&t) => v.add(Check::warning(
-            "jwt-header",
+            CheckId::JwtHeader,
             format!("unexpected typ \"{t}\" (OB 3.0: \"JWT\")"),
         )),
         _ => {}
@@ -89,17 +90,17 @@ pub async fn verify_signature<F: Fetcher>(
                 keys.push(trust::bind(&mut resolver, k, None, issuer).await);
             }
             Err(e) => checks.push(crate::proof::failure_check(
-                "proof-method",
+                CheckId::ProofMethod,
                 "the jwk header: ",
                 &e,
             )),
         }
     } else {
-        checks.push(Check::warning("jwt-header", "neither kid nor jwk in the header (OB 3.0 integrity.md: one is required); trying the issuer's keys"));
+        checks.push(Check::warning(CheckId::JwtHeader, "neither kid nor jwk in the header (OB 3.0 integrity.md: one is required); trying the issuer's keys"));
         match trust::issuer_listed_keys(&mut resolver, issuer).await {
             Ok(found) => keys = found.into_iter().map(Ok).collect(),
             Err(e) => checks.push(Check::unverifiable(
-                "proof-method",
+                CheckId::ProofMethod,
                 format!("no key to check the signature with: {e}"),
             )),
         }
@@ -122,14 +123,14 @@ pub async fn verify_signature<F: Fetcher>(
         }
     }
     let Some((key, sig)) = chosen else {
-        if !checks.iter().any(|c| c.id == "proof-method") {
+        if !checks.iter().any(|c| c.id == CheckId::ProofMethod) {
             checks.push(Check::unverifiable(
-                "proof-method",
+                CheckId::ProofMethod,
                 "no key found for the token",
             ));
         }
         checks.push(Check::not_checked(
-            "proof",
+            CheckId::Proof,
             "signature not checked without a key",
         ));
         for c in checks {
@@ -144,13 +145,17 @@ pub async fn verify_signature<F: Fetcher>(
     let issued = match sig {
         Ok(issued) => {
             checks.push(Check::passed(
-                "proof",
+                CheckId::Proof,
                 format!("VC-JWT {} signature verified", alg.name()),
             ));
             issued
         }
         Err(e) => {
-            checks.push(Check::failed("proof", Verdict::Invalid, e.to_string()));
+            checks.push(Check::failed(
+                CheckId::Proof,
+                Verdict::Invalid,
+                e.to_string(),
+            ));
             None
         }
     };
@@ -224,27 +229,31 @@ fn numeric_date(v: &Value) -> Option<DateTime<Utc>> {
 /// covers the credential itself, so nothing unsigned is trusted). Returns `exp` when the
 /// credential has no expiry of its own ("MUST be used to set the value of the validUntil").
 pub fn claim_checks(claims: &Value, c: &Value, checks: &mut Vec<Check>) -> Option<String> {
-    let text = |name: &str, claim: Option<&Value>, expected: Option<&str>, what: &str| -> Check {
-        let id = format!("jwt-{name}");
+    let text = |id: CheckId,
+                name: &str,
+                claim: Option<&Value>,
+                expected: Option<&str>,
+                what: &str|
+     -> Check {
         match (claim, expected) {
             (None, _) => Check::warning(
-                &id,
+                id,
                 format!("no \"{name}\" claim (OB 3.0 requires it to equal {what})"),
             ),
             (Some(Value::String(got)), Some(exp)) if got == exp => {
-                Check::passed(&id, format!("{name} = {what}"))
+                Check::passed(id, format!("{name} = {what}"))
             }
             (Some(Value::String(got)), Some(exp)) => Check::failed(
-                &id,
+                id,
                 Verdict::Invalid,
                 format!("the \"{name}\" claim {got} does not match {what} {exp}"),
             ),
             (Some(Value::String(got)), None) => Check::warning(
-                &id,
+                id,
                 format!("\"{name}\" is {got} but the credential has no {what}"),
             ),
             (Some(other), _) => Check::failed(
-                &id,
+                id,
                 Verdict::Invalid,
                 format!("the \"{name}\" claim {other} is not a string"),
             ),
@@ -255,18 +264,21 @@ pub fn claim_checks(claims: &Value, c: &Value, checks: &mut Vec<Check>) -> Optio
         s => s,
     });
     checks.push(text(
+        CheckId::JwtIss,
         "iss",
         claims.get("iss"),
         crate::model::json::id_of(c.get("issuer")),
         "issuer.id",
     ));
     checks.push(text(
+        CheckId::JwtSub,
         "sub",
         claims.get("sub"),
         subject.and_then(|s| str_of(s, "id")),
         "credentialSubject.id",
     ));
     checks.push(text(
+        CheckId::JwtJti,
         "jti",
         claims.get("jti"),
         str_of(c, "id"),
@@ -283,35 +295,35 @@ pub fn claim_checks(claims: &Value, c: &Value, checks: &mut Vec<Check>) -> Optio
     };
     let from = pick("validFrom", "issuanceDate");
     let until = pick("validUntil", "expirationDate");
-    let date = |name: &str,
+    let date = |id: CheckId,
+                name: &str,
                 claim: Option<&Value>,
                 prop: Option<(&str, &str)>,
                 required: bool|
      -> Option<Check> {
-        let id = format!("jwt-{name}");
         match (claim, prop) {
             (None, None) => None,
             (None, Some((_, p))) if required => Some(Check::warning(
-                &id,
+                id,
                 format!("no \"{name}\" claim (OB 3.0 requires it to equal {p})"),
             )),
             (None, Some((_, p))) => Some(Check::warning(
-                &id,
+                id,
                 format!("no \"{name}\" claim although the credential has {p}"),
             )),
             (Some(v), prop) => Some(match (numeric_date(v), prop) {
                 (None, _) => Check::failed(
-                    &id,
+                    id,
                     Verdict::Invalid,
                     format!("the \"{name}\" claim {v} is not a NumericDate"),
                 ),
-                (Some(_), None) => Check::passed(&id, format!("{name} {v}")),
+                (Some(_), None) => Check::passed(id, format!("{name} {v}")),
                 (Some(t), Some((raw, p))) => match parse_datetime(raw) {
                     Some(d) if d.timestamp() == t.timestamp() => {
-                        Check::passed(&id, format!("{name} = {p} ({raw})"))
+                        Check::passed(id, format!("{name} = {p} ({raw})"))
                     }
                     _ => Check::failed(
-                        &id,
+                        id,
                         Verdict::Invalid,
                         format!(
                             "the \"{name}\" claim ({}) does not match {p} {raw}",
@@ -322,8 +334,14 @@ pub fn claim_checks(claims: &Value, c: &Value, checks: &mut Vec<Check>) -> Optio
             }),
         }
     };
-    checks.extend(date("nbf", claims.get("nbf"), from, true));
-    checks.extend(date("exp", claims.get("exp"), until, false));
+    checks.extend(date(CheckId::JwtNbf, "nbf", claims.get("nbf"), from, true));
+    checks.extend(date(
+        CheckId::JwtExp,
+        "exp",
+        claims.get("exp"),
+        until,
+        false,
+    ));
     match (until, claims.get("exp").and_then(numeric_date)) {
         (None, Some(t)) => Some(t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
         _ => None,

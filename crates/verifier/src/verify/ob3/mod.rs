@@ -31,6 +31,7 @@ pub mod schema;
 
 use super::validity::window_checks;
 use super::Verification;
+use crate::check::CheckId;
 use crate::model::json::{id_of, str_of};
 use crate::proof::jws::CompactJws;
 use crate::report::{Check, Format, Verdict};
@@ -114,7 +115,7 @@ async fn embedded_proofs_of_jwt<F: Fetcher>(
     credential: &Value,
     issuer: Option<&str>,
 ) -> Check {
-    const ID: &str = "embedded-proof";
+    const ID: CheckId = CheckId::EmbeddedProof;
     let mut document = credential.clone();
     if let Some(o) = document.as_object_mut() {
         for claim in ["iss", "sub", "aud", "exp", "nbf", "iat", "jti"] {
@@ -157,7 +158,7 @@ fn add_conformance<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value) -> Kind {
     } else {
         // Still a credential: the subject-identification rule and the issuer apply to any VC.
         v.add(Check::not_applicable(
-            "credential-subject",
+            CheckId::CredentialSubject,
             "not an Open Badge: the Open Badges data model is not checked",
         ));
     }

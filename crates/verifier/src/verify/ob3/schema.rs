@@ -7,13 +7,14 @@
 //! with its URL.
 
 use super::conformance::vc_version;
+use crate::check::CheckId;
 use crate::model::json::{each, id_of, strings};
 use crate::report::{Check, Verdict};
 use serde_json::Value;
 #[cfg(feature = "json-schema")]
 use std::sync::OnceLock;
 
-const ID: &str = "schema";
+const ID: CheckId = CheckId::Schema;
 
 /// The names the AchievementCredential schema is published under (3.0.1 and 3.0.0 URLs).
 const ACHIEVEMENT_SCHEMA_URLS: &[&str] = &[
