@@ -8,7 +8,10 @@ use badge_verifier::verify::Input;
 use badge_view::i18n::{
     check_topic, t, valid_summary, verdict_explain, verdict_icon, verdict_label, Key, Lang,
 };
-use badge_view::present::{self, Block, FetchPurpose, Inline, IssuerTrust};
+use badge_view::markdown::{Block, Inline};
+use badge_view::progress::{self, FetchPurpose};
+use badge_view::trust::IssuerTrust;
+use badge_view::{dates, earner, file_kind, markdown, qr, safe_urls, share, trust};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -34,7 +37,7 @@ pub fn CardList() -> impl IntoView {
 }
 
 fn progress_key(url: Option<&str>) -> Key {
-    match url.map(present::fetch_purpose) {
+    match url.map(progress::fetch_purpose) {
         None => Key::ReadingBadge,
         Some(FetchPurpose::StatusList) => Key::FetchingStatus,
         Some(FetchPurpose::IssuerKey) => Key::FetchingKey,
@@ -73,7 +76,7 @@ fn ResultCard(card: Card) -> impl IntoView {
                                 let url = fetching.get();
                                 let l = lang.get();
                                 match url {
-                                    Some(u) => format!("{} ({})", t(l, progress_key(Some(&u))), present::host_of(&u)),
+                                    Some(u) => format!("{} ({})", t(l, progress_key(Some(&u))), progress::host_of(&u)),
                                     None => t(l, Key::ReadingBadge).to_string(),
                                 }
                             }}
@@ -98,7 +101,7 @@ fn ResultCard(card: Card) -> impl IntoView {
 }
 
 fn safe_link(url: Option<&String>, text: String) -> AnyView {
-    match url.filter(|u| present::is_http_url(u)) {
+    match url.filter(|u| safe_urls::is_http_url(u)) {
         Some(u) => view! { <a href=u.clone() target="_blank" rel="noopener noreferrer nofollow">{text}</a> }
             .into_any(),
         None => view! { <span>{text}</span> }.into_any(),
@@ -122,9 +125,9 @@ fn inline_view(parts: Vec<Inline>) -> AnyView {
         .into_any()
 }
 
-/// A Markdown narrative as text blocks (see [`present::markdown_blocks`]).
+/// A Markdown narrative as text blocks (see [`markdown::markdown_blocks`]).
 fn markdown_view(md: &str) -> AnyView {
-    present::markdown_blocks(md)
+    markdown::markdown_blocks(md)
         .into_iter()
         .map(|b| match b {
             Block::Heading(i) => view! { <h4>{inline_view(i)}</h4> }.into_any(),
@@ -162,7 +165,7 @@ fn Verdicted(
     let image = card
         .preview
         .clone()
-        .or_else(|| badge.image.clone().filter(|u| present::is_safe_image(u)));
+        .or_else(|| badge.image.clone().filter(|u| safe_urls::is_safe_image(u)));
     let name = badge
         .name
         .clone()
@@ -174,7 +177,7 @@ fn Verdicted(
         .or(badge.issuer.id.clone())
         .unwrap_or_else(|| t(lang, Key::UnknownIssuer).to_string());
     let issuer_link = badge.issuer.url.clone().or(badge.issuer.id.clone());
-    let trust = present::issuer_trust(&report);
+    let trust = trust::issuer_trust(&report);
     let (trust_key, trust_class) = match trust {
         IssuerTrust::VerifiedKey => (Key::KeyVerified, "trust verified"),
         IssuerTrust::Hosted => (Key::KeyHosted, "trust verified"),
@@ -197,18 +200,17 @@ fn Verdicted(
 
     // Share: a ?url= link when the badge has a public address, else a #credential= link.
     let href = dom::href();
-    let (link, carries_badge) = match present::shareable_url(&report) {
-        Some(u) => (Some(present::verify_link(&href, &u)), false),
+    let (link, carries_badge) = match share::shareable_url(&report) {
+        Some(u) => (Some(share::verify_link(&href, &u)), false),
         None => match card.input.as_ref() {
             Input::Bytes { bytes, .. } => (
-                present::share_payload(bytes)
-                    .and_then(|p| present::credential_link(&href, &p, 8000)),
+                share::share_payload(bytes).and_then(|p| share::credential_link(&href, &p, 8000)),
                 true,
             ),
             Input::Url(_) => (None, false),
         },
     };
-    let stem = present::file_stem(badge.name.as_deref().unwrap_or("badge"));
+    let stem = file_kind::file_stem(badge.name.as_deref().unwrap_or("badge"));
     // The QR code and the report's object URL are made when the share panel is first opened:
     // made for every card up front they were most of the time from files chosen to verdicts
     // shown (QR mask scoring ≈ 25 ms a card in WASM; BENCHMARKS.md).
@@ -225,7 +227,7 @@ fn Verdicted(
         .clone()
         .map(|u| (u, format!("{stem}.{}", card.kind.extension())));
     let linkedin = link.as_ref().map(|l| {
-        present::linkedin_link(
+        share::linkedin_link(
             &name,
             &issuer_name,
             badge.issued.as_deref(),
@@ -234,9 +236,9 @@ fn Verdicted(
         )
     });
     let embed = link.as_ref().map(|l| {
-        present::embed_snippet(
+        share::embed_snippet(
             &name,
-            badge.image.as_deref().filter(|i| present::is_http_url(i)),
+            badge.image.as_deref().filter(|i| safe_urls::is_http_url(i)),
             l,
         )
     });
@@ -244,7 +246,7 @@ fn Verdicted(
     let qr = move || {
         share_open
             .get()
-            .then(|| qr_link.as_deref().and_then(present::qr_data_uri))
+            .then(|| qr_link.as_deref().and_then(qr::qr_data_uri))
             .flatten()
     };
     let copied = RwSignal::new(None::<Key>);
@@ -261,7 +263,7 @@ fn Verdicted(
     let on_check = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let given = earner.get_untracked();
-        earner_result.set(Some(present::earner_matches(&report_for_earner, &given)));
+        earner_result.set(Some(earner::earner_matches(&report_for_earner, &given)));
     };
     let has_recipient = badge.recipient.is_some();
 
@@ -279,7 +281,7 @@ fn Verdicted(
     let expert = report.expert.clone();
     let format = report.format.map(|f| f.as_str().to_string());
     let checks = report.checks.clone();
-    let dates = |d: &Option<String>| d.as_deref().map(|d| present::format_date(d, lang));
+    let dates = |d: &Option<String>| d.as_deref().map(|d| dates::format_date(d, lang));
     let issued = dates(&badge.issued);
     let expires = dates(&badge.expires);
     let criteria = badge.criteria.clone();
@@ -297,7 +299,7 @@ fn Verdicted(
             <div class="notice cors" role="note">
                 <p><strong>{t(lang, Key::CorsTitle)}</strong></p>
                 <p>{t(lang, Key::CorsHelp)}</p>
-                <ul>{blocked.iter().filter(|u| present::is_http_url(u)).map(|u| view! {
+                <ul>{blocked.iter().filter(|u| safe_urls::is_http_url(u)).map(|u| view! {
                     <li><a href=u.clone() target="_blank" rel="noopener noreferrer nofollow">{u.clone()}</a></li>
                 }).collect_view()}</ul>
             </div>
@@ -326,7 +328,7 @@ fn Verdicted(
                 {criteria.clone().filter(|c| c.narrative.is_some() || c.url.is_some()).map(|c| view! {
                     <section class="criteria"><h4>{t(lang, Key::Criteria)}</h4>
                         <div class="narrative">{c.narrative.as_deref().map(markdown_view)}</div>
-                        {c.url.clone().filter(|u| present::is_http_url(u)).map(|u| view! {
+                        {c.url.clone().filter(|u| safe_urls::is_http_url(u)).map(|u| view! {
                             <p><a href=u target="_blank" rel="noopener noreferrer nofollow">{t(lang, Key::CriteriaPage)}</a></p>
                         })}
                     </section>

@@ -4,7 +4,7 @@
 use super::AppState;
 use badge_verifier::verify::Input;
 use badge_view::i18n::{t, Key};
-use badge_view::present::is_http_url;
+use badge_view::safe_urls::is_http_url;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -136,7 +136,7 @@ async fn read_and_verify(state: AppState, file: web_sys::File) {
         Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
         Err(_) => Vec::new(),
     };
-    let preview = badge_view::present::FileKind::detect(&bytes)
+    let preview = badge_view::file_kind::FileKind::detect(&bytes)
         .is_image()
         .then(|| web_sys::Url::create_object_url_with_blob(file.unchecked_ref()).ok())
         .flatten();

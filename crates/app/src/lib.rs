@@ -1,6 +1,6 @@
 //! The Leptos UI (browser only). It calls the core's [`badge_verifier::verify`] and renders its
 //! [`badge_verifier::report::Report`]; it decides nothing about badges itself. Everything that is not
-//! rendering (links, dates, Markdown, file kinds) is in [`badge_view::present`], tested natively.
+//! rendering (links, dates, Markdown, file kinds) is in [`badge_view`], tested natively.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -13,8 +13,9 @@ use badge_verifier::report::Report;
 use badge_verifier::resolve::browser::BrowserFetcher;
 use badge_verifier::resolve::fetch::{FetchError, FetchLimits, Fetcher, Response};
 use badge_verifier::verify::{verify, Input, Options};
+use badge_view::file_kind::FileKind;
 use badge_view::i18n::{t, Key, Lang};
-use badge_view::present::{self, FileKind};
+use badge_view::share;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -187,7 +188,7 @@ pub fn App() -> impl IntoView {
     }
     if let Some(bytes) = dom::location()
         .and_then(|l| l.hash().ok())
-        .and_then(|h| present::credential_from_fragment(&h))
+        .and_then(|h| share::credential_from_fragment(&h))
     {
         state.start(
             Input::Bytes {
