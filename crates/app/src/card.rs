@@ -3,15 +3,15 @@
 //! expert view. Badge text is always rendered as text nodes, never as markup.
 
 use super::{dom, AppState, Card};
+use badge_verifier::recipient;
 use badge_verifier::report::{Outcome, Report, Verdict};
-use badge_verifier::verify::Input;
 use badge_view::i18n::{
     check_topic, t, valid_summary, verdict_explain, verdict_icon, verdict_label, Key, Lang,
 };
 use badge_view::markdown::{Block, Inline};
-use badge_view::progress::{self, FetchPurpose};
+use badge_view::progress;
 use badge_view::trust::IssuerTrust;
-use badge_view::{dates, earner, file_kind, markdown, qr, safe_urls, share, trust};
+use badge_view::{dates, file_kind, markdown, qr, safe_urls, share, trust};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -33,17 +33,6 @@ pub fn CardList() -> impl IntoView {
                 <ResultCard card=card/>
             </For>
         </section>
-    }
-}
-
-fn progress_key(url: Option<&str>) -> Key {
-    match url.map(progress::fetch_purpose) {
-        None => Key::ReadingBadge,
-        Some(FetchPurpose::StatusList) => Key::FetchingStatus,
-        Some(FetchPurpose::IssuerKey) => Key::FetchingKey,
-        Some(FetchPurpose::IssuerProfile) => Key::FetchingIssuer,
-        Some(FetchPurpose::BadgeClass) => Key::FetchingBadgeClass,
-        Some(FetchPurpose::Document) => Key::FetchingDocument,
     }
 }
 
@@ -72,14 +61,9 @@ fn ResultCard(card: Card) -> impl IntoView {
                     None => view! {
                         <span class="spinner" aria-hidden="true"></span>
                         <span class="progress">
-                            {move || {
-                                let url = fetching.get();
-                                let l = lang.get();
-                                match url {
-                                    Some(u) => format!("{} ({})", t(l, progress_key(Some(&u))), progress::host_of(&u)),
-                                    None => t(l, Key::ReadingBadge).to_string(),
-                                }
-                            }}
+                            {move || fetching.with(|f| {
+                                progress::progress_line(lang.get(), f.as_ref().map(|(p, u)| (*p, u.as_str())))
+                            })}
                         </span>
                     }.into_any(),
                     Some(v) => view! {
@@ -164,7 +148,8 @@ fn Verdicted(
     let badge = report.badge.clone().unwrap_or_default();
     let image = card
         .preview
-        .clone()
+        .as_ref()
+        .map(|p| p.url.clone())
         .or_else(|| badge.image.clone().filter(|u| safe_urls::is_safe_image(u)));
     let name = badge
         .name
@@ -200,15 +185,9 @@ fn Verdicted(
 
     // Share: a ?url= link when the badge has a public address, else a #credential= link.
     let href = dom::href();
-    let (link, carries_badge) = match share::shareable_url(&report) {
-        Some(u) => (Some(share::verify_link(&href, &u)), false),
-        None => match card.input.as_ref() {
-            Input::Bytes { bytes, .. } => (
-                share::share_payload(bytes).and_then(|p| share::credential_link(&href, &p, 8000)),
-                true,
-            ),
-            Input::Url(_) => (None, false),
-        },
+    let (link, carries_badge) = match share::share_link(&href, &report, 8000) {
+        Some(l) => (Some(l.url), l.carries_badge),
+        None => (None, false),
     };
     let stem = file_kind::file_stem(badge.name.as_deref().unwrap_or("badge"));
     // The QR code and the report's object URL are made when the share panel is first opened:
@@ -224,8 +203,8 @@ fn Verdicted(
     };
     let image_download = card
         .preview
-        .clone()
-        .map(|u| (u, format!("{stem}.{}", card.kind.extension())));
+        .as_ref()
+        .map(|p| (p.url.clone(), format!("{stem}.{}", p.kind.extension())));
     let linkedin = link.as_ref().map(|l| {
         share::linkedin_link(
             &name,
@@ -263,7 +242,7 @@ fn Verdicted(
     let on_check = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let given = earner.get_untracked();
-        earner_result.set(Some(earner::earner_matches(&report_for_earner, &given)));
+        earner_result.set(Some(recipient::earner_matches(&report_for_earner, &given)));
     };
     let has_recipient = badge.recipient.is_some();
 

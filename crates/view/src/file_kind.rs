@@ -1,56 +1,29 @@
-//! What a dropped file is, and a file name for downloads made from badge text.
+//! Which dropped files are badge images, and a file name for downloads made from badge text.
 
-/// What a dropped file is, by its first bytes (the name can lie).
+use badge_verifier::extract::detect::{sniff, Kind};
+
+/// A badge image the card can show and offer for download, by the core's own sniffing of its
+/// content ([`sniff`], the decision extraction uses; the name can lie).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
+pub enum ImageKind {
     Png,
     Svg,
-    Json,
-    Jwt,
-    Other,
 }
 
-impl FileKind {
-    pub fn detect(bytes: &[u8]) -> FileKind {
-        if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-            return FileKind::Png;
-        }
-        let head = &bytes[..bytes.len().min(4096)];
-        let text = String::from_utf8_lossy(head);
-        let t = text.trim_start_matches('\u{feff}').trim_start();
-        if t.starts_with('{') || t.starts_with('[') {
-            FileKind::Json
-        } else if t.starts_with("eyJ") {
-            FileKind::Jwt
-        } else if t.contains("<svg") {
-            FileKind::Svg
-        } else {
-            FileKind::Other
-        }
-    }
-
-    /// Whether the bytes are a badge image the card can show and offer for download.
-    pub fn is_image(self) -> bool {
-        matches!(self, FileKind::Png | FileKind::Svg)
-    }
-
-    pub fn mime(self) -> &'static str {
-        match self {
-            FileKind::Png => "image/png",
-            FileKind::Svg => "image/svg+xml",
-            FileKind::Json => "application/json",
-            FileKind::Jwt => "application/jwt",
-            FileKind::Other => "application/octet-stream",
+impl ImageKind {
+    /// `None` when the bytes are not a PNG or SVG image (JSON, a JWT, a JPEG …).
+    pub fn of(bytes: &[u8]) -> Option<ImageKind> {
+        match sniff(bytes) {
+            Kind::Png => Some(ImageKind::Png),
+            Kind::Svg => Some(ImageKind::Svg),
+            Kind::Text | Kind::Other(_) => None,
         }
     }
 
     pub fn extension(self) -> &'static str {
         match self {
-            FileKind::Png => "png",
-            FileKind::Svg => "svg",
-            FileKind::Json => "json",
-            FileKind::Jwt => "jwt",
-            FileKind::Other => "bin",
+            ImageKind::Png => "png",
+            ImageKind::Svg => "svg",
         }
     }
 }
@@ -81,13 +54,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn file_kinds_by_content() {
-        assert_eq!(FileKind::detect(b"\x89PNG\r\n\x1a\nrest"), FileKind::Png);
-        assert_eq!(FileKind::detect(b"<?xml?><svg xmlns=''/>"), FileKind::Svg);
-        assert_eq!(FileKind::detect(b"\xef\xbb\xbf {\"a\":1}"), FileKind::Json);
-        assert_eq!(FileKind::detect(b"eyJhbGciOi.x.y"), FileKind::Jwt);
-        assert_eq!(FileKind::detect(b"hello"), FileKind::Other);
-        assert!(FileKind::Svg.is_image() && !FileKind::Json.is_image());
+    fn badge_images_are_told_by_content_as_the_core_tells_them() {
+        assert_eq!(
+            ImageKind::of(b"\x89PNG\r\n\x1a\nrest"),
+            Some(ImageKind::Png)
+        );
+        assert_eq!(
+            ImageKind::of(b"<?xml?><svg xmlns=''/>"),
+            Some(ImageKind::Svg)
+        );
+        // A web page with an inline <svg> is a web page (the core's rule), not a badge image.
+        assert_eq!(ImageKind::of(b"<html><body><svg/></body></html>"), None);
+        assert_eq!(ImageKind::of(b"\xef\xbb\xbf {\"a\":1}"), None);
+        assert_eq!(ImageKind::of(b"eyJhbGciOi.x.y"), None);
+        assert_eq!(ImageKind::of(b"\xFF\xD8\xFF\xE0 jpeg"), None);
+        assert_eq!(ImageKind::Svg.extension(), "svg");
         assert_eq!(file_stem("Teamwork Badge (2024)!"), "teamwork-badge-2024");
         assert_eq!(file_stem("../../"), "badge");
         assert_eq!(file_stem("團隊合作"), "團隊合作");

@@ -1,13 +1,12 @@
 //! What a verification report looks like to a person: the app's text in English and zh-TW
 //! ([`i18n`]) and everything the app shows and shares that needs no browser API: share links
 //! ([`share`]), the QR code ([`qr`]), dates ([`dates`]), Markdown ([`markdown`]), file kinds
-//! ([`file_kind`]), issuer trust ([`trust`]), the earner check ([`earner`]) and the progress
+//! ([`file_kind`]), issuer trust ([`trust`]) and the progress
 //! line ([`progress`]). Tested natively; the app crate only renders it. Every badge string stays
 //! text: nothing here produces markup from badge data except [`share::embed_snippet`], which
 //! escapes it.
 
 pub mod dates;
-pub mod earner;
 pub mod file_kind;
 pub mod i18n;
 pub mod markdown;

@@ -1,29 +1,26 @@
-//! The progress line while a badge is verified.
+//! The progress line while a badge is verified: what is being fetched, as the core says
+//! ([`FetchPurpose`]), and from which host.
 
+use crate::i18n::{t, Key, Lang};
+use badge_verifier::resolve::fetch::FetchPurpose;
 use badge_verifier::resolve::weburl::WebUrl;
 
-/// What a fetch is for, guessed from its URL, for the progress line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FetchPurpose {
-    StatusList,
-    IssuerKey,
-    IssuerProfile,
-    BadgeClass,
-    Document,
+/// "Fetching the issuer's key… (issuer.example)", or "Reading the badge…" while nothing is
+/// being fetched.
+pub fn progress_line(lang: Lang, fetching: Option<(FetchPurpose, &str)>) -> String {
+    match fetching {
+        Some((purpose, url)) => format!("{} ({})", t(lang, fetching_key(purpose)), host_of(url)),
+        None => t(lang, Key::ReadingBadge).to_string(),
+    }
 }
 
-pub fn fetch_purpose(url: &str) -> FetchPurpose {
-    let l = url.to_ascii_lowercase();
-    if l.contains("status") || l.contains("revocation") || l.contains("revoc") {
-        FetchPurpose::StatusList
-    } else if l.contains("did.json") || l.contains("jwks") || l.contains("key") {
-        FetchPurpose::IssuerKey
-    } else if l.contains("issuer") || l.contains("profile") || l.contains("organization") {
-        FetchPurpose::IssuerProfile
-    } else if l.contains("badge") || l.contains("achievement") || l.contains("class") {
-        FetchPurpose::BadgeClass
-    } else {
-        FetchPurpose::Document
+fn fetching_key(purpose: FetchPurpose) -> Key {
+    match purpose {
+        FetchPurpose::Badge => Key::FetchingDocument,
+        FetchPurpose::BadgeClass => Key::FetchingBadgeClass,
+        FetchPurpose::IssuerProfile => Key::FetchingIssuer,
+        FetchPurpose::Key => Key::FetchingKey,
+        FetchPurpose::StatusList => Key::FetchingStatus,
     }
 }
 
@@ -40,19 +37,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fetch_purposes() {
+    fn the_line_says_what_the_core_fetches_whatever_the_url_says() {
+        assert_eq!(progress_line(Lang::En, None), "Reading the badge…");
+        // A key at a URL that names a status list is still a key: the words come from the
+        // core's purpose, never from the URL.
         assert_eq!(
-            fetch_purpose("https://i.example/status/3"),
-            FetchPurpose::StatusList
+            progress_line(
+                Lang::En,
+                Some((FetchPurpose::Key, "https://i.example:8443/status/3"))
+            ),
+            "Fetching the issuer's key… (i.example)"
         );
         assert_eq!(
-            fetch_purpose("https://i.example/.well-known/did.json"),
-            FetchPurpose::IssuerKey
+            progress_line(
+                Lang::En,
+                Some((FetchPurpose::StatusList, "https://i.example/keys.json"))
+            ),
+            "Checking the revocation list… (i.example)"
         );
         assert_eq!(
-            fetch_purpose("https://i.example/issuer.json"),
-            FetchPurpose::IssuerProfile
+            progress_line(
+                Lang::ZhTw,
+                Some((FetchPurpose::Badge, "https://b.example/1"))
+            ),
+            "正在取得徽章…… (b.example)"
         );
-        assert_eq!(host_of("https://i.example:8443/x"), "i.example");
+        assert_eq!(host_of("not a url"), "not a url");
     }
 }

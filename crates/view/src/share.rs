@@ -158,25 +158,29 @@ pub fn shareable_url(report: &Report) -> Option<String> {
         .or_else(|| Some(report.input.clone()).filter(|u| is_http_url(u)))
 }
 
-/// The credential text inside dropped bytes (JSON or compact JWS, also from a baked image), for
-/// a `#credential=` link. `None` when the bytes carry only a URL or nothing readable.
-pub fn share_payload(bytes: &[u8]) -> Option<Vec<u8>> {
-    match badge_verifier::extract::extract(bytes, &badge_verifier::Limits::default())
-        .ok()?
-        .payload
-    {
-        badge_verifier::extract::Payload::Json(t) => {
-            // Re-serialized compactly so the link is as short as it can be.
-            // Strict: a document with a duplicate member name must not be re-serialized into
-            // one that reads one way only (and might verify).
-            let v =
-                badge_verifier::strict_json::from_str(&t, badge_verifier::limits::MAX_JSON_DEPTH)
-                    .ok()?;
-            serde_json::to_vec(&v).ok()
-        }
-        badge_verifier::extract::Payload::Jws(c) => Some(c.into_bytes()),
-        badge_verifier::extract::Payload::Url(_) => None,
+/// The link to share for a report: a `?url=` verify link when the badge has a public address
+/// ([`shareable_url`]), else a `#credential=` link carrying the credential the core read
+/// ([`Report::credential`]) if it fits in `max_len` characters.
+pub fn share_link(page_href: &str, report: &Report, max_len: usize) -> Option<ShareLink> {
+    if let Some(u) = shareable_url(report) {
+        return Some(ShareLink {
+            url: verify_link(page_href, &u),
+            carries_badge: false,
+        });
     }
+    let credential = report.credential.as_deref()?;
+    Some(ShareLink {
+        url: credential_link(page_href, credential.as_bytes(), max_len)?,
+        carries_badge: true,
+    })
+}
+
+/// A link to verify a badge again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShareLink {
+    pub url: String,
+    /// Whether the link carries the credential itself (the page says so: it is the badge).
+    pub carries_badge: bool,
 }
 
 #[cfg(test)]
@@ -185,14 +189,32 @@ mod tests {
     use crate::test_report as report;
     use badge_verifier::report::{BadgeDisplay, Format};
 
+    fn verified(text: &str) -> Report {
+        let input = badge_verifier::Input::Bytes {
+            name: "pasted text".into(),
+            bytes: text.as_bytes().to_vec(),
+        };
+        let opts = badge_verifier::Options::at(chrono::DateTime::from_timestamp(0, 0).unwrap());
+        let fetcher = badge_verifier::MemoryFetcher::new();
+        futures::executor::block_on(badge_verifier::verify(&input, &fetcher, &opts))
+    }
+
     /// The share link re-serializes the JSON: a document with a duplicate member name must not
     /// become one that reads one way only (moved from the core's tests/strict_json.rs).
     #[test]
     fn share_link_is_not_made_from_an_ambiguous_document() {
         let text = r#"{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","OpenBadgeCredential"],"name":"Badge"}"#;
-        assert!(share_payload(text.as_bytes()).is_some());
+        let link = share_link("https://v.example/", &verified(text), 8000).unwrap();
+        assert!(link.carries_badge);
+        let frag = &link.url[link.url.find('#').unwrap()..];
+        let carried = credential_from_fragment(frag).unwrap();
+        let json = |b: &[u8]| serde_json::from_slice::<serde_json::Value>(b).unwrap();
+        assert_eq!(json(&carried), json(text.as_bytes()));
         let forged = text.replacen('{', r#"{"name":"Forged badge","#, 1);
-        assert_eq!(share_payload(forged.as_bytes()), None);
+        assert_eq!(
+            share_link("https://v.example/", &verified(&forged), 8000),
+            None
+        );
     }
 
     #[test]
@@ -277,11 +299,29 @@ mod tests {
     }
 
     #[test]
-    fn share_payload_is_the_credential_text() {
+    fn share_link_carries_the_credential_the_core_read_unless_the_badge_has_an_address() {
+        let r = verified("{ \"a\" : 1 }");
+        let link = share_link("https://v.example/", &r, 8000).unwrap();
         assert_eq!(
-            share_payload(b"{ \"a\" : 1 }").as_deref(),
-            Some(&b"{\"a\":1}"[..])
+            link.url,
+            credential_link("https://v.example/", b"{\"a\":1}", 8000).unwrap()
         );
-        assert_eq!(share_payload(b"not a badge"), None);
+        assert_eq!(share_link("https://v.example/", &r, 20), None);
+        assert_eq!(
+            share_link("https://v.example/", &verified("not a badge"), 8000),
+            None
+        );
+        let mut hosted = r.clone();
+        hosted.badge = Some(BadgeDisplay {
+            verify_url: Some("https://i.example/a/1".into()),
+            ..Default::default()
+        });
+        assert_eq!(
+            share_link("https://v.example/", &hosted, 8000),
+            Some(ShareLink {
+                url: "https://v.example/?url=https%3A%2F%2Fi.example%2Fa%2F1".into(),
+                carries_badge: false
+            })
+        );
     }
 }

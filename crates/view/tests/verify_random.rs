@@ -20,9 +20,10 @@ mod rng;
 mod sign;
 
 use badge_verifier::extract::{self, Payload};
+use badge_verifier::recipient::earner_matches;
 use badge_verifier::{verify, Input, Limits, MemoryFetcher, Options, Outcome, Report};
 use badge_view::i18n::Lang;
-use badge_view::{dates, earner, file_kind, markdown, progress, qr, safe_urls, share, trust};
+use badge_view::{dates, file_kind, markdown, progress, qr, safe_urls, share, trust};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use rng::Rng;
@@ -833,15 +834,15 @@ fn bytes_of(seed: &Seed, doc: &Value, form: &Form, resign: bool) -> Vec<u8> {
 fn present_all(r: &Report) {
     let _ = r.to_json_line();
     let _ = trust::issuer_trust(r);
-    let _ = earner::earner_matches(r, "alice@example.org");
-    let _ = earner::earner_matches(r, "é@例子.测试");
+    let _ = earner_matches(r, "alice@example.org");
+    let _ = earner_matches(r, "é@例子.测试");
+    let _ = share::share_link("http://127.0.0.1:8080/", r, 8000);
     let shared = share::shareable_url(r);
     if let Some(u) = &shared {
         let link = share::verify_link("http://127.0.0.1:8080/?lang=zh-TW#x", u);
         let _ = qr::qr_data_uri(&link);
     }
     for u in &r.expert.fetched {
-        let _ = progress::fetch_purpose(u);
         let _ = progress::host_of(u);
     }
     let Some(b) = &r.badge else {

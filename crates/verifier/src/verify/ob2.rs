@@ -18,7 +18,7 @@ use crate::model::json::{each, id_of, str_of, strings};
 use crate::proof::jws::{Alg, CompactJws};
 use crate::proof::keys::PublicKey;
 use crate::report::{Check, Format, Verdict};
-use crate::resolve::fetch::Fetcher;
+use crate::resolve::fetch::{FetchPurpose, Fetcher};
 use crate::status;
 use crate::trust;
 use docs::{authority, is_http_url, is_type, DocError, Linked};
@@ -154,7 +154,7 @@ async fn hosted_truth<F: Fetcher>(
         ));
         return None;
     };
-    let doc = match docs::fetch_json(v, &id).await {
+    let doc = match docs::fetch_json(v, &id, FetchPurpose::Badge).await {
         Ok(doc) => doc,
         Err(DocError::Gone(body)) => {
             v.add(gone_check(&id, body.as_ref()));
@@ -403,7 +403,14 @@ async fn common_checks<F: Fetcher>(
         v.add(c);
     }
 
-    let badge = docs::resolve(v, a.get("badge"), "badgeclass", "BadgeClass").await?;
+    let badge = docs::resolve(
+        v,
+        a.get("badge"),
+        "badgeclass",
+        "BadgeClass",
+        FetchPurpose::BadgeClass,
+    )
+    .await?;
     let problems = docs::badgeclass_problems(&badge.value);
     if !problems.is_empty() {
         v.add(Check::failed(
@@ -420,7 +427,14 @@ async fn common_checks<F: Fetcher>(
             None => "BadgeClass embedded in the assertion".into(),
         },
     ));
-    let issuer = docs::resolve(v, badge.value.get("issuer"), "issuer", "issuer Profile").await?;
+    let issuer = docs::resolve(
+        v,
+        badge.value.get("issuer"),
+        "issuer",
+        "issuer Profile",
+        FetchPurpose::IssuerProfile,
+    )
+    .await?;
     let problems = docs::issuer_problems(&issuer.value);
     if !problems.is_empty() {
         v.add(Check::failed(
@@ -657,7 +671,7 @@ async fn signature_checks<F: Fetcher>(
             }
             // Step 5: "If it is impossible to get a usable public key, the Assertion cannot be
             // verified" (unverifiable, not invalid).
-            None => match docs::fetch_json(v, key_id).await {
+            None => match docs::fetch_json(v, key_id, FetchPurpose::Key).await {
                 Ok(doc) => {
                     if str_of(&doc.value, "id").map(str::trim) != Some(key_id.as_str()) {
                         v.add(Check::warning(
@@ -794,7 +808,7 @@ async fn revocation_list_check<F: Fetcher>(
             ));
             return;
         }
-        _ => match docs::fetch_json(v, &list_url).await {
+        _ => match docs::fetch_json(v, &list_url, FetchPurpose::StatusList).await {
             Ok(doc) => doc.value,
             Err(e) => {
                 v.add(Check::unverifiable(

@@ -8,7 +8,7 @@ use super::docs::{self, authority, is_http_url, DocError, Props};
 use super::{declares_revoked, display, gone_check};
 use crate::model::json::str_of;
 use crate::report::{Check, Verdict};
-use crate::resolve::fetch::Fetcher;
+use crate::resolve::fetch::{FetchPurpose, Fetcher};
 use crate::trust;
 use crate::verify::Verification;
 use serde_json::Value;
@@ -92,7 +92,7 @@ pub async fn verify_ob1<F: Fetcher>(
     let truth = if fetched_from.is_some() {
         a
     } else {
-        match docs::fetch_json(v, &url).await {
+        match docs::fetch_json(v, &url, FetchPurpose::Badge).await {
             Ok(doc) => {
                 if doc.final_url != doc.requested {
                     v.add(Check::warning(
@@ -173,7 +173,15 @@ pub async fn verify_ob1<F: Fetcher>(
     for c in super::dates(v, &normalize_dates(&truth)) {
         v.add(c);
     }
-    let Some(badge) = docs::resolve(v, truth.get("badge"), "badgeclass", "BadgeClass").await else {
+    let Some(badge) = docs::resolve(
+        v,
+        truth.get("badge"),
+        "badgeclass",
+        "BadgeClass",
+        FetchPurpose::BadgeClass,
+    )
+    .await
+    else {
         return;
     };
     let mut bp = Props::new(&badge.value);
@@ -199,6 +207,7 @@ pub async fn verify_ob1<F: Fetcher>(
         badge.value.get("issuer"),
         "issuer",
         "issuer organization",
+        FetchPurpose::IssuerProfile,
     )
     .await
     else {
