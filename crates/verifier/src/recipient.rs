@@ -153,7 +153,7 @@ mod tests {
         assert!(!matches(&claim, "abcdef"));
     }
 
-    /// The app's "check the earner" (moved from the view's present.rs): the same rule as the
+    /// The app's "check the earner" (moved from the view): the same rule as the
     /// report's check, on a finished report.
     #[test]
     fn earner_check_uses_the_hashed_identity() {

@@ -1,10 +1,11 @@
 //! What a verification report looks like to a person: the app's text in English and zh-TW
 //! ([`i18n`]) and everything the app shows and shares that needs no browser API: share links
-//! ([`share`]), the QR code ([`qr`]), dates ([`dates`]), Markdown ([`markdown`]), file kinds
-//! ([`file_kind`]), issuer trust ([`trust`]) and the progress
-//! line ([`progress`]). Tested natively; the app crate only renders it. Every badge string stays
+//! ([`share`]), the QR code ([`qr`]), dates ([`dates`]), Markdown ([`markdown`]), badge images
+//! and download names ([`file_kind`]), issuer trust ([`trust`]) and the progress line
+//! ([`progress`]). Tested natively; the app crate only renders it. Every badge string stays
 //! text: nothing here produces markup from badge data except [`share::embed_snippet`], which
-//! escapes it.
+//! escapes it. Facts come from the report as data (why the core fetched, the credential it
+//! read, its issuer trust), never re-derived from strings.
 
 pub mod dates;
 pub mod file_kind;

@@ -21,3 +21,18 @@ pub fn is_safe_image(u: &str) -> bool {
         .iter()
         .any(|p| l.starts_with(p))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_http_links_and_image_data_uris_are_used() {
+        assert!(is_http_url(" HTTPS://b.example/x") && is_http_url("http://b.example/"));
+        assert!(!is_http_url("javascript:alert(1)") && !is_http_url("data:image/png;base64,AA"));
+        assert!(is_safe_image("https://b.example/i.png"));
+        assert!(is_safe_image("DATA:image/svg+xml;base64,PHN2Zz4="));
+        assert!(!is_safe_image("data:text/html,<script>alert(1)</script>"));
+        assert!(!is_safe_image("javascript:alert(1)"));
+    }
+}
