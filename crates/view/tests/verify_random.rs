@@ -4,7 +4,7 @@
 //! keys and values replaced or inserted with non-ASCII (é, 中文, emoji), empty strings,
 //! `@`-prefixed terms, huge numbers, nulls, arrays for scalars, objects for strings, nesting just
 //! under and over the limits — and run through the whole [`verify`] and the app's display logic
-//! (`present`) under `catch_unwind`. Any panic fails the test with the seed, case and input.
+//! (`badge_view`) under `catch_unwind`. Any panic fails the test with the seed, case and input.
 //!
 //! Mutations must get past the signature to reach the code behind it (JSON-LD, status,
 //! display, endorsements), so mutated credentials are often re-signed by the test signer
@@ -830,7 +830,7 @@ fn bytes_of(seed: &Seed, doc: &Value, form: &Form, resign: bool) -> Vec<u8> {
     }
 }
 
-/// Everything the app computes from a report for a card (src/app/card.rs), natively.
+/// Everything the app computes from a report for a card (crates/app/src/card/), natively.
 fn present_all(r: &Report) {
     let _ = r.to_json_line();
     let _ = trust::issuer_trust(r);
@@ -843,7 +843,7 @@ fn present_all(r: &Report) {
         let _ = qr::qr_data_uri(&link);
     }
     for u in &r.expert.fetched {
-        let _ = progress::host_of(u);
+        let _ = progress::progress_line(Lang::ZhTw, Some((badge_verifier::FetchPurpose::Key, u)));
     }
     let Some(b) = &r.badge else {
         return;
