@@ -1,10 +1,11 @@
 //! Ways in: a drop zone that also opens the file chooser (many files at once, or a badge image
 //! dragged from another page), a paste box (URL, JSON, JWT), and pasting an image anywhere.
 
-use super::AppState;
+use super::{AppState, Preview};
 use badge_verifier::verify::Input;
+use badge_view::file_kind::ImageKind;
 use badge_view::i18n::{t, Key};
-use badge_view::present::is_http_url;
+use badge_view::safe_urls::is_http_url;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -136,9 +137,9 @@ async fn read_and_verify(state: AppState, file: web_sys::File) {
         Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
         Err(_) => Vec::new(),
     };
-    let preview = badge_view::present::FileKind::detect(&bytes)
-        .is_image()
-        .then(|| web_sys::Url::create_object_url_with_blob(file.unchecked_ref()).ok())
-        .flatten();
+    let preview = ImageKind::of(&bytes).and_then(|kind| {
+        let url = web_sys::Url::create_object_url_with_blob(file.unchecked_ref()).ok()?;
+        Some(Preview { url, kind })
+    });
     state.start(Input::Bytes { name, bytes }, preview);
 }

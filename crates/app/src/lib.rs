@@ -1,6 +1,6 @@
 //! The Leptos UI (browser only). It calls the core's [`badge_verifier::verify`] and renders its
 //! [`badge_verifier::report::Report`]; it decides nothing about badges itself. Everything that is not
-//! rendering (links, dates, Markdown, file kinds) is in [`badge_view::present`], tested natively.
+//! rendering (links, dates, Markdown, file kinds) is in [`badge_view`], tested natively.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -11,10 +11,11 @@ mod timing;
 
 use badge_verifier::report::Report;
 use badge_verifier::resolve::browser::BrowserFetcher;
-use badge_verifier::resolve::fetch::{FetchError, FetchLimits, Fetcher, Response};
+use badge_verifier::resolve::fetch::{FetchError, FetchLimits, FetchPurpose, Fetcher, Response};
 use badge_verifier::verify::{verify, Input, Options};
+use badge_view::file_kind::ImageKind;
 use badge_view::i18n::{t, Key, Lang};
-use badge_view::present::{self, FileKind};
+use badge_view::share;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
@@ -26,15 +27,21 @@ pub struct Card {
     pub id: usize,
     pub name: String,
     pub input: Arc<Input>,
-    /// What the dropped bytes are (`Other` for URLs).
-    pub kind: FileKind,
-    /// An object URL of the dropped image itself (the badge as baked), if it is one.
-    pub preview: Option<String>,
-    /// The URL being fetched right now (for the progress line).
-    pub fetching: RwSignal<Option<String>>,
+    /// The dropped image itself (the badge as baked), if it is one.
+    pub preview: Option<Preview>,
+    /// What is being fetched right now, as the core said, and its URL (for the progress line).
+    pub fetching: RwSignal<Option<(FetchPurpose, String)>>,
     /// URLs the browser could not read: network error or no CORS headers.
     pub blocked: RwSignal<Vec<String>>,
     pub report: RwSignal<Option<Report>>,
+}
+
+/// A dropped badge image: an object URL of its bytes, and what image it is (for the download's
+/// file name).
+#[derive(Clone)]
+pub struct Preview {
+    pub url: String,
+    pub kind: ImageKind,
 }
 
 /// App-wide state shared with the child components.
@@ -52,14 +59,19 @@ pub struct AppState {
 struct ProgressFetcher {
     /// The page's shared cache: badges from one issuer share its profile, keys and lists.
     inner: std::rc::Rc<badge_verifier::resolve::cache::CachingFetcher<BrowserFetcher>>,
-    fetching: RwSignal<Option<String>>,
+    fetching: RwSignal<Option<(FetchPurpose, String)>>,
     blocked: RwSignal<Vec<String>>,
 }
 
 impl Fetcher for ProgressFetcher {
-    async fn get(&self, url: &str, time_left_ms: u64) -> Result<Response, FetchError> {
-        self.fetching.set(Some(url.to_string()));
-        let r = self.inner.get(url, time_left_ms).await;
+    async fn get(
+        &self,
+        url: &str,
+        purpose: FetchPurpose,
+        time_left_ms: u64,
+    ) -> Result<Response, FetchError> {
+        self.fetching.set(Some((purpose, url.to_string())));
+        let r = self.inner.get(url, purpose, time_left_ms).await;
         if let Err(FetchError::Network(_)) = &r {
             self.blocked.update(|b| b.push(url.to_string()));
         }
@@ -69,18 +81,13 @@ impl Fetcher for ProgressFetcher {
 
 impl AppState {
     /// Adds a card for `input` and verifies it in the background.
-    pub fn start(&self, input: Input, preview: Option<String>) {
+    pub fn start(&self, input: Input, preview: Option<Preview>) {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
-        let kind = match &input {
-            Input::Bytes { bytes, .. } => FileKind::detect(bytes),
-            Input::Url(_) => FileKind::Other,
-        };
         let card = Card {
             id,
             name: input.name().to_string(),
             input: Arc::new(input),
-            kind,
             preview,
             fetching: RwSignal::new(None),
             blocked: RwSignal::new(Vec::new()),
@@ -187,7 +194,7 @@ pub fn App() -> impl IntoView {
     }
     if let Some(bytes) = dom::location()
         .and_then(|l| l.hash().ok())
-        .and_then(|h| present::credential_from_fragment(&h))
+        .and_then(|h| share::credential_from_fragment(&h))
     {
         state.start(
             Input::Bytes {

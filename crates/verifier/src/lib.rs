@@ -22,5 +22,5 @@ pub mod verify;
 
 pub use limits::Limits;
 pub use report::{Check, Format, Outcome, Report, Verdict};
-pub use resolve::fetch::{FetchError, Fetcher, MemoryFetcher, Response};
+pub use resolve::fetch::{FetchError, FetchPurpose, Fetcher, MemoryFetcher, Response};
 pub use verify::{verify, Input, Options};

@@ -4,6 +4,7 @@
 //! `hashed` is true, `sha256$<hex>` / `md5$<hex>` of the identity with `salt` appended.
 //! OB 3.0 `IdentityObject` (`identityHash`, `hashed`, `salt`) uses the same scheme.
 
+use crate::report::{RecipientDisplay, Report};
 use md5::Md5;
 use sha2::{Digest, Sha256};
 
@@ -40,6 +41,40 @@ pub fn matches(claim: &RecipientClaim<'_>, given: &str) -> bool {
         };
         computed.eq_ignore_ascii_case(hex_digest.trim())
     })
+}
+
+/// Why a badge's recipient cannot be compared with an identity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Uncomparable {
+    /// The recipient has no identity.
+    NoIdentity,
+    /// The identity is hashed with an algorithm this module cannot compute.
+    UnsupportedHash,
+}
+
+/// Whether `given` is the recipient the badge names: the one rule for the report's
+/// `recipient` check and the app's "check the earner" ([`earner_matches`]).
+pub fn compare(r: &RecipientDisplay, given: &str) -> Result<bool, Uncomparable> {
+    let identity = r.identity.as_deref().ok_or(Uncomparable::NoIdentity)?;
+    if r.hashed && !supported_hash(identity) {
+        return Err(Uncomparable::UnsupportedHash);
+    }
+    let claim = RecipientClaim {
+        identity,
+        hashed: r.hashed,
+        salt: r.salt.as_deref(),
+    };
+    Ok(matches(&claim, given))
+}
+
+/// Whether `given` (what someone typed after the report was made) is the badge's recipient:
+/// `None` when nothing was given or the badge names no recipient that can be compared.
+pub fn earner_matches(report: &Report, given: &str) -> Option<bool> {
+    if given.trim().is_empty() {
+        return None;
+    }
+    let r = report.badge.as_ref()?.recipient.as_ref()?;
+    compare(r, given).ok()
 }
 
 /// Whether a hash algorithm prefix is one this module can check.
@@ -116,5 +151,32 @@ mod tests {
             salt: None,
         };
         assert!(!matches(&claim, "abcdef"));
+    }
+
+    /// The app's "check the earner" (moved from the view): the same rule as the
+    /// report's check, on a finished report.
+    #[test]
+    fn earner_check_uses_the_hashed_identity() {
+        use crate::report::{BadgeDisplay, Expert};
+        let mut r = Report::new("in", None, None, None, vec![], Expert::default(), None);
+        assert_eq!(earner_matches(&r, "a@b.c"), None);
+        let h = hex::encode(Sha256::digest(b"a@b.cpepper"));
+        r.badge = Some(BadgeDisplay {
+            recipient: Some(RecipientDisplay {
+                kind: Some("emailAddress".into()),
+                identity: Some(format!("sha256${h}")),
+                hashed: true,
+                salt: Some("pepper".into()),
+                name: None,
+            }),
+            ..Default::default()
+        });
+        assert_eq!(earner_matches(&r, " A@b.c "), Some(true));
+        assert_eq!(earner_matches(&r, "x@b.c"), Some(false));
+        assert_eq!(earner_matches(&r, ""), None);
+        if let Some(rec) = r.badge.as_mut().and_then(|b| b.recipient.as_mut()) {
+            rec.identity = Some(format!("sha1${h}"));
+        }
+        assert_eq!(earner_matches(&r, "a@b.c"), None);
     }
 }

@@ -138,6 +138,12 @@ pub struct Report {
     /// verdict is `valid`; the view's "verified issuer key" is read from it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub issued_by: Option<IssuedBy>,
+    /// The credential read from the input's bytes, on one line (compact JSON, or the compact
+    /// JWS), for a link that carries it (the app's `#credential=`); `None` for a URL, for
+    /// unreadable input, and for JSON that reads two ways (duplicate member names), which is
+    /// never re-serialized into one reading. Not in the JSON report: it is the input itself.
+    #[serde(skip)]
+    pub credential: Option<String>,
 }
 
 impl Report {
@@ -170,6 +176,7 @@ impl Report {
             checks,
             expert,
             issued_by: issued.map(|i| i.facts().clone()),
+            credential: None,
         }
     }
 

@@ -8,7 +8,7 @@ mod http_server;
 mod status_support;
 
 use badge_verifier::report::{Outcome, Verdict};
-use badge_verifier::resolve::fetch::{FetchError, FetchLimits, FetchPolicy, Fetcher};
+use badge_verifier::resolve::fetch::{FetchError, FetchLimits, FetchPolicy, FetchPurpose, Fetcher};
 use badge_verifier::resolve::native::NativeFetcher;
 use badge_verifier::{verify, Input, Limits, Options};
 use http_server::{Route, Server};
@@ -28,7 +28,7 @@ fn testing() -> NativeFetcher {
 }
 
 fn get(f: &NativeFetcher, url: &str) -> Result<badge_verifier::Response, FetchError> {
-    futures::executor::block_on(f.get(url, 10_000))
+    futures::executor::block_on(f.get(url, FetchPurpose::Badge, 10_000))
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! (spec ob_v2p0 "HostedBadge Verification").
 
 mod ob2_support;
+#[path = "support/purposes.rs"]
+mod purposes;
 
 use badge_verifier::report::Outcome;
 use badge_verifier::{Format, Input, MemoryFetcher, Verdict};
@@ -118,6 +120,24 @@ fn valid_hosted_url() {
     assert_check(&r, "verification-scope", Outcome::Passed);
     // The URL is fetched once, by the pipeline, not again by the OB 2.0 verifier.
     assert_eq!(r.expert.fetched, vec![ASSERTION, BADGE, ISSUER]);
+}
+
+/// A badge given by its URL is fetched as the badge (the app says "Fetching the badge…").
+#[test]
+fn the_hosted_url_is_fetched_as_the_badge() {
+    use badge_verifier::FetchPurpose::*;
+    let f = purposes::Purposes::new(server(&assertion()));
+    let input = Input::Url(ASSERTION.into());
+    let r = futures::executor::block_on(badge_verifier::verify(&input, &f, &opts()));
+    assert_verdict(&r, Verdict::Valid);
+    assert_eq!(
+        f.seen(),
+        vec![
+            (ASSERTION.to_string(), Badge),
+            (BADGE.to_string(), BadgeClass),
+            (ISSUER.to_string(), IssuerProfile),
+        ]
+    );
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! Signed with the committed test keys in tests/fixtures/ob2/keys (test keys only).
 
 mod ob2_support;
+#[path = "support/purposes.rs"]
+mod purposes;
 
 use badge_verifier::report::Outcome;
 use badge_verifier::{Format, MemoryFetcher, Report, Verdict};
@@ -89,6 +91,25 @@ fn run_standard(f: &MemoryFetcher) -> Report {
 
 fn jws_input(token: &str) -> badge_verifier::Input {
     json_input("assertion.jws", token)
+}
+
+/// The core says what each fetch is for (the app's progress line shows it), not the URL.
+#[test]
+fn every_fetch_says_what_it_is_for() {
+    use badge_verifier::FetchPurpose::*;
+    let f = purposes::Purposes::new(server());
+    let input = jws_input(&sign(&assertion(), &issuer_private()));
+    let r = futures::executor::block_on(badge_verifier::verify(&input, &f, &opts()));
+    assert_verdict(&r, Verdict::Valid);
+    assert_eq!(
+        f.seen(),
+        vec![
+            (BADGE.to_string(), BadgeClass),
+            (ISSUER.to_string(), IssuerProfile),
+            (KEY.to_string(), Key),
+            (LIST.to_string(), StatusList),
+        ]
+    );
 }
 
 #[test]

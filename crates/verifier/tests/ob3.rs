@@ -11,6 +11,9 @@ use badge_verifier::{verify, Format, MemoryFetcher, Options};
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
+#[path = "support/purposes.rs"]
+mod purposes;
+
 fn fixture(path: &str) -> Vec<u8> {
     let p = format!(
         "{}/../../tests/fixtures/ob3/{path}",
@@ -183,6 +186,26 @@ fn simple_json_without_the_issuer_profile_is_unverifiable() {
     // not in the fixtures either.
     let r = run("1edtech/simple-did-web-method.json", &MemoryFetcher::new());
     assert_eq!(r.verdict, Verdict::Unverifiable);
+}
+
+/// Key documents (a did:web DID document here) are fetched as keys, for the progress line.
+#[test]
+fn key_documents_are_fetched_as_keys() {
+    let f = purposes::Purposes::new(MemoryFetcher::new());
+    let bytes = fixture("1edtech/simple-did-web-method.json");
+    let input = Input::Bytes {
+        name: "simple-did-web-method.json".into(),
+        bytes,
+    };
+    let r = futures::executor::block_on(verify(&input, &f, &Options::at(at())));
+    assert_eq!(r.verdict, Verdict::Unverifiable);
+    let seen = f.seen();
+    assert!(!seen.is_empty());
+    assert!(
+        seen.iter()
+            .all(|(_, p)| *p == badge_verifier::FetchPurpose::Key),
+        "{seen:?}"
+    );
 }
 
 /// Every proof must verify (VC Data Integrity §4.5; issue #14): the 1EdTech fixture's first

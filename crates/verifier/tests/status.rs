@@ -2,6 +2,8 @@
 //! our own signed lists (Ed25519 did:key) and the 1EdTech validator's fixtures
 //! (tests/fixtures/status/SOURCES.md). Nothing is fetched from the network.
 
+#[path = "support/purposes.rs"]
+mod purposes;
 mod status_support;
 
 use badge_verifier::report::{Outcome, Report, Verdict};
@@ -91,6 +93,18 @@ fn bitstring_revoked() {
     assert!(r.expert.fetched.contains(&LIST.to_string()));
     // The badge's own proof verified: the verdict comes from the list alone.
     assert_eq!(one(&r, "proof").outcome, Outcome::Passed);
+}
+
+/// A status list is fetched as one (the app says "Checking the revocation list…").
+#[test]
+fn the_status_list_is_fetched_as_one() {
+    let (cred, f) = bitstring_case(6, "revocation", &[5, 7]);
+    let f = purposes::Purposes::new(f);
+    assert_verdict(&run(&cred, &f), Verdict::Valid);
+    assert_eq!(
+        f.seen(),
+        vec![(LIST.to_string(), badge_verifier::FetchPurpose::StatusList)]
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! keys and values replaced or inserted with non-ASCII (é, 中文, emoji), empty strings,
 //! `@`-prefixed terms, huge numbers, nulls, arrays for scalars, objects for strings, nesting just
 //! under and over the limits — and run through the whole [`verify`] and the app's display logic
-//! (`present`) under `catch_unwind`. Any panic fails the test with the seed, case and input.
+//! (`badge_view`) under `catch_unwind`. Any panic fails the test with the seed, case and input.
 //!
 //! Mutations must get past the signature to reach the code behind it (JSON-LD, status,
 //! display, endorsements), so mutated credentials are often re-signed by the test signer
@@ -20,9 +20,10 @@ mod rng;
 mod sign;
 
 use badge_verifier::extract::{self, Payload};
+use badge_verifier::recipient::earner_matches;
 use badge_verifier::{verify, Input, Limits, MemoryFetcher, Options, Outcome, Report};
 use badge_view::i18n::Lang;
-use badge_view::present;
+use badge_view::{dates, file_kind, markdown, progress, qr, safe_urls, share, trust};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use rng::Rng;
@@ -829,38 +830,38 @@ fn bytes_of(seed: &Seed, doc: &Value, form: &Form, resign: bool) -> Vec<u8> {
     }
 }
 
-/// Everything the app computes from a report for a card (src/app/card.rs), natively.
+/// Everything the app computes from a report for a card (crates/app/src/card/), natively.
 fn present_all(r: &Report) {
     let _ = r.to_json_line();
-    let _ = present::issuer_trust(r);
-    let _ = present::earner_matches(r, "alice@example.org");
-    let _ = present::earner_matches(r, "é@例子.测试");
-    let share = present::shareable_url(r);
-    if let Some(u) = &share {
-        let link = present::verify_link("http://127.0.0.1:8080/?lang=zh-TW#x", u);
-        let _ = present::qr_data_uri(&link);
+    let _ = trust::issuer_trust(r);
+    let _ = earner_matches(r, "alice@example.org");
+    let _ = earner_matches(r, "é@例子.测试");
+    let _ = share::share_link("http://127.0.0.1:8080/", r, 8000);
+    let shared = share::shareable_url(r);
+    if let Some(u) = &shared {
+        let link = share::verify_link("http://127.0.0.1:8080/?lang=zh-TW#x", u);
+        let _ = qr::qr_data_uri(&link);
     }
     for u in &r.expert.fetched {
-        let _ = present::fetch_purpose(u);
-        let _ = present::host_of(u);
+        let _ = progress::progress_line(Lang::ZhTw, Some((badge_verifier::FetchPurpose::Key, u)));
     }
     let Some(b) = &r.badge else {
         return;
     };
     let name = b.name.as_deref().unwrap_or("badge");
-    let _ = present::file_stem(name);
-    let _ = present::embed_snippet(name, b.image.as_deref(), "https://v.example/?url=x");
-    let _ = b.image.as_deref().map(present::is_safe_image);
-    let _ = present::linkedin_link(
+    let _ = file_kind::file_stem(name);
+    let _ = share::embed_snippet(name, b.image.as_deref(), "https://v.example/?url=x");
+    let _ = b.image.as_deref().map(safe_urls::is_safe_image);
+    let _ = share::linkedin_link(
         name,
         b.issuer.name.as_deref().unwrap_or(""),
         b.issued.as_deref(),
-        share.as_deref(),
+        shared.as_deref(),
         b.verify_url.as_deref(),
     );
     for lang in [Lang::En, Lang::ZhTw] {
         for d in [&b.issued, &b.expires].into_iter().flatten() {
-            let _ = present::format_date(d, lang);
+            let _ = dates::format_date(d, lang);
         }
     }
     let mut texts: Vec<&str> = Vec::new();
@@ -879,7 +880,7 @@ fn present_all(r: &Report) {
         texts.extend(e.comment.as_deref());
     }
     for t in texts {
-        let _ = present::markdown_blocks(t);
+        let _ = markdown::markdown_blocks(t);
     }
 }
 

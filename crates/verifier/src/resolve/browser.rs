@@ -2,7 +2,7 @@
 //! and a size limit. Browsers follow redirects themselves (at most 20) and hide the reason a
 //! cross-origin request failed, so a CORS refusal surfaces as [`FetchError::Network`].
 
-use super::fetch::{request_timeout_ms, FetchError, FetchLimits, Fetcher, Response};
+use super::fetch::{request_timeout_ms, FetchError, FetchLimits, FetchPurpose, Fetcher, Response};
 
 /// Milliseconds since the epoch on the page's clock (`Date.now()`; [`Fetcher::now_ms`] in the
 /// browser).
@@ -21,7 +21,12 @@ impl BrowserFetcher {
 }
 
 impl Fetcher for BrowserFetcher {
-    async fn get(&self, url: &str, time_left_ms: u64) -> Result<Response, FetchError> {
+    async fn get(
+        &self,
+        url: &str,
+        _: FetchPurpose,
+        time_left_ms: u64,
+    ) -> Result<Response, FetchError> {
         let timeout_ms = request_timeout_ms(self.limits.timeout_ms, time_left_ms);
         let signal = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
         let resp = gloo_net::http::Request::get(url)

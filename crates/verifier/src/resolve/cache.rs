@@ -11,7 +11,7 @@
 //! so twenty badges verified at once that share a status list still fetch it once. They get the
 //! same answer, error or not; only the next request after an error asks again.
 
-use super::fetch::{FetchError, Fetcher, Response};
+use super::fetch::{FetchError, FetchPurpose, Fetcher, Response};
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::task::{Poll, Waker};
@@ -199,7 +199,12 @@ impl<F: Fetcher> CachingFetcher<F> {
 impl<F: Fetcher> Fetcher for CachingFetcher<F> {
     /// A cached answer costs no time; a waiter waits for the fetch it joined, which is bounded
     /// by the leader's time limit (the core has no timer to cut the wait shorter).
-    async fn get(&self, url: &str, time_left_ms: u64) -> Result<Response, FetchError> {
+    async fn get(
+        &self,
+        url: &str,
+        purpose: FetchPurpose,
+        time_left_ms: u64,
+    ) -> Result<Response, FetchError> {
         loop {
             match self.role(url) {
                 Role::Hit(resp) => return Ok(resp),
@@ -216,7 +221,7 @@ impl<F: Fetcher> Fetcher for CachingFetcher<F> {
                         flight,
                         outcome: None,
                     };
-                    let r = self.inner.get(url, time_left_ms).await;
+                    let r = self.inner.get(url, purpose, time_left_ms).await;
                     if let Ok(resp) = &r {
                         self.remember(url, resp);
                     }
@@ -240,6 +245,9 @@ mod tests {
 
     const T: u64 = 10_000;
 
+    /// What the tests fetch for (nothing here depends on it).
+    const P: FetchPurpose = FetchPurpose::StatusList;
+
     fn mem() -> MemoryFetcher {
         let mut m = MemoryFetcher::new()
             .with("https://a.example/1", "application/json", vec![b'a'; 10])
@@ -252,8 +260,8 @@ mod tests {
     #[test]
     fn second_get_is_served_from_the_cache() {
         let c = CachingFetcher::new(mem());
-        let a = block_on(c.get("https://a.example/1", T)).unwrap();
-        let b = block_on(c.get("https://a.example/1", T)).unwrap();
+        let a = block_on(c.get("https://a.example/1", P, T)).unwrap();
+        let b = block_on(c.get("https://a.example/1", P, T)).unwrap();
         assert_eq!(a, b);
         assert_eq!(c.inner().requests(), vec!["https://a.example/1"]);
         assert_eq!(c.len(), 1);
@@ -264,10 +272,12 @@ mod tests {
         let c = CachingFetcher::new(mem());
         for _ in 0..2 {
             assert_eq!(
-                block_on(c.get("https://a.example/gone", T)).unwrap().status,
+                block_on(c.get("https://a.example/gone", P, T))
+                    .unwrap()
+                    .status,
                 404
             );
-            assert!(block_on(c.get("https://a.example/missing", T)).is_err());
+            assert!(block_on(c.get("https://a.example/missing", P, T)).is_err());
         }
         assert_eq!(c.inner().requests().len(), 4);
         assert!(c.is_empty());
@@ -281,12 +291,12 @@ mod tests {
             "https://a.example/2",
             "https://a.example/3",
         ] {
-            block_on(c.get(u, T)).unwrap();
+            block_on(c.get(u, P, T)).unwrap();
         }
         assert_eq!(c.len(), 2);
         // 1 was evicted, 3 is cached.
-        block_on(c.get("https://a.example/3", T)).unwrap();
-        block_on(c.get("https://a.example/1", T)).unwrap();
+        block_on(c.get("https://a.example/3", P, T)).unwrap();
+        block_on(c.get("https://a.example/1", P, T)).unwrap();
         let r = c.inner().requests();
         assert_eq!(r.len(), 4);
         assert_eq!(r[3], "https://a.example/1");
@@ -316,7 +326,7 @@ mod tests {
     }
 
     impl Fetcher for Slow {
-        async fn get(&self, url: &str, _: u64) -> Result<Response, FetchError> {
+        async fn get(&self, url: &str, _: FetchPurpose, _: u64) -> Result<Response, FetchError> {
             self.calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             if self.sleep_ms > 0 {
                 std::thread::sleep(std::time::Duration::from_millis(self.sleep_ms));
@@ -348,7 +358,7 @@ mod tests {
         std::thread::scope(|s| {
             for _ in 0..8 {
                 s.spawn(|| {
-                    let r = block_on(c.get("https://a.example/list", T)).unwrap();
+                    let r = block_on(c.get("https://a.example/list", P, T)).unwrap();
                     assert_eq!(r.body, b"list");
                 });
             }
@@ -361,12 +371,12 @@ mod tests {
         // A 404 is not cached, but callers asking while it is in flight share that answer.
         let c = CachingFetcher::new(Slow::new(0, 404));
         let all = block_on(futures::future::join_all(
-            (0..5).map(|_| c.get("https://a.example/gone", T)),
+            (0..5).map(|_| c.get("https://a.example/gone", P, T)),
         ));
         assert!(all.iter().all(|r| r.as_ref().unwrap().status == 404));
         assert_eq!(c.inner().calls(), 1);
         // Asked again afterwards: fetched again.
-        block_on(c.get("https://a.example/gone", T)).unwrap();
+        block_on(c.get("https://a.example/gone", P, T)).unwrap();
         assert_eq!(c.inner().calls(), 2);
     }
 
@@ -375,9 +385,9 @@ mod tests {
         use std::future::Future;
         let c = CachingFetcher::new(Slow::new(0, 200));
         let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
-        let mut leader = Box::pin(c.get("https://a.example/list", T));
+        let mut leader = Box::pin(c.get("https://a.example/list", P, T));
         assert!(leader.as_mut().poll(&mut cx).is_pending());
-        let mut waiter = Box::pin(c.get("https://a.example/list", T));
+        let mut waiter = Box::pin(c.get("https://a.example/list", P, T));
         assert!(waiter.as_mut().poll(&mut cx).is_pending());
         drop(leader);
         let r = loop {
@@ -398,8 +408,8 @@ mod tests {
             .with("https://a.example/small", "application/json", "{}");
         let c = CachingFetcher::new(f);
         for _ in 0..2 {
-            block_on(c.get("https://a.example/big", T)).unwrap();
-            block_on(c.get("https://a.example/small", T)).unwrap();
+            block_on(c.get("https://a.example/big", P, T)).unwrap();
+            block_on(c.get("https://a.example/small", P, T)).unwrap();
         }
         assert_eq!(
             c.inner().requests().len(),
@@ -413,7 +423,7 @@ mod tests {
     fn a_body_larger_than_the_bound_is_passed_through_uncached() {
         let c = CachingFetcher::with_max_bytes(mem(), 5);
         assert_eq!(
-            block_on(c.get("https://a.example/1", T))
+            block_on(c.get("https://a.example/1", P, T))
                 .unwrap()
                 .body
                 .len(),
@@ -426,11 +436,16 @@ mod tests {
     struct Panicky(MemoryFetcher);
 
     impl Fetcher for Panicky {
-        async fn get(&self, url: &str, time_left_ms: u64) -> Result<Response, FetchError> {
+        async fn get(
+            &self,
+            url: &str,
+            purpose: FetchPurpose,
+            time_left_ms: u64,
+        ) -> Result<Response, FetchError> {
             if url.ends_with("/panic") {
                 panic!("fetcher bug on {url}");
             }
-            self.0.get(url, time_left_ms).await
+            self.0.get(url, purpose, time_left_ms).await
         }
     }
 
@@ -441,11 +456,11 @@ mod tests {
     #[test]
     fn a_panicking_fetch_leaves_the_cache_working() {
         let c = CachingFetcher::new(Panicky(mem()));
-        assert!(catch(|| block_on(c.get("https://a.example/panic", 1_000))).is_err());
+        assert!(catch(|| block_on(c.get("https://a.example/panic", P, 1_000))).is_err());
         // Not left "in flight": asking again fetches again (and panics again), never waits.
-        assert!(catch(|| block_on(c.get("https://a.example/panic", 1_000))).is_err());
-        block_on(c.get("https://a.example/1", 1_000)).unwrap();
-        block_on(c.get("https://a.example/1", 1_000)).unwrap();
+        assert!(catch(|| block_on(c.get("https://a.example/panic", P, 1_000))).is_err());
+        block_on(c.get("https://a.example/1", P, 1_000)).unwrap();
+        block_on(c.get("https://a.example/1", P, 1_000)).unwrap();
         assert_eq!(c.inner().0.requests(), vec!["https://a.example/1"]);
         assert_eq!(c.len(), 1);
     }
@@ -453,7 +468,7 @@ mod tests {
     #[test]
     fn a_poisoned_lock_still_caches() {
         let c = CachingFetcher::new(mem());
-        block_on(c.get("https://a.example/1", 1_000)).unwrap();
+        block_on(c.get("https://a.example/1", P, 1_000)).unwrap();
         let poisoner = catch(|| {
             let _held = c.store.lock();
             panic!("a thread panics while holding the cache's lock");
@@ -461,9 +476,9 @@ mod tests {
         assert!(poisoner.is_err());
         assert!(c.store.is_poisoned());
         // The entry cached before is still served, and new answers are still cached.
-        block_on(c.get("https://a.example/1", 1_000)).unwrap();
-        block_on(c.get("https://a.example/2", 1_000)).unwrap();
-        block_on(c.get("https://a.example/2", 1_000)).unwrap();
+        block_on(c.get("https://a.example/1", P, 1_000)).unwrap();
+        block_on(c.get("https://a.example/2", P, 1_000)).unwrap();
+        block_on(c.get("https://a.example/2", P, 1_000)).unwrap();
         assert_eq!(
             c.inner().requests(),
             vec!["https://a.example/1", "https://a.example/2"]

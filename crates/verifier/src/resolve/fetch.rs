@@ -115,6 +115,21 @@ impl std::fmt::Display for FetchError {
     }
 }
 
+/// Why the core fetches a document, for the app's progress line: said by the core at each
+/// fetch, never guessed from the URL. Nothing decides by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FetchPurpose {
+    /// The badge itself: a hosted assertion, or a credential or baked image at a URL.
+    Badge,
+    /// An OB 2.0 BadgeClass.
+    BadgeClass,
+    IssuerProfile,
+    /// A public key, or a document that lists or controls one (DID document, key set).
+    Key,
+    /// A status list or revocation list.
+    StatusList,
+}
+
 /// Gets a URL. Implementations follow redirects (within [`FetchLimits`], each hop checked by
 /// the same [`FetchPolicy`] where the platform lets them see it), enforce the size and time
 /// limits, and report the final URL.
@@ -125,6 +140,7 @@ pub trait Fetcher {
     fn get(
         &self,
         url: &str,
+        purpose: FetchPurpose,
         time_left_ms: u64,
     ) -> impl Future<Output = Result<Response, FetchError>>;
 
@@ -139,9 +155,10 @@ impl<F: Fetcher> Fetcher for &F {
     fn get(
         &self,
         url: &str,
+        purpose: FetchPurpose,
         time_left_ms: u64,
     ) -> impl Future<Output = Result<Response, FetchError>> {
-        (**self).get(url, time_left_ms)
+        (**self).get(url, purpose, time_left_ms)
     }
 
     fn now_ms(&self) -> u64 {
@@ -327,7 +344,12 @@ impl MemoryFetcher {
 }
 
 impl Fetcher for MemoryFetcher {
-    async fn get(&self, url: &str, time_left_ms: u64) -> Result<Response, FetchError> {
+    async fn get(
+        &self,
+        url: &str,
+        _: FetchPurpose,
+        time_left_ms: u64,
+    ) -> Result<Response, FetchError> {
         self.get_sync(url, time_left_ms)
     }
 
@@ -345,11 +367,14 @@ mod tests {
         let f = MemoryFetcher::new()
             .with("https://b.example/x", "application/json", "{}")
             .redirect("https://a.example/x", "https://b.example/x");
-        let r = futures::executor::block_on(f.get("https://a.example/x", 1_000)).unwrap();
+        let r =
+            futures::executor::block_on(f.get("https://a.example/x", FetchPurpose::Badge, 1_000))
+                .unwrap();
         assert_eq!(r.final_url, "https://b.example/x");
         assert_eq!(r.status, 200);
         assert_eq!(f.requests(), vec!["https://a.example/x"]);
-        let missing = futures::executor::block_on(f.get("https://c.example/", 1_000));
+        let missing =
+            futures::executor::block_on(f.get("https://c.example/", FetchPurpose::Badge, 1_000));
         assert_eq!(missing, Err(FetchError::NotFound));
     }
 
@@ -358,7 +383,7 @@ mod tests {
         let f = MemoryFetcher::new()
             .redirect("https://a/", "https://b/")
             .redirect("https://b/", "https://a/");
-        let r = futures::executor::block_on(f.get("https://a/", 1_000));
+        let r = futures::executor::block_on(f.get("https://a/", FetchPurpose::Badge, 1_000));
         assert!(matches!(r, Err(FetchError::TooManyRedirects { .. })));
     }
 
@@ -446,9 +471,14 @@ mod tests {
             .with("https://a.example/x", "application/json", "{}")
             .with_latency_ms(400);
         assert_eq!(f.now_ms(), 0);
-        assert!(futures::executor::block_on(f.get("https://a.example/x", 1_000)).is_ok());
+        assert!(futures::executor::block_on(f.get(
+            "https://a.example/x",
+            FetchPurpose::Badge,
+            1_000
+        ))
+        .is_ok());
         assert_eq!(f.now_ms(), 400);
-        let r = futures::executor::block_on(f.get("https://a.example/x", 300));
+        let r = futures::executor::block_on(f.get("https://a.example/x", FetchPurpose::Badge, 300));
         assert_eq!(r, Err(FetchError::Timeout { ms: 300 }));
         assert_eq!(f.now_ms(), 700);
     }

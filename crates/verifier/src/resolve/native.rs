@@ -7,7 +7,9 @@
 //! is refused too. (ureq 3 exists; ureq 2 with manual redirects does all this with one small
 //! dependency and a stable API, so the upgrade is left for when ureq 2 stops being maintained.)
 
-use super::fetch::{request_timeout_ms, FetchError, FetchLimits, FetchPolicy, Fetcher, Response};
+use super::fetch::{
+    request_timeout_ms, FetchError, FetchLimits, FetchPolicy, FetchPurpose, Fetcher, Response,
+};
 use super::weburl::WebUrl;
 use std::io::Read;
 use std::net::{SocketAddr, ToSocketAddrs};
@@ -198,7 +200,12 @@ impl NativeFetcher {
 }
 
 impl Fetcher for NativeFetcher {
-    async fn get(&self, url: &str, time_left_ms: u64) -> Result<Response, FetchError> {
+    async fn get(
+        &self,
+        url: &str,
+        _: FetchPurpose,
+        time_left_ms: u64,
+    ) -> Result<Response, FetchError> {
         self.get_blocking(url, time_left_ms)
     }
 }

@@ -17,7 +17,7 @@ use crate::memo::Memo;
 use crate::model::json::{each, has_type, id_of, str_of, strings};
 use crate::model::{self, BadgeDoc};
 use crate::report::{Check, Verdict};
-use crate::resolve::fetch::Fetcher;
+use crate::resolve::fetch::{FetchPurpose, Fetcher};
 use crate::verify::validity::window_checks;
 use crate::verify::Verification;
 use serde_json::Value;
@@ -133,7 +133,7 @@ async fn fetch_body<F: Fetcher>(
     url: &str,
     what: &str,
 ) -> Result<Vec<u8>, Check> {
-    let resp = v.fetch(url).await.map_err(|e| {
+    let resp = v.fetch(url, FetchPurpose::StatusList).await.map_err(|e| {
         Check::unverifiable(ID, format!("the {what} {url} could not be fetched: {e}"))
     })?;
     if !resp.is_success() {

@@ -14,9 +14,9 @@ use crate::check::CheckId;
 use crate::extract::{self, Payload};
 use crate::limits::{Budget, Limits};
 use crate::model::{self, BadgeDoc};
-use crate::recipient::{self, RecipientClaim};
+use crate::recipient::{self, Uncomparable};
 use crate::report::{BadgeDisplay, Check, Expert, Format, Report, Verdict};
-use crate::resolve::fetch::{FetchError, FetchPolicy, Fetcher, Response};
+use crate::resolve::fetch::{FetchError, FetchPolicy, FetchPurpose, Fetcher, Response};
 use crate::trust::Issued;
 use chrono::{DateTime, Utc};
 use std::rc::Rc;
@@ -147,15 +147,20 @@ impl<'a, F: Fetcher> Verification<'a, F> {
     }
 
     /// Fetches a document the badge refers to: only what the [`FetchPolicy`] allows, within
-    /// the input's budget (documents, bytes, deadline), logged in the expert view.
-    pub async fn fetch(&mut self, url: &str) -> Result<Response, FetchError> {
+    /// the input's budget (documents, bytes, deadline), logged in the expert view. `purpose`
+    /// says what the document is for (the app's progress line).
+    pub async fn fetch(
+        &mut self,
+        url: &str,
+        purpose: FetchPurpose,
+    ) -> Result<Response, FetchError> {
         self.opts.fetch_policy().check_url(url)?;
         let time_left = self
             .budget
             .start_fetch(self.fetcher.now_ms())
             .map_err(FetchError::BudgetExceeded)?;
         self.expert.fetched.push(url.to_string());
-        let resp = match self.fetcher.get(url, time_left).await {
+        let resp = match self.fetcher.get(url, purpose, time_left).await {
             Ok(resp) => resp,
             // Cut short by the input's deadline rather than by the fetcher's own limit.
             Err(FetchError::Timeout { .. }) if self.budget.past_deadline(self.fetcher.now_ms()) => {
@@ -209,26 +214,24 @@ impl<'a, F: Fetcher> Verification<'a, F> {
             ));
             return Some(false);
         };
-        let Some(identity) = r.identity.as_deref() else {
-            self.add(Check::not_checked(
-                CheckId::Recipient,
-                "the badge's recipient has no identity to compare with",
-            ));
-            return Some(false);
+        let ok = match recipient::compare(&r, &given) {
+            Ok(ok) => ok,
+            Err(Uncomparable::NoIdentity) => {
+                self.add(Check::not_checked(
+                    CheckId::Recipient,
+                    "the badge's recipient has no identity to compare with",
+                ));
+                return Some(false);
+            }
+            Err(Uncomparable::UnsupportedHash) => {
+                let identity = r.identity.as_deref().unwrap_or_default();
+                self.add(Check::not_checked(
+                    CheckId::Recipient,
+                    format!("unsupported identity hash: {identity}"),
+                ));
+                return Some(false);
+            }
         };
-        if r.hashed && !recipient::supported_hash(identity) {
-            self.add(Check::not_checked(
-                CheckId::Recipient,
-                format!("unsupported identity hash: {identity}"),
-            ));
-            return Some(false);
-        }
-        let claim = RecipientClaim {
-            identity,
-            hashed: r.hashed,
-            salt: r.salt.as_deref(),
-        };
-        let ok = recipient::matches(&claim, &given);
         let how = if r.hashed { "the salted hash of" } else { "" };
         // A mismatch is reported but does not change the verdict: the badge itself is sound,
         // it just belongs to someone else (the report's recipient_match says so).
@@ -250,6 +253,7 @@ impl<'a, F: Fetcher> Verification<'a, F> {
 /// Verifies one input. Never panics on bad input; every failure becomes a check in the report.
 pub async fn verify<F: Fetcher>(input: &Input, fetcher: &F, opts: &Options) -> Report {
     let mut v = Verification::new(fetcher, opts);
+    let mut credential = None;
     let payload = match input {
         Input::Url(u) => {
             v.expert.source = Some("URL".into());
@@ -265,6 +269,7 @@ pub async fn verify<F: Fetcher>(input: &Input, fetcher: &F, opts: &Options) -> R
                 for w in found.warnings {
                     v.add(Check::warning(CheckId::Extract, w));
                 }
+                credential = one_line(&found.payload, &opts.limits);
                 found.payload
             }
             Err(e) => {
@@ -278,7 +283,23 @@ pub async fn verify<F: Fetcher>(input: &Input, fetcher: &F, opts: &Options) -> R
         },
     };
     verify_payload(&mut v, payload).await;
-    v.finish(input.name())
+    Report {
+        credential,
+        ..v.finish(input.name())
+    }
+}
+
+/// The credential on one line, for [`Report::credential`]: JSON re-serialized compactly (so a
+/// link carrying it is short), only when it reads one way; a compact JWS as it is.
+fn one_line(payload: &Payload, limits: &Limits) -> Option<String> {
+    match payload {
+        Payload::Json(text) => {
+            let value = crate::strict_json::from_str(text, limits.max_json_depth).ok()?;
+            serde_json::to_string(&value).ok()
+        }
+        Payload::Jws(compact) => Some(compact.clone()),
+        Payload::Url(_) => None,
+    }
 }
 
 async fn verify_payload<F: Fetcher>(v: &mut Verification<'_, F>, payload: Payload) {
@@ -338,7 +359,7 @@ async fn fetch_hosted<F: Fetcher>(
     v: &mut Verification<'_, F>,
     url: &str,
 ) -> Option<(Result<BadgeDoc, model::ClassifyError>, String)> {
-    let resp = match v.fetch(url).await {
+    let resp = match v.fetch(url, FetchPurpose::Badge).await {
         Ok(r) => r,
         Err(e) => {
             v.add(Check::unverifiable(

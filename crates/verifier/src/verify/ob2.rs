@@ -19,7 +19,7 @@ use crate::model::json::{each, id_of, str_of, strings};
 use crate::proof::jws::{Alg, CompactJws};
 use crate::proof::keys::PublicKey;
 use crate::report::{Check, Format, Verdict};
-use crate::resolve::fetch::Fetcher;
+use crate::resolve::fetch::{FetchPurpose, Fetcher};
 use crate::status;
 use crate::trust;
 use docs::{authority, is_http_url, is_type, DocError, Linked};
@@ -155,7 +155,7 @@ async fn hosted_truth<F: Fetcher>(
         ));
         return None;
     };
-    let doc = match docs::fetch_json(v, &id).await {
+    let doc = match docs::fetch_json(v, &id, FetchPurpose::Badge).await {
         Ok(doc) => doc,
         Err(DocError::Gone(body)) => {
             v.add(gone_check(&id, body.as_ref()));
@@ -404,7 +404,14 @@ async fn common_checks<F: Fetcher>(
         v.add(c);
     }
 
-    let badge = docs::resolve(v, a.get("badge"), CheckId::Badgeclass, "BadgeClass").await?;
+    let badge = docs::resolve(
+        v,
+        a.get("badge"),
+        CheckId::Badgeclass,
+        "BadgeClass",
+        FetchPurpose::BadgeClass,
+    )
+    .await?;
     let problems = docs::badgeclass_problems(&badge.value);
     if !problems.is_empty() {
         v.add(Check::failed(
@@ -426,6 +433,7 @@ async fn common_checks<F: Fetcher>(
         badge.value.get("issuer"),
         CheckId::Issuer,
         "issuer Profile",
+        FetchPurpose::IssuerProfile,
     )
     .await?;
     let problems = docs::issuer_problems(&issuer.value);
@@ -667,7 +675,7 @@ async fn signature_checks<F: Fetcher>(
             }
             // Step 5: "If it is impossible to get a usable public key, the Assertion cannot be
             // verified" (unverifiable, not invalid).
-            None => match docs::fetch_json(v, key_id).await {
+            None => match docs::fetch_json(v, key_id, FetchPurpose::Key).await {
                 Ok(doc) => {
                     if str_of(&doc.value, "id").map(str::trim) != Some(key_id.as_str()) {
                         v.add(Check::warning(
@@ -808,7 +816,7 @@ async fn revocation_list_check<F: Fetcher>(
             ));
             return;
         }
-        _ => match docs::fetch_json(v, &list_url).await {
+        _ => match docs::fetch_json(v, &list_url, FetchPurpose::StatusList).await {
             Ok(doc) => doc.value,
             Err(e) => {
                 v.add(Check::unverifiable(

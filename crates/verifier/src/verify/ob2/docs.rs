@@ -6,7 +6,7 @@
 use crate::check::CheckId;
 use crate::model::json::{each, id_of, str_of, strings};
 use crate::report::Check;
-use crate::resolve::fetch::{check_fetchable, Fetcher};
+use crate::resolve::fetch::{check_fetchable, FetchPurpose, Fetcher};
 use crate::resolve::weburl::WebUrl;
 use crate::strict_json;
 use crate::verify::Verification;
@@ -58,6 +58,7 @@ pub use crate::resolve::weburl::http_authority as authority;
 pub async fn fetch_json<F: Fetcher>(
     v: &mut Verification<'_, F>,
     url: &str,
+    purpose: FetchPurpose,
 ) -> Result<Doc, DocError> {
     let url = url.trim();
     let mut target = url.to_string();
@@ -76,7 +77,7 @@ pub async fn fetch_json<F: Fetcher>(
         }
     }
     let resp = v
-        .fetch(&target)
+        .fetch(&target, purpose)
         .await
         .map_err(|e| DocError::Fetch(e.to_string()))?;
     let parse = |body: &[u8]| -> Result<Value, String> {
@@ -128,13 +129,14 @@ pub async fn resolve<F: Fetcher>(
     prop: Option<&Value>,
     check_id: CheckId,
     what: &str,
+    purpose: FetchPurpose,
 ) -> Option<Linked> {
     match prop {
         Some(obj @ Value::Object(_)) => Some(Linked {
             value: obj.clone(),
             url: None,
         }),
-        Some(Value::String(iri)) if is_http_url(iri) => match fetch_json(v, iri).await {
+        Some(Value::String(iri)) if is_http_url(iri) => match fetch_json(v, iri, purpose).await {
             Ok(doc) => {
                 if doc.final_url != doc.requested {
                     v.add(Check::warning(

@@ -9,7 +9,7 @@ use super::{declares_revoked, display, gone_check};
 use crate::check::CheckId;
 use crate::model::json::str_of;
 use crate::report::{Check, Verdict};
-use crate::resolve::fetch::Fetcher;
+use crate::resolve::fetch::{FetchPurpose, Fetcher};
 use crate::trust;
 use crate::verify::Verification;
 use serde_json::Value;
@@ -93,7 +93,7 @@ pub async fn verify_ob1<F: Fetcher>(
     let truth = if fetched_from.is_some() {
         a
     } else {
-        match docs::fetch_json(v, &url).await {
+        match docs::fetch_json(v, &url, FetchPurpose::Badge).await {
             Ok(doc) => {
                 if doc.final_url != doc.requested {
                     v.add(Check::warning(
@@ -174,7 +174,14 @@ pub async fn verify_ob1<F: Fetcher>(
     for c in super::dates(v, &normalize_dates(&truth)) {
         v.add(c);
     }
-    let Some(badge) = docs::resolve(v, truth.get("badge"), CheckId::Badgeclass, "BadgeClass").await
+    let Some(badge) = docs::resolve(
+        v,
+        truth.get("badge"),
+        CheckId::Badgeclass,
+        "BadgeClass",
+        FetchPurpose::BadgeClass,
+    )
+    .await
     else {
         return;
     };
@@ -201,6 +208,7 @@ pub async fn verify_ob1<F: Fetcher>(
         badge.value.get("issuer"),
         CheckId::Issuer,
         "issuer organization",
+        FetchPurpose::IssuerProfile,
     )
     .await
     else {

@@ -35,7 +35,7 @@ use crate::check::CheckId;
 use crate::model::json::{id_of, str_of};
 use crate::proof::jws::CompactJws;
 use crate::report::{Check, Format, Verdict};
-use crate::resolve::fetch::{FetchError, Fetcher};
+use crate::resolve::fetch::{FetchError, FetchPurpose, Fetcher};
 use crate::resolve::keys::{DocFailure, JsonSource};
 use conformance::Kind;
 use serde_json::Value;
@@ -44,11 +44,14 @@ use serde_json::Value;
 /// logged in the expert view.
 impl<F: Fetcher> JsonSource for Verification<'_, F> {
     async fn get_json(&mut self, url: &str) -> Result<Value, DocFailure> {
-        let resp = self.fetch(url).await.map_err(|e| match e {
-            // The in-memory fetcher's answer for a document it does not hold: a 404.
-            FetchError::NotFound => DocFailure::answered(e.to_string()),
-            e => DocFailure::unread(e.to_string()),
-        })?;
+        let resp = self
+            .fetch(url, FetchPurpose::Key)
+            .await
+            .map_err(|e| match e {
+                // The in-memory fetcher's answer for a document it does not hold: a 404.
+                FetchError::NotFound => DocFailure::answered(e.to_string()),
+                e => DocFailure::unread(e.to_string()),
+            })?;
         // 404 / 410: the server answered that there is no such document. Other statuses
         // (5xx, 401/403, 429) may pass: nothing is known.
         match resp.status {

@@ -1,0 +1,170 @@
+//! One card per input: progress, then the verdict (colour, icon and words, with the reason),
+//! the badge as it will display, "check the earner", share actions, the check list and an
+//! expert view. Badge text is always rendered as text nodes, never as markup.
+
+mod badge;
+mod checks;
+mod earner;
+mod share;
+mod text;
+
+use super::{AppState, Card};
+use badge_verifier::report::{BadgeDisplay, Outcome, Report, Verdict};
+use badge_view::i18n::{t, valid_summary, verdict_explain, verdict_icon, verdict_label, Key, Lang};
+use badge_view::{progress, safe_urls};
+use leptos::prelude::*;
+
+#[component]
+pub fn CardList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    view! {
+        <section class="results" aria-labelledby="results-title">
+            <h2 id="results-title" class="sr-only">{move || t(lang.get(), Key::Results)}</h2>
+            <Show when=move || !state.cards.with(Vec::is_empty)>
+                <div class="results-bar">
+                    <button type="button" class="link" id="clear-all" on:click=move |_| state.cards.set(Vec::new())>
+                        {move || t(lang.get(), Key::ClearAll)}
+                    </button>
+                </div>
+            </Show>
+            <For each=move || state.cards.get() key=|c| c.id let:card>
+                <ResultCard card=card/>
+            </For>
+        </section>
+    }
+}
+
+#[component]
+fn ResultCard(card: Card) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let report = card.report;
+    let fetching = card.fetching;
+    let id = card.id;
+    let verdict_attr =
+        move || report.with(|r| r.as_ref().map_or("pending", |r| r.verdict.as_str()));
+    let head_class = move || format!("card-head verdict-{}", verdict_attr());
+    // Kept outside the re-rendered body so a language switch does not lose them.
+    let earner = RwSignal::new(String::new());
+    let earner_result = RwSignal::new(None::<Option<bool>>);
+    let name = card.name.clone();
+    let input_name = card.name.clone();
+    let remove_name = card.name.clone();
+    let card2 = card.clone();
+    view! {
+        <article class="card" data-verdict=verdict_attr data-input=input_name
+            aria-labelledby=format!("card-{id}-status")>
+            <div class=head_class id=format!("card-{id}-status") role="status" aria-live="polite">
+                {move || match report.with(|r| r.as_ref().map(|r| r.verdict)) {
+                    None => view! {
+                        <span class="spinner" aria-hidden="true"></span>
+                        <span class="progress">
+                            {move || fetching.with(|f| {
+                                progress::progress_line(lang.get(), f.as_ref().map(|(p, u)| (*p, u.as_str())))
+                            })}
+                        </span>
+                    }.into_any(),
+                    Some(v) => view! {
+                        <span class="verdict-icon" aria-hidden="true">{verdict_icon(v)}</span>
+                        <span class="verdict-word">{move || verdict_label(lang.get(), v)}</span>
+                    }.into_any(),
+                }}
+                <span class="input-name">{name}</span>
+                <button type="button" class="link remove" on:click=move |_| state.remove(id)
+                    aria-label=move || format!("{}: {}", t(lang.get(), Key::RemoveCard), remove_name)>
+                    "✕"
+                </button>
+            </div>
+            {move || report.get().map(|r| view! {
+                <Verdicted report=r card=card2.clone() lang=lang.get() earner=earner earner_result=earner_result/>
+            })}
+        </article>
+    }
+}
+
+/// The badge's and the issuer's names as the card shows and shares them.
+struct Names {
+    badge: String,
+    issuer: String,
+}
+
+impl Names {
+    fn of(badge: &BadgeDisplay, lang: Lang) -> Names {
+        Names {
+            badge: badge
+                .name
+                .clone()
+                .unwrap_or_else(|| t(lang, Key::UnnamedBadge).to_string()),
+            issuer: badge
+                .issuer
+                .name
+                .clone()
+                .or(badge.issuer.id.clone())
+                .unwrap_or_else(|| t(lang, Key::UnknownIssuer).to_string()),
+        }
+    }
+}
+
+/// The verdict explained, the reason, and the notice when the browser was not let read what
+/// the badge needs.
+fn summary(report: &Report, blocked: Vec<String>, lang: Lang) -> impl IntoView {
+    let v = report.verdict;
+    let count = |o: Outcome| report.checks.iter().filter(|c| c.outcome == o).count();
+    let reason = if v == Verdict::Valid {
+        valid_summary(
+            lang,
+            count(Outcome::Passed),
+            count(Outcome::Warning),
+            count(Outcome::NotChecked),
+        )
+    } else {
+        report.summary.clone()
+    };
+    let show_cors = v == Verdict::Unverifiable && !blocked.is_empty();
+    view! {
+        <p class="summary">
+            <strong>{verdict_explain(lang, v)}</strong>" "
+            <span class="reason">{t(lang, Key::Reason)}": "{reason}</span>
+        </p>
+        {show_cors.then(|| view! {
+            <div class="notice cors" role="note">
+                <p><strong>{t(lang, Key::CorsTitle)}</strong></p>
+                <p>{t(lang, Key::CorsHelp)}</p>
+                <ul>{blocked.iter().filter(|u| safe_urls::is_http_url(u)).map(|u| view! {
+                    <li><a href=u.clone() target="_blank" rel="noopener noreferrer nofollow">{u.clone()}</a></li>
+                }).collect_view()}</ul>
+            </div>
+        })}
+    }
+}
+
+#[component]
+fn Verdicted(
+    report: Report,
+    card: Card,
+    lang: Lang,
+    earner: RwSignal<String>,
+    earner_result: RwSignal<Option<Option<bool>>>,
+) -> impl IntoView {
+    let has_badge = report.badge.is_some();
+    let badge = report.badge.clone().unwrap_or_default();
+    let names = Names::of(&badge, lang);
+    let image = card
+        .preview
+        .as_ref()
+        .map(|p| p.url.clone())
+        .or_else(|| badge.image.clone().filter(|u| safe_urls::is_safe_image(u)));
+    let has_recipient = badge.recipient.is_some();
+    view! {
+        {summary(&report, card.blocked.get_untracked(), lang)}
+        {has_badge.then(|| view! {
+            {badge::badge_head(&report, &badge, image, &names, lang)}
+            {badge::badge_details(&badge, lang)}
+        })}
+        {has_recipient.then(|| earner::earner_check(report.clone(), card.id, lang, earner, earner_result))}
+        {share::share_panel(&report, &badge, card.preview.as_ref(), &names, lang)}
+        {checks::check_list(&report, lang)}
+        {checks::expert_view(&report, lang)}
+    }
+}
