@@ -9,6 +9,7 @@ pub mod extract;
 pub mod limits;
 pub mod memo;
 pub mod model;
+mod platform;
 pub mod proof;
 pub mod recipient;
 pub mod report;

@@ -3,13 +3,11 @@
 //! are bundled ([`contexts`]) and never fetched.
 
 pub mod address;
-#[cfg(target_arch = "wasm32")]
-pub mod browser;
 pub mod cache;
 pub mod contexts;
 pub mod did;
 pub mod fetch;
 pub mod keys;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "native-fetcher")]
 pub mod native;
 pub mod weburl;
