@@ -2,11 +2,13 @@
 //!
 //! Detection is by content (magic bytes, first non-space character), never by file name.
 
+#[cfg(any(test, feature = "test-support"))]
 pub mod bake;
 pub mod detect;
 pub mod png;
 pub mod svg;
 
+#[cfg(any(test, feature = "test-support"))]
 pub use bake::{bake_png, bake_svg, BadgeVersion, BakeError};
 
 use crate::limits::Limits;
