@@ -4,9 +4,7 @@
 
 #[cfg(any(test, feature = "test-support"))]
 pub mod bake;
-pub mod detect;
-pub mod png;
-pub mod svg;
+test_visible!(detect, png, svg);
 
 #[cfg(any(test, feature = "test-support"))]
 pub use bake::{bake_png, bake_svg, BadgeVersion, BakeError};
