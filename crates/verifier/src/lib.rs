@@ -88,5 +88,106 @@ pub mod verify;
 
 pub use limits::Limits;
 pub use report::{Check, Format, Outcome, Report, Verdict};
-pub use resolve::fetch::{FetchError, Fetcher, MemoryFetcher, Response};
-pub use verify::{verify, Input, Options};
+pub use resolve::fetch::{FetchError, Response};
+
+/// Verifies one input and reports the verdict with every check that led to it. It never
+/// panics on bad input: unreadable bytes are a report with [`Verdict::Error`].
+///
+/// ```
+/// use badge_verifier::{verify, Input, MemoryFetcher, Options, Verdict};
+///
+/// let input = Input::Bytes { name: "photo.png".into(), bytes: b"\x89PNG but not really".to_vec() };
+/// let at = "2025-06-01T00:00:00Z".parse().unwrap();
+/// let report = futures::executor::block_on(verify(&input, &MemoryFetcher::new(), &Options::at(at)));
+/// assert_eq!(report.verdict, Verdict::Error);
+/// assert_eq!(report.input, "photo.png");
+/// assert!(!report.checks.is_empty(), "the report says what could not be read");
+/// ```
+#[doc(inline)]
+pub use verify::verify;
+
+/// ```
+/// use badge_verifier::Input;
+///
+/// // A dropped file or pasted text: its bytes (PNG, SVG, JSON or a compact JWS), named for the report.
+/// let file = Input::Bytes { name: "badge.svg".into(), bytes: b"<svg/>".to_vec() };
+/// assert_eq!(file.name(), "badge.svg");
+/// // A URL to fetch: a hosted assertion, a credential or a baked image.
+/// let url = Input::Url("https://issuer.example/assertions/1".into());
+/// assert_eq!(url.name(), "https://issuer.example/assertions/1");
+/// ```
+#[doc(inline)]
+pub use verify::Input;
+
+/// ```
+/// use badge_verifier::{verify, Input, MemoryFetcher, Options, Verdict};
+/// # use serde_json::json;
+/// # let a = json!({"@context": "https://w3id.org/openbadges/v2", "type": "Assertion",
+/// #     "id": "https://issuer.example/a/1", "badge": "https://issuer.example/b",
+/// #     "recipient": {"type": "email", "hashed": false, "identity": "alice@example.org"},
+/// #     "verification": {"type": "HostedBadge"}, "issuedOn": "2024-01-01T00:00:00Z",
+/// #     "expires": "2025-01-01T00:00:00Z"}).to_string();
+/// # let b = json!({"@context": "https://w3id.org/openbadges/v2", "type": "BadgeClass",
+/// #     "id": "https://issuer.example/b", "name": "Rust", "description": "Writes Rust.",
+/// #     "image": "https://issuer.example/b.png", "criteria": {"narrative": "Wrote Rust."},
+/// #     "issuer": "https://issuer.example/i"}).to_string();
+/// # let i = json!({"@context": "https://w3id.org/openbadges/v2", "type": "Issuer",
+/// #     "id": "https://issuer.example/i", "name": "Example Issuer",
+/// #     "url": "https://issuer.example", "email": "badges@issuer.example"}).to_string();
+/// # let fetcher = MemoryFetcher::new()
+/// #     .with("https://issuer.example/a/1", "application/ld+json", a)
+/// #     .with("https://issuer.example/b", "application/ld+json", b)
+/// #     .with("https://issuer.example/i", "application/ld+json", i);
+/// let input = Input::Url("https://issuer.example/a/1".into());
+/// let run = |opts: &Options| futures::executor::block_on(verify(&input, &fetcher, opts));
+///
+/// // Validity windows are evaluated at `at` (the badge above expires at the start of 2025).
+/// let before = Options::at("2024-06-01T00:00:00Z".parse().unwrap());
+/// assert_eq!(run(&before).verdict, Verdict::Valid);
+/// let after = Options::at("2025-06-01T00:00:00Z".parse().unwrap());
+/// assert_eq!(run(&after).verdict, Verdict::Expired);
+///
+/// // A recipient to match is reported on, without changing the verdict.
+/// let bob = Options { recipient: Some("bob@example.org".into()), ..before.clone() };
+/// let report = run(&bob);
+/// assert_eq!((report.verdict, report.recipient_match), (Verdict::Valid, Some(false)));
+/// ```
+#[doc(inline)]
+pub use verify::Options;
+
+/// ```
+/// use badge_verifier::{verify, FetchError, Fetcher, Input, Options, Response, Verdict};
+///
+/// /// A fetcher with no network: every document is out of reach.
+/// struct Offline;
+///
+/// impl Fetcher for Offline {
+///     async fn get(&self, _url: &str, _time_left_ms: u64) -> Result<Response, FetchError> {
+///         Err(FetchError::Network("offline".into()))
+///     }
+/// }
+///
+/// let input = Input::Url("https://issuer.example/assertions/1".into());
+/// let at = "2025-06-01T00:00:00Z".parse().unwrap();
+/// let report = futures::executor::block_on(verify(&input, &Offline, &Options::at(at)));
+/// // What could not be fetched cannot be verified (never "invalid", never "valid").
+/// assert_eq!(report.verdict, Verdict::Unverifiable);
+/// ```
+#[doc(inline)]
+pub use resolve::fetch::Fetcher;
+
+/// ```
+/// use badge_verifier::{verify, Input, MemoryFetcher, Options, Verdict};
+///
+/// let fetcher = MemoryFetcher::new()
+///     .with("https://issuer.example/new", "application/ld+json", r#"{"not": "a badge"}"#)
+///     .redirect("https://issuer.example/old", "https://issuer.example/new");
+/// let input = Input::Url("https://issuer.example/old".into());
+/// let at = "2025-06-01T00:00:00Z".parse().unwrap();
+/// let report = futures::executor::block_on(verify(&input, &fetcher, &Options::at(at)));
+/// assert_ne!(report.verdict, Verdict::Valid);
+/// // Every URL the verifier asked for, in order.
+/// assert_eq!(fetcher.requests(), ["https://issuer.example/old"]);
+/// ```
+#[doc(inline)]
+pub use resolve::fetch::MemoryFetcher;

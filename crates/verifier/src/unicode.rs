@@ -1,5 +1,5 @@
 //! Unicode text operations that the browser already carries tables for: the platform's own
-//! ([`crate::platform::lowercase`]; in the browser JavaScript's, which saves Rust's
+//! (`platform::lowercase`; in the browser JavaScript's, which saves Rust's
 //! case-conversion tables, 6.5 KiB brotli in the app's `.wasm`, BENCHMARKS.md).
 
 /// `s` in lower case (Unicode default case conversion).

@@ -1,7 +1,7 @@
 //! URLs as the WHATWG URL Standard parses them (what `fetch()` itself does): scheme, host,
 //! port and origin, for the http(s)-only fetch rule and the origin and same-document checks.
 //!
-//! The platform's parser reads the URL ([`crate::platform::parse_url`]: the `url` crate natively,
+//! The platform's parser reads the URL (`platform::parse_url`: the `url` crate natively,
 //! the page's own `URL` in the browser — the same standard, including IDNA (UTS #46) host
 //! mapping, so the `.wasm` carries neither `url` nor its Unicode tables, 49 KiB brotli,
 //! BENCHMARKS.md); the rules here are the same on both.
