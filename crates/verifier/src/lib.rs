@@ -1,6 +1,6 @@
 //! Open Badges 2.0 and 3.0 verification: give it a badge (a baked PNG or SVG, JSON, a compact
 //! JWS/JWT, or a URL) and it says whether the badge is valid, and why, check by check. No UI:
-//! the CLI (`badge-verify`) and the browser app are thin shells around [`verify`].
+//! the CLI (`badge-verify`) and the browser app are thin shells around [`verify()`].
 //!
 //! ```text
 //! input bytes ─▶ extract ─▶ model (OB 2.0 | OB 3.0) ─▶ resolve (documents, keys, contexts)
@@ -59,6 +59,15 @@
 //!     println!("{:?} {}", check.outcome, check.detail);
 //! }
 //! ```
+//!
+//! # Features
+//!
+//! - `json-schema` (default): checks an OB 3.0 `credentialSchema` against the bundled schema;
+//!   without it that check is reported as not checked (the app leaves it out for size).
+//! - `native-fetcher`: [`resolve::native::NativeFetcher`], the CLI's HTTP(S) client (ureq),
+//!   with the address checks and redirect rules of [`resolve::fetch::FetchPolicy`]. Native only.
+//! - `test-support`: helpers for tests (baking PNG/SVG badges, encoding status lists, the
+//!   pipeline's inner modules). Not part of the supported API; native only.
 
 /// Declares modules that only the crate's tests, benches and examples reach into: `pub` with the
 /// `test-support` feature, crate-private without it, so they are not part of the public API.
