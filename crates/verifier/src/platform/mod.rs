@@ -17,9 +17,14 @@ mod native;
 pub use browser::{gunzip, lowercase, now_ms, parse_ip, parse_url};
 #[cfg(not(target_arch = "wasm32"))]
 pub use native::{gunzip, lowercase, now_ms, parse_ip, parse_url};
-// Only tests compress (status lists to verify); they run natively, so the browser has none.
+// Only tests compress (status lists to verify): natively with flate2; in the browser build
+// (benchmarks) with stored blocks, so no compressor is linked for it.
 #[cfg(all(any(test, feature = "test-support"), not(target_arch = "wasm32")))]
 pub use native::gzip;
+#[cfg(any(test, all(feature = "test-support", target_arch = "wasm32")))]
+mod stored_gzip;
+#[cfg(all(feature = "test-support", target_arch = "wasm32"))]
+pub use stored_gzip::gzip;
 
 // The browser's literal-IP reader, compiled natively too so that it is tested against std.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
