@@ -33,7 +33,7 @@ const env = { ...process.env, PATH: `${path.join(root, 'node_modules', '.bin')}:
 const run = (cmd, argv) => execFileSync(cmd, argv, { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
 
 if (!flag('--no-build')) {
-  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'badge-verifier', '--no-default-features',
+  run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'badge-verifier', '--no-default-features', '--features', 'test-support',
     '--example', 'bench_wasm']);
   fs.rmSync(out, { recursive: true, force: true });
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out,

@@ -316,7 +316,7 @@ test('User Timing marks for scripts/bench-browser.mjs: app-start, app-mounted, v
   await finish(app);
 });
 
-// The app parses URLs with the page's own URL parser (src/resolve/browser.rs parse_url), the CLI
+// The app parses URLs with the page's own URL parser (crates/verifier/src/platform/browser.rs parse_url), the CLI
 // with the url crate: both must give the parts tests/weburl.rs expects for the shared cases.
 test("the browser's URL parser gives the parts the shared URL cases expect", async () => {
   const cases = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'fixtures', 'weburl', 'cases.json'), 'utf8')).cases;

@@ -6,16 +6,17 @@
 
 mod card;
 mod dom;
+mod fetcher;
 mod inputs;
 mod timing;
 
 use badge_verifier::report::Report;
-use badge_verifier::resolve::browser::BrowserFetcher;
 use badge_verifier::resolve::fetch::{FetchError, FetchLimits, FetchPurpose, Fetcher, Response};
 use badge_verifier::verify::{verify, Input, Options};
 use badge_view::file_kind::ImageKind;
 use badge_view::i18n::{t, Key, Lang};
 use badge_view::share;
+use fetcher::BrowserFetcher;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;

@@ -69,6 +69,7 @@ impl<K: Eq + Hash, V: Clone> Memo<K, V> {
     }
 
     /// The estimated bytes held (0 for a memo bounded by entries).
+    #[cfg(test)]
     pub fn bytes(&self) -> usize {
         self.bytes.get()
     }

@@ -1,16 +1,10 @@
-//! Unicode text operations that the browser already carries tables for.
-//!
-//! `str::to_lowercase` links Rust's case-conversion tables (6.5 KiB brotli in the app's
-//! `.wasm`, BENCHMARKS.md); in the browser, JavaScript's `String.prototype.toLowerCase` does
-//! the same Unicode default case conversion (Unicode §3.13, with SpecialCasing's final sigma)
-//! with the engine's own tables.
+//! Unicode text operations that the browser already carries tables for: the platform's own
+//! (`platform::lowercase`; in the browser JavaScript's, which saves Rust's
+//! case-conversion tables, 6.5 KiB brotli in the app's `.wasm`, BENCHMARKS.md).
 
 /// `s` in lower case (Unicode default case conversion).
 pub fn lowercase(s: &str) -> String {
-    #[cfg(target_arch = "wasm32")]
-    return String::from(js_sys::JsString::from(s).to_lower_case());
-    #[cfg(not(target_arch = "wasm32"))]
-    s.to_lowercase()
+    crate::platform::lowercase(s)
 }
 
 #[cfg(test)]

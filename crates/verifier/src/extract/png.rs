@@ -48,6 +48,7 @@ impl Chunk<'_> {
     }
 
     /// Total size in the file: length + type + data + CRC.
+    #[cfg(any(test, feature = "test-support"))]
     pub fn total_len(&self) -> usize {
         12 + self.data.len()
     }
@@ -93,6 +94,7 @@ impl<'a> Iterator for Chunks<'a> {
 
 impl<'a> Chunks<'a> {
     /// Offset of the next chunk (after the last one returned).
+    #[cfg(any(test, feature = "test-support"))]
     pub fn position(&self) -> usize {
         self.pos
     }
@@ -159,6 +161,8 @@ impl<'a> Chunks<'a> {
 /// tag and translated keyword.
 #[derive(Debug, Clone)]
 pub struct TextChunk<'a> {
+    // Read by baking and the tests (feature `test-support`), not by extraction.
+    #[cfg_attr(not(any(test, feature = "test-support")), allow(dead_code))]
     pub keyword: &'a [u8],
     pub compressed: bool,
     pub text: &'a [u8],
@@ -217,6 +221,7 @@ fn badge_keyword(c: &Chunk<'_>) -> Option<&'static str> {
     }
 }
 
+#[cfg(any(test, feature = "test-support"))]
 pub fn is_badge_chunk(c: &Chunk<'_>) -> bool {
     badge_keyword(c).is_some()
 }
@@ -339,6 +344,7 @@ fn check_size(len: usize, what: &str, limits: &Limits) -> Result<(), ExtractErro
 }
 
 /// Builds a chunk (length, type, data, CRC) — used by baking and tests.
+#[cfg(any(test, feature = "test-support"))]
 pub fn make_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len() + 12);
     out.extend_from_slice(&(data.len() as u32).to_be_bytes());
@@ -352,6 +358,7 @@ pub fn make_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
 }
 
 /// An uncompressed `iTXt` chunk with empty language tag and translated keyword.
+#[cfg(any(test, feature = "test-support"))]
 pub fn make_itxt(keyword: &str, text: &str) -> Vec<u8> {
     let mut data = Vec::with_capacity(keyword.len() + text.len() + 5);
     data.extend_from_slice(keyword.as_bytes());

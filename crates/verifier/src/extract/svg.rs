@@ -28,6 +28,8 @@ pub const NS_CLR: &str = "https://purl.imsglobal.org/clr/v2p0";
 const MAX_NS_BINDINGS: usize = 1024;
 
 /// A badge element found in the SVG, with its byte span (for baking, which removes it).
+// Baking is a test helper (feature `test-support`); without it `end` is never read.
+#[cfg_attr(not(any(test, feature = "test-support")), allow(dead_code))]
 #[derive(Debug, Clone)]
 pub(crate) struct BadgeElement {
     pub namespace: &'static str,
@@ -39,7 +41,9 @@ pub(crate) struct BadgeElement {
     pub end: usize,
 }
 
-/// The root `<svg>` start tag.
+/// The root `<svg>` start tag (where baking adds a namespace declaration).
+// Baking is a test helper (feature `test-support`); without it no field is read.
+#[cfg_attr(not(any(test, feature = "test-support")), allow(dead_code))]
 #[derive(Debug, Clone)]
 pub(crate) struct Root {
     pub start: usize,

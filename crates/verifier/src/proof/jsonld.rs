@@ -14,7 +14,7 @@ use crate::memo::Memo;
 use crate::resolve::contexts;
 use json_ld::expansion::{Action, Policy};
 use json_ld::rdf_types;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(test)]
 use json_ld::JsonLdProcessor;
 use json_ld::{Iri, IriBuf, LoadError, Loader, RemoteDocument};
 use serde_json::Value;
@@ -149,7 +149,7 @@ fn depth(v: &Value) -> usize {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(test)]
 type Rdf =
     json_ld::ToRdf<&'static mut rdf_types::vocabulary::NoVocabulary, rdf_types::generator::Blank>;
 
@@ -168,9 +168,9 @@ const LENIENT: Policy = Policy {
 };
 
 /// Expands `doc` (JSON-LD 1.1 expansion + toRdf) the plain way: json-ld's own `to_rdf`, which
-/// processes the document's `@context` itself. Native only, as the oracle [`expand`] is tested
+/// processes the document's `@context` itself. In tests only, as the oracle [`expand`] is tested
 /// against (in the app it would be a second compiled copy of expansion).
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(test)]
 fn run(doc: &Value, policy: Policy, loader: &BundledLoader) -> Result<Rdf, json_ld::ToRdfError> {
     let input = RemoteDocument::new(None, None, json_syntax::Value::from_serde_json(doc.clone()));
     let options = json_ld::Options::<IriBuf> {
@@ -355,8 +355,8 @@ pub fn to_dataset_reference(doc: &Value) -> Result<oxrdf::Dataset, ProofError> {
     Ok(dataset)
 }
 
-/// [`to_dataset`] by json-ld's own `to_rdf` (the oracle for [`expand`]; native only).
-#[cfg(not(target_arch = "wasm32"))]
+/// [`to_dataset`] by json-ld's own `to_rdf` (the oracle for [`expand`], in tests only).
+#[cfg(test)]
 pub fn to_dataset_plain(doc: &Value) -> Result<oxrdf::Dataset, ProofError> {
     let loader = BundledLoader::default();
     let mut rdf = match run(doc, STRICT, &loader) {
@@ -419,6 +419,7 @@ pub fn warm_up() -> bool {
 }
 
 /// [`canonicalize`] without the fast path: the reference the fast path is tested against.
+#[cfg(any(test, feature = "test-support"))]
 pub fn canonicalize_reference(doc: &Value) -> Result<String, ProofError> {
     refuse_unsafe(doc)?;
     canonical_nquads(&to_dataset_reference(doc)?)

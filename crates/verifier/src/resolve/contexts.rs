@@ -134,6 +134,7 @@ pub const CONTEXTS: &[(&str, &str)] = &[
 ];
 
 /// The bundled context for `url` (exact match), if any.
+#[cfg(test)]
 pub fn bundled(url: &str) -> Option<&'static str> {
     CONTEXTS
         .iter()

@@ -121,6 +121,7 @@ pub fn did_jwk_document(did: &str, specific_id: &str) -> Result<Value, String> {
 }
 
 /// The `did:jwk` of a public JWK (to recognise an issuer that is the JWT's own key).
+#[cfg(test)]
 pub fn did_jwk_of(jwk: &Value) -> String {
     format!("did:jwk:{}", URL_SAFE_NO_PAD.encode(jwk.to_string()))
 }

@@ -147,7 +147,7 @@ pub trait Fetcher {
     /// Now, in milliseconds on a clock that does not go backwards: the per-input deadline is
     /// measured with it. The platform's clock unless a fetcher (a test's) keeps its own.
     fn now_ms(&self) -> u64 {
-        platform_now_ms()
+        crate::platform::now_ms()
     }
 }
 
@@ -164,14 +164,6 @@ impl<F: Fetcher> Fetcher for &F {
     fn now_ms(&self) -> u64 {
         (**self).now_ms()
     }
-}
-
-/// Milliseconds on the platform's clock: `Instant` natively, `Date.now()` in the browser.
-pub fn platform_now_ms() -> u64 {
-    #[cfg(not(target_arch = "wasm32"))]
-    return super::native::now_ms();
-    #[cfg(target_arch = "wasm32")]
-    return super::browser::now_ms();
 }
 
 /// A fetcher's time limit for one request: its own, or the input's time left if shorter.

@@ -2,14 +2,11 @@
 //! profiles, keys, status lists — through the [`fetch::Fetcher`] trait only. JSON-LD contexts
 //! are bundled ([`contexts`]) and never fetched.
 
-pub mod address;
-#[cfg(target_arch = "wasm32")]
-pub mod browser;
+test_visible!(address);
 pub mod cache;
-pub mod contexts;
-pub mod did;
+test_visible!(contexts, did);
 pub mod fetch;
-pub mod keys;
-#[cfg(not(target_arch = "wasm32"))]
+test_visible!(keys);
+#[cfg(feature = "native-fetcher")]
 pub mod native;
 pub mod weburl;

@@ -13,17 +13,10 @@ use super::fetch::{
 use super::weburl::WebUrl;
 use std::io::Read;
 use std::net::{SocketAddr, ToSocketAddrs};
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 const ACCEPT: &str =
     "application/ld+json, application/json;q=0.9, image/png;q=0.8, image/svg+xml;q=0.8, */*;q=0.5";
-
-/// Milliseconds since the first call, on the monotonic clock ([`Fetcher::now_ms`] natively).
-pub fn now_ms() -> u64 {
-    static START: OnceLock<Instant> = OnceLock::new();
-    START.get_or_init(Instant::now).elapsed().as_millis() as u64
-}
 
 /// Fetches over HTTPS (and plain HTTP to loopback where the policy allows it) with size, time
 /// and redirect limits, connecting only to addresses the policy allows.

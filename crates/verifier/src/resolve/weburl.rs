@@ -1,9 +1,10 @@
 //! URLs as the WHATWG URL Standard parses them (what `fetch()` itself does): scheme, host,
 //! port and origin, for the http(s)-only fetch rule and the origin and same-document checks.
 //!
-//! Natively the `url` crate parses. In the browser the page's own `URL` parser does
-//! ([`super::browser::parse_url`]): the same standard, including IDNA (UTS #46) host mapping,
-//! so the `.wasm` carries neither `url` nor its Unicode tables (49 KiB brotli, BENCHMARKS.md).
+//! The platform's parser reads the URL (`platform::parse_url`: the `url` crate natively,
+//! the page's own `URL` in the browser — the same standard, including IDNA (UTS #46) host
+//! mapping, so the `.wasm` carries neither `url` nor its Unicode tables, 49 KiB brotli,
+//! BENCHMARKS.md); the rules here are the same on both.
 
 /// An absolute URL, parsed and serialized by the URL Standard.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,10 +20,8 @@ pub struct WebUrl {
 impl WebUrl {
     /// Parses an absolute URL; the error is the parser's reason.
     pub fn parse(raw: &str) -> Result<WebUrl, String> {
-        #[cfg(not(target_arch = "wasm32"))]
-        return parse_native(raw);
-        #[cfg(target_arch = "wasm32")]
-        return super::browser::parse_url(raw);
+        let p = crate::platform::parse_url(raw)?;
+        WebUrl::from_parts(p.href, &p.scheme, &p.hostname, p.port)
     }
 
     /// Builds a parsed URL from the parts a URL parser gave (`scheme` without the colon,
@@ -152,17 +151,6 @@ fn forbidden_in_domain(c: char) -> bool {
             | '^'
             | '|'
             | '\u{7f}'
-    )
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn parse_native(raw: &str) -> Result<WebUrl, String> {
-    let u = url::Url::parse(raw).map_err(|e| e.to_string())?;
-    WebUrl::from_parts(
-        u.as_str().to_owned(),
-        u.scheme(),
-        u.host_str().unwrap_or(""),
-        u.port(),
     )
 }
 

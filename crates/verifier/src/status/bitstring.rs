@@ -5,6 +5,7 @@
 //! Bit order (Bitstring Status List §3.1 "Bitstring Generation Algorithm"): index 0 is the
 //! left-most bit, i.e. the most significant bit of the first byte.
 
+use crate::platform::GunzipError;
 use base64::alphabet::URL_SAFE;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
 use base64::engine::DecodePaddingMode;
@@ -46,28 +47,26 @@ pub enum Encoding {
 }
 
 /// Decodes `encodedList` into the uncompressed bitstring, bounded by `max` bytes. GZIP is
-/// inflated by [`gunzip`] natively and by the browser's `DecompressionStream` in the app.
+/// inflated by the platform ([`crate::platform::gunzip`]: flate2 natively, the browser's
+/// `DecompressionStream` in the app).
 pub async fn decode_list(
     encoded: &str,
     encoding: Encoding,
     max: usize,
 ) -> Result<Vec<u8>, BitstringError> {
     let gz = unbase64(encoded, encoding)?;
-    #[cfg(target_arch = "wasm32")]
-    return crate::resolve::browser::gunzip(&gz, max)
+    crate::platform::gunzip(&gz, max)
         .await
         .map_err(|e| match e {
-            crate::resolve::browser::GunzipError::TooLarge => too_large(max),
-            crate::resolve::browser::GunzipError::Invalid(e) => not_gzip(e),
-        });
-    #[cfg(not(target_arch = "wasm32"))]
-    gunzip(&gz, max)
+            GunzipError::TooLarge => too_large(max),
+            GunzipError::Invalid(e) => not_gzip(e),
+        })
 }
 
-/// [`decode_list`], synchronously (native only: tests and tools).
-#[cfg(not(target_arch = "wasm32"))]
+/// [`decode_list`], synchronously (tests and tools, natively: the native inflater never waits).
+#[cfg(any(test, feature = "test-support"))]
 pub fn decode(encoded: &str, encoding: Encoding, max: usize) -> Result<Vec<u8>, BitstringError> {
-    gunzip(&unbase64(encoded, encoding)?, max)
+    futures::executor::block_on(decode_list(encoded, encoding, max))
 }
 
 fn too_large(max: usize) -> BitstringError {
@@ -100,29 +99,6 @@ fn unbase64(encoded: &str, encoding: Encoding) -> Result<Vec<u8>, BitstringError
         .map_err(|e| err(format!("encodedList is not base64url: {e}")))
 }
 
-/// GZIP-decompresses at most `max` bytes; more is an error, never an allocation.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn gunzip(gz: &[u8], max: usize) -> Result<Vec<u8>, BitstringError> {
-    use std::io::Read;
-    // The trailer's ISIZE (RFC 1952 §2.3.1: the input's size mod 2^32) sizes the buffer once,
-    // up to the limit; growing by doubling would copy, and briefly hold, up to 1.5× the list.
-    let declared = gz
-        .len()
-        .checked_sub(4)
-        .map(|at| u32::from_le_bytes([gz[at], gz[at + 1], gz[at + 2], gz[at + 3]]) as usize)
-        .unwrap_or(0);
-    let mut out = Vec::with_capacity(declared.min(max.saturating_add(1)));
-    let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
-    flate2::read::GzDecoder::new(gz)
-        .take(limit)
-        .read_to_end(&mut out)
-        .map_err(not_gzip)?;
-    if out.len() > max {
-        return Err(too_large(max));
-    }
-    Ok(out)
-}
-
 /// Reads the `size`-bit status at `index` (bits `index*size .. index*size+size`, most
 /// significant first). `None`: the position lies beyond the list.
 pub fn read(bits: &[u8], index: u64, size: u32) -> Option<u64> {
@@ -152,14 +128,9 @@ pub fn entries(bits: &[u8], size: u32) -> u64 {
 }
 
 /// Encodes a bitstring as `encodedList` (tests and tools; verification never encodes).
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(test, feature = "test-support"))]
 pub fn encode(bits: &[u8], encoding: Encoding) -> String {
-    use flate2::write::GzEncoder;
-    use std::io::Write;
-    let mut enc = GzEncoder::new(Vec::new(), flate2::Compression::default());
-    // Writing to a Vec cannot fail.
-    let _ = enc.write_all(bits);
-    let gz = enc.finish().unwrap_or_default();
+    let gz = crate::platform::gzip(bits);
     let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(gz);
     match encoding {
         Encoding::Multibase => format!("u{b64}"),

@@ -1,66 +1,12 @@
-//! The browser's fetcher: `fetch()` through gloo-net, with a time limit (AbortSignal.timeout)
-//! and a size limit. Browsers follow redirects themselves (at most 20) and hide the reason a
-//! cross-origin request failed, so a CORS refusal surfaces as [`FetchError::Network`].
+//! The platform pieces in the browser (the app): the page's own clock, `URL` parser,
+//! `DecompressionStream` and case conversion, so the `.wasm` carries none of their Rust twins.
 
-use super::fetch::{request_timeout_ms, FetchError, FetchLimits, FetchPurpose, Fetcher, Response};
+use super::{GunzipError, UrlParts};
+use std::net::IpAddr;
 
-/// Milliseconds since the epoch on the page's clock (`Date.now()`; [`Fetcher::now_ms`] in the
-/// browser).
+/// Milliseconds since the epoch on the page's clock (`Date.now()`).
 pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
-}
-
-pub struct BrowserFetcher {
-    limits: FetchLimits,
-}
-
-impl BrowserFetcher {
-    pub fn new(limits: FetchLimits) -> Self {
-        BrowserFetcher { limits }
-    }
-}
-
-impl Fetcher for BrowserFetcher {
-    async fn get(
-        &self,
-        url: &str,
-        _: FetchPurpose,
-        time_left_ms: u64,
-    ) -> Result<Response, FetchError> {
-        let timeout_ms = request_timeout_ms(self.limits.timeout_ms, time_left_ms);
-        let signal = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
-        let resp = gloo_net::http::Request::get(url)
-            .header("Accept", "application/ld+json, application/json;q=0.9, image/png;q=0.8, image/svg+xml;q=0.8, */*;q=0.5")
-            .abort_signal(Some(&signal))
-            .send()
-            .await
-            .map_err(|e| {
-                if signal.aborted() {
-                    FetchError::Timeout { ms: timeout_ms }
-                } else {
-                    FetchError::Network(e.to_string())
-                }
-            })?;
-        let content_type = resp.headers().get("content-type");
-        if let Some(len) = resp
-            .headers()
-            .get("content-length")
-            .and_then(|l| l.parse::<usize>().ok())
-        {
-            if len > self.limits.max_bytes {
-                return Err(FetchError::TooLarge {
-                    limit: self.limits.max_bytes,
-                });
-            }
-        }
-        let status = resp.status();
-        let final_url = resp.url();
-        let body = resp
-            .binary()
-            .await
-            .map_err(|e| FetchError::Network(e.to_string()))?;
-        self.limits.response(final_url, status, content_type, body)
-    }
 }
 
 // web-sys has DecompressionStream only behind `web_sys_unstable_apis`; the three members used
@@ -74,15 +20,6 @@ extern "C" {
     fn readable(this: &DecompressionStream) -> web_sys::ReadableStream;
     #[wasm_bindgen(method, getter)]
     fn writable(this: &DecompressionStream) -> web_sys::WritableStream;
-}
-
-/// Why [`gunzip`] failed.
-#[derive(Debug)]
-pub enum GunzipError {
-    /// More than the limit would come out (a GZIP bomb, or simply too big).
-    TooLarge,
-    /// Not a valid GZIP stream (bad header, corrupt data, CRC or length mismatch).
-    Invalid(String),
 }
 
 /// GZIP-decompresses `gz` with the browser's own `DecompressionStream("gzip")` (which checks
@@ -129,9 +66,8 @@ pub async fn gunzip(gz: &[u8], max: usize) -> Result<Vec<u8>, GunzipError> {
     }
 }
 
-/// Parses a URL with the page's own `URL` (the URL Standard's parser, as `fetch()` uses it):
-/// [`super::weburl::WebUrl::parse`] in the browser.
-pub fn parse_url(raw: &str) -> Result<super::weburl::WebUrl, String> {
+/// Parses a URL with the page's own `URL` (the URL Standard's parser, as `fetch()` uses it).
+pub fn parse_url(raw: &str) -> Result<UrlParts, String> {
     use wasm_bindgen::JsCast;
     let u = web_sys::Url::new(raw).map_err(|e| {
         e.dyn_ref::<js_sys::Error>()
@@ -139,11 +75,25 @@ pub fn parse_url(raw: &str) -> Result<super::weburl::WebUrl, String> {
             .unwrap_or_else(|| "invalid URL".into())
     })?;
     let protocol = u.protocol();
-    let port = u.port().parse().ok();
-    super::weburl::WebUrl::from_parts(
-        u.href(),
-        protocol.strip_suffix(':').unwrap_or(&protocol),
-        &u.hostname(),
-        port,
-    )
+    Ok(UrlParts {
+        href: u.href(),
+        scheme: protocol.strip_suffix(':').unwrap_or(&protocol).to_owned(),
+        hostname: u.hostname(),
+        port: u.port().parse().ok(),
+    })
+}
+
+/// `s` in lower case with JavaScript's `String.prototype.toLowerCase`: the same Unicode default
+/// case conversion (Unicode §3.13, with SpecialCasing's final sigma) with the engine's tables,
+/// where `str::to_lowercase` would link Rust's (6.5 KiB brotli, BENCHMARKS.md).
+pub fn lowercase(s: &str) -> String {
+    String::from(js_sys::JsString::from(s).to_lower_case())
+}
+
+/// In the app every host comes from the browser's URL parser, already in the URL Standard's
+/// canonical form (§3.5 "host serializing": dotted-decimal IPv4, RFC 5952-style compressed
+/// lowercase IPv6 without embedded IPv4), so that form is all there is to read; std's address
+/// parser and its error paths stay out of the `.wasm` (about 3 KB raw).
+pub fn parse_ip(bare: &str) -> Option<IpAddr> {
+    super::canonical_ip::canonical_ip(bare)
 }

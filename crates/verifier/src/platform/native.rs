@@ -1,0 +1,69 @@
+//! The platform pieces natively (the CLI, tests, tools): std's clock, address parser and case
+//! tables, the `url` crate and flate2.
+
+use super::{GunzipError, UrlParts};
+use std::net::IpAddr;
+use std::sync::OnceLock;
+use std::time::Instant;
+
+/// Milliseconds since the first call, on the monotonic clock.
+pub fn now_ms() -> u64 {
+    static START: OnceLock<Instant> = OnceLock::new();
+    START.get_or_init(Instant::now).elapsed().as_millis() as u64
+}
+
+/// Parses an absolute URL with the `url` crate (the URL Standard, as `fetch()` parses).
+pub fn parse_url(raw: &str) -> Result<UrlParts, String> {
+    let u = url::Url::parse(raw).map_err(|e| e.to_string())?;
+    Ok(UrlParts {
+        href: u.as_str().to_owned(),
+        scheme: u.scheme().to_owned(),
+        hostname: u.host_str().unwrap_or("").to_owned(),
+        port: u.port(),
+    })
+}
+
+/// GZIP-decompresses at most `max` bytes; more is an error, never an allocation. Async only to
+/// match the browser's; it never waits.
+pub async fn gunzip(gz: &[u8], max: usize) -> Result<Vec<u8>, GunzipError> {
+    use std::io::Read;
+    // The trailer's ISIZE (RFC 1952 §2.3.1: the input's size mod 2^32) sizes the buffer once,
+    // up to the limit; growing by doubling would copy, and briefly hold, up to 1.5× the list.
+    let declared = gz
+        .len()
+        .checked_sub(4)
+        .map(|at| u32::from_le_bytes([gz[at], gz[at + 1], gz[at + 2], gz[at + 3]]) as usize)
+        .unwrap_or(0);
+    let mut out = Vec::with_capacity(declared.min(max.saturating_add(1)));
+    let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
+    flate2::read::GzDecoder::new(gz)
+        .take(limit)
+        .read_to_end(&mut out)
+        .map_err(|e| GunzipError::Invalid(e.to_string()))?;
+    if out.len() > max {
+        return Err(GunzipError::TooLarge);
+    }
+    Ok(out)
+}
+
+/// GZIP-compresses `data` (test-support only: verification never compresses, and the browser
+/// build has no compressor).
+#[cfg(any(test, feature = "test-support"))]
+pub fn gzip(data: &[u8]) -> Vec<u8> {
+    use flate2::write::GzEncoder;
+    use std::io::Write;
+    let mut enc = GzEncoder::new(Vec::new(), flate2::Compression::default());
+    // Writing to a Vec cannot fail.
+    let _ = enc.write_all(data);
+    enc.finish().unwrap_or_default()
+}
+
+/// `s` in lower case (Unicode default case conversion).
+pub fn lowercase(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// The IP address a bare URL host (no brackets) spells, if it is one.
+pub fn parse_ip(bare: &str) -> Option<IpAddr> {
+    bare.parse().ok()
+}
