@@ -2,5 +2,4 @@
 
 pub mod bitstring;
 pub mod ob2;
-pub mod ob3;
 pub mod revocation_list;

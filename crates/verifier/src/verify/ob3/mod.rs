@@ -4,7 +4,7 @@
 //! 1. Conformance ([`conformance`]): contexts, types, required properties, subject identity.
 //! 2. Proof: embedded Data Integrity proofs ([`embedded`]) or the VC-JWT ([`jwt`]), with the key
 //!    resolved through [`crate::resolve::keys`] and tied to the issuer.
-//! 3. Status ([`crate::status::ob3`]), refresh offers ([`refresh`]), JSON Schema ([`schema`]) and
+//! 3. Status ([`status`]), refresh offers ([`refresh`]), JSON Schema ([`schema`]) and
 //!    endorsements ([`endorsement`]).
 //! 4. Validity window: `validFrom`/`validUntil` (VC 2.0), `issuanceDate`/`expirationDate` (VC 1.1).
 //!
@@ -28,6 +28,7 @@ pub mod endorsement;
 pub mod jwt;
 pub mod refresh;
 pub mod schema;
+pub mod status;
 
 use super::validity::window_checks;
 use super::Verification;
@@ -193,7 +194,7 @@ async fn add_status_and_extras<F: Fetcher>(v: &mut Verification<'_, F>, c: &Valu
     let issuer = id_of(c.get("issuer")).map(String::from);
     // verification.md step 4: a revoked credential must never show as valid; a status that
     // cannot be checked makes the badge unverifiable.
-    crate::status::ob3::check(v, c, issuer.as_deref()).await;
+    status::check(v, c, issuer.as_deref()).await;
     for check in refresh::checks(c) {
         v.add(check);
     }

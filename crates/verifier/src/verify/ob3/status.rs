@@ -1,22 +1,22 @@
 //! OB 3.0 `credentialStatus` (verification.md step 4): every entry is checked and reported.
 //!
-//! - `1EdTechRevocationList` ([`super::revocation_list`]).
+//! - `1EdTechRevocationList` ([`crate::status::revocation_list`]).
 //! - `BitstringStatusListEntry` (W3C Bitstring Status List v1.0 §3.2 "Validate Algorithm") and
 //!   its VC 1.1 predecessor `StatusList2021Entry`: the list credential is fetched, its own proof
 //!   verified with the same engine, its validity window and `statusPurpose` checked, then the
-//!   entry's bits read ([`super::bitstring`]).
+//!   entry's bits read ([`crate::status::bitstring`]).
 //!
 //! Failing open is the danger here: a list that cannot be fetched, verified or read, an expired
 //! list, an index beyond the list or an unknown status type make the badge `unverifiable`,
 //! never `valid`. Revoked and suspended are told apart and say which list said so.
 
-use super::bitstring::{self, Encoding, MAX_LIST_BYTES, MAX_STATUS_SIZE};
-use super::revocation_list::{self, Lookup};
 use crate::memo::Memo;
 use crate::model::json::{each, has_type, id_of, str_of, strings};
 use crate::model::{self, BadgeDoc};
 use crate::report::{Check, Verdict};
 use crate::resolve::fetch::Fetcher;
+use crate::status::bitstring::{self, Encoding, MAX_LIST_BYTES, MAX_STATUS_SIZE};
+use crate::status::revocation_list::{self, Lookup};
 use crate::verify::validity::window_checks;
 use crate::verify::Verification;
 use serde_json::Value;
