@@ -2,4 +2,5 @@
 
 pub mod bitstring;
 pub mod ob2;
+pub mod ob3;
 pub mod revocation_list;

@@ -4,7 +4,7 @@
 //! - `BitstringStatusListEntry` (W3C Bitstring Status List v1.0 §3.2 "Validate Algorithm") and
 //!   its VC 1.1 predecessor `StatusList2021Entry`: the list credential is fetched, its own proof
 //!   verified with the same engine, its validity window and `statusPurpose` checked, then the
-//!   entry's bits read ([`crate::status::bitstring`]).
+//!   entry's bits read ([`crate::status::ob3`], [`crate::status::bitstring`]).
 //!
 //! Failing open is the danger here: a list that cannot be fetched, verified or read, an expired
 //! list, an index beyond the list or an unknown status type make the badge `unverifiable`,
@@ -15,7 +15,8 @@ use crate::model::json::{each, has_type, id_of, str_of, strings};
 use crate::model::{self, BadgeDoc};
 use crate::report::{Check, Verdict};
 use crate::resolve::fetch::Fetcher;
-use crate::status::bitstring::{self, Encoding, MAX_LIST_BYTES, MAX_STATUS_SIZE};
+use crate::status::bitstring;
+use crate::status::ob3::{decoded_list, index_of, message_for, size_of, Flavour};
 use crate::status::revocation_list::{self, Lookup};
 use crate::verify::validity::window_checks;
 use crate::verify::Verification;
@@ -26,34 +27,6 @@ const ID: &str = "status";
 
 /// Most status entries checked on one credential.
 const MAX_ENTRIES: usize = 8;
-
-/// The two bitstring list flavours.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Flavour {
-    Bitstring,
-    StatusList2021,
-}
-
-impl Flavour {
-    fn entry_type(self) -> &'static str {
-        match self {
-            Flavour::Bitstring => "BitstringStatusListEntry",
-            Flavour::StatusList2021 => "StatusList2021Entry",
-        }
-    }
-    fn list_type(self) -> &'static str {
-        match self {
-            Flavour::Bitstring => "BitstringStatusListCredential",
-            Flavour::StatusList2021 => "StatusList2021Credential",
-        }
-    }
-    fn encoding(self) -> Encoding {
-        match self {
-            Flavour::Bitstring => Encoding::Multibase,
-            Flavour::StatusList2021 => Encoding::Base64Url,
-        }
-    }
-}
 
 /// Checks every `credentialStatus` entry of `credential`, whose issuer is `issuer`.
 pub async fn check<F: Fetcher>(
@@ -232,56 +205,6 @@ async fn revocation_list<F: Fetcher>(
     }
 }
 
-/// `statusListIndex`: a decimal string (Bitstring Status List, StatusList2021) or, as some
-/// issuers write it, a JSON integer.
-fn index_of(entry: &Value) -> Result<u64, String> {
-    match entry.get("statusListIndex") {
-        Some(Value::String(s)) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => s
-            .parse::<u64>()
-            .map_err(|_| format!("statusListIndex {s} is too large")),
-        Some(Value::Number(n)) => n
-            .as_u64()
-            .ok_or_else(|| format!("statusListIndex {n} is not a non-negative integer")),
-        Some(other) => Err(format!(
-            "statusListIndex {other} is not a non-negative integer"
-        )),
-        None => Err("the status entry has no statusListIndex".into()),
-    }
-}
-
-/// `statusSize` (Bitstring Status List §2.1; default 1).
-fn size_of(entry: &Value) -> Result<u32, String> {
-    let raw = match entry.get("statusSize") {
-        None => return Ok(1),
-        Some(Value::Number(n)) => n.as_u64(),
-        Some(Value::String(s)) => s.parse::<u64>().ok(),
-        Some(_) => None,
-    };
-    match raw {
-        Some(n) if (1..=u64::from(MAX_STATUS_SIZE)).contains(&n) => Ok(n as u32),
-        _ => Err(format!(
-            "statusSize {} is not an integer from 1 to {MAX_STATUS_SIZE}",
-            entry
-                .get("statusSize")
-                .map(|s| s.to_string())
-                .unwrap_or_default()
-        )),
-    }
-}
-
-/// The `statusMessage` whose `status` (hex, "0x1") equals `value`.
-fn message_for(entry: &Value, value: u64) -> Option<String> {
-    each(entry.get("statusMessage")).into_iter().find_map(|m| {
-        let s = str_of(m, "status")?;
-        let hex = s
-            .strip_prefix("0x")
-            .or_else(|| s.strip_prefix("0X"))
-            .unwrap_or(s);
-        (u64::from_str_radix(hex, 16).ok()? == value)
-            .then(|| str_of(m, "message").unwrap_or(s).to_string())
-    })
-}
-
 async fn list_entry<F: Fetcher>(
     v: &mut Verification<'_, F>,
     entry: &Value,
@@ -339,16 +262,9 @@ async fn list_entry<F: Fetcher>(
     };
     // Decoded once per verified list (a 16 KB list is inflated once, not per credential).
     let bits_key = (list.digest, flavour.encoding());
-    let bits = match DECODED_LISTS.with(|m| m.get(&bits_key)) {
-        Some(bits) => bits,
-        None => match bitstring::decode_list(encoded, flavour.encoding(), MAX_LIST_BYTES).await {
-            Ok(b) => {
-                let b = Rc::new(b);
-                DECODED_LISTS.with(|m| m.insert_sized(bits_key, b.clone(), b.len()));
-                b
-            }
-            Err(e) => return Check::unverifiable(ID, format!("the status list {url}: {e}")),
-        },
+    let bits = match decoded_list(bits_key, encoded).await {
+        Ok(bits) => bits,
+        Err(e) => return Check::unverifiable(ID, format!("the status list {url}: {e}")),
     };
     let Some(value) = bitstring::read(&bits, index, size) else {
         return Check::unverifiable(
@@ -487,7 +403,7 @@ struct ProvenList {
     refused: Option<(Verdict, String)>,
     /// The issuer whose bound key signed the list, when its proof verified.
     signer: Option<String>,
-    /// SHA-256 of the list's body: the key of its decoded bits in [`DECODED_LISTS`].
+    /// SHA-256 of the list's body: the key of its decoded bits ([`decoded_list`]).
     digest: [u8; 32],
 }
 
@@ -514,16 +430,9 @@ struct ListKey {
 /// list too large for it is verified again each time, which only a hostile issuer causes.
 const VERIFIED_LISTS_MAX_BYTES: usize = 8 * 1024 * 1024;
 
-/// Bytes of decoded bitstrings one thread remembers. A decoded list is up to 16 MiB
-/// ([`MAX_LIST_BYTES`]) from a body of a few KB (zeros compress well), so the bound is on the
-/// decoded bytes, not on the number of lists: 160 lists of 16 MiB each once took 3 GB here.
-const DECODED_LISTS_MAX_BYTES: usize = 8 * 1024 * 1024;
-
 thread_local! {
     static VERIFIED_LISTS: Memo<ListKey, Rc<ProvenList>> =
         Memo::with_max_bytes(VERIFIED_LISTS_MAX_BYTES);
-    static DECODED_LISTS: Memo<([u8; 32], Encoding), Rc<Vec<u8>>> =
-        Memo::with_max_bytes(DECODED_LISTS_MAX_BYTES);
 }
 
 /// Verifies a status list credential's proof (Data Integrity or VC-JWT) in a sub-verification.
@@ -581,33 +490,4 @@ async fn prove_list<F: Fetcher>(
         signer: sub.issued().map(|i| i.issuer().to_string()),
         digest,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn index_and_size_parsing() {
-        assert_eq!(index_of(&json!({"statusListIndex":"94567"})), Ok(94567));
-        assert_eq!(index_of(&json!({"statusListIndex":23})), Ok(23));
-        assert!(index_of(&json!({"statusListIndex":"-1"})).is_err());
-        assert!(index_of(&json!({"statusListIndex":-1})).is_err());
-        assert!(index_of(&json!({"statusListIndex":"1e3"})).is_err());
-        assert!(index_of(&json!({"statusListIndex":"99999999999999999999999"})).is_err());
-        assert!(index_of(&json!({})).is_err());
-        assert_eq!(size_of(&json!({})), Ok(1));
-        assert_eq!(size_of(&json!({"statusSize":2})), Ok(2));
-        assert!(size_of(&json!({"statusSize":0})).is_err());
-        assert!(size_of(&json!({"statusSize":64})).is_err());
-    }
-
-    #[test]
-    fn status_messages_by_hex_value() {
-        let e = json!({"statusMessage":[{"status":"0x0","message":"valid"},{"status":"0x2","message":"pending review"}]});
-        assert_eq!(message_for(&e, 2).as_deref(), Some("pending review"));
-        assert_eq!(message_for(&e, 0).as_deref(), Some("valid"));
-        assert_eq!(message_for(&e, 1), None);
-    }
 }
