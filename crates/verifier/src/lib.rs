@@ -6,6 +6,7 @@
 //! ```
 
 pub mod extract;
+pub mod jose;
 pub mod limits;
 pub mod memo;
 pub mod model;

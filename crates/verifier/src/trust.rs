@@ -9,9 +9,9 @@
 //! Failures are [`BindError`]s: `invalid` when the issuer's own documents answer and do not list
 //! the key, `unverifiable` when they cannot be read. Never a warning standing in for the fact.
 
+use crate::jose::jws::{Alg, CompactJws, JwsError};
+use crate::jose::keys::PublicKey;
 use crate::proof::data_integrity::ProofEvidence;
-use crate::proof::jws::{Alg, CompactJws, JwsError};
-use crate::proof::keys::PublicKey;
 use crate::resolve::keys::{
     assertion_keys, Assertion, DocFailure, JsonSource, KeyResolver, ResolveError, ResolvedKey,
 };

@@ -11,7 +11,7 @@
 //! 5. `proofValue` (multibase base58btc) is checked over the hash data with the key.
 
 use super::jsonld;
-use super::keys::PublicKey;
+use crate::jose::keys::PublicKey;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 

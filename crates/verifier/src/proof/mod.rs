@@ -1,12 +1,11 @@
 //! Signature suites: JWS (OB 2.0 signed assertions, VC-JWT) and Data Integrity proofs, over
-//! keys in every encoding issuers publish.
+//! keys in every encoding issuers publish (parsed in [`crate::jose`]).
 
 pub mod data_integrity;
 pub mod jsonld;
 pub mod jsonld_fast;
-pub mod jws;
-pub mod keys;
 
+use crate::jose::{jws, keys};
 use crate::report::{Check, Verdict};
 
 /// A reason a signature could not be verified, from any layer here (JWS, Data Integrity, key

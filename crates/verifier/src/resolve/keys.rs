@@ -12,7 +12,7 @@
 
 use super::did;
 use super::weburl::WebUrl;
-use crate::proof::keys::{KeyError, PublicKey};
+use crate::jose::keys::{KeyError, PublicKey};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::future::Future;

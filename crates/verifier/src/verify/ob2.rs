@@ -14,9 +14,9 @@ pub use ob1::verify_ob1;
 
 use super::validity::window_checks;
 use super::Verification;
+use crate::jose::jws::{Alg, CompactJws};
+use crate::jose::keys::PublicKey;
 use crate::model::json::{each, id_of, str_of, strings};
-use crate::proof::jws::{Alg, CompactJws};
-use crate::proof::keys::PublicKey;
 use crate::report::{Check, Format, Verdict};
 use crate::resolve::fetch::Fetcher;
 use crate::status;

@@ -6,9 +6,9 @@
 //! the credential.
 
 use super::embedded::{binding_outcome, method_failure, method_passed, resolved_key, BoundKey};
+use crate::jose::jws::{CompactJws, JwsError};
+use crate::jose::keys::PublicKey;
 use crate::model::json::str_of;
-use crate::proof::jws::{CompactJws, JwsError};
-use crate::proof::keys::PublicKey;
 use crate::report::{Check, Verdict};
 use crate::resolve::fetch::Fetcher;
 use crate::resolve::keys::{absolute, Assertion, KeyResolver, ResolvedKey};

@@ -32,8 +32,8 @@ pub mod status;
 
 use super::validity::window_checks;
 use super::Verification;
+use crate::jose::jws::CompactJws;
 use crate::model::json::{id_of, str_of};
-use crate::proof::jws::CompactJws;
 use crate::report::{Check, Format, Verdict};
 use crate::resolve::fetch::{FetchError, Fetcher};
 use crate::resolve::keys::{DocFailure, JsonSource};
