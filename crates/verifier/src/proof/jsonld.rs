@@ -6,12 +6,12 @@
 //! `ssi-rdf` because it can cap the exponential part of the algorithm (crafted inputs with many
 //! indistinguishable blank nodes would otherwise hang the verifier).
 //!
-//! Contexts come only from the bundled set ([`crate::resolve::contexts`]); any other context
+//! Contexts come only from the bundled set ([`super::contexts`]); any other context
 //! URL is an error naming it, never a fetch.
 
+use super::contexts;
 use super::data_integrity::ProofError;
 use crate::memo::Memo;
-use crate::resolve::contexts;
 use json_ld::expansion::{Action, Policy};
 use json_ld::rdf_types;
 #[cfg(not(target_arch = "wasm32"))]

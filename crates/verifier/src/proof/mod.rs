@@ -1,6 +1,7 @@
 //! Signature suites: JWS (OB 2.0 signed assertions, VC-JWT) and Data Integrity proofs, over
 //! keys in every encoding issuers publish (parsed in [`crate::jose`]).
 
+pub mod contexts;
 pub mod data_integrity;
 pub mod jsonld;
 pub mod jsonld_fast;
