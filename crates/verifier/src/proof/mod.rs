@@ -3,8 +3,10 @@
 
 pub mod contexts;
 pub mod data_integrity;
+pub mod error;
 pub mod jsonld;
 pub mod jsonld_fast;
+mod loader;
 
 use crate::jose::{jws, keys};
 use crate::report::{Check, Verdict};
