@@ -6,7 +6,7 @@
 pub enum ProofError {
     /// A proof type, cryptosuite or feature this verifier does not implement (ecdsa-sd-2023,
     /// bbs-2023, ecdsa-jcs-2019, RsaSignature2018 …): not checked, never invalid
-    /// ([`crate::proof::failure_check`]).
+    /// ([`crate::verify::failure::failure_check`]).
     Unsupported(String),
     /// The document or proof is malformed (missing fields, undefined terms in safe mode …).
     Malformed(String),

@@ -236,7 +236,7 @@ pub async fn verify_signed<F: Fetcher>(
             return;
         }
         Err(e) => {
-            v.add(crate::proof::failure_check("signature", "", &e));
+            v.add(crate::verify::failure::failure_check("signature", "", &e));
             return;
         }
     }

@@ -2,7 +2,7 @@
 //! "Verify a Credential VC-JWT Signature"): the key from `kid` (DID URL or HTTP URL) or `jwk`,
 //! tied to the issuer by [`crate::trust`] before its signature counts; the signature (RS256,
 //! ES256, EdDSA; `none` and HMAC refused as invalid, other registered algorithms not checked:
-//! [`crate::proof::failure_check`]); and the claims `iss`, `sub`, `jti`, `nbf`, `exp` against
+//! [`crate::verify::failure::failure_check`]); and the claims `iss`, `sub`, `jti`, `nbf`, `exp` against
 //! the credential.
 
 use super::embedded::{binding_outcome, method_failure, method_passed, resolved_key, BoundKey};
@@ -37,7 +37,7 @@ pub async fn verify_signature<F: Fetcher>(
     let alg = match jws.alg() {
         Ok(a) => a,
         Err(e) => {
-            v.add(crate::proof::failure_check("proof", "", &e));
+            v.add(crate::verify::failure::failure_check("proof", "", &e));
             return;
         }
     };
@@ -88,7 +88,7 @@ pub async fn verify_signature<F: Fetcher>(
                 };
                 keys.push(trust::bind(&mut resolver, k, None, issuer).await);
             }
-            Err(e) => checks.push(crate::proof::failure_check(
+            Err(e) => checks.push(crate::verify::failure::failure_check(
                 "proof-method",
                 "the jwk header: ",
                 &e,
