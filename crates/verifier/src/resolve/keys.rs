@@ -558,6 +558,59 @@ pub fn key_from_method(vm: &Value) -> Result<PublicKey, KeyError> {
     ))
 }
 
+/// `https://{issuer authority}/.well-known/jwks.json` for an http(s) issuer (OB 3.0
+/// implementation guide "Key provenance").
+pub fn jwks_url(issuer: &str) -> Option<String> {
+    let origin = WebUrl::parse(issuer).ok()?.http_origin()?;
+    Some(format!("{origin}/.well-known/jwks.json"))
+}
+
+/// A `kid` relative to the issuer: `#key-1` → `<issuer>#key-1`; a bare name with a DID issuer
+/// → `<issuer>#name`; with an https issuer → its `/.well-known/jwks.json#name`.
+pub fn kid_url(kid: &str, issuer: Option<&str>) -> String {
+    let is_uri = kid.split_once(':').is_some_and(|(s, _)| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+    });
+    match issuer {
+        _ if is_uri => kid.to_string(),
+        Some(iss) if kid.starts_with('#') => absolute(kid, iss),
+        Some(iss) if iss.starts_with("did:") => {
+            format!("{}#{kid}", iss.split('#').next().unwrap_or(iss))
+        }
+        Some(iss) => match jwks_url(iss) {
+            Some(j) => format!("{j}#{kid}"),
+            None => kid.to_string(),
+        },
+        None => kid.to_string(),
+    }
+}
+
+/// The RFC 7638 JWK thumbprint URN (RFC 9278) of a public JWK: its id in the expert view.
+pub fn thumbprint_urn(jwk: &Value) -> String {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+    let members: &[&str] = match jwk.get("kty").and_then(Value::as_str) {
+        Some("RSA") => &["e", "kty", "n"],
+        Some("EC") => &["crv", "kty", "x", "y"],
+        _ => &["crv", "kty", "x"],
+    };
+    // Required members only, lexicographic order, no whitespace (RFC 7638 §3.2).
+    let mut canonical = serde_json::Map::new();
+    for m in members {
+        if let Some(v) = jwk.get(*m) {
+            canonical.insert((*m).to_string(), v.clone());
+        }
+    }
+    let digest = Sha256::digest(Value::Object(canonical).to_string().as_bytes());
+    format!(
+        "urn:ietf:params:oauth:jwk-thumbprint:sha-256:{}",
+        URL_SAFE_NO_PAD.encode(digest)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -809,5 +862,39 @@ mod impersonation {
             "{:?}",
             k.assertion
         );
+    }
+}
+
+#[cfg(test)]
+mod named_keys {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn rfc7638_thumbprint() {
+        // RFC 7638 §3.1 example.
+        let jwk = json!({"kty":"RSA","e":"AQAB","alg":"RS256","kid":"2011-04-29","n":"0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw"});
+        assert_eq!(thumbprint_urn(&jwk), "urn:ietf:params:oauth:jwk-thumbprint:sha-256:NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+    }
+
+    #[test]
+    fn kid_urls() {
+        assert_eq!(
+            kid_url("#k1", Some("did:web:i.example")),
+            "did:web:i.example#k1"
+        );
+        assert_eq!(
+            kid_url("k1", Some("did:web:i.example")),
+            "did:web:i.example#k1"
+        );
+        assert_eq!(
+            kid_url("k1", Some("https://i.example/issuer")),
+            "https://i.example/.well-known/jwks.json#k1"
+        );
+        assert_eq!(
+            kid_url("https://k.example/key", Some("https://i.example")),
+            "https://k.example/key"
+        );
+        assert_eq!(kid_url("did:key:z6Mk", None), "did:key:z6Mk");
     }
 }
