@@ -587,8 +587,49 @@ pub fn kid_url(kid: &str, issuer: Option<&str>) -> String {
     }
 }
 
+/// An OB 2.0 issuer Profile's `publicKey` entry that embeds the key `key_id` (an object with its
+/// `publicKeyPem`), rather than naming a URL to fetch it from.
+pub fn ob2_embedded_key(issuer: &Value, key_id: &str) -> Option<Value> {
+    crate::model::json::each(issuer.get("publicKey"))
+        .into_iter()
+        .find(|k| {
+            k.is_object()
+                && crate::model::json::id_of(Some(k)) == Some(key_id)
+                && k.get("publicKeyPem").is_some()
+        })
+        .cloned()
+}
+
+/// The RSA key of an OB 2.0 CryptographicKey document (`publicKeyPem`; RS256 is the only OB 2.0
+/// signing algorithm). `Err` says why in the words of the `key` check.
+pub fn ob2_rsa_key(key_doc: &Value, key_id: &str) -> Result<PublicKey, String> {
+    let Some(pem) = crate::model::json::str_of(key_doc, "publicKeyPem") else {
+        return Err(format!("key {key_id} has no publicKeyPem"));
+    };
+    match PublicKey::from_pem(pem) {
+        Ok(k @ PublicKey::Rsa(_)) => Ok(k),
+        Ok(k) => Err(format!("key {key_id} is {}, RS256 needs RSA", k.kind())),
+        Err(e) => Err(format!("key {key_id}: {e}")),
+    }
+}
+
+/// The key of a JWT's `jwk` header, named by its thumbprint. Nobody vouches for it yet: a key in
+/// the token itself says nothing about who owns it (`trust::bind` decides).
+pub fn header_jwk(jwk: &Value) -> Result<ResolvedKey, KeyError> {
+    let key = PublicKey::from_jwk(jwk)?;
+    Ok(ResolvedKey {
+        key,
+        method_id: thumbprint_urn(jwk),
+        controller: None,
+        source: "the JWT's jwk header".into(),
+        assertion: Assertion::Unknown(
+            "a jwk in the token itself says nothing about who owns it".into(),
+        ),
+    })
+}
+
 /// The RFC 7638 JWK thumbprint URN (RFC 9278) of a public JWK: its id in the expert view.
-pub fn thumbprint_urn(jwk: &Value) -> String {
+fn thumbprint_urn(jwk: &Value) -> String {
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
     use base64::Engine;
     use sha2::{Digest, Sha256};

@@ -7,11 +7,10 @@
 
 use super::embedded::{binding_outcome, method_failure, method_passed, resolved_key, BoundKey};
 use crate::jose::jws::{CompactJws, JwsError};
-use crate::jose::keys::PublicKey;
 use crate::model::json::str_of;
 use crate::report::{Check, Verdict};
 use crate::resolve::fetch::Fetcher;
-use crate::resolve::keys::{kid_url, thumbprint_urn, Assertion, KeyResolver, ResolvedKey};
+use crate::resolve::keys::{header_jwk, kid_url, KeyResolver};
 use crate::trust::{self, Issued};
 use crate::verify::validity::parse_datetime;
 use crate::verify::Verification;
@@ -75,19 +74,8 @@ pub async fn verify_signature<F: Fetcher>(
         }
     } else if let Some(jwk) = jwk {
         // integrity.md: "The JWK MUST never contain "d"" — from_jwk refuses any private part.
-        match PublicKey::from_jwk(jwk) {
-            Ok(key) => {
-                let k = ResolvedKey {
-                    key,
-                    method_id: thumbprint_urn(jwk),
-                    controller: None,
-                    source: "the JWT's jwk header".into(),
-                    assertion: Assertion::Unknown(
-                        "a jwk in the token itself says nothing about who owns it".into(),
-                    ),
-                };
-                keys.push(trust::bind(&mut resolver, k, None, issuer).await);
-            }
+        match header_jwk(jwk) {
+            Ok(k) => keys.push(trust::bind(&mut resolver, k, None, issuer).await),
             Err(e) => checks.push(crate::verify::failure::failure_check(
                 "proof-method",
                 "the jwk header: ",
