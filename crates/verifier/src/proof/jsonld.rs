@@ -14,9 +14,9 @@ use super::loader::{ready, BundledLoader, MAX_CONTEXT_LOADS};
 use crate::memo::Memo;
 use json_ld::expansion::{Action, Policy};
 use json_ld::rdf_types;
+use json_ld::IriBuf;
 #[cfg(not(target_arch = "wasm32"))]
-use json_ld::JsonLdProcessor;
-use json_ld::{IriBuf, RemoteDocument};
+use json_ld::{JsonLdProcessor, RemoteDocument};
 use serde_json::Value;
 use std::collections::HashMap;
 
