@@ -938,4 +938,42 @@ mod named_keys {
         );
         assert_eq!(kid_url("did:key:z6Mk", None), "did:key:z6Mk");
     }
+    #[test]
+    fn ob2_keys_are_embedded_pem_rsa_keys() {
+        let issuer = json!({"publicKey": [
+            "https://i.example/k0",
+            {"id": "https://i.example/k1"},
+            {"id": "https://i.example/k2", "publicKeyPem": "…"}
+        ]});
+        assert_eq!(ob2_embedded_key(&issuer, "https://i.example/k0"), None);
+        assert_eq!(ob2_embedded_key(&issuer, "https://i.example/k1"), None);
+        assert_eq!(
+            ob2_embedded_key(&issuer, "https://i.example/k2"),
+            Some(json!({"id": "https://i.example/k2", "publicKeyPem": "…"}))
+        );
+        assert_eq!(
+            ob2_rsa_key(&json!({}), "k"),
+            Err("key k has no publicKeyPem".into())
+        );
+        let ed25519 = "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAtATjut07igBsA5P/L1sfvAnJf7bRajNA0qF6jqua0HQ=\n-----END PUBLIC KEY-----";
+        assert_eq!(
+            ob2_rsa_key(&json!({"publicKeyPem": ed25519}), "k"),
+            Err("key k is Ed25519, RS256 needs RSA".into())
+        );
+        assert!(ob2_rsa_key(&json!({"publicKeyPem": "garbage"}), "k")
+            .is_err_and(|e| e.starts_with("key k: ")));
+    }
+
+    #[test]
+    fn a_header_jwk_is_named_by_its_thumbprint_and_vouched_for_by_nobody() {
+        let jwk = json!({"kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"});
+        let k = header_jwk(&jwk).unwrap();
+        assert_eq!(k.method_id, thumbprint_urn(&jwk));
+        assert_eq!(k.controller, None);
+        assert!(matches!(k.assertion, Assertion::Unknown(_)));
+        // RFC 7517 §4 / integrity.md: a private key part is refused.
+        let mut private = jwk.clone();
+        private["d"] = json!("nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A");
+        assert!(header_jwk(&private).is_err());
+    }
 }

@@ -2,8 +2,8 @@
 //! "Verify a Credential VC-JWT Signature"): the key from `kid` (DID URL or HTTP URL) or `jwk`,
 //! tied to the issuer by [`crate::trust`] before its signature counts; the signature (RS256,
 //! ES256, EdDSA; `none` and HMAC refused as invalid, other registered algorithms not checked:
-//! [`crate::verify::failure::failure_check`]); and the claims `iss`, `sub`, `jti`, `nbf`, `exp` against
-//! the credential.
+//! [`crate::verify::failure::failure_check`]); and the claims `iss`, `sub`, `jti`, `nbf`, `exp`
+//! against the credential.
 
 use super::embedded::{binding_outcome, method_failure, method_passed, resolved_key, BoundKey};
 use crate::jose::jws::{CompactJws, JwsError};
