@@ -1,12 +1,12 @@
-//! Bundles the JSON-LD contexts (`src/resolve/contexts/`) without their insignificant white
+//! Bundles the JSON-LD contexts (`src/proof/contexts/`) without their insignificant white
 //! space: the same JSON documents, 30% fewer bytes in the app's `.wasm` (−1.1 KiB brotli). The
-//! repository keeps the upstream files byte for byte; `resolve::contexts`'s test checks that
+//! repository keeps the upstream files byte for byte; `proof::contexts`'s test checks that
 //! each bundled document parses to exactly its upstream file.
 
 use std::path::Path;
 
 fn main() {
-    let src = Path::new("src/resolve/contexts");
+    let src = Path::new("src/proof/contexts");
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("contexts");
     std::fs::create_dir_all(&out).unwrap();
     println!("cargo:rerun-if-changed={}", src.display());

@@ -5,8 +5,8 @@
 //! than idle): ob3-simple 2.1 ms, ob3-spec-vector 2.6 ms, ob3-complete 61 ms (median), with
 //! the top-level context cached. Without the cache, simple is ≈ 3.4× slower.
 
+use badge_verifier::jose::keys::PublicKey;
 use badge_verifier::proof::data_integrity::{prepare, verify};
-use badge_verifier::proof::keys::PublicKey;
 use badge_verifier::proof::{jsonld, jsonld_fast};
 use criterion::{criterion_group, criterion_main, Criterion};
 use serde_json::Value;

@@ -3,7 +3,7 @@
 //! the CLI (`badge-verify`) and the browser app are thin shells around [`verify()`].
 //!
 //! ```text
-//! input bytes ─▶ extract ─▶ model (OB 2.0 | OB 3.0) ─▶ resolve (documents, keys, contexts)
+//! input bytes ─▶ extract ─▶ model (OB 2.0 | OB 3.0) ─▶ resolve (documents, keys)
 //!             ─▶ proof / status checks ─▶ verify ─▶ Report ─▶ app view / CLI
 //! ```
 //!
@@ -68,6 +68,29 @@
 //!   with the address checks and redirect rules of [`resolve::fetch::FetchPolicy`]. Native only.
 //! - `test-support`: helpers for tests (baking PNG/SVG badges, encoding status lists, the
 //!   pipeline's inner modules). Not part of the supported API; native only.
+//!
+//! # Layers
+//!
+//! The modules are layered (issue #15), top first. A module names only modules of lower layers
+//! (and its own submodules), never one beside or above it, and there is no import circle at any
+//! depth; `tests/layers.rs` holds the same order and enforces it.
+//!
+//! ```text
+//! verify                runs every check: fetches documents and status lists, proves them,
+//!                       builds the Report
+//! recipient             is the report's recipient the person named? (one rule: the recipient
+//!                       check and the app's earner check)
+//! report                the Report; a verdict of valid needs a trust::Issued
+//! status                status and revocation lists decoded and looked up (no fetching)
+//! trust                 who issued it: keys bound to the issuer, hosted scopes → Issued
+//! resolve | proof       documents and keys (fetch, did, keys) | signatures (Data Integrity,
+//!                       JSON-LD with the bundled contexts); neither names the other
+//! model                 OB 2.0 / OB 3.0 documents told apart
+//! jose                  public keys and compact JWS
+//! extract               the payload of a PNG, SVG, JSON text or URL
+//! strict_json unicode
+//! platform limits memo check              leaves (platform: the only cfg(target_arch))
+//! ```
 
 /// Declares modules that only the crate's tests, benches and examples reach into: `pub` with the
 /// `test-support` feature, crate-private without it, so they are not part of the public API.
@@ -82,6 +105,7 @@ macro_rules! test_visible {
 
 pub mod check;
 pub mod extract;
+pub mod jose;
 pub mod limits;
 mod memo;
 test_visible!(model);

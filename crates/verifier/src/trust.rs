@@ -9,11 +9,12 @@
 //! Failures are [`BindError`]s: `invalid` when the issuer's own documents answer and do not list
 //! the key, `unverifiable` when they cannot be read. Never a warning standing in for the fact.
 
+use crate::jose::jws::{Alg, CompactJws, JwsError};
+use crate::jose::keys::PublicKey;
 use crate::proof::data_integrity::ProofEvidence;
-use crate::proof::jws::{Alg, CompactJws, JwsError};
-use crate::proof::keys::PublicKey;
 use crate::resolve::keys::{
-    assertion_keys, Assertion, DocFailure, JsonSource, KeyResolver, ResolveError, ResolvedKey,
+    assertion_keys, jwks_url, Assertion, DocFailure, JsonSource, KeyResolver, ResolveError,
+    ResolvedKey,
 };
 use crate::resolve::weburl::{http_authority, WebUrl};
 use serde::{Deserialize, Serialize};
@@ -178,13 +179,6 @@ impl std::fmt::Display for BindError {
             BindError::NotIssuers(m) | BindError::Unconfirmed(m) => f.write_str(m),
         }
     }
-}
-
-/// `https://{issuer authority}/.well-known/jwks.json` for an http(s) issuer (OB 3.0
-/// implementation guide "Key provenance").
-pub fn jwks_url(issuer: &str) -> Option<String> {
-    let origin = WebUrl::parse(issuer).ok()?.http_origin()?;
-    Some(format!("{origin}/.well-known/jwks.json"))
 }
 
 /// Ties a resolved key to `issuer`. `reference` is how the proof named the key (a JWT `kid`

@@ -1,9 +1,9 @@
 //! Data Integrity proofs against published vectors (byte-exact intermediate values) and the
 //! 1EdTech validator's OB 3.0 credentials. Provenance: tests/fixtures/di/SOURCES.md.
 
+use badge_verifier::jose::keys::PublicKey;
 use badge_verifier::proof::data_integrity::{prepare, verify, ProofError};
 use badge_verifier::proof::jsonld;
-use badge_verifier::proof::keys::PublicKey;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 

@@ -211,7 +211,7 @@ fn jcs_suite_gets_only_strict_input() {
     let forged = insert_after(&text, "{", r#""name": "Forged Credential","#);
     // Last wins: the lenient reading is the signed document, and its signature verifies.
     let lenient: Value = serde_json::from_str(&forged).unwrap();
-    let key = badge_verifier::proof::keys::PublicKey::from_multibase(
+    let key = badge_verifier::jose::keys::PublicKey::from_multibase(
         "z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2",
     )
     .unwrap();

@@ -3,8 +3,8 @@
 
 pub mod json;
 
+use crate::jose::jws::{CompactJws, JwsError};
 use crate::limits::MAX_JSON_DEPTH;
-use crate::proof::jws::{CompactJws, JwsError};
 use crate::strict_json::{self, JsonError};
 use serde_json::Value;
 

@@ -6,21 +6,19 @@
 //! `ssi-rdf` because it can cap the exponential part of the algorithm (crafted inputs with many
 //! indistinguishable blank nodes would otherwise hang the verifier).
 //!
-//! Contexts come only from the bundled set ([`crate::resolve::contexts`]); any other context
+//! Contexts come only from the bundled set ([`super::contexts`]); any other context
 //! URL is an error naming it, never a fetch.
 
-use super::data_integrity::ProofError;
+use super::error::ProofError;
+use super::loader::{ready, BundledLoader, MAX_CONTEXT_LOADS};
 use crate::memo::Memo;
-use crate::resolve::contexts;
 use json_ld::expansion::{Action, Policy};
 use json_ld::rdf_types;
+use json_ld::IriBuf;
 #[cfg(test)]
-use json_ld::JsonLdProcessor;
-use json_ld::{Iri, IriBuf, LoadError, Loader, RemoteDocument};
+use json_ld::{JsonLdProcessor, RemoteDocument};
 use serde_json::Value;
-use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// Upper bound on RDFC-1.0 "hash N-degree quads" calls. Real credentials need a handful (their
 /// blank nodes are distinguishable by their first-degree hashes); a crafted dataset hits this
@@ -29,72 +27,6 @@ const HNDQ_CALL_LIMIT: usize = 1_000;
 
 /// Deepest JSON nesting accepted before expansion (expansion recurses per level).
 const MAX_DEPTH: usize = 64;
-
-/// Most context loads one document may cause (a real OB 3.0 credential with endorsements needs
-/// a dozen): each load is reprocessed, so thousands of repeated `@context` URLs would be a
-/// cheap way to make verification take minutes.
-const MAX_CONTEXT_LOADS: usize = 128;
-
-/// Serves the bundled contexts, parsed once per process. Remembers the first URL it could not
-/// serve, because `json-ld` reports a context load failure without the URL.
-#[derive(Default)]
-pub struct BundledLoader {
-    missing: RefCell<Option<String>>,
-    loads: std::cell::Cell<usize>,
-}
-
-impl BundledLoader {
-    fn exhausted(&self) -> bool {
-        self.loads.get() > MAX_CONTEXT_LOADS
-    }
-}
-
-#[derive(Debug)]
-struct NotBundled;
-
-impl std::fmt::Display for NotBundled {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("context is not bundled (contexts are never fetched)")
-    }
-}
-
-impl std::error::Error for NotBundled {}
-
-/// Parsed bundled contexts, keyed by URL.
-fn parsed_contexts() -> &'static HashMap<&'static str, json_syntax::Value> {
-    static PARSED: OnceLock<HashMap<&'static str, json_syntax::Value>> = OnceLock::new();
-    PARSED.get_or_init(|| {
-        contexts::CONTEXTS
-            .iter()
-            .filter_map(|(url, text)| {
-                // Bundled files are checked by a unit test; a broken one is simply unavailable.
-                // Read with the strict reader only so that the app links one JSON-to-Value
-                // reader, not two (they are trusted and have no duplicates).
-                let v: Value =
-                    crate::strict_json::from_str(text, crate::limits::MAX_JSON_DEPTH).ok()?;
-                Some((*url, json_syntax::Value::from_serde_json(v)))
-            })
-            .collect()
-    })
-}
-
-impl Loader for BundledLoader {
-    async fn load(&self, url: &Iri) -> Result<RemoteDocument<IriBuf>, LoadError> {
-        self.loads.set(self.loads.get() + 1);
-        if self.exhausted() {
-            return Err(LoadError::new(url.to_owned(), NotBundled));
-        }
-        match parsed_contexts().get(url.as_str()) {
-            Some(doc) => Ok(RemoteDocument::new(Some(url.to_owned()), None, doc.clone())),
-            None => {
-                self.missing
-                    .borrow_mut()
-                    .get_or_insert_with(|| url.as_str().to_owned());
-                Err(LoadError::new(url.to_owned(), NotBundled))
-            }
-        }
-    }
-}
 
 const KEYWORDS: &[&str] = &[
     "@base",
@@ -657,21 +589,6 @@ fn convert_id(id: rdf_types::Id) -> Result<Node, ProofError> {
 fn named(iri: &str) -> Result<oxrdf::NamedNode, ProofError> {
     // json-ld only emits absolute IRIs (relative ones are dropped by toRdf).
     Ok(oxrdf::NamedNode::new_unchecked(iri))
-}
-
-/// Runs a future that never waits (the loader serves bundled contexts only). Polled directly
-/// rather than with `futures::executor::block_on`, which panics when verification itself runs
-/// inside `block_on` (the CLI, the tests): "cannot execute LocalPool executor from within
-/// another executor".
-pub(super) fn ready<F: std::future::Future>(f: F) -> F::Output {
-    let mut f = std::pin::pin!(f);
-    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
-    match f.as_mut().poll(&mut cx) {
-        std::task::Poll::Ready(out) => out,
-        // Not reached with the bundled loader; a waiting future still completes outside an
-        // executor.
-        std::task::Poll::Pending => futures::executor::block_on(f),
-    }
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@
 //! stays the reference. `tests/jsonld_fast.rs` checks the two agree, output for output, on every
 //! test credential and on random mutations of them.
 
-use super::jsonld::{ready, BundledLoader};
+use super::loader::{ready, BundledLoader};
 use crate::memo::Memo;
 use json_ld::context_processing::{Options as ProcessingOptions, Process};
 use json_ld::syntax::TryFromJson;

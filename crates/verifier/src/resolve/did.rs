@@ -85,7 +85,7 @@ pub fn did_web_urls(specific_id: &str, allow_http: bool) -> Result<Vec<String>, 
 /// secp256k1 …) still has its document, and reading the key from it then says "unsupported"
 /// (not checked, not invalid).
 pub fn did_key_document(did: &str, specific_id: &str) -> Result<Value, String> {
-    match crate::proof::keys::PublicKey::from_multibase(specific_id) {
+    match crate::jose::keys::PublicKey::from_multibase(specific_id) {
         Err(e) if !e.is_known_unsupported_type() => return Err(format!("{did}: {e}")),
         _ => {}
     }
@@ -108,7 +108,7 @@ pub fn did_jwk_document(did: &str, specific_id: &str) -> Result<Value, String> {
         .map_err(|e| format!("{did}: the JWK is not base64url: {e}"))?;
     let jwk = crate::strict_json::from_slice(&bytes, crate::limits::MAX_JSON_DEPTH)
         .map_err(|e| format!("{did}: {}", e.describe("the JWK")))?;
-    match crate::proof::keys::PublicKey::from_jwk(&jwk) {
+    match crate::jose::keys::PublicKey::from_jwk(&jwk) {
         Err(e) if !e.is_known_unsupported_type() => return Err(format!("{did}: {e}")),
         _ => {}
     }

@@ -12,7 +12,7 @@
 
 use super::did;
 use super::weburl::WebUrl;
-use crate::proof::keys::{KeyError, PublicKey};
+use crate::jose::keys::{KeyError, PublicKey};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::future::Future;
@@ -558,6 +558,100 @@ pub fn key_from_method(vm: &Value) -> Result<PublicKey, KeyError> {
     ))
 }
 
+/// `https://{issuer authority}/.well-known/jwks.json` for an http(s) issuer (OB 3.0
+/// implementation guide "Key provenance").
+pub fn jwks_url(issuer: &str) -> Option<String> {
+    let origin = WebUrl::parse(issuer).ok()?.http_origin()?;
+    Some(format!("{origin}/.well-known/jwks.json"))
+}
+
+/// A `kid` relative to the issuer: `#key-1` → `<issuer>#key-1`; a bare name with a DID issuer
+/// → `<issuer>#name`; with an https issuer → its `/.well-known/jwks.json#name`.
+pub fn kid_url(kid: &str, issuer: Option<&str>) -> String {
+    let is_uri = kid.split_once(':').is_some_and(|(s, _)| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+    });
+    match issuer {
+        _ if is_uri => kid.to_string(),
+        Some(iss) if kid.starts_with('#') => absolute(kid, iss),
+        Some(iss) if iss.starts_with("did:") => {
+            format!("{}#{kid}", iss.split('#').next().unwrap_or(iss))
+        }
+        Some(iss) => match jwks_url(iss) {
+            Some(j) => format!("{j}#{kid}"),
+            None => kid.to_string(),
+        },
+        None => kid.to_string(),
+    }
+}
+
+/// An OB 2.0 issuer Profile's `publicKey` entry that embeds the key `key_id` (an object with its
+/// `publicKeyPem`), rather than naming a URL to fetch it from.
+pub fn ob2_embedded_key(issuer: &Value, key_id: &str) -> Option<Value> {
+    crate::model::json::each(issuer.get("publicKey"))
+        .into_iter()
+        .find(|k| {
+            k.is_object()
+                && crate::model::json::id_of(Some(k)) == Some(key_id)
+                && k.get("publicKeyPem").is_some()
+        })
+        .cloned()
+}
+
+/// The RSA key of an OB 2.0 CryptographicKey document (`publicKeyPem`; RS256 is the only OB 2.0
+/// signing algorithm). `Err` says why in the words of the `key` check.
+pub fn ob2_rsa_key(key_doc: &Value, key_id: &str) -> Result<PublicKey, String> {
+    let Some(pem) = crate::model::json::str_of(key_doc, "publicKeyPem") else {
+        return Err(format!("key {key_id} has no publicKeyPem"));
+    };
+    match PublicKey::from_pem(pem) {
+        Ok(k @ PublicKey::Rsa(_)) => Ok(k),
+        Ok(k) => Err(format!("key {key_id} is {}, RS256 needs RSA", k.kind())),
+        Err(e) => Err(format!("key {key_id}: {e}")),
+    }
+}
+
+/// The key of a JWT's `jwk` header, named by its thumbprint. Nobody vouches for it yet: a key in
+/// the token itself says nothing about who owns it (`trust::bind` decides).
+pub fn header_jwk(jwk: &Value) -> Result<ResolvedKey, KeyError> {
+    let key = PublicKey::from_jwk(jwk)?;
+    Ok(ResolvedKey {
+        key,
+        method_id: thumbprint_urn(jwk),
+        controller: None,
+        source: "the JWT's jwk header".into(),
+        assertion: Assertion::Unknown(
+            "a jwk in the token itself says nothing about who owns it".into(),
+        ),
+    })
+}
+
+/// The RFC 7638 JWK thumbprint URN (RFC 9278) of a public JWK: its id in the expert view.
+fn thumbprint_urn(jwk: &Value) -> String {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+    let members: &[&str] = match jwk.get("kty").and_then(Value::as_str) {
+        Some("RSA") => &["e", "kty", "n"],
+        Some("EC") => &["crv", "kty", "x", "y"],
+        _ => &["crv", "kty", "x"],
+    };
+    // Required members only, lexicographic order, no whitespace (RFC 7638 §3.2).
+    let mut canonical = serde_json::Map::new();
+    for m in members {
+        if let Some(v) = jwk.get(*m) {
+            canonical.insert((*m).to_string(), v.clone());
+        }
+    }
+    let digest = Sha256::digest(Value::Object(canonical).to_string().as_bytes());
+    format!(
+        "urn:ietf:params:oauth:jwk-thumbprint:sha-256:{}",
+        URL_SAFE_NO_PAD.encode(digest)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -809,5 +903,77 @@ mod impersonation {
             "{:?}",
             k.assertion
         );
+    }
+}
+
+#[cfg(test)]
+mod named_keys {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn rfc7638_thumbprint() {
+        // RFC 7638 §3.1 example.
+        let jwk = json!({"kty":"RSA","e":"AQAB","alg":"RS256","kid":"2011-04-29","n":"0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw"});
+        assert_eq!(thumbprint_urn(&jwk), "urn:ietf:params:oauth:jwk-thumbprint:sha-256:NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
+    }
+
+    #[test]
+    fn kid_urls() {
+        assert_eq!(
+            kid_url("#k1", Some("did:web:i.example")),
+            "did:web:i.example#k1"
+        );
+        assert_eq!(
+            kid_url("k1", Some("did:web:i.example")),
+            "did:web:i.example#k1"
+        );
+        assert_eq!(
+            kid_url("k1", Some("https://i.example/issuer")),
+            "https://i.example/.well-known/jwks.json#k1"
+        );
+        assert_eq!(
+            kid_url("https://k.example/key", Some("https://i.example")),
+            "https://k.example/key"
+        );
+        assert_eq!(kid_url("did:key:z6Mk", None), "did:key:z6Mk");
+    }
+    #[test]
+    fn ob2_keys_are_embedded_pem_rsa_keys() {
+        let issuer = json!({"publicKey": [
+            "https://i.example/k0",
+            {"id": "https://i.example/k1"},
+            {"id": "https://i.example/k2", "publicKeyPem": "…"}
+        ]});
+        assert_eq!(ob2_embedded_key(&issuer, "https://i.example/k0"), None);
+        assert_eq!(ob2_embedded_key(&issuer, "https://i.example/k1"), None);
+        assert_eq!(
+            ob2_embedded_key(&issuer, "https://i.example/k2"),
+            Some(json!({"id": "https://i.example/k2", "publicKeyPem": "…"}))
+        );
+        assert_eq!(
+            ob2_rsa_key(&json!({}), "k"),
+            Err("key k has no publicKeyPem".into())
+        );
+        let ed25519 = "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAtATjut07igBsA5P/L1sfvAnJf7bRajNA0qF6jqua0HQ=\n-----END PUBLIC KEY-----";
+        assert_eq!(
+            ob2_rsa_key(&json!({"publicKeyPem": ed25519}), "k"),
+            Err("key k is Ed25519, RS256 needs RSA".into())
+        );
+        assert!(ob2_rsa_key(&json!({"publicKeyPem": "garbage"}), "k")
+            .is_err_and(|e| e.starts_with("key k: ")));
+    }
+
+    #[test]
+    fn a_header_jwk_is_named_by_its_thumbprint_and_vouched_for_by_nobody() {
+        let jwk = json!({"kty": "OKP", "crv": "Ed25519", "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"});
+        let k = header_jwk(&jwk).unwrap();
+        assert_eq!(k.method_id, thumbprint_urn(&jwk));
+        assert_eq!(k.controller, None);
+        assert!(matches!(k.assertion, Assertion::Unknown(_)));
+        // RFC 7517 §4 / integrity.md: a private key part is refused.
+        let mut private = jwk.clone();
+        private["d"] = json!("nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A");
+        assert!(header_jwk(&private).is_err());
     }
 }

@@ -1,10 +1,10 @@
 //! Step 3: getting the documents a badge refers to — hosted assertions, BadgeClasses, issuer
 //! profiles, keys, status lists — through the [`fetch::Fetcher`] trait only. JSON-LD contexts
-//! are bundled ([`contexts`]) and never fetched.
+//! are bundled with the proofs that need them ([`crate::proof::contexts`]) and never fetched.
 
 test_visible!(address);
 pub mod cache;
-test_visible!(contexts, did);
+test_visible!(did);
 pub mod fetch;
 test_visible!(keys);
 #[cfg(feature = "native-fetcher")]

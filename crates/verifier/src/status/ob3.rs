@@ -1,54 +1,34 @@
-//! OB 3.0 `credentialStatus` (verification.md step 4): every entry is checked and reported.
-//!
-//! - `1EdTechRevocationList` ([`super::revocation_list`]).
-//! - `BitstringStatusListEntry` (W3C Bitstring Status List v1.0 §3.2 "Validate Algorithm") and
-//!   its VC 1.1 predecessor `StatusList2021Entry`: the list credential is fetched, its own proof
-//!   verified with the same engine, its validity window and `statusPurpose` checked, then the
-//!   entry's bits read ([`super::bitstring`]).
-//!
-//! Failing open is the danger here: a list that cannot be fetched, verified or read, an expired
-//! list, an index beyond the list or an unknown status type make the badge `unverifiable`,
-//! never `valid`. Revoked and suspended are told apart and say which list said so.
+//! OB 3.0 status list entries, decoded and looked up (no fetching, no proofs: those are
+//! [`crate::verify::ob3::status`]'s): `BitstringStatusListEntry` (W3C Bitstring Status List
+//! v1.0 §3.2 "Validate Algorithm") and its VC 1.1 predecessor `StatusList2021Entry`.
 
 use super::bitstring::{self, Encoding, MAX_LIST_BYTES, MAX_STATUS_SIZE};
-use super::revocation_list::{self, Lookup};
-use crate::check::CheckId;
 use crate::memo::Memo;
-use crate::model::json::{each, has_type, id_of, str_of, strings};
-use crate::model::{self, BadgeDoc};
-use crate::report::{Check, Verdict};
-use crate::resolve::fetch::{FetchPurpose, Fetcher};
-use crate::verify::validity::window_checks;
-use crate::verify::Verification;
+use crate::model::json::{each, str_of};
 use serde_json::Value;
 use std::rc::Rc;
 
-const ID: CheckId = CheckId::Status;
-
-/// Most status entries checked on one credential.
-const MAX_ENTRIES: usize = 8;
-
 /// The two bitstring list flavours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Flavour {
+pub enum Flavour {
     Bitstring,
     StatusList2021,
 }
 
 impl Flavour {
-    fn entry_type(self) -> &'static str {
+    pub fn entry_type(self) -> &'static str {
         match self {
             Flavour::Bitstring => "BitstringStatusListEntry",
             Flavour::StatusList2021 => "StatusList2021Entry",
         }
     }
-    fn list_type(self) -> &'static str {
+    pub fn list_type(self) -> &'static str {
         match self {
             Flavour::Bitstring => "BitstringStatusListCredential",
             Flavour::StatusList2021 => "StatusList2021Credential",
         }
     }
-    fn encoding(self) -> Encoding {
+    pub fn encoding(self) -> Encoding {
         match self {
             Flavour::Bitstring => Encoding::Multibase,
             Flavour::StatusList2021 => Encoding::Base64Url,
@@ -56,186 +36,9 @@ impl Flavour {
     }
 }
 
-/// Checks every `credentialStatus` entry of `credential`, whose issuer is `issuer`.
-pub async fn check<F: Fetcher>(
-    v: &mut Verification<'_, F>,
-    credential: &Value,
-    issuer: Option<&str>,
-) {
-    let mut entries = each(credential.get("credentialStatus"));
-    if entries.is_empty() {
-        v.add(Check::not_applicable(ID, "no credentialStatus"));
-        return;
-    }
-    if entries.len() > MAX_ENTRIES {
-        v.add(Check::unverifiable(
-            ID,
-            format!(
-                "{} credentialStatus entries; only the first {MAX_ENTRIES} are checked",
-                entries.len()
-            ),
-        ));
-        entries.truncate(MAX_ENTRIES);
-    }
-    let n = entries.len();
-    for (i, entry) in entries.into_iter().enumerate() {
-        let mut check = one(v, credential, entry, issuer).await;
-        if n > 1 {
-            check.detail = format!("status {} of {n}: {}", i + 1, check.detail);
-        }
-        v.add(check);
-    }
-}
-
-async fn one<F: Fetcher>(
-    v: &mut Verification<'_, F>,
-    credential: &Value,
-    entry: &Value,
-    issuer: Option<&str>,
-) -> Check {
-    if !entry.is_object() {
-        return Check::unverifiable(ID, "a credentialStatus entry is not an object");
-    }
-    let types = strings(entry.get("type"));
-    if types.iter().any(|t| t == "1EdTechRevocationList") {
-        return revocation_list(v, credential, entry, issuer).await;
-    }
-    for flavour in [Flavour::Bitstring, Flavour::StatusList2021] {
-        if types.iter().any(|t| t == flavour.entry_type()) {
-            return list_entry(v, entry, flavour, issuer).await;
-        }
-    }
-    Check::unverifiable(
-        ID,
-        format!(
-            "not checked: status type {} is not supported, so revocation is unknown",
-            if types.is_empty() {
-                "(none)".to_string()
-            } else {
-                types.join(", ")
-            }
-        ),
-    )
-}
-
-/// Fetches a status document; `Err` is the finished check.
-async fn fetch_json<F: Fetcher>(
-    v: &mut Verification<'_, F>,
-    url: &str,
-    what: &str,
-) -> Result<Document, Check> {
-    let body = fetch_body(v, url, what).await?;
-    parse_document(&body, url, what)
-}
-
-async fn fetch_body<F: Fetcher>(
-    v: &mut Verification<'_, F>,
-    url: &str,
-    what: &str,
-) -> Result<Vec<u8>, Check> {
-    let resp = v.fetch(url, FetchPurpose::StatusList).await.map_err(|e| {
-        Check::unverifiable(ID, format!("the {what} {url} could not be fetched: {e}"))
-    })?;
-    if !resp.is_success() {
-        return Err(Check::unverifiable(
-            ID,
-            format!("the {what} {url} answered HTTP {}", resp.status),
-        ));
-    }
-    Ok(resp.body)
-}
-
-fn parse_document(body: &[u8], url: &str, what: &str) -> Result<Document, Check> {
-    match crate::strict_json::from_slice(body, crate::limits::MAX_JSON_DEPTH) {
-        Ok(json) => return Ok(Document::Json(json)),
-        Err(e) if e.is_duplicate_key() => {
-            return Err(Check::unverifiable(
-                ID,
-                e.describe(&format!("the {what} {url}")),
-            ))
-        }
-        Err(_) => {}
-    }
-    // A list credential may also be secured as a VC-JWT (Bitstring Status List §2.2 allows any
-    // securing mechanism).
-    let text = String::from_utf8_lossy(body).trim().to_string();
-    if text.split('.').count() == 3 && !text.contains(char::is_whitespace) {
-        return Ok(Document::Jwt(text));
-    }
-    Err(Check::unverifiable(
-        ID,
-        format!("the {what} {url} is neither JSON nor a JWT"),
-    ))
-}
-
-enum Document {
-    Json(Value),
-    Jwt(String),
-}
-
-async fn revocation_list<F: Fetcher>(
-    v: &mut Verification<'_, F>,
-    credential: &Value,
-    entry: &Value,
-    issuer: Option<&str>,
-) -> Check {
-    let Some(url) = str_of(entry, "id") else {
-        return Check::unverifiable(
-            ID,
-            "the 1EdTechRevocationList status has no id (the list's URL)",
-        );
-    };
-    v.expert
-        .status_lists
-        .push(format!("{url} (1EdTechRevocationList)"));
-    let Some(cred_id) = str_of(credential, "id") else {
-        return Check::unverifiable(
-            ID,
-            "the credential has no id to look up in its 1EdTechRevocationList",
-        );
-    };
-    let list = match fetch_json(v, url, "revocation list").await {
-        Ok(Document::Json(j)) => j,
-        Ok(Document::Jwt(_)) => {
-            return Check::unverifiable(
-                ID,
-                format!("the revocation list {url} is a JWT, not a JSON revocation list"),
-            )
-        }
-        Err(c) => return c,
-    };
-    // The list is fetched from the URL the issuer signed into the credential; one that names
-    // another issuer is not the issuer's statement about this badge.
-    if let (Some(li), Some(ci)) = (id_of(list.get("issuer")), issuer) {
-        if li != ci {
-            return Check::unverifiable(
-                ID,
-                format!("the revocation list {url} is issued by {li}, not by the credential's issuer {ci}: it is not evidence of this badge's status"),
-            );
-        }
-    }
-    match revocation_list::lookup(&list, cred_id) {
-        Ok(Lookup::Revoked(reason)) => Check::failed(
-            ID,
-            Verdict::Revoked,
-            format!(
-                "revoked: the issuer's revocation list {url} lists {cred_id}{}",
-                reason
-                    .map(|r| format!(" (reason: \"{r}\")"))
-                    .unwrap_or_default()
-            ),
-        ),
-        Ok(Lookup::NotRevoked) => Check::passed(
-            ID,
-            format!("not revoked: {cred_id} is not on the revocation list {url}"),
-        ),
-        Err(e) => Check::unverifiable(ID, format!("{url}: {e}")),
-    }
-}
-
 /// `statusListIndex`: a decimal string (Bitstring Status List, StatusList2021) or, as some
 /// issuers write it, a JSON integer.
-fn index_of(entry: &Value) -> Result<u64, String> {
+pub fn index_of(entry: &Value) -> Result<u64, String> {
     match entry.get("statusListIndex") {
         Some(Value::String(s)) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => s
             .parse::<u64>()
@@ -251,7 +54,7 @@ fn index_of(entry: &Value) -> Result<u64, String> {
 }
 
 /// `statusSize` (Bitstring Status List §2.1; default 1).
-fn size_of(entry: &Value) -> Result<u32, String> {
+pub fn size_of(entry: &Value) -> Result<u32, String> {
     let raw = match entry.get("statusSize") {
         None => return Ok(1),
         Some(Value::Number(n)) => n.as_u64(),
@@ -271,7 +74,7 @@ fn size_of(entry: &Value) -> Result<u32, String> {
 }
 
 /// The `statusMessage` whose `status` (hex, "0x1") equals `value`.
-fn message_for(entry: &Value, value: u64) -> Option<String> {
+pub fn message_for(entry: &Value, value: u64) -> Option<String> {
     each(entry.get("statusMessage")).into_iter().find_map(|m| {
         let s = str_of(m, "status")?;
         let hex = s
@@ -283,237 +86,20 @@ fn message_for(entry: &Value, value: u64) -> Option<String> {
     })
 }
 
-async fn list_entry<F: Fetcher>(
-    v: &mut Verification<'_, F>,
-    entry: &Value,
-    flavour: Flavour,
-    issuer: Option<&str>,
-) -> Check {
-    let kind = flavour.entry_type();
-    let Some(purpose) = str_of(entry, "statusPurpose") else {
-        return Check::unverifiable(ID, format!("the {kind} has no statusPurpose"));
-    };
-    let index = match index_of(entry) {
-        Ok(i) => i,
-        Err(e) => return Check::unverifiable(ID, format!("{kind}: {e}")),
-    };
-    let size = match flavour {
-        Flavour::Bitstring => match size_of(entry) {
-            Ok(s) => s,
-            Err(e) => return Check::unverifiable(ID, format!("{kind}: {e}")),
-        },
-        Flavour::StatusList2021 => 1,
-    };
-    let Some(url) = str_of(entry, "statusListCredential") else {
-        return Check::unverifiable(ID, format!("the {kind} has no statusListCredential"));
-    };
-    let at = format!("{url}#{index}");
-    v.expert.status_lists.push(format!("{at} ({purpose})"));
-
-    let list = match verified_list(v, url, flavour, issuer).await {
-        Ok(l) => l,
-        Err(c) => return c,
-    };
-    let subject = match list.list.get("credentialSubject") {
-        Some(Value::Array(a)) => a.first(),
-        other => other,
-    };
-    let Some(subject) = subject.filter(|s| s.is_object()) else {
-        return Check::unverifiable(
-            ID,
-            format!("the status list {url} has no credentialSubject"),
-        );
-    };
-    // §3.2 step 6: the list's purpose must be the entry's (STATUS_VERIFICATION_ERROR).
-    let purposes = strings(subject.get("statusPurpose"));
-    if !purposes.iter().any(|p| p == purpose) {
-        return Check::unverifiable(
-            ID,
-            format!(
-                "the status list {url} is for \"{}\", not for \"{purpose}\" as the credential says",
-                purposes.join(", ")
-            ),
-        );
+/// The bits of a verified list's `encodedList`, decoded once per list body (`key`: the body's
+/// SHA-256 and the encoding; a 16 KB list is inflated once, not per credential).
+pub async fn decoded_list(key: ([u8; 32], Encoding), encoded: &str) -> Result<Rc<Vec<u8>>, String> {
+    if let Some(bits) = DECODED_LISTS.with(|m| m.get(&key)) {
+        return Ok(bits);
     }
-    let Some(encoded) = str_of(subject, "encodedList") else {
-        return Check::unverifiable(ID, format!("the status list {url} has no encodedList"));
-    };
-    // Decoded once per verified list (a 16 KB list is inflated once, not per credential).
-    let bits_key = (list.digest, flavour.encoding());
-    let bits = match DECODED_LISTS.with(|m| m.get(&bits_key)) {
-        Some(bits) => bits,
-        None => match bitstring::decode_list(encoded, flavour.encoding(), MAX_LIST_BYTES).await {
-            Ok(b) => {
-                let b = Rc::new(b);
-                DECODED_LISTS.with(|m| m.insert_sized(bits_key, b.clone(), b.len()));
-                b
-            }
-            Err(e) => return Check::unverifiable(ID, format!("the status list {url}: {e}")),
-        },
-    };
-    let Some(value) = bitstring::read(&bits, index, size) else {
-        return Check::unverifiable(
-            ID,
-            format!(
-                "statusListIndex {index} is beyond the status list {url}, which has {} entries",
-                bitstring::entries(&bits, size)
-            ),
-        );
-    };
-    let message = message_for(entry, value)
-        .map(|m| format!(" (\"{m}\")"))
-        .unwrap_or_default();
-    match (purpose, value) {
-        ("revocation", 0) => Check::passed(ID, format!("not revoked: entry {at} is 0")),
-        ("revocation", _) => Check::failed(
-            ID,
-            Verdict::Revoked,
-            format!("revoked: the issuer's status list marks entry {at}{message}"),
-        ),
-        ("suspension", 0) => Check::passed(ID, format!("not suspended: entry {at} is 0")),
-        ("suspension", _) => Check::failed(
-            ID,
-            Verdict::Suspended,
-            format!("suspended: the issuer's status list marks entry {at}{message}"),
-        ),
-        ("refresh", 0) => Check::passed(ID, format!("no refresh announced: entry {at} is 0")),
-        ("refresh", _) => Check::warning(
-            ID,
-            format!(
-                "the issuer announces a refreshed credential (refresh entry {at} is set){message}"
-            ),
-        ),
-        (p, value) => Check::warning(ID, format!("status \"{p}\" at {at}: 0x{value:x}{message}")),
-    }
+    let bits = Rc::new(
+        bitstring::decode_list(encoded, key.1, MAX_LIST_BYTES)
+            .await
+            .map_err(|e| e.to_string())?,
+    );
+    DECODED_LISTS.with(|m| m.insert_sized(key, bits.clone(), bits.len()));
+    Ok(bits)
 }
-
-/// Fetches a status list credential and verifies it: proof, type, validity window, issuer.
-/// `Err` is the finished check.
-async fn verified_list<F: Fetcher>(
-    v: &mut Verification<'_, F>,
-    url: &str,
-    flavour: Flavour,
-    issuer: Option<&str>,
-) -> Result<Rc<ProvenList>, Check> {
-    let body = fetch_body(v, url, "status list").await?;
-    let digest: [u8; 32] = {
-        use sha2::Digest;
-        sha2::Sha256::digest(&body).into()
-    };
-    let key = ListKey {
-        url: url.to_owned(),
-        digest,
-        options: v.opts.clone(),
-    };
-    let proven = match VERIFIED_LISTS.with(|c| c.get(&key)) {
-        Some(hit) => hit,
-        None => {
-            let doc = parse_document(&body, url, "status list")?;
-            let body_len = body.len();
-            drop(body);
-            let proven = Rc::new(prove_list(v, url, doc, digest).await?);
-            let size = proven_list_size(body_len, &proven);
-            VERIFIED_LISTS.with(|c| c.insert_sized(key, proven.clone(), size));
-            proven
-        }
-    };
-    v.expert.fetched.extend(proven.fetched.iter().cloned());
-    if let Some((verdict, why)) = &proven.refused {
-        return Err(Check::unverifiable(
-            ID,
-            format!("the status list {url} could not be trusted: its proof is {verdict}: {why}"),
-        ));
-    }
-    let list = &proven.list;
-    if !has_type(list, flavour.list_type()) {
-        return Err(Check::unverifiable(
-            ID,
-            format!(
-                "the status list {url} is not a {} (type [{}])",
-                flavour.list_type(),
-                strings(list.get("type")).join(", ")
-            ),
-        ));
-    }
-    // The list's own validity window (Bitstring Status List §3.2 step 5: an expired or
-    // not-yet-valid list cannot be used).
-    let pick = |a: &'static str, b: &'static str| {
-        str_of(list, a)
-            .map(|s| (s, a))
-            .or_else(|| str_of(list, b).map(|s| (s, b)))
-    };
-    let (from, from_name) = pick("validFrom", "issuanceDate").unzip();
-    let (until, until_name) = pick("validUntil", "expirationDate").unzip();
-    for c in window_checks(
-        v.opts.at,
-        from,
-        from_name.unwrap_or("validFrom"),
-        until,
-        until_name.unwrap_or("validUntil"),
-    ) {
-        if c.effect.is_some() {
-            return Err(Check::unverifiable(
-                ID,
-                format!("the status list {url} cannot be used: {}", c.detail),
-            ));
-        }
-    }
-    // A list is evidence of this credential's status only when the credential's own issuer
-    // signed it: its proof verified with a key bound to the list's issuer (prove_list), and that
-    // issuer is the credential's. A list signed by anyone else says nothing about this badge.
-    match (proven.signer.as_deref(), issuer) {
-        (Some(signer), Some(ci)) if signer == ci => {}
-        (signer, ci) => {
-            return Err(Check::unverifiable(
-                ID,
-                format!(
-                    "the status list {url} is signed by {}, not by the credential's issuer {}: it is not evidence of this badge's status",
-                    signer.unwrap_or("(nobody established)"),
-                    ci.unwrap_or("(none named)")
-                ),
-            ))
-        }
-    }
-    Ok(proven)
-}
-
-/// A status list credential whose proof was checked, remembered by URL, body digest and options:
-/// a batch of credentials pointing at one list verifies its proof once, not once per credential
-/// (the body itself is cached by the fetcher). Per thread, like the fetcher's users.
-struct ProvenList {
-    list: Value,
-    /// URLs fetched while verifying the list's proof (for the expert view of each credential).
-    fetched: Vec<String>,
-    /// The proof's verdict and its reason when it is not valid.
-    refused: Option<(Verdict, String)>,
-    /// The issuer whose bound key signed the list, when its proof verified.
-    signer: Option<String>,
-    /// SHA-256 of the list's body: the key of its decoded bits in [`DECODED_LISTS`].
-    digest: [u8; 32],
-}
-
-/// About how much memory a remembered list takes: its parsed JSON (about the size of its
-/// text, which is mostly the `encodedList` string, plus the maps' overhead: counted twice) and
-/// the URLs and reason kept with it.
-fn proven_list_size(body_len: usize, proven: &ProvenList) -> usize {
-    2 * body_len
-        + proven.fetched.iter().map(|u| u.len() + 24).sum::<usize>()
-        + proven.refused.as_ref().map_or(0, |(_, why)| why.len())
-        + proven.signer.as_ref().map_or(0, String::len)
-        + 256
-}
-
-#[derive(PartialEq, Eq, Hash)]
-struct ListKey {
-    url: String,
-    digest: [u8; 32],
-    options: crate::verify::Options,
-}
-
-/// Bytes of verified lists one thread remembers (by [`proven_list_size`]): hundreds of
-/// ordinary lists (a 131,072-entry list is about 20 KB), never more than a few large ones. A
-/// list too large for it is verified again each time, which only a hostile issuer causes.
-const VERIFIED_LISTS_MAX_BYTES: usize = 8 * 1024 * 1024;
 
 /// Bytes of decoded bitstrings one thread remembers. A decoded list is up to 16 MiB
 /// ([`MAX_LIST_BYTES`]) from a body of a few KB (zeros compress well), so the bound is on the
@@ -521,67 +107,8 @@ const VERIFIED_LISTS_MAX_BYTES: usize = 8 * 1024 * 1024;
 const DECODED_LISTS_MAX_BYTES: usize = 8 * 1024 * 1024;
 
 thread_local! {
-    static VERIFIED_LISTS: Memo<ListKey, Rc<ProvenList>> =
-        Memo::with_max_bytes(VERIFIED_LISTS_MAX_BYTES);
     static DECODED_LISTS: Memo<([u8; 32], Encoding), Rc<Vec<u8>>> =
         Memo::with_max_bytes(DECODED_LISTS_MAX_BYTES);
-}
-
-/// Verifies a status list credential's proof (Data Integrity or VC-JWT) in a sub-verification.
-async fn prove_list<F: Fetcher>(
-    v: &mut Verification<'_, F>,
-    url: &str,
-    doc: Document,
-    digest: [u8; 32],
-) -> Result<ProvenList, Check> {
-    let mut sub = v.sub();
-    let list = match doc {
-        Document::Json(list) => {
-            if !list.is_object() {
-                return Err(Check::unverifiable(
-                    ID,
-                    format!("the status list {url} is not a JSON object"),
-                ));
-            }
-            let list_issuer = id_of(list.get("issuer")).map(String::from);
-            crate::verify::ob3::embedded::verify_proofs(&mut sub, &list, list_issuer.as_deref())
-                .await;
-            list
-        }
-        Document::Jwt(compact) => match model::classify_jws(&compact) {
-            Ok(BadgeDoc::Ob3Jwt {
-                jws, credential, ..
-            }) => {
-                let list_issuer = id_of(credential.get("issuer")).map(String::from);
-                crate::verify::ob3::jwt::verify_signature(&mut sub, &jws, list_issuer.as_deref())
-                    .await;
-                credential
-            }
-            Ok(_) | Err(_) => {
-                return Err(Check::unverifiable(
-                    ID,
-                    format!("the status list {url} is a JWT but not a credential"),
-                ))
-            }
-        },
-    };
-    let verdict = sub.verdict();
-    let refused = (verdict != Verdict::Valid).then(|| {
-        let why = sub
-            .checks
-            .iter()
-            .find(|c| c.effect == Some(verdict))
-            .map(|c| c.detail.clone())
-            .unwrap_or_default();
-        (verdict, why)
-    });
-    Ok(ProvenList {
-        list,
-        fetched: std::mem::take(&mut sub.expert.fetched),
-        refused,
-        signer: sub.issued().map(|i| i.issuer().to_string()),
-        digest,
-    })
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! OB 2.0 ([`ob2`]) or OB 3.0 ([`ob3`]) verifier. Those add [`Check`]s to a [`Verification`];
 //! the verdict is derived from the checks alone.
 
+pub(crate) mod failure;
 test_visible!(ob2, ob3);
 pub mod validity;
 pub mod warm_up;

@@ -12,14 +12,15 @@ mod ob1;
 
 pub use ob1::verify_ob1;
 
+use crate::check::CheckId;
+use crate::resolve::fetch::FetchPurpose;
 use super::validity::window_checks;
 use super::Verification;
-use crate::check::CheckId;
-use crate::model::json::{each, id_of, str_of, strings};
-use crate::proof::jws::{Alg, CompactJws};
-use crate::proof::keys::PublicKey;
+use crate::jose::jws::{Alg, CompactJws};
+use crate::model::json::{id_of, str_of, strings};
 use crate::report::{Check, Format, Verdict};
-use crate::resolve::fetch::{FetchPurpose, Fetcher};
+use crate::resolve::fetch::Fetcher;
+use crate::resolve::keys::{ob2_embedded_key, ob2_rsa_key};
 use crate::status;
 use crate::trust;
 use docs::{authority, is_http_url, is_type, DocError, Linked};
@@ -237,7 +238,7 @@ pub async fn verify_signed<F: Fetcher>(
             return;
         }
         Err(e) => {
-            v.add(crate::proof::failure_check(CheckId::Signature, "", &e));
+            v.add(crate::verify::failure::failure_check(CheckId::Signature, "", &e));
             return;
         }
     }
@@ -659,15 +660,7 @@ async fn signature_checks<F: Fetcher>(
     let mut problems = Vec::new();
     let mut unreachable = Vec::new();
     for key_id in candidates.iter().take(8) {
-        let embedded = each(issuer.get("publicKey"))
-            .into_iter()
-            .find(|k| {
-                k.is_object()
-                    && id_of(Some(k)) == Some(key_id.as_str())
-                    && k.get("publicKeyPem").is_some()
-            })
-            .cloned();
-        let key_doc = match embedded {
+        let key_doc = match ob2_embedded_key(issuer, key_id) {
             Some(k) => k,
             None if !is_http_url(key_id) => {
                 unreachable.push(format!("{key_id} is neither embedded nor an http(s) URL"));
@@ -691,18 +684,10 @@ async fn signature_checks<F: Fetcher>(
                 }
             },
         };
-        let Some(pem) = str_of(&key_doc, "publicKeyPem") else {
-            problems.push(format!("key {key_id} has no publicKeyPem"));
-            continue;
-        };
-        let key = match PublicKey::from_pem(pem) {
-            Ok(k @ PublicKey::Rsa(_)) => k,
-            Ok(k) => {
-                problems.push(format!("key {key_id} is {}, RS256 needs RSA", k.kind()));
-                continue;
-            }
+        let key = match ob2_rsa_key(&key_doc, key_id) {
+            Ok(k) => k,
             Err(e) => {
-                problems.push(format!("key {key_id}: {e}"));
+                problems.push(e);
                 continue;
             }
         };

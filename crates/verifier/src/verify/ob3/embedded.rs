@@ -11,11 +11,11 @@
 use crate::check::CheckId;
 use crate::model::json::{each, id_of};
 use crate::proof::data_integrity::{self, ProofError, ProofEvidence};
-use crate::proof::failure_check;
 use crate::report::{Check, Verdict};
 use crate::resolve::fetch::Fetcher;
 use crate::resolve::keys::{KeyResolver, ResolveError, ResolvedKey};
 use crate::trust::{self, BindError, Issued, IssuerKey};
+use crate::verify::failure::failure_check;
 use crate::verify::validity::parse_datetime;
 use crate::verify::Verification;
 use serde_json::Value;

@@ -2,18 +2,17 @@
 //! "Verify a Credential VC-JWT Signature"): the key from `kid` (DID URL or HTTP URL) or `jwk`,
 //! tied to the issuer by [`crate::trust`] before its signature counts; the signature (RS256,
 //! ES256, EdDSA; `none` and HMAC refused as invalid, other registered algorithms not checked:
-//! [`crate::proof::failure_check`]); and the claims `iss`, `sub`, `jti`, `nbf`, `exp` against
-//! the credential.
+//! [`crate::verify::failure::failure_check`]); and the claims `iss`, `sub`, `jti`, `nbf`, `exp`
+//! against the credential.
 
-use super::embedded::{binding_outcome, method_failure, method_passed, resolved_key, BoundKey};
 use crate::check::CheckId;
+use super::embedded::{binding_outcome, method_failure, method_passed, resolved_key, BoundKey};
+use crate::jose::jws::{CompactJws, JwsError};
 use crate::model::json::str_of;
-use crate::proof::jws::{CompactJws, JwsError};
-use crate::proof::keys::PublicKey;
 use crate::report::{Check, Verdict};
 use crate::resolve::fetch::Fetcher;
-use crate::resolve::keys::{absolute, Assertion, KeyResolver, ResolvedKey};
-use crate::trust::{self, jwks_url, Issued};
+use crate::resolve::keys::{header_jwk, kid_url, KeyResolver};
+use crate::trust::{self, Issued};
 use crate::verify::validity::parse_datetime;
 use crate::verify::Verification;
 use chrono::{DateTime, Utc};
@@ -38,7 +37,7 @@ pub async fn verify_signature<F: Fetcher>(
     let alg = match jws.alg() {
         Ok(a) => a,
         Err(e) => {
-            v.add(crate::proof::failure_check(CheckId::Proof, "", &e));
+            v.add(crate::verify::failure::failure_check(CheckId::Proof, "", &e));
             return;
         }
     };
@@ -76,20 +75,9 @@ pub async fn verify_signature<F: Fetcher>(
         }
     } else if let Some(jwk) = jwk {
         // integrity.md: "The JWK MUST never contain "d"" — from_jwk refuses any private part.
-        match PublicKey::from_jwk(jwk) {
-            Ok(key) => {
-                let k = ResolvedKey {
-                    key,
-                    method_id: thumbprint_urn(jwk),
-                    controller: None,
-                    source: "the JWT's jwk header".into(),
-                    assertion: Assertion::Unknown(
-                        "a jwk in the token itself says nothing about who owns it".into(),
-                    ),
-                };
-                keys.push(trust::bind(&mut resolver, k, None, issuer).await);
-            }
-            Err(e) => checks.push(crate::proof::failure_check(
+        match header_jwk(jwk) {
+            Ok(k) => keys.push(trust::bind(&mut resolver, k, None, issuer).await),
+            Err(e) => checks.push(crate::verify::failure::failure_check(
                 CheckId::ProofMethod,
                 "the jwk header: ",
                 &e,
@@ -165,52 +153,6 @@ pub async fn verify_signature<F: Fetcher>(
     }
     if let Some(i) = issued {
         v.establish(i);
-    }
-}
-
-/// The RFC 7638 JWK thumbprint URN (RFC 9278) of a public JWK: its id in the expert view.
-fn thumbprint_urn(jwk: &Value) -> String {
-    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-    use base64::Engine;
-    use sha2::{Digest, Sha256};
-    let members: &[&str] = match jwk.get("kty").and_then(Value::as_str) {
-        Some("RSA") => &["e", "kty", "n"],
-        Some("EC") => &["crv", "kty", "x", "y"],
-        _ => &["crv", "kty", "x"],
-    };
-    // Required members only, lexicographic order, no whitespace (RFC 7638 §3.2).
-    let mut canonical = serde_json::Map::new();
-    for m in members {
-        if let Some(v) = jwk.get(*m) {
-            canonical.insert((*m).to_string(), v.clone());
-        }
-    }
-    let digest = Sha256::digest(Value::Object(canonical).to_string().as_bytes());
-    format!(
-        "urn:ietf:params:oauth:jwk-thumbprint:sha-256:{}",
-        URL_SAFE_NO_PAD.encode(digest)
-    )
-}
-
-/// A `kid` relative to the issuer: `#key-1` → `<issuer>#key-1`; a bare name with a DID issuer
-/// → `<issuer>#name`; with an https issuer → its `/.well-known/jwks.json#name`.
-fn kid_url(kid: &str, issuer: Option<&str>) -> String {
-    let is_uri = kid.split_once(':').is_some_and(|(s, _)| {
-        !s.is_empty()
-            && s.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
-    });
-    match issuer {
-        _ if is_uri => kid.to_string(),
-        Some(iss) if kid.starts_with('#') => absolute(kid, iss),
-        Some(iss) if iss.starts_with("did:") => {
-            format!("{}#{kid}", iss.split('#').next().unwrap_or(iss))
-        }
-        Some(iss) => match jwks_url(iss) {
-            Some(j) => format!("{j}#{kid}"),
-            None => kid.to_string(),
-        },
-        None => kid.to_string(),
     }
 }
 
@@ -387,34 +329,6 @@ mod tests {
     use super::*;
     use crate::report::Outcome;
     use serde_json::json;
-
-    #[test]
-    fn rfc7638_thumbprint() {
-        // RFC 7638 §3.1 example.
-        let jwk = json!({"kty":"RSA","e":"AQAB","alg":"RS256","kid":"2011-04-29","n":"0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw"});
-        assert_eq!(thumbprint_urn(&jwk), "urn:ietf:params:oauth:jwk-thumbprint:sha-256:NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs");
-    }
-
-    #[test]
-    fn kid_urls() {
-        assert_eq!(
-            kid_url("#k1", Some("did:web:i.example")),
-            "did:web:i.example#k1"
-        );
-        assert_eq!(
-            kid_url("k1", Some("did:web:i.example")),
-            "did:web:i.example#k1"
-        );
-        assert_eq!(
-            kid_url("k1", Some("https://i.example/issuer")),
-            "https://i.example/.well-known/jwks.json#k1"
-        );
-        assert_eq!(
-            kid_url("https://k.example/key", Some("https://i.example")),
-            "https://k.example/key"
-        );
-        assert_eq!(kid_url("did:key:z6Mk", None), "did:key:z6Mk");
-    }
 
     #[test]
     fn claims_match_mismatch_and_missing() {

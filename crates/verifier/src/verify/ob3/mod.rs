@@ -4,7 +4,7 @@
 //! 1. Conformance ([`conformance`]): contexts, types, required properties, subject identity.
 //! 2. Proof: embedded Data Integrity proofs ([`embedded`]) or the VC-JWT ([`jwt`]), with the key
 //!    resolved through [`crate::resolve::keys`] and tied to the issuer.
-//! 3. Status ([`crate::status::ob3`]), refresh offers ([`refresh`]), JSON Schema ([`schema`]) and
+//! 3. Status ([`status`]), refresh offers ([`refresh`]), JSON Schema ([`schema`]) and
 //!    endorsements ([`endorsement`]).
 //! 4. Validity window: `validFrom`/`validUntil` (VC 2.0), `issuanceDate`/`expirationDate` (VC 1.1).
 //!
@@ -28,12 +28,13 @@ pub mod endorsement;
 pub mod jwt;
 pub mod refresh;
 pub mod schema;
+pub mod status;
 
+use crate::check::CheckId;
 use super::validity::window_checks;
 use super::Verification;
-use crate::check::CheckId;
+use crate::jose::jws::CompactJws;
 use crate::model::json::{id_of, str_of};
-use crate::proof::jws::CompactJws;
 use crate::report::{Check, Format, Verdict};
 use crate::resolve::fetch::{FetchError, FetchPurpose, Fetcher};
 use crate::resolve::keys::{DocFailure, JsonSource};
@@ -197,7 +198,7 @@ async fn add_status_and_extras<F: Fetcher>(v: &mut Verification<'_, F>, c: &Valu
     let issuer = id_of(c.get("issuer")).map(String::from);
     // verification.md step 4: a revoked credential must never show as valid; a status that
     // cannot be checked makes the badge unverifiable.
-    crate::status::ob3::check(v, c, issuer.as_deref()).await;
+    status::check(v, c, issuer.as_deref()).await;
     for check in refresh::checks(c) {
         v.add(check);
     }

@@ -2,7 +2,7 @@
 //! Integrity proofs are verified offline, and a context is never fetched — a fetched context
 //! could change what a signed credential means (VC DI 1.0 §4.5 "Contexts and Vocabularies").
 
-/// A bundled context document: `src/resolve/contexts/<file>` as build.rs writes it (the same
+/// A bundled context document: `src/proof/contexts/<file>` as build.rs writes it (the same
 /// JSON without insignificant white space).
 macro_rules! context {
     ($file:literal) => {
@@ -157,7 +157,7 @@ mod tests {
 
     #[test]
     fn each_bundled_document_is_its_upstream_file() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/resolve/contexts");
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/proof/contexts");
         let mut files = 0;
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
