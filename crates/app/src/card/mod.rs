@@ -157,14 +157,14 @@ fn Verdicted(
         .or_else(|| badge.image.clone().filter(|u| safe_urls::is_safe_image(u)));
     let has_recipient = badge.recipient.is_some();
     view! {
-        {summary(&report, card.blocked.get_untracked(), lang)}
+        {summary(&report, card.blocked.get_untracked(), lang).into_any()}
         {has_badge.then(|| view! {
-            {badge::badge_head(&report, &badge, image, &names, lang)}
-            {badge::badge_details(&badge, lang)}
+            {badge::badge_head(&report, &badge, image, &names, lang).into_any()}
+            {badge::badge_details(&badge, lang).into_any()}
         })}
-        {has_recipient.then(|| earner::earner_check(report.clone(), card.id, lang, earner, earner_result))}
-        {share::share_panel(&report, &badge, card.preview.as_ref(), &names, lang)}
-        {checks::check_list(&report, lang)}
-        {checks::expert_view(&report, lang)}
+        {has_recipient.then(|| earner::earner_check(report.clone(), card.id, lang, earner, earner_result).into_any())}
+        {share::share_panel(&report, &badge, card.preview.as_ref(), &names, lang).into_any()}
+        {checks::check_list(&report, lang).into_any()}
+        {checks::expert_view(&report, lang).into_any()}
     }
 }
