@@ -1,11 +1,13 @@
 //! Step 2: what kind of badge is this payload? Open Badges 2.0 (hosted or signed), Open Badges
 //! 3.0 (JSON with an embedded proof, or VC-JWT), an older OB version, or something else.
 
+pub mod credential;
 pub mod json;
 
 use crate::jose::jws::{CompactJws, JwsError};
 use crate::limits::MAX_JSON_DEPTH;
 use crate::strict_json::{self, JsonError};
+use credential::Credential;
 use serde_json::Value;
 
 /// A recognised badge document, not yet verified.
@@ -20,13 +22,13 @@ pub enum BadgeDoc {
         assertion: Value,
     },
     /// OB 3.0 (or another Verifiable Credential) as JSON, normally with an embedded `proof`.
-    Ob3Credential(Value),
+    Ob3Credential(Credential),
     /// OB 3.0 VC-JWT: the credential is the payload (VC 2.0) or its `vc` claim (VC 1.1).
     Ob3Jwt {
         jws: CompactJws,
         compact: String,
         claims: Value,
-        credential: Value,
+        credential: Credential,
     },
     /// OB 0.5 / 1.0 / 1.1 assertion.
     Ob1Assertion(Value),
@@ -118,7 +120,7 @@ pub fn classify_json(v: Value) -> Result<BadgeDoc, ClassifyError> {
         }
     }
     if has_ctx(VC_CONTEXTS) || types.iter().any(|t| t == "VerifiableCredential") {
-        return Ok(BadgeDoc::Ob3Credential(v));
+        return Ok(BadgeDoc::Ob3Credential(Credential::new(v)));
     }
     if has_ctx(OB2_CONTEXTS) || types.iter().any(|t| t == "Assertion") {
         return Ok(BadgeDoc::Ob2Assertion(v));
@@ -167,7 +169,7 @@ pub fn classify_jws(compact: &str) -> Result<BadgeDoc, ClassifyError> {
     let compact = compact.trim().to_string();
     // VC 1.1 JWT: the credential sits in the `vc` claim (VC-JWT 1.1 §6.3.1).
     if let Some(vc) = claims.get("vc").filter(|v| v.is_object()) {
-        let credential = vc.clone();
+        let credential = Credential::new(vc.clone());
         return Ok(BadgeDoc::Ob3Jwt {
             jws,
             compact,

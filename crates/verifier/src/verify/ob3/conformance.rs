@@ -5,23 +5,11 @@
 //! validation (a later step); the types and required properties are checked in code.
 
 use crate::check::CheckId;
+pub use crate::model::credential::CredentialKind as Kind;
+use crate::model::credential::{Credential, VC1_CONTEXT, VC2_CONTEXT};
 use crate::model::json::{each, has_type, id_of, str_of, strings};
 use crate::report::{Check, Verdict};
 use serde_json::Value;
-
-pub const VC2_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
-pub const VC1_CONTEXT: &str = "https://www.w3.org/2018/credentials/v1";
-
-/// What kind of credential this is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// `OpenBadgeCredential` / `AchievementCredential`.
-    OpenBadge,
-    /// An OB 3.0 `EndorsementCredential` (verified in a later issue).
-    Endorsement,
-    /// Another kind of Verifiable Credential: verified as a VC, labelled as not an Open Badge.
-    OtherVc,
-}
 
 /// Whether a context URL is an OB 3.0 context (every published version).
 fn is_ob3_context(c: &str) -> bool {
@@ -35,20 +23,6 @@ fn is_ob3_context(c: &str) -> bool {
     rest.strip_prefix("context-3.0.")
         .and_then(|v| v.strip_suffix(".json"))
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// The data-model version, by the first context.
-pub fn vc_version(c: &Value) -> Option<&'static str> {
-    match c.get("@context") {
-        Some(Value::Array(a)) => match a.first().and_then(Value::as_str) {
-            Some(VC2_CONTEXT) => Some("VC 2.0"),
-            Some(VC1_CONTEXT) => Some("VC 1.1"),
-            _ => None,
-        },
-        Some(Value::String(s)) if s == VC2_CONTEXT => Some("VC 2.0"),
-        Some(Value::String(s)) if s == VC1_CONTEXT => Some("VC 1.1"),
-        _ => None,
-    }
 }
 
 fn fail(id: CheckId, detail: impl Into<String>) -> Check {
@@ -93,24 +67,15 @@ fn each_typed(id: CheckId, what: &str, values: Vec<&Value>, expected: &str) -> O
     ))
 }
 
-/// The credential's kind and the `context`/`type` checks.
-pub fn context_and_type(c: &Value) -> (Kind, Vec<Check>) {
+/// The `context`/`type` checks, by the credential's version and kind (read once, in model).
+pub fn context_and_type(credential: &Credential) -> Vec<Check> {
+    let (c, kind) = (&credential.json, credential.kind);
     let mut checks = Vec::new();
     let types = strings(c.get("type"));
-    let kind = if types
-        .iter()
-        .any(|t| t == "OpenBadgeCredential" || t == "AchievementCredential")
-    {
-        Kind::OpenBadge
-    } else if types.iter().any(|t| t == "EndorsementCredential") {
-        Kind::Endorsement
-    } else {
-        Kind::OtherVc
-    };
     // Contexts: the VC context first (VC 2.0 §4.3 / VC 1.1 §4.1), then an OB 3.0 context.
     let contexts = strings(c.get("@context"));
     let has_ob = contexts.iter().any(|u| is_ob3_context(u));
-    checks.push(match vc_version(c) {
+    checks.push(match credential.version.map(|v| v.label()) {
         None => fail(
             CheckId::Context,
             format!("the first @context must be {VC2_CONTEXT} (VC 2.0) or {VC1_CONTEXT} (VC 1.1); it is {}",
@@ -145,7 +110,7 @@ pub fn context_and_type(c: &Value) -> (Kind, Vec<Check>) {
             ),
         }
     });
-    (kind, checks)
+    checks
 }
 
 /// The data-model checks of an OpenBadgeCredential / AchievementCredential (OB 3.0 data model,
@@ -397,6 +362,11 @@ fn achievement_checks(achievement: Option<&Value>, checks: &mut Vec<Check>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn kind_and_checks(c: &Value) -> (Kind, Vec<Check>) {
+        let credential = Credential::new(c.clone());
+        (credential.kind, context_and_type(&credential))
+    }
     use crate::report::Outcome;
     use serde_json::json;
 
@@ -421,7 +391,7 @@ mod tests {
     #[test]
     fn a_conforming_credential_passes() {
         let c = ok_credential();
-        let (kind, checks) = context_and_type(&c);
+        let (kind, checks) = kind_and_checks(&c);
         assert_eq!(kind, Kind::OpenBadge);
         assert!(failed(&checks).is_empty());
         assert!(failed(&data_model(&c)).is_empty(), "{:?}", data_model(&c));
@@ -443,20 +413,20 @@ mod tests {
         ));
         let mut c = ok_credential();
         c["@context"] = json!(["https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]);
-        assert_eq!(failed(&context_and_type(&c).1), vec!["context"]);
+        assert_eq!(failed(&kind_and_checks(&c).1), vec!["context"]);
         c["@context"] = json!([VC2_CONTEXT]);
-        assert_eq!(failed(&context_and_type(&c).1), vec!["context"]);
+        assert_eq!(failed(&kind_and_checks(&c).1), vec!["context"]);
     }
 
     #[test]
     fn other_vcs_and_endorsements() {
         let mut c = ok_credential();
         c["type"] = json!(["VerifiableCredential", "OtherCredential"]);
-        let (kind, checks) = context_and_type(&c);
+        let (kind, checks) = kind_and_checks(&c);
         assert_eq!(kind, Kind::OtherVc);
         assert!(checks[1].detail.starts_with("not an Open Badge"));
         c["type"] = json!(["VerifiableCredential", "EndorsementCredential"]);
-        let (kind, checks) = context_and_type(&c);
+        let (kind, checks) = kind_and_checks(&c);
         assert_eq!((kind, checks[1].effect), (Kind::Endorsement, None));
     }
 

@@ -8,6 +8,7 @@
 //! verified one level deep only (an endorsement's own endorsements are not), which also bounds
 //! the work a crafted badge can cause.
 
+use crate::model::credential::Credential;
 use super::conformance::Kind;
 use crate::check::CheckId;
 use crate::model::json::{each, id_of, str_of, strings};
@@ -111,7 +112,7 @@ async fn one<F: Fetcher>(
                 return unreadable(place, "the endorsement is not an object");
             }
             // Box: verify_credential → endorsement::check → verify_credential.
-            Box::pin(super::verify_credential(&mut sub, e.clone())).await;
+            Box::pin(super::verify_credential(&mut sub, Credential::new(e.clone()))).await;
             e.clone()
         }
         Found::Jwt(e) => {
@@ -133,7 +134,7 @@ async fn one<F: Fetcher>(
                         credential.clone(),
                     ))
                     .await;
-                    credential
+                    credential.json
                 }
                 Ok(_) => return unreadable(place, "the endorsementJwt is not a VC-JWT"),
                 Err(e) => return unreadable(place, &format!("the endorsementJwt: {e}")),

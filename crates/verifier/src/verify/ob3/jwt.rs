@@ -8,6 +8,7 @@
 use crate::check::CheckId;
 use super::embedded::{binding_outcome, method_failure, method_passed, resolved_key, BoundKey};
 use crate::jose::jws::{CompactJws, JwsError};
+use crate::model::credential::Credential;
 use crate::model::json::str_of;
 use crate::report::{Check, Verdict};
 use crate::resolve::fetch::Fetcher;
@@ -170,7 +171,12 @@ fn numeric_date(v: &Value) -> Option<DateTime<Utc>> {
 /// disagrees with the credential makes it invalid; a missing one is a warning (the signature
 /// covers the credential itself, so nothing unsigned is trusted). Returns `exp` when the
 /// credential has no expiry of its own ("MUST be used to set the value of the validUntil").
-pub fn claim_checks(claims: &Value, c: &Value, checks: &mut Vec<Check>) -> Option<String> {
+pub fn claim_checks(
+    claims: &Value,
+    credential: &Credential,
+    checks: &mut Vec<Check>,
+) -> Option<String> {
+    let c = &credential.json;
     let text = |id: CheckId,
                 name: &str,
                 claim: Option<&Value>,
@@ -228,7 +234,7 @@ pub fn claim_checks(claims: &Value, c: &Value, checks: &mut Vec<Check>) -> Optio
     ));
     // The properties the claims mirror: VC 2.0 validFrom/validUntil, VC 1.1
     // issuanceDate/expirationDate (integrity.md note); by the data model's version first.
-    let vc11 = super::conformance::vc_version(c) == Some("VC 1.1");
+    let vc11 = credential.is_vc11();
     let pick = |a: &'static str, b: &'static str| {
         let (first, second) = if vc11 { (b, a) } else { (a, b) };
         str_of(c, first)
@@ -336,7 +342,7 @@ mod tests {
         let mut checks = Vec::new();
         claim_checks(
             &json!({"iss":"https://i","sub":"did:s","jti":"urn:1","nbf":1262304000}),
-            &c,
+            &Credential::new(c.clone()),
             &mut checks,
         );
         assert!(
@@ -346,7 +352,7 @@ mod tests {
         let mut checks = Vec::new();
         let exp = claim_checks(
             &json!({"iss":"https://other","jti":"urn:1","nbf":1262304001,"exp":1893456000}),
-            &c,
+            &Credential::new(c.clone()),
             &mut checks,
         );
         let by = |id: &str| checks.iter().find(|c| c.id == id).unwrap().outcome;

@@ -38,7 +38,7 @@ use crate::model::json::{id_of, str_of};
 use crate::report::{Check, Format, Verdict};
 use crate::resolve::fetch::{FetchError, FetchPurpose, Fetcher};
 use crate::resolve::keys::{DocFailure, JsonSource};
-use conformance::Kind;
+use crate::model::credential::{Credential, CredentialKind};
 use serde_json::Value;
 
 /// Documents for key resolution come through [`Verification::fetch`]: http(s) only, budgeted,
@@ -71,14 +71,14 @@ impl<F: Fetcher> JsonSource for Verification<'_, F> {
 }
 
 /// A credential as JSON with embedded proofs.
-pub async fn verify_credential<F: Fetcher>(v: &mut Verification<'_, F>, credential: Value) {
+pub async fn verify_credential<F: Fetcher>(v: &mut Verification<'_, F>, credential: Credential) {
     v.format = Some(Format::Ob3DataIntegrity);
-    v.badge = Some(display::display(&credential));
-    let kind = add_conformance(v, &credential);
-    let issuer = id_of(credential.get("issuer")).map(String::from);
-    embedded::verify_proofs(v, &credential, issuer.as_deref()).await;
+    v.badge = Some(display::display(&credential.json));
+    add_conformance(v, &credential);
+    let issuer = id_of(credential.json.get("issuer")).map(String::from);
+    embedded::verify_proofs(v, &credential.json, issuer.as_deref()).await;
     add_window(v, &credential, None);
-    add_status_and_extras(v, &credential, kind).await;
+    add_status_and_extras(v, &credential).await;
 }
 
 /// A VC-JWT: the credential is the payload (VC 2.0) or its `vc` claim (VC 1.1).
@@ -87,28 +87,30 @@ pub async fn verify_jwt<F: Fetcher>(
     jws: &CompactJws,
     _compact: &str,
     claims: Value,
-    credential: Value,
+    credential: Credential,
 ) {
     v.format = Some(Format::Ob3Jwt);
     let mut credential = credential;
     if claims.get("vc").is_some_and(Value::is_object) {
-        jwt::complete_vc11(&claims, &mut credential);
+        // Fills in what the registered claims carry; neither `@context` nor `type`, so the
+        // version and kind read in model stand.
+        jwt::complete_vc11(&claims, &mut credential.json);
     }
-    v.badge = Some(display::display(&credential));
-    let kind = add_conformance(v, &credential);
-    let issuer = id_of(credential.get("issuer")).map(String::from);
+    v.badge = Some(display::display(&credential.json));
+    add_conformance(v, &credential);
+    let issuer = id_of(credential.json.get("issuer")).map(String::from);
     jwt::verify_signature(v, jws, issuer.as_deref()).await;
     let mut checks = Vec::new();
     let exp_until = jwt::claim_checks(&claims, &credential, &mut checks);
     for c in checks {
         v.add(c);
     }
-    if credential.get("proof").is_some() {
-        let check = embedded_proofs_of_jwt(v, &credential, issuer.as_deref()).await;
+    if credential.json.get("proof").is_some() {
+        let check = embedded_proofs_of_jwt(v, &credential.json, issuer.as_deref()).await;
         v.add(check);
     }
     add_window(v, &credential, exp_until.as_deref());
-    add_status_and_extras(v, &credential, kind).await;
+    add_status_and_extras(v, &credential).await;
 }
 
 /// A VC-JWT whose credential also carries embedded proofs: every proof must verify (issue #14),
@@ -150,13 +152,12 @@ async fn embedded_proofs_of_jwt<F: Fetcher>(
     }
 }
 
-fn add_conformance<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value) -> Kind {
-    let (kind, checks) = conformance::context_and_type(c);
-    for check in checks {
+fn add_conformance<F: Fetcher>(v: &mut Verification<'_, F>, credential: &Credential) {
+    for check in conformance::context_and_type(credential) {
         v.add(check);
     }
-    if kind == Kind::OpenBadge {
-        for check in conformance::data_model(c) {
+    if credential.kind == CredentialKind::OpenBadge {
+        for check in conformance::data_model(&credential.json) {
             v.add(check);
         }
     } else {
@@ -166,13 +167,16 @@ fn add_conformance<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value) -> Kind {
             "not an Open Badge: the Open Badges data model is not checked",
         ));
     }
-    kind
 }
 
-fn add_window<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value, until_override: Option<&str>) {
+fn add_window<F: Fetcher>(
+    v: &mut Verification<'_, F>,
+    credential: &Credential,
+    until_override: Option<&str>,
+) {
     // VC 2.0 validFrom/validUntil, VC 1.1 issuanceDate/expirationDate (verification.md step 4
     // note); the data model's own names first when a credential carries both.
-    let vc11 = conformance::vc_version(c) == Some("VC 1.1");
+    let (c, vc11) = (&credential.json, credential.is_vc11());
     let pick = |a: &'static str, b: &'static str| {
         let (first, second) = if vc11 { (b, a) } else { (a, b) };
         str_of(c, first)
@@ -194,7 +198,8 @@ fn add_window<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value, until_override
 }
 
 /// Status, refresh, JSON Schema and endorsements (issue #6).
-async fn add_status_and_extras<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value, kind: Kind) {
+async fn add_status_and_extras<F: Fetcher>(v: &mut Verification<'_, F>, credential: &Credential) {
+    let c = &credential.json;
     let issuer = id_of(c.get("issuer")).map(String::from);
     // verification.md step 4: a revoked credential must never show as valid; a status that
     // cannot be checked makes the badge unverifiable.
@@ -202,8 +207,8 @@ async fn add_status_and_extras<F: Fetcher>(v: &mut Verification<'_, F>, c: &Valu
     for check in refresh::checks(c) {
         v.add(check);
     }
-    for check in schema::checks(c) {
+    for check in schema::checks(credential) {
         v.add(check);
     }
-    endorsement::check(v, c, kind).await;
+    endorsement::check(v, c, credential.kind).await;
 }

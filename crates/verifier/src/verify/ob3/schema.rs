@@ -6,7 +6,7 @@
 //! schema is bundled (see `schemas/SOURCES.md`); any other schema is reported not checked,
 //! with its URL.
 
-use super::conformance::vc_version;
+use crate::model::credential::Credential;
 use crate::check::CheckId;
 use crate::model::json::{each, id_of, strings};
 use crate::report::{Check, Verdict};
@@ -131,15 +131,16 @@ pub fn achievement_violations(_instance: &Value) -> Result<(Vec<String>, usize),
 }
 
 /// The `schema` checks for credential `c`.
-pub fn checks(c: &Value) -> Vec<Check> {
-    let entries = each(c.get("credentialSchema"));
+pub fn checks(credential: &Credential) -> Vec<Check> {
+    let entries = each(credential.json.get("credentialSchema"));
     if entries.is_empty() {
         return vec![Check::not_applicable(ID, "no credentialSchema")];
     }
-    entries.into_iter().map(|s| one(c, s)).collect()
+    entries.into_iter().map(|s| one(credential, s)).collect()
 }
 
-fn one(c: &Value, entry: &Value) -> Check {
+fn one(credential: &Credential, entry: &Value) -> Check {
+    let c = &credential.json;
     let url = id_of(Some(entry)).unwrap_or("(no id)").trim();
     let types = strings(entry.get("type"));
     if !types.iter().any(|t| t == "1EdTechJsonSchemaValidator2019") {
@@ -161,7 +162,7 @@ fn one(c: &Value, entry: &Value) -> Check {
     }
     // The bundled rendering is the VC 1.1 shape (it requires issuanceDate); applied to a VC 2.0
     // credential it would reject every valid one.
-    if vc_version(c) != Some("VC 1.1") {
+    if !credential.is_vc11() {
         return Check::not_checked(
             ID,
             format!("not checked: {url} — the bundled copy is the VC 1.1 (OB 3.0.0/3.0.1) rendering; its VC 2.0 revision is not bundled"),
@@ -188,6 +189,10 @@ fn one(c: &Value, entry: &Value) -> Check {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn checks_of(c: &Value) -> Vec<Check> {
+        checks(&Credential::new(c.clone()))
+    }
     use crate::report::Outcome;
     use serde_json::json;
 
@@ -223,7 +228,7 @@ mod tests {
     #[test]
     #[cfg(feature = "json-schema")]
     fn conforming_vc11_credential_passes() {
-        let r = checks(&vc11());
+        let r = checks_of(&vc11());
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].outcome, Outcome::Passed, "{}", r[0].detail);
     }
@@ -237,7 +242,7 @@ mod tests {
             .unwrap()
             .remove("criteria");
         c["issuanceDate"] = json!(5);
-        let r = checks(&c);
+        let r = checks_of(&c);
         assert_eq!(r[0].effect, Some(Verdict::Invalid));
         assert!(r[0].detail.contains("/issuanceDate"), "{}", r[0].detail);
         assert!(
@@ -251,7 +256,7 @@ mod tests {
     fn unknown_and_vc2_schemas_are_not_checked_with_the_url() {
         let mut c = vc11();
         c["credentialSchema"] = json!({"id":"https://example.org/my-schema.json","type":"1EdTechJsonSchemaValidator2019"});
-        let r = checks(&c);
+        let r = checks_of(&c);
         assert_eq!(r[0].outcome, Outcome::NotChecked);
         assert!(r[0].effect.is_none());
         assert!(r[0].detail.contains("https://example.org/my-schema.json"));
@@ -260,10 +265,10 @@ mod tests {
             "https://www.w3.org/ns/credentials/v2",
             "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
         ]);
-        let r = checks(&v2);
+        let r = checks_of(&v2);
         assert_eq!(r[0].outcome, Outcome::NotChecked);
         assert!(r[0].detail.contains(ACHIEVEMENT_SCHEMA_URLS[0]));
-        assert_eq!(checks(&json!({}))[0].outcome, Outcome::NotApplicable);
+        assert_eq!(checks_of(&json!({}))[0].outcome, Outcome::NotApplicable);
     }
 
     #[test]
@@ -271,7 +276,7 @@ mod tests {
     fn huge_values_are_clipped() {
         let mut c = vc11();
         c["name"] = json!(vec!["x".repeat(10_000)]);
-        let r = checks(&c);
+        let r = checks_of(&c);
         assert_eq!(r[0].effect, Some(Verdict::Invalid));
         assert!(r[0].detail.len() < 2000);
     }

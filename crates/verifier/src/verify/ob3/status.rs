@@ -462,10 +462,10 @@ async fn prove_list<F: Fetcher>(
             Ok(BadgeDoc::Ob3Jwt {
                 jws, credential, ..
             }) => {
-                let list_issuer = id_of(credential.get("issuer")).map(String::from);
+                let list_issuer = id_of(credential.json.get("issuer")).map(String::from);
                 crate::verify::ob3::jwt::verify_signature(&mut sub, &jws, list_issuer.as_deref())
                     .await;
-                credential
+                credential.json
             }
             Ok(_) | Err(_) => {
                 return Err(Check::unverifiable(
