@@ -138,15 +138,28 @@ pub struct Report {
     /// verdict is `valid`; the view's "verified issuer key" is read from it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub issued_by: Option<IssuedBy>,
-    /// The credential read from the input's bytes, on one line (compact JSON, or the compact
-    /// JWS), for a link that carries it (the app's `#credential=`); `None` for a URL, for
-    /// unreadable input, and for JSON that reads two ways (duplicate member names), which is
-    /// never re-serialized into one reading. Not in the JSON report: it is the input itself.
+    /// The credential read from the input's bytes, exactly as read (JSON text, or the compact
+    /// JWS), for a link that carries it (the app's `#credential=`, through
+    /// [`Report::credential_one_line`]); `None` for a URL and for unreadable input. Not in the
+    /// JSON report: it is the input itself.
     #[serde(skip)]
     pub credential: Option<String>,
 }
 
 impl Report {
+    /// [`Report::credential`] on one line, for a link that carries it: JSON re-serialized
+    /// compactly, read strictly first, so a document with a member name twice (which reads one
+    /// way here and another elsewhere) never becomes a link; a compact JWS as it is. Made on
+    /// demand: verification itself never pays for it.
+    pub fn credential_one_line(&self, max_json_depth: usize) -> Option<String> {
+        let text = self.credential.as_deref()?;
+        if !text.trim_start().starts_with('{') {
+            return Some(text.to_string());
+        }
+        let value = crate::strict_json::from_str(text, max_json_depth).ok()?;
+        serde_json::to_string(&value).ok()
+    }
+
     /// Builds a report from its checks, deriving verdict and summary. `valid` needs `issued`:
     /// without it the report says what was not established and is `unverifiable`.
     pub fn new(

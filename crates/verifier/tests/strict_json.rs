@@ -68,21 +68,20 @@ fn duplicate_at_top_level_is_invalid() {
     assert_refused(&r, "name", "/name", "the badge document");
 }
 
-/// The report carries the credential it read, compactly, for the app's `#credential=` link,
-/// but never a one-way re-serialization of a document that reads two ways.
+/// The report carries the credential it read, and gives it compactly for the app's
+/// `#credential=` link, but never a one-way re-serialization of a document that reads two ways.
 #[test]
 fn the_report_carries_the_credential_only_when_it_reads_one_way() {
     let (cred, text) = signed_badge_text();
     let spaced = serde_json::to_string_pretty(&cred).unwrap();
-    let r = run_bytes(spaced.into_bytes(), &MemoryFetcher::new());
-    assert_eq!(r.credential.as_deref(), Some(text.as_str()));
+    let r = run_bytes(spaced.clone().into_bytes(), &MemoryFetcher::new());
+    assert_eq!(r.credential.as_deref(), Some(spaced.as_str()));
+    assert_eq!(r.credential_one_line(64).as_deref(), Some(text.as_str()));
     // Not in the JSON report: it is the input itself.
     assert!(!r.to_json_line().contains("\"credential\""));
     let forged = insert_after(&text, "{", r#""name":"Forged badge","#);
-    assert_eq!(
-        run_bytes(forged.into_bytes(), &MemoryFetcher::new()).credential,
-        None
-    );
+    let r = run_bytes(forged.into_bytes(), &MemoryFetcher::new());
+    assert_eq!(r.credential_one_line(64), None);
 }
 
 #[test]

@@ -168,7 +168,7 @@ pub fn share_link(page_href: &str, report: &Report, max_len: usize) -> Option<Sh
             carries_badge: false,
         });
     }
-    let credential = report.credential.as_deref()?;
+    let credential = report.credential_one_line(badge_verifier::limits::MAX_JSON_DEPTH)?;
     Some(ShareLink {
         url: credential_link(page_href, credential.as_bytes(), max_len)?,
         carries_badge: true,

@@ -269,7 +269,10 @@ pub async fn verify<F: Fetcher>(input: &Input, fetcher: &F, opts: &Options) -> R
                 for w in found.warnings {
                     v.add(Check::warning(CheckId::Extract, w));
                 }
-                credential = one_line(&found.payload, &opts.limits);
+                credential = match &found.payload {
+                    Payload::Json(text) | Payload::Jws(text) => Some(text.clone()),
+                    Payload::Url(_) => None,
+                };
                 found.payload
             }
             Err(e) => {
@@ -286,19 +289,6 @@ pub async fn verify<F: Fetcher>(input: &Input, fetcher: &F, opts: &Options) -> R
     Report {
         credential,
         ..v.finish(input.name())
-    }
-}
-
-/// The credential on one line, for [`Report::credential`]: JSON re-serialized compactly (so a
-/// link carrying it is short), only when it reads one way; a compact JWS as it is.
-fn one_line(payload: &Payload, limits: &Limits) -> Option<String> {
-    match payload {
-        Payload::Json(text) => {
-            let value = crate::strict_json::from_str(text, limits.max_json_depth).ok()?;
-            serde_json::to_string(&value).ok()
-        }
-        Payload::Jws(compact) => Some(compact.clone()),
-        Payload::Url(_) => None,
     }
 }
 
