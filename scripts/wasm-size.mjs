@@ -7,7 +7,7 @@
 // that room: 409,255 – 409,427 B after wasm-opt -Oz twice and literal IPs read without std's
 // parser (the size moves by ~0.2 KB with line numbers alone: panic locations are data).
 // On 2026-12-06 issue #15 split the crate into a workspace (core, view, CLI, app) with one-way
-// layers and typed data through the middle: +2,992 B (0.73 %, inside that issue's 2 %
+// layers and typed data through the middle: +3,486 B (0.85 %, inside that issue's 2 %
 // allowance), spread over generic code instantiated across crate boundaries, not one feature.
 // Back: the card's parts as AnyView (-255 B), wasm-opt --strip-producers --strip-target-features
 // (-239 B), --flatten --rereloop before -Oz -Oz (-1,511 B; verify() in Chromium unchanged within
