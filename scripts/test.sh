@@ -15,6 +15,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 # The core, the view and the app as the browser builds them (the core without JSON Schema).
 cargo clippy --target wasm32-unknown-unknown -p badge-verifier -p badge-view -p badge-app --no-default-features --lib --bins -- -D warnings
 
+log "rustdoc of the library crates (no broken or private links)"
+RUSTDOCFLAGS="-D warnings" cargo doc -p badge-verifier -p badge-view --no-deps --quiet
+
 log "native tests"
 cargo test --workspace 2>&1 | tee "$out/cargo.txt"
 

@@ -8,7 +8,7 @@
 //! ```
 //!
 //! Everything the verifier reads from the network goes through a [`Fetcher`]: the CLI's
-//! [`resolve::native::NativeFetcher`] (feature `native-fetcher`), the app's own browser fetcher,
+//! `resolve::native::NativeFetcher` (feature `native-fetcher`), the app's own browser fetcher,
 //! or a [`MemoryFetcher`] serving fixed documents, as here. The verdict is derived from the
 //! [`Check`]s alone; `valid` needs the issuer established by a verified signature or a hosted
 //! assertion within the issuer's scope.
@@ -64,7 +64,7 @@
 //!
 //! - `json-schema` (default): checks an OB 3.0 `credentialSchema` against the bundled schema;
 //!   without it that check is reported as not checked (the app leaves it out for size).
-//! - `native-fetcher`: [`resolve::native::NativeFetcher`], the CLI's HTTP(S) client (ureq),
+//! - `native-fetcher`: `resolve::native::NativeFetcher`, the CLI's HTTP(S) client (ureq),
 //!   with the address checks and redirect rules of [`resolve::fetch::FetchPolicy`]. Native only.
 //! - `test-support`: helpers for tests (baking PNG/SVG badges, encoding status lists, the
 //!   pipeline's inner modules). Not part of the supported API; native only.

@@ -155,7 +155,7 @@ impl IssuerKey {
     }
 
     /// What a Data Integrity proof that verified with this key establishes. `ev` can only come
-    /// from [`data_integrity::verify`] (its key field is private), so this is a verified
+    /// from `data_integrity::verify` (its key field is private), so this is a verified
     /// signature by this key, or `None` when it verified with another.
     pub fn attest(&self, ev: &ProofEvidence) -> Option<Issued> {
         (*ev.verified_with() == self.resolved.key).then(|| self.issued())

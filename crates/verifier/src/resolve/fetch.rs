@@ -91,7 +91,7 @@ pub enum FetchError {
     /// The in-memory fetcher has no such document.
     NotFound,
     /// The URL's host is, or resolves to, an address that is never fetched (loopback, private,
-    /// link-local …; see [`super::address`]), or a redirect went where the first URL could not.
+    /// link-local …; see `super::address`), or a redirect went where the first URL could not.
     Refused(String),
     /// The input's fetch budget ran out ([`crate::limits::Budget`]).
     BudgetExceeded(BudgetExceeded),

@@ -1,6 +1,6 @@
 //! Step 3: getting the documents a badge refers to — hosted assertions, BadgeClasses, issuer
 //! profiles, keys, status lists — through the [`fetch::Fetcher`] trait only. JSON-LD contexts
-//! are bundled with the proofs that need them ([`crate::proof::contexts`]) and never fetched.
+//! are bundled with the proofs that need them (`crate::proof::contexts`) and never fetched.
 
 test_visible!(address);
 pub mod cache;

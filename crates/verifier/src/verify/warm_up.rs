@@ -17,7 +17,7 @@ pub const SAMPLE: &str = include_str!("warm_up_credential.json");
 /// Verifies the sample at `at` with `fetcher` — the caller's own, so the code warmed is the
 /// code its badges will run (the pipeline is generic over the fetcher; nothing is fetched, the
 /// key is a did:key) — then compiles the scoped contexts the sample does not use
-/// ([`crate::proof::jsonld::warm_up`]). Returns whether both came out as expected (a test
+/// (`crate::proof::jsonld::warm_up`). Returns whether both came out as expected (a test
 /// keeps it so).
 pub fn warm_up<F: Fetcher>(fetcher: &F, at: chrono::DateTime<chrono::Utc>) -> bool {
     let input = Input::Bytes {

@@ -30,19 +30,37 @@ pub(super) fn is_pre_v2(a: &Value) -> bool {
         || (a.get("verify").is_some_and(Value::is_object) && a.get("verification").is_none())
 }
 
+/// A pre-2.0 version of Open Badges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ob1Version {
+    V0_5,
+    V1_0,
+    V1_1,
+}
+
+impl std::fmt::Display for Ob1Version {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Ob1Version::V0_5 => "0.5",
+            Ob1Version::V1_0 => "1.0",
+            Ob1Version::V1_1 => "1.1",
+        })
+    }
+}
+
 /// Which pre-2.0 version this is: 1.1 declares the v1 context; 1.0 has a `verify` object;
 /// 0.5 has neither (its `badge` is embedded with an `issuer.origin`).
-fn version(a: &Value) -> &'static str {
+fn version(a: &Value) -> Ob1Version {
     let contexts = crate::model::json::strings(a.get("@context"));
     if contexts
         .iter()
         .any(|c| c.trim_end_matches('/').ends_with("openbadges/v1"))
     {
-        "1.1"
+        Ob1Version::V1_1
     } else if a.get("verify").is_some_and(Value::is_object) {
-        "1.0"
+        Ob1Version::V1_0
     } else {
-        "0.5"
+        Ob1Version::V0_5
     }
 }
 
@@ -57,7 +75,7 @@ pub async fn verify_ob1<F: Fetcher>(
     v.format = None;
     v.expert.proof_suite = Some(format!("Open Badges {version}"));
     v.badge = Some(display::build(&a, None, None, None));
-    if version == "0.5" {
+    if version == Ob1Version::V0_5 {
         v.add(Check::unverifiable(
             CheckId::Version,
             "this is an Open Badges 0.5 assertion: that version has no verification method (no hosted URL, no signature), so nothing can prove it was issued; ask the issuer for an Open Badges 2.0 or 3.0 badge",
@@ -294,18 +312,19 @@ mod tests {
     fn versions() {
         assert_eq!(
             version(&json!({"@context":"https://w3id.org/openbadges/v1"})),
-            "1.1"
+            Ob1Version::V1_1
         );
         assert_eq!(
             version(&json!({"verify":{"type":"hosted","url":"https://e.org/a"}})),
-            "1.0"
+            Ob1Version::V1_0
         );
         assert_eq!(
             version(
                 &json!({"recipient":"sha256$ab","badge":{"issuer":{"origin":"https://e.org"}}})
             ),
-            "0.5"
+            Ob1Version::V0_5
         );
+        assert_eq!(Ob1Version::V1_1.to_string(), "1.1");
     }
 
     #[test]
