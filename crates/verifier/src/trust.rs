@@ -123,7 +123,7 @@ impl Issued {
 /// A key shown to belong to the issuer. Only [`bind`], [`issuer_listed_keys`] and [`ob2_key`]
 /// make one; verifying a signature with it is the only way to an [`Issued`].
 #[derive(Debug, Clone, PartialEq)]
-pub struct IssuerKey {
+pub(crate) struct IssuerKey {
     resolved: ResolvedKey,
     issuer: String,
     binding: KeyBinding,
@@ -164,7 +164,7 @@ impl IssuerKey {
 
 /// Why a key could not be tied to the issuer.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BindError {
+pub(crate) enum BindError {
     /// The issuer's documents answered and do not list the key, or name another controller:
     /// the key is not the issuer's.
     NotIssuers(String),
@@ -183,7 +183,7 @@ impl std::fmt::Display for BindError {
 
 /// Ties a resolved key to `issuer`. `reference` is how the proof named the key (a JWT `kid`
 /// or a Data Integrity `verificationMethod`), `None` for a JWT's `jwk` header.
-pub async fn bind<S: JsonSource>(
+pub(crate) async fn bind<S: JsonSource>(
     r: &mut KeyResolver<'_, S>,
     key: ResolvedKey,
     reference: Option<&str>,
@@ -353,7 +353,7 @@ fn jwks_lists(doc: &Value, key: &PublicKey, issuer: &str) -> Result<(), String> 
 
 /// The issuer's own keys, for a token that names none: its DID document's `assertionMethod`
 /// keys, or the keys of its JWK Set. Each is bound by the document it came from.
-pub async fn issuer_listed_keys<S: JsonSource>(
+pub(crate) async fn issuer_listed_keys<S: JsonSource>(
     r: &mut KeyResolver<'_, S>,
     issuer: Option<&str>,
 ) -> Result<Vec<IssuerKey>, BindError> {
@@ -436,7 +436,7 @@ pub async fn issuer_listed_keys<S: JsonSource>(
 /// OB 2.0 "SignedBadge Verification" steps 4–5 and "CryptographicKey": the key `key_id` is listed
 /// in the issuer Profile's `publicKey` (`listed`) and its `owner` is one of `owners` (the issuer
 /// id, or the URL its Profile was fetched from).
-pub fn ob2_key(
+pub(crate) fn ob2_key(
     key: PublicKey,
     key_id: &str,
     listed: &[String],
@@ -477,7 +477,7 @@ pub fn ob2_key(
 /// verification scope (OB 2.0 "HostedBadge Verification"; OB 1.x: the issuer's host). The caller
 /// passes the scope rule it checked; this records it. Kept to one constructor so the rule is
 /// named in every hosted report.
-pub fn hosted(scope: HostedScope, issuer: &str, url: &str) -> Issued {
+pub(crate) fn hosted(scope: HostedScope, issuer: &str, url: &str) -> Issued {
     Issued(IssuedBy {
         issuer: issuer.to_string(),
         how: IssuedHow::Hosted {
@@ -490,7 +490,7 @@ pub fn hosted(scope: HostedScope, issuer: &str, url: &str) -> Issued {
 /// A hosted assertion's URL, checked against the issuer's verification scope: made only by
 /// [`hosted_scope`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HostedScope(String);
+pub(crate) struct HostedScope(String);
 
 impl HostedScope {
     /// The rule that was met, in one sentence.
@@ -502,14 +502,14 @@ impl HostedScope {
 /// Where a hosted assertion may live, from the issuer Profile's `verification` object
 /// (OB 2.0 "VerificationObject": `startsWith`, `allowedOrigins`; by default "the same origin as
 /// the issuer Profile id"). `default_hosts` are the hosts allowed when the profile names none.
-pub struct ScopePolicy<'a> {
+pub(crate) struct ScopePolicy<'a> {
     pub starts_with: &'a [String],
     pub allowed_origins: &'a [String],
     pub default_hosts: &'a [String],
 }
 
 /// Checks `assertion_id` against the policy: `Ok` names the rule met; `Err` says why not.
-pub fn hosted_scope(
+pub(crate) fn hosted_scope(
     assertion_id: &str,
     policy: &ScopePolicy<'_>,
 ) -> Result<HostedScope, BindError> {

@@ -70,7 +70,7 @@ impl Input {
 }
 
 /// The checks, display data and evidence gathered while verifying one input.
-pub struct Verification<'a, F: Fetcher> {
+pub(crate) struct Verification<'a, F: Fetcher> {
     pub fetcher: &'a F,
     pub opts: &'a Options,
     pub checks: Vec<Check>,
@@ -118,11 +118,6 @@ impl<'a, F: Fetcher> Verification<'a, F> {
             budget: Rc::clone(&self.budget),
             issued: None,
         }
-    }
-
-    /// The input's fetch budget.
-    pub fn budget(&self) -> &Budget {
-        &self.budget
     }
 
     /// Records that the issuer stands behind the document (a verified signature with an issuer

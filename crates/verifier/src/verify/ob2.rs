@@ -10,7 +10,7 @@ mod display;
 mod docs;
 mod ob1;
 
-pub use ob1::verify_ob1;
+pub(crate) use ob1::verify_ob1;
 
 use crate::check::CheckId;
 use crate::resolve::fetch::FetchPurpose;
@@ -52,7 +52,7 @@ struct Linked3 {
 
 /// A hosted assertion (JSON). `fetched_from` is the URL it was just fetched from when the
 /// input was a URL; otherwise it was baked or pasted and the hosted copy must be fetched.
-pub async fn verify_hosted<F: Fetcher>(
+pub(crate) async fn verify_hosted<F: Fetcher>(
     v: &mut Verification<'_, F>,
     baked: Value,
     fetched_from: Option<&str>,
@@ -213,7 +213,7 @@ async fn hosted_truth<F: Fetcher>(
 
 /// A signed assertion: a compact JWS whose payload is the Assertion (spec "SignedBadge
 /// Verification", steps 1–8).
-pub async fn verify_signed<F: Fetcher>(
+pub(crate) async fn verify_signed<F: Fetcher>(
     v: &mut Verification<'_, F>,
     jws: &CompactJws,
     _compact: &str,

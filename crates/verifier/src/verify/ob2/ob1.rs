@@ -65,7 +65,7 @@ fn version(a: &Value) -> Ob1Version {
 }
 
 /// An Open Badges 0.5 / 1.x assertion (JSON). `fetched_from` as for OB 2.0 hosted assertions.
-pub async fn verify_ob1<F: Fetcher>(
+pub(crate) async fn verify_ob1<F: Fetcher>(
     v: &mut Verification<'_, F>,
     a: Value,
     fetched_from: Option<&str>,

@@ -47,7 +47,7 @@ impl ProofResult {
 }
 
 /// A verification method resolved to a key and tied (or not) to the issuer.
-pub type BoundKey = Result<IssuerKey, (ResolvedKey, BindError)>;
+pub(crate) type BoundKey = Result<IssuerKey, (ResolvedKey, BindError)>;
 
 /// The check for a failed key resolution.
 pub fn method_failure(e: &ResolveError) -> Check {
@@ -67,7 +67,7 @@ pub fn method_failure(e: &ResolveError) -> Check {
 }
 
 /// The key a verification method resolved to, whether or not it is the issuer's.
-pub fn resolved_key(bound: &BoundKey) -> &ResolvedKey {
+pub(crate) fn resolved_key(bound: &BoundKey) -> &ResolvedKey {
     match bound {
         Ok(k) => k.resolved(),
         Err((k, _)) => k,
@@ -75,7 +75,7 @@ pub fn resolved_key(bound: &BoundKey) -> &ResolvedKey {
 }
 
 /// The `proof-controller` check: how the key is the issuer's, or why it is not.
-pub fn binding_outcome(bound: &BoundKey) -> Check {
+pub(crate) fn binding_outcome(bound: &BoundKey) -> Check {
     const ID: CheckId = CheckId::ProofController;
     match bound {
         Ok(k) => Check::passed(ID, k.binding().describe()),
@@ -92,7 +92,7 @@ pub fn method_passed(k: &ResolvedKey) -> Check {
 }
 
 /// Verifies every embedded proof of `credential`, adding the checks to `v`.
-pub async fn verify_proofs<F: Fetcher>(
+pub(crate) async fn verify_proofs<F: Fetcher>(
     v: &mut Verification<'_, F>,
     credential: &Value,
     issuer: Option<&str>,

@@ -57,7 +57,7 @@ fn collect(c: &Value) -> Vec<(&'static str, Found<'_>)> {
 }
 
 /// Verifies the endorsements of credential `c` and adds their checks and display entries.
-pub async fn check<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value, kind: Kind) {
+pub(crate) async fn check<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value, kind: Kind) {
     let found = collect(c);
     if found.is_empty() {
         v.add(Check::not_applicable(

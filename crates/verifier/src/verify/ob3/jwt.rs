@@ -30,7 +30,7 @@ const TYPS: &[&str] = &[
 ];
 
 /// Header checks, key, signature and key binding.
-pub async fn verify_signature<F: Fetcher>(
+pub(crate) async fn verify_signature<F: Fetcher>(
     v: &mut Verification<'_, F>,
     jws: &CompactJws,
     issuer: Option<&str>,

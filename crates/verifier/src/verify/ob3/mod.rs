@@ -71,7 +71,7 @@ impl<F: Fetcher> JsonSource for Verification<'_, F> {
 }
 
 /// A credential as JSON with embedded proofs.
-pub async fn verify_credential<F: Fetcher>(v: &mut Verification<'_, F>, credential: Credential) {
+pub(crate) async fn verify_credential<F: Fetcher>(v: &mut Verification<'_, F>, credential: Credential) {
     v.format = Some(Format::Ob3DataIntegrity);
     v.badge = Some(display::display(&credential.json));
     add_conformance(v, &credential);
@@ -82,7 +82,7 @@ pub async fn verify_credential<F: Fetcher>(v: &mut Verification<'_, F>, credenti
 }
 
 /// A VC-JWT: the credential is the payload (VC 2.0) or its `vc` claim (VC 1.1).
-pub async fn verify_jwt<F: Fetcher>(
+pub(crate) async fn verify_jwt<F: Fetcher>(
     v: &mut Verification<'_, F>,
     jws: &CompactJws,
     _compact: &str,

@@ -31,7 +31,7 @@ const ID: CheckId = CheckId::Status;
 const MAX_ENTRIES: usize = 8;
 
 /// Checks every `credentialStatus` entry of `credential`, whose issuer is `issuer`.
-pub async fn check<F: Fetcher>(
+pub(crate) async fn check<F: Fetcher>(
     v: &mut Verification<'_, F>,
     credential: &Value,
     issuer: Option<&str>,
