@@ -1,12 +1,12 @@
 //! Who issued it, by construction (issue #14). A report can only say `valid` when it holds an
 //! [`Issued`]: the fact that the badge's issuer stands behind it. Only this module makes one, and
 //! only from a check that established it:
-//! - a signature verified with an [`IssuerKey`] — a key shown to be the issuer's by one of the
-//!   rules of [`bind`] / [`ob2_key`] ([`KeyBinding`] names the rule);
+//! - a signature verified with an `IssuerKey` — a key shown to be the issuer's by one of the
+//!   rules of `bind` / `ob2_key` ([`KeyBinding`] names the rule);
 //! - an OB 2.0 / 1.x hosted assertion served from within the issuer's verification scope
-//!   ([`hosted`]).
+//!   (`hosted`).
 //!
-//! Failures are [`BindError`]s: `invalid` when the issuer's own documents answer and do not list
+//! Failures are `BindError`s: `invalid` when the issuer's own documents answer and do not list
 //! the key, `unverifiable` when they cannot be read. Never a warning standing in for the fact.
 
 use crate::jose::jws::{Alg, CompactJws, JwsError};
@@ -92,7 +92,7 @@ pub struct IssuedBy {
 }
 
 /// Proof that `issuer` issued the document: made only by this module, from a verified
-/// signature with an [`IssuerKey`] or a hosted assertion within the issuer's scope.
+/// signature with an `IssuerKey` or a hosted assertion within the issuer's scope.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Issued(IssuedBy);
 

@@ -2,7 +2,7 @@
 //!
 //! [`verify`] is the one entry point used by the app, the CLI and the tests. It extracts the
 //! payload, fetches a hosted document if the payload is a URL, classifies it, and hands it to the
-//! OB 2.0 (`ob2`) or OB 3.0 (`ob3`) verifier. Those add [`Check`]s to a [`Verification`];
+//! OB 2.0 (`ob2`) or OB 3.0 (`ob3`) verifier. Those add [`Check`]s to a `Verification`;
 //! the verdict is derived from the checks alone.
 
 pub(crate) mod failure;
