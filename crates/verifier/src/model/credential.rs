@@ -2,7 +2,7 @@
 //! its data-model version and its kind — decided once here, so no check re-reads `@context`
 //! or `type` to find out.
 
-use super::json::strings;
+use super::json::{str_of, strings};
 use serde_json::Value;
 
 pub const VC2_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
@@ -66,6 +66,32 @@ impl CredentialKind {
     }
 }
 
+/// One of a credential's two dates, which VC 2.0 and VC 1.1 name differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CredentialDate {
+    /// VC 2.0 `validFrom`, VC 1.1 `issuanceDate`.
+    ValidFrom,
+    /// VC 2.0 `validUntil`, VC 1.1 `expirationDate`.
+    ValidUntil,
+}
+
+impl CredentialDate {
+    /// The VC 2.0 name, then the VC 1.1 name.
+    pub fn names(self) -> [&'static str; 2] {
+        match self {
+            CredentialDate::ValidFrom => ["validFrom", "issuanceDate"],
+            CredentialDate::ValidUntil => ["validUntil", "expirationDate"],
+        }
+    }
+}
+
+/// The first of `names` that `json` has as a string, with the name it was found under.
+pub fn first_string<'a>(json: &'a Value, names: [&'static str; 2]) -> Option<(&'a str, &'static str)> {
+    names
+        .into_iter()
+        .find_map(|n| str_of(json, n).map(|s| (s, n)))
+}
+
 /// A credential document with its version and kind read once.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Credential {
@@ -87,6 +113,27 @@ impl Credential {
     /// VC 1.1 names its dates `issuanceDate`/`expirationDate` (VC 2.0: `validFrom`/`validUntil`).
     pub fn is_vc11(&self) -> bool {
         self.version == Some(VcVersion::V1_1)
+    }
+
+    /// The names of `which`, the data model's own first (OB 3.0 verification.md step 4 note:
+    /// a credential may carry both).
+    fn date_names(&self, which: CredentialDate) -> [&'static str; 2] {
+        let [v2, v11] = which.names();
+        if self.is_vc11() {
+            [v11, v2]
+        } else {
+            [v2, v11]
+        }
+    }
+
+    /// The date `which` and the property it was read from, by the data model's own name first.
+    pub fn date(&self, which: CredentialDate) -> Option<(&str, &'static str)> {
+        first_string(&self.json, self.date_names(which))
+    }
+
+    /// The data model's own name for `which` (to name it when it is absent).
+    pub fn date_name(&self, which: CredentialDate) -> &'static str {
+        self.date_names(which)[0]
     }
 }
 
@@ -116,5 +163,32 @@ mod tests {
             CredentialKind::Endorsement
         );
         assert_eq!(k(json!("VerifiableCredential")), CredentialKind::OtherVc);
+    }
+
+    #[test]
+    fn dates_by_the_data_models_own_name_first() {
+        let both = |ctx: &str| {
+            Credential::new(json!({
+                "@context": [ctx],
+                "validFrom": "2024-01-01T00:00:00Z",
+                "issuanceDate": "2023-01-01T00:00:00Z",
+            }))
+        };
+        let v2 = both(VC2_CONTEXT);
+        assert_eq!(
+            v2.date(CredentialDate::ValidFrom),
+            Some(("2024-01-01T00:00:00Z", "validFrom"))
+        );
+        let v11 = both(VC1_CONTEXT);
+        assert_eq!(
+            v11.date(CredentialDate::ValidFrom),
+            Some(("2023-01-01T00:00:00Z", "issuanceDate"))
+        );
+        assert_eq!(v11.date(CredentialDate::ValidUntil), None);
+        assert_eq!(v11.date_name(CredentialDate::ValidUntil), "expirationDate");
+        assert_eq!(v2.date_name(CredentialDate::ValidUntil), "validUntil");
+        // Only the name the credential has: the other model's name is read too.
+        let only = Credential::new(json!({"@context": [VC1_CONTEXT], "validUntil": "x"}));
+        assert_eq!(only.date(CredentialDate::ValidUntil), Some(("x", "validUntil")));
     }
 }

@@ -1,9 +1,8 @@
 //! What a signature that could not be verified means for the badge: proof and key errors
 //! ([`crate::proof::Failure`]) become checks here, in the layer that builds the report.
 
-use crate::check::CheckId;
+use crate::check::{Check, CheckId, Verdict};
 use crate::proof::Failure;
-use crate::report::{Check, Verdict};
 
 /// The check for a signature (or its key) that could not be verified: the one place that
 /// decides what that means for the badge.

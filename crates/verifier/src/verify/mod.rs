@@ -10,12 +10,12 @@ test_visible!(ob2, ob3);
 pub mod validity;
 pub mod warm_up;
 
-use crate::check::CheckId;
+use crate::check::{Check, CheckId, Format, Verdict};
 use crate::extract::{self, Payload};
 use crate::limits::{Budget, Limits};
 use crate::model::{self, BadgeDoc};
 use crate::recipient::{self, Uncomparable};
-use crate::report::{BadgeDisplay, Check, Expert, Format, Report, Verdict};
+use crate::report::{BadgeDisplay, Expert, Report};
 use crate::resolve::fetch::{FetchError, FetchPolicy, FetchPurpose, Fetcher, Response};
 use crate::trust::Issued;
 use chrono::{DateTime, Utc};

@@ -12,14 +12,12 @@ mod ob1;
 
 pub(crate) use ob1::verify_ob1;
 
-use crate::check::CheckId;
-use crate::resolve::fetch::FetchPurpose;
-use super::validity::window_checks;
 use super::Verification;
+use super::validity::window_checks;
+use crate::check::{Check, CheckId, Format, Verdict};
 use crate::jose::jws::{Alg, CompactJws};
 use crate::model::json::{id_of, str_of, strings};
-use crate::report::{Check, Format, Verdict};
-use crate::resolve::fetch::Fetcher;
+use crate::resolve::fetch::{FetchPurpose, Fetcher};
 use crate::resolve::keys::{ob2_embedded_key, ob2_rsa_key};
 use crate::status;
 use crate::trust;

@@ -1,8 +1,7 @@
 //! Validity windows: issue dates in the future, expiry. Time is a parameter ([`super::Options::at`]),
 //! never read here, so every case is deterministic.
 
-use crate::check::CheckId;
-use crate::report::{Check, Verdict};
+use crate::check::{Check, CheckId, Verdict};
 use chrono::{DateTime, Utc};
 
 /// Parses the date-times badges carry: RFC 3339 / ISO 8601 with offset; OB 2.0 also allows a

@@ -3,9 +3,8 @@
 //! Validation": every linked Badge Object must be available with an eventual 200 OK, be JSON,
 //! and carry its class's required properties with values of the right type).
 
-use crate::check::CheckId;
+use crate::check::{Check, CheckId};
 use crate::model::json::{each, id_of, str_of, strings};
-use crate::report::Check;
 use crate::resolve::fetch::{check_fetchable, FetchPurpose, Fetcher};
 use crate::resolve::weburl::WebUrl;
 use crate::strict_json;

@@ -6,9 +6,8 @@
 
 use super::docs::{self, authority, is_http_url, DocError, Props};
 use super::{declares_revoked, display, gone_check};
-use crate::check::CheckId;
+use crate::check::{Check, CheckId, Verdict};
 use crate::model::json::str_of;
-use crate::report::{Check, Verdict};
 use crate::resolve::fetch::{FetchPurpose, Fetcher};
 use crate::trust;
 use crate::verify::Verification;

@@ -4,11 +4,10 @@
 //! (the names of the 1EdTech validator's `simple-err-*` fixtures). This is not JSON Schema
 //! validation (a later step); the types and required properties are checked in code.
 
-use crate::check::CheckId;
+use crate::check::{Check, CheckId, Verdict};
 pub use crate::model::credential::CredentialKind as Kind;
 use crate::model::credential::{Credential, VC1_CONTEXT, VC2_CONTEXT};
 use crate::model::json::{each, has_type, id_of, str_of, strings};
-use crate::report::{Check, Verdict};
 use serde_json::Value;
 
 /// Whether a context URL is an OB 3.0 context (every published version).

@@ -8,16 +8,15 @@
 //! fails makes the credential invalid: a document that is signed twice is only as good as its
 //! worse signature.
 
-use crate::check::CheckId;
+use crate::check::{Check, CheckId, Verdict};
 use crate::model::json::{each, id_of};
 use crate::proof::data_integrity::{self, ProofError, ProofEvidence};
-use crate::report::{Check, Verdict};
 use crate::resolve::fetch::Fetcher;
 use crate::resolve::keys::{KeyResolver, ResolveError, ResolvedKey};
 use crate::trust::{self, BindError, Issued, IssuerKey};
+use crate::verify::Verification;
 use crate::verify::failure::failure_check;
 use crate::verify::validity::parse_datetime;
-use crate::verify::Verification;
 use serde_json::Value;
 
 /// Most proofs checked on one credential.

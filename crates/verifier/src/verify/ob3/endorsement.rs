@@ -8,12 +8,12 @@
 //! verified one level deep only (an endorsement's own endorsements are not), which also bounds
 //! the work a crafted badge can cause.
 
-use crate::model::credential::Credential;
 use super::conformance::Kind;
-use crate::check::CheckId;
+use crate::check::{Check, CheckId, Outcome, Verdict};
+use crate::model::credential::Credential;
 use crate::model::json::{each, id_of, str_of, strings};
 use crate::model::{self, BadgeDoc};
-use crate::report::{Check, Endorsement, Outcome, Verdict};
+use crate::report::Endorsement;
 use crate::resolve::fetch::Fetcher;
 use crate::verify::Verification;
 use serde_json::Value;

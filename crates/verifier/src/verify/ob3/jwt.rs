@@ -5,17 +5,16 @@
 //! [`crate::verify::failure::failure_check`]); and the claims `iss`, `sub`, `jti`, `nbf`, `exp`
 //! against the credential.
 
-use crate::check::CheckId;
 use super::embedded::{binding_outcome, method_failure, method_passed, resolved_key, BoundKey};
+use crate::check::{Check, CheckId, Verdict};
 use crate::jose::jws::{CompactJws, JwsError};
-use crate::model::credential::Credential;
+use crate::model::credential::{Credential, CredentialDate};
 use crate::model::json::str_of;
-use crate::report::{Check, Verdict};
 use crate::resolve::fetch::Fetcher;
 use crate::resolve::keys::{header_jwk, kid_url, KeyResolver};
 use crate::trust::{self, Issued};
-use crate::verify::validity::parse_datetime;
 use crate::verify::Verification;
+use crate::verify::validity::parse_datetime;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
@@ -234,15 +233,8 @@ pub fn claim_checks(
     ));
     // The properties the claims mirror: VC 2.0 validFrom/validUntil, VC 1.1
     // issuanceDate/expirationDate (integrity.md note); by the data model's version first.
-    let vc11 = credential.is_vc11();
-    let pick = |a: &'static str, b: &'static str| {
-        let (first, second) = if vc11 { (b, a) } else { (a, b) };
-        str_of(c, first)
-            .map(|s| (s, first))
-            .or_else(|| str_of(c, second).map(|s| (s, second)))
-    };
-    let from = pick("validFrom", "issuanceDate");
-    let until = pick("validUntil", "expirationDate");
+    let from = credential.date(CredentialDate::ValidFrom);
+    let until = credential.date(CredentialDate::ValidUntil);
     let date = |id: CheckId,
                 name: &str,
                 claim: Option<&Value>,

@@ -30,15 +30,14 @@ pub mod refresh;
 pub mod schema;
 pub mod status;
 
-use crate::check::CheckId;
-use super::validity::window_checks;
 use super::Verification;
+use super::validity::window_checks;
+use crate::check::{Check, CheckId, Format, Verdict};
 use crate::jose::jws::CompactJws;
-use crate::model::json::{id_of, str_of};
-use crate::report::{Check, Format, Verdict};
+use crate::model::credential::{Credential, CredentialDate, CredentialKind};
+use crate::model::json::id_of;
 use crate::resolve::fetch::{FetchError, FetchPurpose, Fetcher};
 use crate::resolve::keys::{DocFailure, JsonSource};
-use crate::model::credential::{Credential, CredentialKind};
 use serde_json::Value;
 
 /// Documents for key resolution come through [`Verification::fetch`]: http(s) only, budgeted,
@@ -174,23 +173,15 @@ fn add_window<F: Fetcher>(
     credential: &Credential,
     until_override: Option<&str>,
 ) {
-    // VC 2.0 validFrom/validUntil, VC 1.1 issuanceDate/expirationDate (verification.md step 4
-    // note); the data model's own names first when a credential carries both.
-    let (c, vc11) = (&credential.json, credential.is_vc11());
-    let pick = |a: &'static str, b: &'static str| {
-        let (first, second) = if vc11 { (b, a) } else { (a, b) };
-        str_of(c, first)
-            .map(|s| (s, first))
-            .or_else(|| str_of(c, second).map(|s| (s, second)))
-    };
-    let (from, from_name) = match pick("validFrom", "issuanceDate") {
+    // VC 2.0 validFrom/validUntil, VC 1.1 issuanceDate/expirationDate (verification.md step 4).
+    let (from, from_name) = match credential.date(CredentialDate::ValidFrom) {
         Some((s, n)) => (Some(s), n),
-        None => (None, if vc11 { "issuanceDate" } else { "validFrom" }),
+        None => (None, credential.date_name(CredentialDate::ValidFrom)),
     };
-    let (until, until_name) = match (pick("validUntil", "expirationDate"), until_override) {
+    let (until, until_name) = match (credential.date(CredentialDate::ValidUntil), until_override) {
         (Some((s, n)), _) => (Some(s), n),
         (None, Some(s)) => (Some(s), "exp"),
-        (None, None) => (None, if vc11 { "expirationDate" } else { "validUntil" }),
+        (None, None) => (None, credential.date_name(CredentialDate::ValidUntil)),
     };
     for check in window_checks(v.opts.at, from, from_name, until, until_name) {
         v.add(check);

@@ -4,9 +4,8 @@
 //! the spec's refresh needs the holder's authorization. The offer is shown (with its URL) so the
 //! user can fetch a newer copy; the result is always for the credential as given.
 
-use crate::check::CheckId;
+use crate::check::{Check, CheckId};
 use crate::model::json::{each, id_of, strings};
-use crate::report::Check;
 use serde_json::Value;
 
 const ID: CheckId = CheckId::Refresh;

@@ -6,10 +6,9 @@
 //! schema is bundled (see `schemas/SOURCES.md`); any other schema is reported not checked,
 //! with its URL.
 
+use crate::check::{Check, CheckId, Verdict};
 use crate::model::credential::Credential;
-use crate::check::CheckId;
 use crate::model::json::{each, id_of, strings};
-use crate::report::{Check, Verdict};
 use serde_json::Value;
 #[cfg(feature = "json-schema")]
 use std::sync::OnceLock;

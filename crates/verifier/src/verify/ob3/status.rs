@@ -10,18 +10,17 @@
 //! list, an index beyond the list or an unknown status type make the badge `unverifiable`,
 //! never `valid`. Revoked and suspended are told apart and say which list said so.
 
-use crate::resolve::fetch::FetchPurpose;
-use crate::check::CheckId;
+use crate::check::{Check, CheckId, Verdict};
 use crate::memo::Memo;
+use crate::model::credential::{first_string, CredentialDate};
 use crate::model::json::{each, has_type, id_of, str_of, strings};
 use crate::model::{self, BadgeDoc};
-use crate::report::{Check, Verdict};
-use crate::resolve::fetch::Fetcher;
+use crate::resolve::fetch::{FetchPurpose, Fetcher};
 use crate::status::bitstring;
 use crate::status::ob3::{decoded_list, index_of, message_for, size_of, Flavour};
 use crate::status::revocation_list::{self, Lookup};
-use crate::verify::validity::window_checks;
 use crate::verify::Verification;
+use crate::verify::validity::window_checks;
 use serde_json::Value;
 use std::rc::Rc;
 
@@ -354,13 +353,8 @@ async fn verified_list<F: Fetcher>(
     }
     // The list's own validity window (Bitstring Status List §3.2 step 5: an expired or
     // not-yet-valid list cannot be used).
-    let pick = |a: &'static str, b: &'static str| {
-        str_of(list, a)
-            .map(|s| (s, a))
-            .or_else(|| str_of(list, b).map(|s| (s, b)))
-    };
-    let (from, from_name) = pick("validFrom", "issuanceDate").unzip();
-    let (until, until_name) = pick("validUntil", "expirationDate").unzip();
+    let (from, from_name) = first_string(list, CredentialDate::ValidFrom.names()).unzip();
+    let (until, until_name) = first_string(list, CredentialDate::ValidUntil.names()).unzip();
     for c in window_checks(
         v.opts.at,
         from,
