@@ -248,7 +248,6 @@ impl<'a, F: Fetcher> Verification<'a, F> {
 /// Verifies one input. Never panics on bad input; every failure becomes a check in the report.
 pub async fn verify<F: Fetcher>(input: &Input, fetcher: &F, opts: &Options) -> Report {
     let mut v = Verification::new(fetcher, opts);
-    let mut credential = None;
     let payload = match input {
         Input::Url(u) => {
             v.expert.source = Some("URL".into());
@@ -264,10 +263,6 @@ pub async fn verify<F: Fetcher>(input: &Input, fetcher: &F, opts: &Options) -> R
                 for w in found.warnings {
                     v.add(Check::warning(CheckId::Extract, w));
                 }
-                credential = match &found.payload {
-                    Payload::Json(text) | Payload::Jws(text) => Some(text.clone()),
-                    Payload::Url(_) => None,
-                };
                 found.payload
             }
             Err(e) => {
@@ -280,18 +275,23 @@ pub async fn verify<F: Fetcher>(input: &Input, fetcher: &F, opts: &Options) -> R
             }
         },
     };
-    verify_payload(&mut v, payload).await;
+    verify_payload(&mut v, &payload).await;
+    // The credential as read, kept for a link that carries it (a URL input carries none).
+    let credential = match payload {
+        Payload::Json(text) | Payload::Jws(text) => Some(text),
+        Payload::Url(_) => None,
+    };
     Report {
         credential,
         ..v.finish(input.name())
     }
 }
 
-async fn verify_payload<F: Fetcher>(v: &mut Verification<'_, F>, payload: Payload) {
+async fn verify_payload<F: Fetcher>(v: &mut Verification<'_, F>, payload: &Payload) {
     let (doc, fetched_from) = match payload {
-        Payload::Json(text) => (model::classify_json_text(&text), None),
-        Payload::Jws(compact) => (model::classify_jws(&compact), None),
-        Payload::Url(url) => match fetch_hosted(v, &url).await {
+        Payload::Json(text) => (model::classify_json_text(text), None),
+        Payload::Jws(compact) => (model::classify_jws(compact), None),
+        Payload::Url(url) => match fetch_hosted(v, url).await {
             Some((doc, final_url)) => (doc, Some(final_url)),
             None => return,
         },
