@@ -2,8 +2,6 @@
 //! (spec ob_v2p0 "HostedBadge Verification").
 
 mod ob2_support;
-#[path = "support/purposes.rs"]
-mod purposes;
 
 use badge_verifier::report::Outcome;
 use badge_verifier::{Format, Input, MemoryFetcher, Verdict};
@@ -126,12 +124,12 @@ fn valid_hosted_url() {
 #[test]
 fn the_hosted_url_is_fetched_as_the_badge() {
     use badge_verifier::FetchPurpose::*;
-    let f = purposes::Purposes::new(server(&assertion()));
+    let f = server(&assertion());
     let input = Input::Url(ASSERTION.into());
     let r = futures::executor::block_on(badge_verifier::verify(&input, &f, &opts()));
     assert_verdict(&r, Verdict::Valid);
     assert_eq!(
-        f.seen(),
+        f.requested(),
         vec![
             (ASSERTION.to_string(), Badge),
             (BADGE.to_string(), BadgeClass),

@@ -3,8 +3,6 @@
 //! Signed with the committed test keys in tests/fixtures/ob2/keys (test keys only).
 
 mod ob2_support;
-#[path = "support/purposes.rs"]
-mod purposes;
 
 use badge_verifier::report::Outcome;
 use badge_verifier::{Format, MemoryFetcher, Report, Verdict};
@@ -97,12 +95,12 @@ fn jws_input(token: &str) -> badge_verifier::Input {
 #[test]
 fn every_fetch_says_what_it_is_for() {
     use badge_verifier::FetchPurpose::*;
-    let f = purposes::Purposes::new(server());
+    let f = server();
     let input = jws_input(&sign(&assertion(), &issuer_private()));
     let r = futures::executor::block_on(badge_verifier::verify(&input, &f, &opts()));
     assert_verdict(&r, Verdict::Valid);
     assert_eq!(
-        f.seen(),
+        f.requested(),
         vec![
             (BADGE.to_string(), BadgeClass),
             (ISSUER.to_string(), IssuerProfile),

@@ -11,9 +11,6 @@ use badge_verifier::{verify, Format, MemoryFetcher, Options};
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
-#[path = "support/purposes.rs"]
-mod purposes;
-
 fn fixture(path: &str) -> Vec<u8> {
     let p = format!(
         "{}/../../tests/fixtures/ob3/{path}",
@@ -191,7 +188,7 @@ fn simple_json_without_the_issuer_profile_is_unverifiable() {
 /// Key documents (a did:web DID document here) are fetched as keys, for the progress line.
 #[test]
 fn key_documents_are_fetched_as_keys() {
-    let f = purposes::Purposes::new(MemoryFetcher::new());
+    let f = MemoryFetcher::new();
     let bytes = fixture("1edtech/simple-did-web-method.json");
     let input = Input::Bytes {
         name: "simple-did-web-method.json".into(),
@@ -199,7 +196,7 @@ fn key_documents_are_fetched_as_keys() {
     };
     let r = futures::executor::block_on(verify(&input, &f, &Options::at(at())));
     assert_eq!(r.verdict, Verdict::Unverifiable);
-    let seen = f.seen();
+    let seen = f.requested();
     assert!(!seen.is_empty());
     assert!(
         seen.iter()

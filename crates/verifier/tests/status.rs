@@ -2,8 +2,6 @@
 //! our own signed lists (Ed25519 did:key) and the 1EdTech validator's fixtures
 //! (tests/fixtures/status/SOURCES.md). Nothing is fetched from the network.
 
-#[path = "support/purposes.rs"]
-mod purposes;
 mod status_support;
 
 use badge_verifier::report::{Outcome, Report, Verdict};
@@ -99,10 +97,9 @@ fn bitstring_revoked() {
 #[test]
 fn the_status_list_is_fetched_as_one() {
     let (cred, f) = bitstring_case(6, "revocation", &[5, 7]);
-    let f = purposes::Purposes::new(f);
     assert_verdict(&run(&cred, &f), Verdict::Valid);
     assert_eq!(
-        f.seen(),
+        f.requested(),
         vec![(LIST.to_string(), badge_verifier::FetchPurpose::StatusList)]
     );
 }

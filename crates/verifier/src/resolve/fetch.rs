@@ -254,7 +254,7 @@ pub struct MemoryFetcher {
     docs: HashMap<String, Response>,
     redirects: HashMap<String, String>,
     limits: FetchLimits,
-    log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    log: std::sync::Arc<std::sync::Mutex<Vec<(String, FetchPurpose)>>>,
     latency_ms: u64,
     clock_ms: std::sync::Arc<AtomicU64>,
 }
@@ -297,12 +297,22 @@ impl MemoryFetcher {
 
     /// The URLs requested so far, in order (to assert that caches work, or what was tried).
     pub fn requests(&self) -> Vec<String> {
+        self.requested().into_iter().map(|(url, _)| url).collect()
+    }
+
+    /// The requests so far with the purpose the core gave for each, in order.
+    pub fn requested(&self) -> Vec<(String, FetchPurpose)> {
         self.log.lock().map(|l| l.clone()).unwrap_or_default()
     }
 
-    fn get_sync(&self, url: &str, time_left_ms: u64) -> Result<Response, FetchError> {
+    fn get_sync(
+        &self,
+        url: &str,
+        purpose: FetchPurpose,
+        time_left_ms: u64,
+    ) -> Result<Response, FetchError> {
         if let Ok(mut l) = self.log.lock() {
-            l.push(url.to_string());
+            l.push((url.to_string(), purpose));
         }
         let timeout = request_timeout_ms(self.limits.timeout_ms, time_left_ms);
         if self.latency_ms > u64::from(timeout) {
@@ -339,10 +349,10 @@ impl Fetcher for MemoryFetcher {
     async fn get(
         &self,
         url: &str,
-        _: FetchPurpose,
+        purpose: FetchPurpose,
         time_left_ms: u64,
     ) -> Result<Response, FetchError> {
-        self.get_sync(url, time_left_ms)
+        self.get_sync(url, purpose, time_left_ms)
     }
 
     fn now_ms(&self) -> u64 {
