@@ -80,6 +80,20 @@ pub enum Format {
     Ob2Signed,
     Ob3DataIntegrity,
     Ob3Jwt,
+    /// A W3C Verifiable Credential that is not an Open Badge, with embedded Data Integrity
+    /// proofs (issue #16): verified as a credential, its OB data-model checks not applicable.
+    VcDataIntegrity,
+    /// The same, secured as a JWT (VC-JWT 1.1, or VC-JOSE-COSE `vc+jwt`).
+    VcJwt,
+    /// A 1EdTech CLR 2.0 `ClrCredential` with embedded proofs; its nested credentials are
+    /// verified each as their own report ([`crate::report::Report::nested`]).
+    ClrDataIntegrity,
+    /// A CLR 2.0 `ClrCredential` secured as a JWT.
+    ClrJwt,
+    /// A W3C Verifiable Presentation (JSON): each credential inside is its own nested report.
+    Presentation,
+    /// A Verifiable Presentation secured as a JWT (`vp` claim, or `vp+jwt`).
+    PresentationJwt,
 }
 
 impl Format {
@@ -89,6 +103,12 @@ impl Format {
             Format::Ob2Signed => "ob2-signed",
             Format::Ob3DataIntegrity => "ob3-data-integrity",
             Format::Ob3Jwt => "ob3-jwt",
+            Format::VcDataIntegrity => "vc-data-integrity",
+            Format::VcJwt => "vc-jwt",
+            Format::ClrDataIntegrity => "clr-data-integrity",
+            Format::ClrJwt => "clr-jwt",
+            Format::Presentation => "vp",
+            Format::PresentationJwt => "vp-jwt",
         }
     }
 }
@@ -142,6 +162,8 @@ check_ids! {
     CredentialSubjectResultType => "credential-subject-result-type",
     CredentialSubjectType => "credential-subject-type",
     EmbeddedProof => "embedded-proof",
+    /// A VC-JOSE-COSE `EnvelopedVerifiableCredential` (its `data:` URL) as read.
+    Enveloped => "enveloped",
     Endorsement => "endorsement",
     Endorsements => "endorsements",
     EvidenceType => "evidence-type",
@@ -150,6 +172,11 @@ check_ids! {
     Extract => "extract",
     Fetch => "fetch",
     Format => "format",
+    /// A suite or algorithm that this build leaves to the full verifier, which the app loads
+    /// on demand (issue #16); never in the CLI, which has every suite.
+    FullVerifier => "full-verifier",
+    /// A presentation's holder, and whether its proof binds it.
+    Holder => "holder",
     HostedCopy => "hosted-copy",
     HostedId => "hosted-id",
     Id => "id",
@@ -171,6 +198,10 @@ check_ids! {
     JwtNbf => "jwt-nbf",
     JwtExp => "jwt-exp",
     Key => "key",
+    /// One per credential inside a CLR or a presentation: its own verdict, seen from outside.
+    NestedCredential => "nested-credential",
+    /// A presentation's own proof (never required for its credentials' verdicts).
+    PresentationProof => "presentation-proof",
     Proof => "proof",
     ProofController => "proof-controller",
     ProofCreated => "proof-created",

@@ -144,6 +144,10 @@ pub struct Report {
     /// JSON report: it is the input itself.
     #[serde(skip)]
     pub credential: Option<String>,
+    /// The credentials inside this one, each verified as its own report: a CLR's achievements,
+    /// a presentation's credentials (issue #16). Empty for a single badge.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub nested: Vec<Report>,
 }
 
 impl Report {
@@ -190,6 +194,7 @@ impl Report {
             expert,
             issued_by: issued.map(|i| i.facts().clone()),
             credential: None,
+            nested: Vec::new(),
         }
     }
 

@@ -331,11 +331,13 @@ pub fn check_topic(id: CheckId) -> Key {
     use CheckId as C;
     use Key::*;
     match id {
-        C::Extract | C::Format | C::Version | C::Input | C::Internal => TopicInput,
-        C::Key | C::ProofMethod | C::ProofController | C::IssuedBy => TopicKey,
+        C::Extract | C::Format | C::Version | C::Input | C::Internal | C::Enveloped => TopicInput,
+        C::Key | C::ProofMethod | C::ProofController | C::IssuedBy | C::Holder => TopicKey,
         C::Signature
         | C::Proof
         | C::EmbeddedProof
+        | C::FullVerifier
+        | C::PresentationProof
         | C::JwtHeader
         | C::ProofCreated
         | C::ProofExpires
@@ -350,6 +352,7 @@ pub fn check_topic(id: CheckId) -> Key {
         | C::HostedId
         | C::HostedCopy
         | C::Badgeclass
+        | C::NestedCredential
         | C::VerificationScope => TopicDocuments,
         C::Endorsement | C::Endorsements => Endorsements,
         C::JwtIss | C::JwtSub | C::JwtJti | C::JwtNbf | C::JwtExp => TopicClaims,
