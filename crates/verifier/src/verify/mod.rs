@@ -287,6 +287,42 @@ pub async fn verify<F: Fetcher>(input: &Input, fetcher: &F, opts: &Options) -> R
     }
 }
 
+/// How deep credentials may nest inside one input (a presentation holding a CLR holding
+/// badges is depth 2); deeper ones are reported, not verified.
+#[allow(dead_code)] // until the CLR and presentation verifiers use it
+pub(crate) const MAX_NESTING: u8 = 3;
+
+/// Verifies a credential found inside the input (a CLR's achievement credentials, a
+/// presentation's credentials) as its own [`Report`], named `name`, with the input's fetch
+/// budget and options (issue #16). Its verdict is its own: the caller decides what it means
+/// for the whole, through a [`CheckId::NestedCredential`] check.
+#[allow(dead_code)] // until the CLR and presentation verifiers use it
+pub(crate) async fn verify_nested<F: Fetcher>(
+    parent: &Verification<'_, F>,
+    name: String,
+    payload: Payload,
+) -> Report {
+    let mut sub = parent.sub();
+    sub.depth = parent.depth.saturating_add(1);
+    if sub.depth > MAX_NESTING {
+        sub.add(Check::failed(
+            CheckId::Format,
+            Verdict::Error,
+            format!("credentials nested more than {MAX_NESTING} deep are not verified"),
+        ));
+        return sub.finish(&name);
+    }
+    Box::pin(verify_payload(&mut sub, &payload)).await;
+    let credential = match payload {
+        Payload::Json(text) | Payload::Jws(text) => Some(text),
+        Payload::Url(_) => None,
+    };
+    Report {
+        credential,
+        ..sub.finish(&name)
+    }
+}
+
 async fn verify_payload<F: Fetcher>(v: &mut Verification<'_, F>, payload: &Payload) {
     let (doc, fetched_from) = match payload {
         Payload::Json(text) => (model::classify_json_text(text), None),
