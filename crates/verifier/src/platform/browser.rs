@@ -97,3 +97,30 @@ pub fn lowercase(s: &str) -> String {
 pub fn parse_ip(bare: &str) -> Option<IpAddr> {
     super::canonical_ip::canonical_ip(bare)
 }
+
+/// A signature with a suite this build leaves out (feature `extended-suites`), verified by the
+/// page's on-demand suites module (crates/suites) if the page has loaded it: `Some(valid)`, or
+/// `None` when it is not loaded (the caller then says what was not checked). The module's
+/// `verify_signature(alg, key, message, signature)` is reached through `globalThis.badgeSuites`,
+/// which the app sets once the module is ready; nothing else on the page is called.
+#[allow(dead_code)] // until the suites behind `extended-suites` call it
+pub fn offloaded_signature(
+    alg: &str,
+    key: &[u8],
+    message: &[u8],
+    signature: &[u8],
+) -> Option<bool> {
+    use wasm_bindgen::{JsCast, JsValue};
+    let suites = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("badgeSuites")).ok()?;
+    let verify = js_sys::Reflect::get(&suites, &JsValue::from_str("verify_signature"))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let args = js_sys::Array::of4(
+        &JsValue::from_str(alg),
+        &js_sys::Uint8Array::from(key),
+        &js_sys::Uint8Array::from(message),
+        &js_sys::Uint8Array::from(signature),
+    );
+    verify.apply(&suites, &args).ok()?.as_bool()
+}

@@ -1,5 +1,6 @@
 //! What differs between the CLI's native build and the app's browser build, behind one surface:
-//! the clock, URL parsing, GZIP inflation, lower-casing and reading a literal IP host. This is
+//! the clock, URL parsing, GZIP inflation, lower-casing, reading a literal IP host and the
+//! on-demand suites module (`offloaded_signature`). This is
 //! the only place in the core that asks which target it is built for; everything above it is
 //! the same code on both.
 //!
@@ -14,9 +15,11 @@ mod browser;
 mod native;
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{gunzip, lowercase, now_ms, parse_ip, parse_url};
+#[allow(unused_imports)] // until the suites behind `extended-suites` call it
+pub use browser::{gunzip, lowercase, now_ms, offloaded_signature, parse_ip, parse_url};
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{gunzip, lowercase, now_ms, parse_ip, parse_url};
+#[allow(unused_imports)] // until the suites behind `extended-suites` call it
+pub use native::{gunzip, lowercase, now_ms, offloaded_signature, parse_ip, parse_url};
 // Only tests compress (status lists to verify): natively with flate2; in the browser build
 // (benchmarks) with stored blocks, so no compressor is linked for it.
 #[cfg(all(any(test, feature = "test-support"), not(target_arch = "wasm32")))]
