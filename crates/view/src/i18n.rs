@@ -123,6 +123,14 @@ pub enum Key {
     TopicClaims,
     TopicDocuments,
     TopicStructure,
+    KindVc,
+    KindClr,
+    KindPresentation,
+    Inside,
+    CredentialTypes,
+    Subject,
+    Achievements,
+    Associations,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -322,6 +330,22 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::ZhTw, TopicDocuments) => "相關文件",
         (Lang::En, TopicStructure) => "Structure",
         (Lang::ZhTw, TopicStructure) => "結構與格式",
+        (Lang::En, KindVc) => "A Verifiable Credential, not an Open Badge: verified as a credential.",
+        (Lang::ZhTw, KindVc) => "這是可驗證憑證（Verifiable Credential），不是開放徽章：以憑證的規則驗證。",
+        (Lang::En, KindClr) => "A Comprehensive Learner Record (CLR 2.0): a transcript whose credentials are each verified below.",
+        (Lang::ZhTw, KindClr) => "這是綜合學習紀錄（CLR 2.0）：一份成績單，其中每份憑證都在下方各自驗證。",
+        (Lang::En, KindPresentation) => "A presentation from a wallet: each credential in it is verified on its own below.",
+        (Lang::ZhTw, KindPresentation) => "這是來自數位錢包的憑證出示：其中每份憑證都在下方各自驗證。",
+        (Lang::En, Inside) => "Credentials inside",
+        (Lang::ZhTw, Inside) => "內含的憑證",
+        (Lang::En, CredentialTypes) => "Credential type",
+        (Lang::ZhTw, CredentialTypes) => "憑證類型",
+        (Lang::En, Subject) => "Subject",
+        (Lang::ZhTw, Subject) => "憑證主體",
+        (Lang::En, Achievements) => "Achievements",
+        (Lang::ZhTw, Achievements) => "成就",
+        (Lang::En, Associations) => "Associations",
+        (Lang::ZhTw, Associations) => "關聯",
     }
 }
 
@@ -458,7 +482,27 @@ pub const APP_KEYS: &[Key] = &[
     Key::ExplainUnverifiable,
     Key::ExplainError,
     Key::Results,
+    Key::KindVc,
+    Key::KindClr,
+    Key::KindPresentation,
+    Key::Inside,
+    Key::CredentialTypes,
+    Key::Subject,
+    Key::Achievements,
+    Key::Associations,
 ];
+
+/// What kind of document a report is about, when it is not a single Open Badge: a sentence
+/// shown under the verdict, so a plain credential is never taken for a forged badge.
+pub fn format_kind(format: badge_verifier::report::Format) -> Option<Key> {
+    use badge_verifier::report::Format as F;
+    match format {
+        F::VcDataIntegrity | F::VcJwt => Some(Key::KindVc),
+        F::ClrDataIntegrity | F::ClrJwt => Some(Key::KindClr),
+        F::Presentation | F::PresentationJwt => Some(Key::KindPresentation),
+        F::Ob2Hosted | F::Ob2Signed | F::Ob3DataIntegrity | F::Ob3Jwt => None,
+    }
+}
 
 /// The verdict in words.
 pub fn verdict_label(lang: Lang, v: Verdict) -> &'static str {

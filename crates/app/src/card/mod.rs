@@ -5,6 +5,7 @@
 mod badge;
 mod checks;
 mod earner;
+mod nested;
 mod share;
 mod text;
 
@@ -158,10 +159,12 @@ fn Verdicted(
     let has_recipient = badge.recipient.is_some();
     view! {
         {summary(&report, card.blocked.get_untracked(), lang).into_any()}
+        {nested::kind_note(&report, lang).into_any()}
         {has_badge.then(|| view! {
             {badge::badge_head(&report, &badge, image, &names, lang).into_any()}
             {badge::badge_details(&badge, lang).into_any()}
         })}
+        {nested::nested_reports(&report, lang).into_any()}
         {has_recipient.then(|| earner::earner_check(report.clone(), card.id, lang, earner, earner_result).into_any())}
         {share::share_panel(&report, &badge, card.preview.as_ref(), &names, lang).into_any()}
         {checks::check_list(&report, lang).into_any()}

@@ -1,0 +1,61 @@
+//! What a report holds besides one badge (issue #16): the sentence that says what kind of
+//! document it is (a plain credential, a CLR transcript, a presentation), and the credentials
+//! inside it, each as its own small card with its own verdict, badge and checks.
+
+use super::{badge, checks, Names};
+use badge_verifier::report::Report;
+use badge_view::i18n::{format_kind, t, verdict_explain, verdict_icon, verdict_label, Key, Lang};
+use badge_view::safe_urls;
+use leptos::prelude::*;
+
+/// "A Verifiable Credential, not an Open Badge" and the like; nothing for an Open Badge.
+pub fn kind_note(report: &Report, lang: Lang) -> impl IntoView {
+    report
+        .format
+        .and_then(format_kind)
+        .map(|k| view! { <p class="notice kind" role="note">{t(lang, k)}</p> })
+}
+
+/// The credentials inside, in the order the document lists them.
+pub fn nested_reports(report: &Report, lang: Lang) -> impl IntoView {
+    let nested = report.nested.clone();
+    (!nested.is_empty()).then(|| {
+        view! {
+            <section class="nested" aria-label=t(lang, Key::Inside)>
+                <h4>{t(lang, Key::Inside)}" ("{nested.len()}")"</h4>
+                {nested.iter().map(|r| nested_card(r, lang).into_any()).collect_view()}
+            </section>
+        }
+    })
+}
+
+fn nested_card(report: &Report, lang: Lang) -> impl IntoView {
+    let v = report.verdict;
+    let badge = report.badge.clone().unwrap_or_default();
+    let names = Names::of(&badge, lang);
+    let image = badge.image.clone().filter(|u| safe_urls::is_safe_image(u));
+    let has_badge = report.badge.is_some();
+    let reason = report.summary.clone();
+    let input = report.input.clone();
+    let input_attr = input.clone();
+    view! {
+        <article class="card nested-card" data-verdict=v.as_str() data-input=input_attr>
+            <div class=format!("card-head verdict-{}", v.as_str())>
+                <span class="verdict-icon" aria-hidden="true">{verdict_icon(v)}</span>
+                <span class="verdict-word">{verdict_label(lang, v)}</span>
+                <span class="input-name">{input}</span>
+            </div>
+            <p class="summary">
+                <strong>{verdict_explain(lang, v)}</strong>" "
+                <span class="reason">{t(lang, Key::Reason)}": "{reason}</span>
+            </p>
+            {kind_note(report, lang)}
+            {has_badge.then(|| view! {
+                {badge::badge_head(report, &badge, image, &names, lang).into_any()}
+                {badge::badge_details(&badge, lang).into_any()}
+            })}
+            {nested_reports(report, lang).into_any()}
+            {checks::check_list(report, lang).into_any()}
+        </article>
+    }
+}
