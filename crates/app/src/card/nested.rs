@@ -39,7 +39,7 @@ fn nested_card(report: &Report, lang: Lang) -> impl IntoView {
     let input = report.input.clone();
     let input_attr = input.clone();
     view! {
-        <article class="card nested-card" data-verdict=v.as_str() data-input=input_attr>
+        <article class="nested-card" data-verdict=v.as_str() data-input=input_attr>
             <div class=format!("card-head verdict-{}", v.as_str())>
                 <span class="verdict-icon" aria-hidden="true">{verdict_icon(v)}</span>
                 <span class="verdict-word">{verdict_label(lang, v)}</span>
