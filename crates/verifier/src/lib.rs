@@ -108,6 +108,8 @@ pub mod extract;
 pub mod jose;
 pub mod limits;
 mod memo;
+#[cfg(feature = "jsonld-reference")]
+pub mod offload;
 test_visible!(model);
 mod platform;
 test_visible!(proof);

@@ -124,3 +124,22 @@ pub fn offloaded_signature(
     );
     verify.apply(&suites, &args).ok()?.as_bool()
 }
+
+/// RDFC-1.0 canonical N-Quads of a JSON-LD document outside the fast path's subset, by the
+/// on-demand module's general JSON-LD expansion (`badgeSuites.canonicalize`), if the page has
+/// loaded it: `Some(Ok(nquads))`, `Some(Err(wire error))`, or `None` when it is not loaded.
+pub fn offloaded_canonicalize(document: &str) -> Option<Result<String, String>> {
+    use wasm_bindgen::{JsCast, JsValue};
+    let suites = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("badgeSuites")).ok()?;
+    let canonicalize = js_sys::Reflect::get(&suites, &JsValue::from_str("canonicalize"))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    // wasm-bindgen throws a `Result`'s error as the thrown value.
+    Some(
+        match canonicalize.call1(&suites, &JsValue::from_str(document)) {
+            Ok(nquads) => nquads.as_string().ok_or_else(String::new),
+            Err(e) => Err(e.as_string().unwrap_or_default()),
+        },
+    )
+}

@@ -16,10 +16,14 @@ mod native;
 
 #[cfg(target_arch = "wasm32")]
 #[allow(unused_imports)] // until the suites behind `extended-suites` call it
-pub use browser::{gunzip, lowercase, now_ms, offloaded_signature, parse_ip, parse_url};
+pub use browser::{
+    gunzip, lowercase, now_ms, offloaded_canonicalize, offloaded_signature, parse_ip, parse_url,
+};
 #[cfg(not(target_arch = "wasm32"))]
 #[allow(unused_imports)] // until the suites behind `extended-suites` call it
-pub use native::{gunzip, lowercase, now_ms, offloaded_signature, parse_ip, parse_url};
+pub use native::{
+    gunzip, lowercase, now_ms, offloaded_canonicalize, offloaded_signature, parse_ip, parse_url,
+};
 // Only tests compress (status lists to verify): natively with flate2; in the browser build
 // (benchmarks) with stored blocks, so no compressor is linked for it.
 #[cfg(all(any(test, feature = "test-support"), not(target_arch = "wasm32")))]

@@ -79,3 +79,10 @@ pub fn offloaded_signature(
 ) -> Option<bool> {
     None
 }
+
+/// Natively the general JSON-LD expansion is linked (feature `jsonld-reference`, the CLI's
+/// default): there is no module to ask.
+#[allow(dead_code)]
+pub fn offloaded_canonicalize(_document: &str) -> Option<Result<String, String>> {
+    None
+}

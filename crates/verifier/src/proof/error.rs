@@ -18,6 +18,11 @@ pub enum ProofError {
         key: &'static str,
     },
     BadSignature,
+    /// Work this build leaves to the verifier's on-demand module (the app's first load, issue
+    /// #16), which is not loaded: the named step was not done. Never a verdict on the badge;
+    /// the app loads the module and verifies again.
+    #[cfg_attr(feature = "jsonld-reference", allow(dead_code))]
+    OnDemand(String),
 }
 
 impl std::fmt::Display for ProofError {
@@ -37,6 +42,59 @@ impl std::fmt::Display for ProofError {
             ProofError::BadSignature => {
                 write!(f, "the signature does not match the credential and key")
             }
+            ProofError::OnDemand(what) => write!(
+                f,
+                "{what} is done by the verifier's on-demand module, which is not loaded"
+            ),
         }
+    }
+}
+
+impl ProofError {
+    /// This error as the on-demand module sends it back to the page's core
+    /// ([`crate::offload`]): its kind, a colon, its text.
+    #[cfg_attr(not(feature = "jsonld-reference"), allow(dead_code))]
+    pub fn to_wire(&self) -> String {
+        match self {
+            ProofError::Unsupported(m) => format!("unsupported:{m}"),
+            ProofError::Malformed(m) => format!("malformed:{m}"),
+            ProofError::UnknownContext(u) => format!("unknown-context:{u}"),
+            ProofError::BadSignature => "bad-signature:".into(),
+            // Key kinds and on-demand work never come out of canonicalization.
+            e => format!("malformed:{e}"),
+        }
+    }
+
+    /// Reads [`ProofError::to_wire`] back; anything else is a malformed document.
+    #[cfg_attr(feature = "jsonld-reference", allow(dead_code))]
+    pub fn from_wire(wire: &str) -> ProofError {
+        let (kind, text) = wire.split_once(':').unwrap_or(("malformed", wire));
+        match kind {
+            "unsupported" => ProofError::Unsupported(text.into()),
+            "unknown-context" => ProofError::UnknownContext(text.into()),
+            "bad-signature" => ProofError::BadSignature,
+            _ => ProofError::Malformed(text.into()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ProofError;
+
+    #[test]
+    fn errors_cross_to_the_page_and_back_unchanged() {
+        for e in [
+            ProofError::Unsupported("@nest".into()),
+            ProofError::Malformed("undefined term \"x\": a:b".into()),
+            ProofError::UnknownContext("https://example.org/ctx".into()),
+            ProofError::BadSignature,
+        ] {
+            assert_eq!(ProofError::from_wire(&e.to_wire()), e);
+        }
+        assert_eq!(
+            ProofError::from_wire("nonsense"),
+            ProofError::Malformed("nonsense".into())
+        );
     }
 }

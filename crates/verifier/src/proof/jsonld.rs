@@ -9,6 +9,10 @@
 //! Contexts come only from the bundled set ([`super::contexts`]); any other context
 //! URL is an error naming it, never a fetch.
 
+// Without `jsonld-reference` (the app's first load) the general expansion below is compiled but
+// never called (the on-demand module does it); link-time optimization drops it.
+#![cfg_attr(not(feature = "jsonld-reference"), allow(dead_code))]
+
 use super::error::ProofError;
 use super::loader::{ready, BundledLoader, MAX_CONTEXT_LOADS};
 use crate::memo::Memo;
@@ -229,6 +233,7 @@ fn expand(
 /// toRdf drops with every statement about that node), an ill-formed language tag. Dropped data
 /// is not covered by the signature yet would be shown as part of the credential. This is what
 /// jsonld.js `safe: true` does in the JS reference verifiers and 1EdTech's validator.
+#[allow(dead_code)] // the dataset itself: tests, and suites that relabel it (ecdsa-sd-2023)
 pub fn to_dataset(doc: &Value) -> Result<oxrdf::Dataset, ProofError> {
     refuse_unsafe(doc)?;
     if let Some(dataset) = super::jsonld_fast::to_dataset(doc) {
@@ -303,9 +308,37 @@ pub fn to_dataset_plain(doc: &Value) -> Result<oxrdf::Dataset, ProofError> {
     Ok(dataset)
 }
 
-/// RDFC-1.0 canonical N-Quads of `doc` (one quad a line, each ending in `\n`).
+/// RDFC-1.0 canonical N-Quads of `doc` (one quad a line, each ending in `\n`), with the same
+/// safe-mode rules as [`to_dataset`].
 pub fn canonicalize(doc: &Value) -> Result<String, ProofError> {
-    canonical_nquads(&to_dataset(doc)?)
+    refuse_unsafe(doc)?;
+    if let Some(dataset) = super::jsonld_fast::to_dataset(doc) {
+        return canonical_nquads(&dataset);
+    }
+    canonicalize_beyond_fast_path(doc)
+}
+
+/// A document outside the fast path's subset: the general `json-ld` expansion.
+#[cfg(feature = "jsonld-reference")]
+fn canonicalize_beyond_fast_path(doc: &Value) -> Result<String, ProofError> {
+    canonical_nquads(&to_dataset_reference(doc)?)
+}
+
+/// A document outside the fast path's subset, in a build without the general expansion (the
+/// app's first load: it is ≈40 KB of brotli, for documents the fast path declines): the
+/// on-demand module does it, when the page has loaded it (issue #16). Its answer is the same
+/// function's, [`crate::offload::canonicalize`], so both builds give the same N-Quads or the
+/// same error.
+#[cfg(not(feature = "jsonld-reference"))]
+fn canonicalize_beyond_fast_path(doc: &Value) -> Result<String, ProofError> {
+    let text = serde_json::to_string(doc).map_err(|e| ProofError::Malformed(e.to_string()))?;
+    match crate::platform::offloaded_canonicalize(&text) {
+        Some(Ok(nquads)) => Ok(nquads),
+        Some(Err(wire)) => Err(ProofError::from_wire(&wire)),
+        None => Err(ProofError::OnDemand(
+            "JSON-LD expansion of a document outside the fast path's subset".into(),
+        )),
+    }
 }
 
 /// Processes and compiles the contexts an OB 3.0 credential usually needs (VC 2.0, OB 3.0.3 and

@@ -16,6 +16,12 @@ pub trait Failure: std::fmt::Display {
     /// The algorithm, cryptosuite or key type is one this verifier does not implement: the
     /// signature may well be good, it just was not checked.
     fn not_implemented(&self) -> bool;
+
+    /// The work was left to the on-demand module, which is not loaded (the app's first load,
+    /// issue #16): not checked yet, and the app knows to load it.
+    fn on_demand(&self) -> bool {
+        false
+    }
 }
 
 impl Failure for jws::JwsError {
@@ -28,6 +34,10 @@ impl Failure for data_integrity::ProofError {
     fn not_implemented(&self) -> bool {
         use data_integrity::ProofError::{UnknownContext, Unsupported};
         matches!(self, Unsupported(_) | UnknownContext(_))
+    }
+
+    fn on_demand(&self) -> bool {
+        matches!(self, data_integrity::ProofError::OnDemand(_))
     }
 }
 

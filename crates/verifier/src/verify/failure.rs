@@ -15,6 +15,11 @@ use crate::proof::Failure;
 ///
 /// `context` prefixes the detail ("the jwk header: " …).
 pub fn failure_check<E: Failure + ?Sized>(id: CheckId, context: &str, e: &E) -> Check {
+    // Left to the on-demand module (the app's first load): its own check id, which is how the
+    // app knows to load the module and verify again (issue #16).
+    if e.on_demand() {
+        return Check::unverifiable(CheckId::FullVerifier, format!("not checked: {context}{e}"));
+    }
     if e.not_implemented() {
         Check::unverifiable(id, format!("not checked: {context}{e}"))
     } else {
