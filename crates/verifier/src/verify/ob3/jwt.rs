@@ -494,7 +494,7 @@ mod tests {
 
     #[test]
     fn claims_match_mismatch_and_missing() {
-        let c = json!({"id":"urn:1","issuer":{"id":"https://i"},"validFrom":"2010-01-01T00:00:00Z","credentialSubject":{"id":"did:s"}});
+        let c = json!({"id":"urn:1","type":["VerifiableCredential","OpenBadgeCredential"],"issuer":{"id":"https://i"},"validFrom":"2010-01-01T00:00:00Z","credentialSubject":{"id":"did:s"}});
         let mut checks = Vec::new();
         claim_checks(
             &json!({"iss":"https://i","sub":"did:s","jti":"urn:1","nbf":1262304000}),
@@ -517,6 +517,21 @@ mod tests {
             (Outcome::Failed, Outcome::Warning, Outcome::Failed)
         );
         assert_eq!(exp.as_deref(), Some("2030-01-01T00:00:00Z"));
+        // A plain VC (VC-JOSE-COSE): only iss MUST match; missing claims are not asked for,
+        // and a differing nbf is about the signature, not the credential.
+        let mut plain = c.clone();
+        plain["type"] = json!(["VerifiableCredential"]);
+        let mut checks = Vec::new();
+        claim_checks(
+            &json!({"iss":"https://other","nbf":1262304001}),
+            &Credential::new(plain),
+            &mut checks,
+        );
+        let by = |id: &str| checks.iter().find(|c| c.id == id).unwrap().outcome;
+        assert_eq!(
+            (by("jwt-iss"), by("jwt-sub"), by("jwt-nbf")),
+            (Outcome::Failed, Outcome::NotApplicable, Outcome::Warning)
+        );
     }
 
     #[test]
