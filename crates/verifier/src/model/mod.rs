@@ -217,5 +217,13 @@ mod tests {
         assert!(matches!(classify_json(ob1), Ok(BadgeDoc::Ob1Assertion(_))));
         assert!(classify_json(json!([1])).is_err());
         assert!(classify_json(json!({"type":"BadgeClass"})).is_err());
+        // VC 2.0 §4.13: an enveloped credential, whatever its id holds (read in verify).
+        let env = json!({"@context":["https://www.w3.org/ns/credentials/v2"],"type":"EnvelopedVerifiableCredential","id":"data:application/vc+jwt,a.b.c"});
+        assert_eq!(
+            classify_json(env),
+            Ok(BadgeDoc::Enveloped(Some("data:application/vc+jwt,a.b.c".into())))
+        );
+        let no_id = json!({"type":["EnvelopedVerifiableCredential"],"id":7});
+        assert_eq!(classify_json(no_id), Ok(BadgeDoc::Enveloped(None)));
     }
 }

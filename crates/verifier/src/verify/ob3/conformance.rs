@@ -481,6 +481,41 @@ mod tests {
     }
 
     #[test]
+    fn vc_rules_apply_to_any_vc() {
+        let plain = |c: Value| {
+            vc_data_model(&Credential::new(c))
+                .into_iter()
+                .map(|c| (c.id.as_str(), c.outcome))
+                .collect::<Vec<_>>()
+        };
+        let ok = json!({"@context": [VC2_CONTEXT], "type": ["VerifiableCredential"],
+            "issuer": "https://i.example", "credentialSubject": {"name": "x"}});
+        assert_eq!(
+            plain(ok.clone()),
+            vec![
+                ("issuer", Outcome::Passed),
+                ("credential-subject", Outcome::Passed),
+                ("valid-from", Outcome::NotApplicable)
+            ]
+        );
+        let mut c = ok.clone();
+        c["issuer"] = json!({"name": "no id"});
+        c["credentialSubject"] = json!("did:example:1");
+        c["validFrom"] = json!(2020);
+        assert!(plain(c).iter().all(|(_, o)| *o == Outcome::Failed));
+        let mut c = ok.clone();
+        c["issuer"] = json!(["https://a", "https://b"]);
+        c.as_object_mut().unwrap().remove("credentialSubject");
+        assert_eq!(plain(c)[..2], [("issuer", Outcome::Failed), ("credential-subject", Outcome::Failed)]);
+        // VC 1.1 §4.6: issuanceDate is required.
+        let mut c = ok;
+        c["@context"] = json!([VC1_CONTEXT]);
+        assert_eq!(plain(c.clone())[2], ("valid-from", Outcome::Failed));
+        c["issuanceDate"] = json!("2010-01-01T00:00:00Z");
+        assert_eq!(plain(c)[2], ("valid-from", Outcome::Passed));
+    }
+
+    #[test]
     fn each_rule_is_its_own_check() {
         let cases: &[(&str, Value, &str)] = &[
             ("/issuer", Value::Null, "issuer"),
