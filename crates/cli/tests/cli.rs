@@ -233,7 +233,7 @@ fn badge_text_is_not_printed_to_stderr() {
 fn a_plain_vc_is_said_to_be_one() {
     const VC: &str = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/fixtures/vc/w3c-vc-di-eddsa-alumni-signed.json"
+        "/../../tests/fixtures/di/w3c/eddsa-rdfc-2022/signedDataInt.json"
     );
     let out = bin()
         .args(["--at", "2026-01-01T00:00:00Z", VC])
