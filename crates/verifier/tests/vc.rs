@@ -313,6 +313,28 @@ fn vc_jwt_claims_must_not_contradict_the_credential() {
     assert_eq!(check(&r, "jwt-jti").outcome, Outcome::Warning);
 }
 
+/// VC-JOSE-COSE §3.1.3: `exp` is when the signature expires; a token past it is not accepted
+/// (RFC 7519 §4.1.4) even when the credential's own validUntil is later, and one before its
+/// `nbf` is not yet valid.
+#[test]
+fn a_plain_vc_jwt_past_its_exp_is_expired() {
+    let mut p = jose_example(ISSUER);
+    p["validUntil"] = json!("2030-01-01T00:00:00Z");
+    p["exp"] = json!(1735689600); // 2025-01-01, before the test's now (2026-01-01)
+    let r = run(&sign::jwt_with_header(&vc_jwt_header(ISSUER), &p, ISSUER));
+    assert_eq!(r.verdict, Verdict::Expired, "{:#?}", r.checks);
+    p["exp"] = json!(1893456000); // 2030-01-01
+    p["nbf"] = json!(1798761600); // 2027-01-01
+    let r = run(&sign::jwt_with_header(&vc_jwt_header(ISSUER), &p, ISSUER));
+    assert_eq!(r.verdict, Verdict::NotYetValid, "{:#?}", r.checks);
+    p.as_object_mut().unwrap().remove("nbf");
+    assert_valid(&run(&sign::jwt_with_header(
+        &vc_jwt_header(ISSUER),
+        &p,
+        ISSUER,
+    )));
+}
+
 #[test]
 fn draft_typ_is_accepted_with_a_warning() {
     let mut h = vc_jwt_header(ISSUER);

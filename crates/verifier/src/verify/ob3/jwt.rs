@@ -452,6 +452,46 @@ pub fn claim_checks(
     }
 }
 
+/// The token's own time limits, for a Verifiable Credential that is not an Open Badge, whose
+/// `exp`/`nbf` need not equal its validity period (VC-JOSE-COSE §3.1.3: `iat`/`exp` are "the
+/// issuance and expiration time of the signature"). A JWT is not accepted after `exp` nor
+/// before `nbf` (RFC 7519 §4.1.4, §4.1.5), whatever the credential says. Only what the
+/// validity window does not already check: `exp` when the credential has its own end date
+/// (without one, `exp` is the end date), `nbf` when it differs from the start date.
+pub fn token_window(claims: &Value, credential: &Credential, at: DateTime<Utc>) -> Vec<Check> {
+    let mut checks = Vec::new();
+    if credential.kind != CredentialKind::OtherVc {
+        return checks;
+    }
+    let same = |t: DateTime<Utc>, which: CredentialDate| {
+        credential
+            .date(which)
+            .and_then(|(raw, _)| parse_datetime(raw))
+            .is_some_and(|d| d.timestamp() == t.timestamp())
+    };
+    let exp = claims.get("exp").and_then(numeric_date);
+    if let Some(t) = exp.filter(|t| *t <= at) {
+        if credential.date(CredentialDate::ValidUntil).is_some() && !same(t, CredentialDate::ValidUntil) {
+            checks.push(Check::failed(
+                CheckId::JwtExp,
+                Verdict::Expired,
+                format!("the token expired on {} (its exp; RFC 7519 §4.1.4)", t.to_rfc3339()),
+            ));
+        }
+    }
+    let nbf = claims.get("nbf").and_then(numeric_date);
+    if let Some(t) = nbf.filter(|t| *t > at) {
+        if !same(t, CredentialDate::ValidFrom) {
+            checks.push(Check::failed(
+                CheckId::JwtNbf,
+                Verdict::NotYetValid,
+                format!("the token is not valid before {} (its nbf; RFC 7519 §4.1.5)", t.to_rfc3339()),
+            ));
+        }
+    }
+    checks
+}
+
 /// A VC 1.1 `vc` claim may leave out what the registered claims carry (VC-JWT 1.1 §6.3.1:
 /// `iss` → issuer, `jti` → id, `sub` → credentialSubject.id, `nbf` → issuanceDate, `exp` →
 /// expirationDate); put them back so the credential can be checked whole.

@@ -117,6 +117,7 @@ pub(crate) async fn verify_jwt<F: Fetcher>(
     jwt::verify_signature(v, jws, issuer.as_deref()).await;
     let mut checks = Vec::new();
     let exp_until = jwt::claim_checks(&claims, &credential, &mut checks);
+    checks.extend(jwt::token_window(&claims, &credential, v.opts.at));
     for c in checks {
         v.add(c);
     }
