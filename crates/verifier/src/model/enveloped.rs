@@ -99,7 +99,11 @@ fn percent_decode(s: &str) -> Result<Vec<u8>, DataUrlError> {
     let mut i = 0;
     while i < b.len() {
         if b[i] == b'%' {
-            let hex = b.get(i + 1..i + 3).ok_or(DataUrlError::BadPercent)?;
+            // RFC 3986 §2.1: "%" HEXDIG HEXDIG (from_str_radix alone would take "+1").
+            let hex = b
+                .get(i + 1..i + 3)
+                .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+                .ok_or(DataUrlError::BadPercent)?;
             let hex = std::str::from_utf8(hex).map_err(|_| DataUrlError::BadPercent)?;
             let byte = u8::from_str_radix(hex, 16).map_err(|_| DataUrlError::BadPercent)?;
             out.push(byte);
@@ -134,6 +138,7 @@ mod tests {
         assert_eq!(read_data_url("data:application/vc+jwt;a.b.c", 100), Err(DataUrlError::NoComma));
         assert_eq!(read_data_url("data:a/b,%4", 100), Err(DataUrlError::BadPercent));
         assert_eq!(read_data_url("data:a/b,%zz", 100), Err(DataUrlError::BadPercent));
+        assert_eq!(read_data_url("data:a/b,%+1", 100), Err(DataUrlError::BadPercent));
         assert_eq!(read_data_url("data:a/b,%é", 100), Err(DataUrlError::BadPercent));
         assert!(matches!(read_data_url("data:a/b;base64,!!", 100), Err(DataUrlError::BadBase64(_))));
         assert_eq!(
