@@ -374,6 +374,28 @@ fn vc_1_1_plain_credential_as_a_jwt() {
 }
 
 #[test]
+fn vc_1_1_plain_credential_with_data_integrity() {
+    let c = json!({
+        "@context": ["https://www.w3.org/2018/credentials/v1", "https://w3id.org/security/data-integrity/v2"],
+        "id": "urn:uuid:3978344f-8596-4c3a-a978-8fcaba3903c5",
+        "type": ["VerifiableCredential"],
+        "issuer": sign::did_key(ISSUER),
+        "issuanceDate": "2024-01-01T00:00:00Z",
+        "credentialSubject": {"id": "did:example:abcdefgh"}
+    });
+    let signed = sign::sign(c, ISSUER, "2024-01-01T00:00:00Z");
+    let r = run(&signed.to_string());
+    assert_valid(&r);
+    assert_plain_vc(&r, Format::VcDataIntegrity);
+    assert!(check(&r, "context").detail.contains("VC 1.1"));
+    assert_eq!(r.badge.unwrap().credential_types, ["VerifiableCredential"]);
+    let mut tampered = signed;
+    tampered["issuanceDate"] = json!("2023-01-01T00:00:00Z");
+    let r = run(&tampered.to_string());
+    assert_eq!(r.verdict, Verdict::Invalid, "{:#?}", r.checks);
+}
+
+#[test]
 fn unimplemented_jwt_securing_is_unverifiable_and_named() {
     let mut h = vc_jwt_header(ISSUER);
     h["typ"] = json!("vc+sd-jwt");
