@@ -20,7 +20,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use badge_verifier::report::{CheckId, Outcome, Report};
+    use badge_verifier::report::{CheckId, Format, Outcome, Report};
     use badge_verifier::resolve::fetch::FetchLimits;
     use badge_verifier::resolve::native::NativeFetcher;
     use badge_verifier::verify::validity::parse_datetime;
@@ -224,7 +224,12 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
             r.summary
         );
         if let Some(b) = &r.badge {
-            let name = b.name.as_deref().unwrap_or("(unnamed badge)");
+            let unnamed = if b.credential_types.is_empty() {
+                "(unnamed badge)"
+            } else {
+                "(unnamed credential)"
+            };
+            let name = b.name.as_deref().unwrap_or(unnamed);
             let issuer = b
                 .issuer
                 .name
@@ -235,6 +240,17 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
         }
         if let Some(f) = r.format {
             s.push_str(&format!("  format: {}\n", f.as_str()));
+        }
+        // Issue #16: a credential of another kind is verified as one, and said to be so.
+        if matches!(r.format, Some(Format::VcDataIntegrity | Format::VcJwt)) {
+            let types = r
+                .badge
+                .as_ref()
+                .map(|b| b.credential_types.join(", "))
+                .unwrap_or_default();
+            s.push_str(&format!(
+                "  a Verifiable Credential, not an Open Badge (type: {types})\n"
+            ));
         }
         for c in &r.checks {
             let mark = match c.outcome {

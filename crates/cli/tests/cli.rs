@@ -225,3 +225,41 @@ fn badge_text_is_not_printed_to_stderr() {
         );
     }
 }
+
+/// Issue #16: a Verifiable Credential that is not an Open Badge is verified as one, and both
+/// outputs say so plainly (the W3C vc-di-eddsa vector: a real signature by a key its issuer
+/// does not control, so invalid; nothing fetched).
+#[test]
+fn a_plain_vc_is_said_to_be_one() {
+    const VC: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/di/w3c/eddsa-rdfc-2022/signedDataInt.json"
+    );
+    let out = bin()
+        .args(["--at", "2026-01-01T00:00:00Z", VC])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("  format: vc-data-integrity\n"), "{text}");
+    assert!(
+        text.contains(
+            "  a Verifiable Credential, not an Open Badge (type: VerifiableCredential, AlumniCredential)\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Alumni Credential — issued by https://vc.example/issuers/5678"),
+        "{text}"
+    );
+    let out = bin()
+        .args(["--json", "--at", "2026-01-01T00:00:00Z", VC])
+        .output()
+        .unwrap();
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines[0]["format"], "vc-data-integrity");
+    assert_eq!(lines[0]["verdict"], "invalid");
+    assert_eq!(
+        lines[0]["badge"]["credential_types"],
+        serde_json::json!(["VerifiableCredential", "AlumniCredential"])
+    );
+}

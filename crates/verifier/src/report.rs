@@ -57,6 +57,10 @@ pub struct BadgeDisplay {
     /// The URL to give others for verification (hosted assertion or credential id), if any.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub verify_url: Option<String>,
+    /// The `type`s of a Verifiable Credential that is not an Open Badge (issue #16), which say
+    /// what it claims to be: `["VerifiableCredential", "AlumniCredential"]`. Empty for badges.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub credential_types: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -600,3 +600,29 @@ fn a_verified_list_is_remembered_by_its_body_not_its_url() {
     assert_verdict(&r, Verdict::Unverifiable);
     assert!(one(&r, "status").detail.contains("could not be trusted"));
 }
+
+/// Issue #16: a Verifiable Credential that is not an Open Badge is verified as a credential,
+/// its status included: revoked by its issuer's list, and active when its bit is clear.
+#[test]
+fn a_plain_vc_is_revoked_by_its_status_list() {
+    let iss = Issuer::new(1);
+    let mut f = MemoryFetcher::new();
+    serve_list(&mut f, &iss, LIST, "revocation", 1, &[(5, 1)]);
+    let plain = |index: u64| {
+        iss.sign(json!({
+            "@context": ["https://www.w3.org/ns/credentials/v2", "https://www.w3.org/ns/credentials/examples/v2"],
+            "id": "urn:uuid:plain-status",
+            "type": ["VerifiableCredential", "ExampleAlumniCredential"],
+            "issuer": iss.did,
+            "validFrom": "2024-01-01T00:00:00Z",
+            "credentialSubject": {"id": "did:example:learner", "alumniOf": "Example University"},
+            "credentialStatus": bitstring_entry(LIST, index, "revocation")
+        }))
+    };
+    let r = run(&plain(5), &f);
+    assert_eq!(r.format, Some(badge_verifier::Format::VcDataIntegrity));
+    assert_status_revoked(&r, &format!("{LIST}#5"));
+    let r = run(&plain(6), &f);
+    assert_verdict(&r, Verdict::Valid);
+    assert_eq!(one(&r, "status").outcome, Outcome::Passed);
+}

@@ -2,6 +2,7 @@
 //! 3.0 (JSON with an embedded proof, or VC-JWT), an older OB version, or something else.
 
 pub mod credential;
+pub mod enveloped;
 pub mod json;
 
 use crate::jose::jws::{CompactJws, JwsError};
@@ -32,6 +33,9 @@ pub enum BadgeDoc {
     },
     /// OB 0.5 / 1.0 / 1.1 assertion.
     Ob1Assertion(Value),
+    /// A VC 2.0 `EnvelopedVerifiableCredential`: the secured credential is in its `id`, a
+    /// `data:` URL ([`enveloped`]), read and verified in `verify`. `None`: it has no string `id`.
+    Enveloped(Option<String>),
 }
 
 /// Why a payload is not a badge this verifier can check.
@@ -107,6 +111,12 @@ pub fn classify_json(v: Value) -> Result<BadgeDoc, ClassifyError> {
         return Err(ClassifyError::Unsupported(
             "this is a Comprehensive Learner Record (CLR 2.0); only Open Badges are verified here"
                 .into(),
+        ));
+    }
+    // VC 2.0 §4.13: an enveloped credential (no VerifiableCredential type of its own).
+    if types.iter().any(|t| t == enveloped::ENVELOPED_TYPE) {
+        return Ok(BadgeDoc::Enveloped(
+            v.get("id").and_then(Value::as_str).map(String::from),
         ));
     }
     let is_award = types
@@ -207,5 +217,13 @@ mod tests {
         assert!(matches!(classify_json(ob1), Ok(BadgeDoc::Ob1Assertion(_))));
         assert!(classify_json(json!([1])).is_err());
         assert!(classify_json(json!({"type":"BadgeClass"})).is_err());
+        // VC 2.0 §4.13: an enveloped credential, whatever its id holds (read in verify).
+        let env = json!({"@context":["https://www.w3.org/ns/credentials/v2"],"type":"EnvelopedVerifiableCredential","id":"data:application/vc+jwt,a.b.c"});
+        assert_eq!(
+            classify_json(env),
+            Ok(BadgeDoc::Enveloped(Some("data:application/vc+jwt,a.b.c".into())))
+        );
+        let no_id = json!({"type":["EnvelopedVerifiableCredential"],"id":7});
+        assert_eq!(classify_json(no_id), Ok(BadgeDoc::Enveloped(None)));
     }
 }

@@ -370,7 +370,8 @@ async fn verify_payload<F: Fetcher>(v: &mut Verification<'_, F>, payload: &Paylo
             compact,
             claims,
             credential,
-        } => ob3::verify_jwt(v, &jws, &compact, claims, credential).await,
+        } => ob3::verify_jwt(v, &jws, &compact, claims, credential, false).await,
+        BadgeDoc::Enveloped(id) => ob3::enveloped::verify(v, id.as_deref()).await,
     }
 }
 

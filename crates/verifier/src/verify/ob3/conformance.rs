@@ -100,14 +100,60 @@ pub fn context_and_type(credential: &Credential) -> Vec<Check> {
                 CheckId::Type,
                 format!("[{}]: an Open Badges 3.0 EndorsementCredential", types.join(", ")),
             ),
-            Kind::OtherVc => fail(
+            // Issue #16: an authentic credential of another kind is not a forgery; it is
+            // verified as a Verifiable Credential and labelled as not an Open Badge.
+            Kind::OtherVc => Check::passed(
                 CheckId::Type,
                 format!(
-                    "not an Open Badge: a Verifiable Credential of type [{}], not an OpenBadgeCredential or AchievementCredential",
+                    "a Verifiable Credential of type [{}], not an Open Badge",
                     types.join(", ")
                 ),
             ),
         }
+    });
+    checks
+}
+
+/// The rules of the Verifiable Credentials data model that hold for any credential, whatever
+/// its kind (VC 2.0 §4.7 "Issuer", §4.8 "Credential Subject", §4.9 "Validity Period"; VC 1.1
+/// §4.5 "Issuer", §4.4 "Credential Subject", §4.6 "Issuance Date"): for a credential that is
+/// not an Open Badge, in place of the Open Badges data model.
+pub fn vc_data_model(credential: &Credential) -> Vec<Check> {
+    let c = &credential.json;
+    let mut checks = Vec::new();
+    checks.push(match c.get("issuer").filter(|i| !i.is_null()) {
+        None => fail(CheckId::Issuer, "the credential has no issuer (a Verifiable Credential must name one)"),
+        Some(i @ (Value::String(_) | Value::Object(_))) => match id_of(Some(i)) {
+            Some(id) if id.contains(':') => Check::passed(CheckId::Issuer, id.to_string()),
+            Some(id) => fail(CheckId::Issuer, format!("the issuer id \"{id}\" is not a URL")),
+            None => fail(CheckId::Issuer, "the issuer object has no id"),
+        },
+        Some(_) => fail(CheckId::Issuer, "the issuer is neither a URL nor an object with an id"),
+    });
+    let subjects = each(c.get("credentialSubject"));
+    checks.push(if subjects.is_empty() {
+        fail(CheckId::CredentialSubject, "the credential has no credentialSubject")
+    } else if subjects.iter().any(|s| !s.is_object()) {
+        fail(CheckId::CredentialSubject, "a credentialSubject is not an object")
+    } else {
+        Check::passed(CheckId::CredentialSubject, format!("{} credentialSubject(s)", subjects.len()))
+    });
+    // VC 1.1 §4.6: issuanceDate is required; VC 2.0 §4.9: validFrom is optional. Either, when
+    // present, is a date-time string (its value is read by the validity window checks).
+    let [v2, v11] = crate::model::credential::CredentialDate::ValidFrom.names();
+    let non_string = [v2, v11]
+        .into_iter()
+        .find(|n| c.get(*n).is_some_and(|d| !d.is_string()));
+    checks.push(match non_string {
+        Some(n) => fail(CheckId::ValidFrom, format!("{n} is not a date-time string")),
+        None if credential.is_vc11() && c.get(v11).is_none() => fail(
+            CheckId::ValidFrom,
+            "no issuanceDate: a VC 1.1 credential must have one (VC 1.1 §4.6)",
+        ),
+        None if c.get(v2).is_none() && c.get(v11).is_none() => {
+            Check::not_applicable(CheckId::ValidFrom, "no validFrom (optional in VC 2.0)")
+        }
+        None => Check::passed(CheckId::ValidFrom, "issue date present"),
     });
     checks
 }
@@ -423,10 +469,50 @@ mod tests {
         c["type"] = json!(["VerifiableCredential", "OtherCredential"]);
         let (kind, checks) = kind_and_checks(&c);
         assert_eq!(kind, Kind::OtherVc);
-        assert!(checks[1].detail.starts_with("not an Open Badge"));
+        assert_eq!(checks[1].outcome, Outcome::Passed);
+        assert!(
+            checks[1].detail.ends_with("not an Open Badge"),
+            "{}",
+            checks[1].detail
+        );
         c["type"] = json!(["VerifiableCredential", "EndorsementCredential"]);
         let (kind, checks) = kind_and_checks(&c);
         assert_eq!((kind, checks[1].effect), (Kind::Endorsement, None));
+    }
+
+    #[test]
+    fn vc_rules_apply_to_any_vc() {
+        let plain = |c: Value| {
+            vc_data_model(&Credential::new(c))
+                .into_iter()
+                .map(|c| (c.id.as_str(), c.outcome))
+                .collect::<Vec<_>>()
+        };
+        let ok = json!({"@context": [VC2_CONTEXT], "type": ["VerifiableCredential"],
+            "issuer": "https://i.example", "credentialSubject": {"name": "x"}});
+        assert_eq!(
+            plain(ok.clone()),
+            vec![
+                ("issuer", Outcome::Passed),
+                ("credential-subject", Outcome::Passed),
+                ("valid-from", Outcome::NotApplicable)
+            ]
+        );
+        let mut c = ok.clone();
+        c["issuer"] = json!({"name": "no id"});
+        c["credentialSubject"] = json!("did:example:1");
+        c["validFrom"] = json!(2020);
+        assert!(plain(c).iter().all(|(_, o)| *o == Outcome::Failed));
+        let mut c = ok.clone();
+        c["issuer"] = json!(["https://a", "https://b"]);
+        c.as_object_mut().unwrap().remove("credentialSubject");
+        assert_eq!(plain(c)[..2], [("issuer", Outcome::Failed), ("credential-subject", Outcome::Failed)]);
+        // VC 1.1 §4.6: issuanceDate is required.
+        let mut c = ok;
+        c["@context"] = json!([VC1_CONTEXT]);
+        assert_eq!(plain(c.clone())[2], ("valid-from", Outcome::Failed));
+        c["issuanceDate"] = json!("2010-01-01T00:00:00Z");
+        assert_eq!(plain(c)[2], ("valid-from", Outcome::Passed));
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! What an OB 3.0 credential shows: from `credentialSubject.achievement`, the issuer Profile,
-//! the subject's `identifier`/`id` and `evidence`. Every string is untrusted text.
+//! the subject's `identifier`/`id` and `evidence`. A Verifiable Credential that is not an Open
+//! Badge shows what it claims: its types, issuer, subject (id, name), its own name and
+//! description, and dates. Every string is untrusted text.
 
+use crate::model::credential::CredentialKind;
 use crate::model::json::{each, id_of, str_of, strings};
 use crate::report::{Alignment, BadgeDisplay, Criteria, Evidence, IssuerDisplay, RecipientDisplay};
 use serde_json::Value;
@@ -42,7 +45,13 @@ fn recipient(subject: Option<&Value>) -> Option<RecipientDisplay> {
             name,
         });
     }
-    let id = str_of(subject, "id")?;
+    // A subject named but not identified (a plain VC's subject may have only a name).
+    let Some(id) = str_of(subject, "id") else {
+        return name.map(|name| RecipientDisplay {
+            name: Some(name),
+            ..Default::default()
+        });
+    };
     let kind = if id.starts_with("did:") {
         "did"
     } else if id.starts_with("mailto:") {
@@ -132,6 +141,11 @@ pub fn display(c: &Value) -> BadgeDisplay {
         achievement_type,
         evidence: evidence(c),
         verify_url: str_of(c, "id").filter(|u| is_http(u)).map(String::from),
+        // What a Verifiable Credential that is not an Open Badge claims to be (issue #16).
+        credential_types: match CredentialKind::of(c) {
+            CredentialKind::OtherVc => strings(c.get("type")),
+            _ => Vec::new(),
+        },
         ..Default::default()
     }
 }
@@ -178,6 +192,24 @@ mod tests {
         assert_eq!(d.achievement_type.as_deref(), Some("Certificate"));
         assert_eq!(d.evidence[0].narrative.as_deref(), Some("N"));
         assert_eq!(d.verify_url.as_deref(), Some("https://issuer.example/c/1"));
+    }
+
+    #[test]
+    fn a_plain_vc_shows_its_types_subject_and_name() {
+        let c = json!({"type":["VerifiableCredential","AlumniCredential"],"name":"Alumni Credential",
+            "description":"D","issuer":"https://vc.example/issuers/5678","validFrom":"2023-01-01T00:00:00Z",
+            "credentialSubject":{"name":"Jane","alumniOf":"The School of Examples"}});
+        let d = display(&c);
+        assert_eq!(d.credential_types, vec!["VerifiableCredential", "AlumniCredential"]);
+        assert_eq!(d.name.as_deref(), Some("Alumni Credential"));
+        assert_eq!(d.description.as_deref(), Some("D"));
+        assert_eq!(d.issuer.id.as_deref(), Some("https://vc.example/issuers/5678"));
+        assert_eq!(d.issued.as_deref(), Some("2023-01-01T00:00:00Z"));
+        let r = d.recipient.unwrap();
+        assert_eq!((r.name.as_deref(), r.identity), (Some("Jane"), None));
+        // A badge carries no credential_types.
+        let badge = json!({"type":["VerifiableCredential","OpenBadgeCredential"]});
+        assert!(display(&badge).credential_types.is_empty());
     }
 
     #[test]

@@ -132,6 +132,7 @@ async fn one<F: Fetcher>(
                         &compact,
                         claims,
                         credential.clone(),
+                        false,
                     ))
                     .await;
                     credential.json

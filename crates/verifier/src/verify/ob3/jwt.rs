@@ -8,7 +8,7 @@
 use super::embedded::{binding_outcome, method_failure, method_passed, resolved_key, BoundKey};
 use crate::check::{Check, CheckId, Verdict};
 use crate::jose::jws::{CompactJws, JwsError};
-use crate::model::credential::{Credential, CredentialDate};
+use crate::model::credential::{Credential, CredentialDate, CredentialKind};
 use crate::model::json::str_of;
 use crate::resolve::fetch::Fetcher;
 use crate::resolve::keys::{header_jwk, kid_url, KeyResolver};
@@ -27,6 +27,141 @@ const TYPS: &[&str] = &[
     "vc+ld+jwt",
     "application/vc+jwt",
 ];
+
+/// VC-JOSE-COSE §3.1.1 "Securing JSON-LD Verifiable Credentials with JOSE": "The typ header
+/// parameter SHOULD be vc+jwt" (RFC 7515 §4.1.9: the `application/` prefix may be left out).
+const VC_JWT_TYPS: &[&str] = &["vc+jwt", "application/vc+jwt"];
+
+/// The same in earlier drafts of VC-JOSE-COSE, accepted with a warning: `vc+ld+json+jwt`
+/// (Candidate Recommendation 2024-04-25) and `vc+ld+jwt` (First Public Working Draft
+/// 2023-04-27), renamed `vc+jwt` by w3c/vc-jose-cose PR #279 (2024-06-27).
+const VC_JWT_DRAFT_TYPS: &[&str] = &[
+    "vc+ld+json+jwt",
+    "vc+ld+jwt",
+    "application/vc+ld+json+jwt",
+    "application/vc+ld+jwt",
+];
+
+/// `typ`s of securing mechanisms this verifier does not implement: SD-JWT (VC-JOSE-COSE
+/// §3.2) and COSE (§3.3); presentations (`vp+jwt`) are not a credential.
+const OTHER_TYPS: &[&str] = &[
+    "vc+sd-jwt",
+    "dc+sd-jwt",
+    "sd-jwt",
+    "vp+sd-jwt",
+    "vc+cose",
+    "vp+jwt",
+    "vp+ld+json+jwt",
+    "vp+ld+jwt",
+];
+
+/// Whether the token declares itself a VC-JOSE-COSE `vc+jwt` (or a draft's name for it).
+pub fn is_vc_jwt_typ(jws: &CompactJws) -> bool {
+    jws.header_str("typ").is_some_and(|t| {
+        let t = t.to_ascii_lowercase();
+        VC_JWT_TYPS.contains(&t.as_str()) || VC_JWT_DRAFT_TYPS.contains(&t.as_str())
+    })
+}
+
+/// The VC-JOSE-COSE rules for a JWT (W3C Recommendation "Securing Verifiable Credentials using
+/// JOSE and COSE"): §3.1.1 `typ` and `cty`; §3.1.3 "JOSE Header Parameters and JWT Claims"
+/// (and "JWT Format and Requirements"): the claim names `vc` and `vp` MUST NOT be present; "Key
+/// Discovery", `iss`: an `iss` in the header MUST match the issuer (the claim is checked in
+/// [`claim_checks`]); "Using Controlled Identifier Documents": without `iss`, an issuer
+/// identified by a URL needs an absolute `kid`. `payload_is_credential`: VC 2.0 securing (no `vc` claim);
+/// `enveloped`: read from a `data:application/vc+jwt` URL, so `vc+jwt` whatever its `typ`.
+pub fn jose_checks(
+    jws: &CompactJws,
+    claims: &Value,
+    credential: &Credential,
+    payload_is_credential: bool,
+    enveloped: bool,
+) -> Vec<Check> {
+    let mut checks = Vec::new();
+    let typ = jws.header_str("typ").map(str::to_ascii_lowercase);
+    let declared = enveloped || is_vc_jwt_typ(jws);
+    if let Some(t) = typ.as_deref() {
+        if OTHER_TYPS.contains(&t) {
+            checks.push(Check::unverifiable(
+                CheckId::JwtHeader,
+                format!("typ \"{t}\" (media type application/{t}) is a securing mechanism this verifier does not implement; the credential is not verified as one"),
+            ));
+        } else if VC_JWT_DRAFT_TYPS.contains(&t) {
+            checks.push(Check::warning(
+                CheckId::JwtHeader,
+                format!("typ \"{t}\" is from a draft of VC-JOSE-COSE; the Recommendation names it vc+jwt"),
+            ));
+        } else if VC_JWT_TYPS.contains(&t) {
+            checks.push(Check::passed(CheckId::JwtHeader, format!("typ {t} (VC-JOSE-COSE §3.1.1)")));
+        }
+    }
+    // VC-JOSE-COSE §3.1.1: "When present, the cty header parameter SHOULD be vc".
+    match jws.header.get("cty") {
+        None => {}
+        Some(Value::String(c)) if declared && !matches!(c.as_str(), "vc" | "application/vc") => {
+            checks.push(Check::warning(
+                CheckId::JwtHeader,
+                format!("cty \"{c}\" (VC-JOSE-COSE §3.1.1: it SHOULD be vc)"),
+            ))
+        }
+        Some(Value::String(_)) => {}
+        Some(other) => checks.push(Check::failed(
+            CheckId::JwtHeader,
+            Verdict::Invalid,
+            format!("the cty header {other} is not a string (RFC 7515 §4.1.10)"),
+        )),
+    }
+    // VC-JOSE-COSE §3.1.3 and "JWT Format and Requirements": "The JWT Claim Names vc and vp
+    // MUST NOT be present in any JWT Claims Set that comprises a verifiable credential".
+    if payload_is_credential || declared {
+        let used: Vec<&str> = ["vc", "vp"]
+            .into_iter()
+            .filter(|k| claims.get(*k).is_some())
+            .collect();
+        if !used.is_empty() {
+            checks.push(Check::failed(
+                CheckId::JwtHeader,
+                Verdict::Invalid,
+                format!(
+                    "a vc+jwt has the claim {} (VC-JOSE-COSE §3.1.3: the JWT Claim Names vc and vp MUST NOT be present)",
+                    used.join(" and ")
+                ),
+            ));
+        }
+    }
+    let issuer = crate::model::json::id_of(credential.json.get("issuer"));
+    // VC-JOSE-COSE "Key Discovery", iss: "If iss is present in the JOSE Header [...] iss
+    // value [...] MUST match issuer.id value".
+    match (jws.header.get("iss"), issuer) {
+        (None, _) => {}
+        (Some(Value::String(i)), Some(id)) if i == id => {
+            checks.push(Check::passed(CheckId::JwtIss, format!("the header's iss = issuer.id ({id})")))
+        }
+        (Some(i), _) => checks.push(Check::failed(
+            CheckId::JwtIss,
+            Verdict::Invalid,
+            format!(
+                "the header's iss {i} does not match the issuer {} (VC-JOSE-COSE, Key Discovery: it MUST)",
+                issuer.unwrap_or("(none)")
+            ),
+        )),
+    }
+    // VC-JOSE-COSE "Using Controlled Identifier Documents": "When iss is absent, and the
+    // issuer is identified as a URL, the kid MUST be an absolute URL". The spec's own enveloping example breaks it, and the key is
+    // still tied to the issuer by the trust rules, so a warning.
+    let iss_absent = jws.header.get("iss").is_none() && claims.get("iss").is_none();
+    if declared && iss_absent {
+        if let (Some(kid), Some(id)) = (jws.header_str("kid"), issuer) {
+            if id.contains(':') && !kid.contains(':') {
+                checks.push(Check::warning(
+                    CheckId::JwtHeader,
+                    format!("kid \"{kid}\" is not an absolute URL and there is no iss (VC-JOSE-COSE, Using Controlled Identifier Documents: it MUST be); read relative to the issuer"),
+                ));
+            }
+        }
+    }
+    checks
+}
 
 /// Header checks, key, signature and key binding.
 pub(crate) async fn verify_signature<F: Fetcher>(
@@ -52,10 +187,16 @@ pub(crate) async fn verify_signature<F: Fetcher>(
         return;
     }
     match jws.header_str("typ") {
-        Some(t) if !TYPS.contains(&t) => v.add(Check::warning(
+        Some(t)
+            if !TYPS.contains(&t)
+                && !OTHER_TYPS.contains(&t.to_ascii_lowercase().as_str())
+                && !VC_JWT_DRAFT_TYPS.contains(&t.to_ascii_lowercase().as_str()) =>
+        {
+            v.add(Check::warning(
             CheckId::JwtHeader,
-            format!("unexpected typ \"{t}\" (OB 3.0: \"JWT\")"),
-        )),
+                format!("unexpected typ \"{t}\" (OB 3.0: \"JWT\"; VC-JOSE-COSE: \"vc+jwt\")"),
+            ))
+        }
         _ => {}
     }
     let kid = jws
@@ -176,6 +317,11 @@ pub fn claim_checks(
     checks: &mut Vec<Check>,
 ) -> Option<String> {
     let c = &credential.json;
+    // A Verifiable Credential that is not an Open Badge follows VC-JOSE-COSE alone: its
+    // registered claims are optional, and only `iss` MUST match (Key Discovery, iss); for
+    // `jti`/`sub` and the dates it only says implementers SHOULD avoid conflicts (§3.1.3), and
+    // `exp`/`iat` are the signature's times, not the credential's validity.
+    let plain_vc = credential.kind == CredentialKind::OtherVc;
     let text = |id: CheckId,
                 name: &str,
                 claim: Option<&Value>,
@@ -183,12 +329,22 @@ pub fn claim_checks(
                 what: &str|
      -> Check {
         match (claim, expected) {
+            (None, _) if plain_vc => Check::not_applicable(
+                id,
+                format!("no \"{name}\" claim (optional in VC-JOSE-COSE)"),
+            ),
             (None, _) => Check::warning(
                 id,
                 format!("no \"{name}\" claim (OB 3.0 requires it to equal {what})"),
             ),
             (Some(Value::String(got)), Some(exp)) if got == exp => {
                 Check::passed(id, format!("{name} = {what}"))
+            }
+            (Some(Value::String(got)), Some(exp)) if plain_vc && id != CheckId::JwtIss => {
+                Check::warning(
+                    id,
+                    format!("the \"{name}\" claim {got} conflicts with {what} {exp} (VC-JOSE-COSE §3.1.3: it SHOULD NOT)"),
+                )
             }
             (Some(Value::String(got)), Some(exp)) => Check::failed(
                 id,
@@ -243,6 +399,7 @@ pub fn claim_checks(
      -> Option<Check> {
         match (claim, prop) {
             (None, None) => None,
+            (None, Some(_)) if plain_vc => None,
             (None, Some((_, p))) if required => Some(Check::warning(
                 id,
                 format!("no \"{name}\" claim (OB 3.0 requires it to equal {p})"),
@@ -262,6 +419,13 @@ pub fn claim_checks(
                     Some(d) if d.timestamp() == t.timestamp() => {
                         Check::passed(id, format!("{name} = {p} ({raw})"))
                     }
+                    _ if plain_vc => Check::warning(
+                        id,
+                        format!(
+                            "the \"{name}\" claim ({}) differs from {p} {raw} (VC-JOSE-COSE §3.1.3: the claim is about the signature, the property about the credential)",
+                            t.to_rfc3339()
+                        ),
+                    ),
                     _ => Check::failed(
                         id,
                         Verdict::Invalid,
@@ -286,6 +450,46 @@ pub fn claim_checks(
         (None, Some(t)) => Some(t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
         _ => None,
     }
+}
+
+/// The token's own time limits, for a Verifiable Credential that is not an Open Badge, whose
+/// `exp`/`nbf` need not equal its validity period (VC-JOSE-COSE §3.1.3: `iat`/`exp` are "the
+/// issuance and expiration time of the signature"). A JWT is not accepted after `exp` nor
+/// before `nbf` (RFC 7519 §4.1.4, §4.1.5), whatever the credential says. Only what the
+/// validity window does not already check: `exp` when the credential has its own end date
+/// (without one, `exp` is the end date), `nbf` when it differs from the start date.
+pub fn token_window(claims: &Value, credential: &Credential, at: DateTime<Utc>) -> Vec<Check> {
+    let mut checks = Vec::new();
+    if credential.kind != CredentialKind::OtherVc {
+        return checks;
+    }
+    let same = |t: DateTime<Utc>, which: CredentialDate| {
+        credential
+            .date(which)
+            .and_then(|(raw, _)| parse_datetime(raw))
+            .is_some_and(|d| d.timestamp() == t.timestamp())
+    };
+    let exp = claims.get("exp").and_then(numeric_date);
+    if let Some(t) = exp.filter(|t| *t <= at) {
+        if credential.date(CredentialDate::ValidUntil).is_some() && !same(t, CredentialDate::ValidUntil) {
+            checks.push(Check::failed(
+                CheckId::JwtExp,
+                Verdict::Expired,
+                format!("the token expired on {} (its exp; RFC 7519 §4.1.4)", t.to_rfc3339()),
+            ));
+        }
+    }
+    let nbf = claims.get("nbf").and_then(numeric_date);
+    if let Some(t) = nbf.filter(|t| *t > at) {
+        if !same(t, CredentialDate::ValidFrom) {
+            checks.push(Check::failed(
+                CheckId::JwtNbf,
+                Verdict::NotYetValid,
+                format!("the token is not valid before {} (its nbf; RFC 7519 §4.1.5)", t.to_rfc3339()),
+            ));
+        }
+    }
+    checks
 }
 
 /// A VC 1.1 `vc` claim may leave out what the registered claims carry (VC-JWT 1.1 §6.3.1:
@@ -330,7 +534,7 @@ mod tests {
 
     #[test]
     fn claims_match_mismatch_and_missing() {
-        let c = json!({"id":"urn:1","issuer":{"id":"https://i"},"validFrom":"2010-01-01T00:00:00Z","credentialSubject":{"id":"did:s"}});
+        let c = json!({"id":"urn:1","type":["VerifiableCredential","OpenBadgeCredential"],"issuer":{"id":"https://i"},"validFrom":"2010-01-01T00:00:00Z","credentialSubject":{"id":"did:s"}});
         let mut checks = Vec::new();
         claim_checks(
             &json!({"iss":"https://i","sub":"did:s","jti":"urn:1","nbf":1262304000}),
@@ -353,6 +557,21 @@ mod tests {
             (Outcome::Failed, Outcome::Warning, Outcome::Failed)
         );
         assert_eq!(exp.as_deref(), Some("2030-01-01T00:00:00Z"));
+        // A plain VC (VC-JOSE-COSE): only iss MUST match; missing claims are not asked for,
+        // and a differing nbf is about the signature, not the credential.
+        let mut plain = c.clone();
+        plain["type"] = json!(["VerifiableCredential"]);
+        let mut checks = Vec::new();
+        claim_checks(
+            &json!({"iss":"https://other","nbf":1262304001}),
+            &Credential::new(plain),
+            &mut checks,
+        );
+        let by = |id: &str| checks.iter().find(|c| c.id == id).unwrap().outcome;
+        assert_eq!(
+            (by("jwt-iss"), by("jwt-sub"), by("jwt-nbf")),
+            (Outcome::Failed, Outcome::NotApplicable, Outcome::Warning)
+        );
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub mod conformance;
 pub mod display;
 pub mod embedded;
 pub mod endorsement;
+pub mod enveloped;
 pub mod jwt;
 pub mod refresh;
 pub mod schema;
@@ -71,7 +72,11 @@ impl<F: Fetcher> JsonSource for Verification<'_, F> {
 
 /// A credential as JSON with embedded proofs.
 pub(crate) async fn verify_credential<F: Fetcher>(v: &mut Verification<'_, F>, credential: Credential) {
-    v.format = Some(Format::Ob3DataIntegrity);
+    v.format = Some(if credential.kind == CredentialKind::OtherVc {
+        Format::VcDataIntegrity
+    } else {
+        Format::Ob3DataIntegrity
+    });
     v.badge = Some(display::display(&credential.json));
     add_conformance(v, &credential);
     let issuer = id_of(credential.json.get("issuer")).map(String::from);
@@ -80,27 +85,39 @@ pub(crate) async fn verify_credential<F: Fetcher>(v: &mut Verification<'_, F>, c
     add_status_and_extras(v, &credential).await;
 }
 
-/// A VC-JWT: the credential is the payload (VC 2.0) or its `vc` claim (VC 1.1).
+/// A VC-JWT: the credential is the payload (VC 2.0, VC-JOSE-COSE `vc+jwt`) or its `vc` claim
+/// (VC 1.1). `enveloped`: it came from an `EnvelopedVerifiableCredential`'s
+/// `data:application/vc+jwt` URL ([`enveloped`]).
 pub(crate) async fn verify_jwt<F: Fetcher>(
     v: &mut Verification<'_, F>,
     jws: &CompactJws,
     _compact: &str,
     claims: Value,
     credential: Credential,
+    enveloped: bool,
 ) {
-    v.format = Some(Format::Ob3Jwt);
+    v.format = Some(if credential.kind == CredentialKind::OtherVc {
+        Format::VcJwt
+    } else {
+        Format::Ob3Jwt
+    });
     let mut credential = credential;
-    if claims.get("vc").is_some_and(Value::is_object) {
+    let vc11 = claims.get("vc").is_some_and(Value::is_object);
+    if vc11 {
         // Fills in what the registered claims carry; neither `@context` nor `type`, so the
         // version and kind read in model stand.
         jwt::complete_vc11(&claims, &mut credential.json);
     }
     v.badge = Some(display::display(&credential.json));
     add_conformance(v, &credential);
+    for check in jwt::jose_checks(jws, &claims, &credential, !vc11, enveloped) {
+        v.add(check);
+    }
     let issuer = id_of(credential.json.get("issuer")).map(String::from);
     jwt::verify_signature(v, jws, issuer.as_deref()).await;
     let mut checks = Vec::new();
     let exp_until = jwt::claim_checks(&claims, &credential, &mut checks);
+    checks.extend(jwt::token_window(&claims, &credential, v.opts.at));
     for c in checks {
         v.add(c);
     }
@@ -160,10 +177,14 @@ fn add_conformance<F: Fetcher>(v: &mut Verification<'_, F>, credential: &Credent
             v.add(check);
         }
     } else {
-        // Still a credential: the subject-identification rule and the issuer apply to any VC.
+        // Still a credential: the rules of the VC data model apply to any VC (issue #16); the
+        // Open Badges data model does not.
+        for check in conformance::vc_data_model(credential) {
+            v.add(check);
+        }
         v.add(Check::not_applicable(
-            CheckId::CredentialSubject,
-            "not an Open Badge: the Open Badges data model is not checked",
+            CheckId::RequiredProperties,
+            "not an Open Badge: the Open Badges 3.0 data model (achievement, AchievementSubject, Profile) does not apply",
         ));
     }
 }

@@ -161,6 +161,12 @@ fn one(credential: &Credential, entry: &Value) -> Check {
     }
     // The bundled rendering is the VC 1.1 shape (it requires issuanceDate); applied to a VC 2.0
     // credential it would reject every valid one.
+    if credential.kind == crate::model::credential::CredentialKind::OtherVc {
+        return Check::not_applicable(
+            ID,
+            format!("not an Open Badge: the Open Badges schema {url} does not apply"),
+        );
+    }
     if !credential.is_vc11() {
         return Check::not_checked(
             ID,
