@@ -138,6 +138,7 @@ pub fn build(
         evidence,
         endorsements: Vec::new(),
         verify_url,
+        ..Default::default()
     }
 }
 
