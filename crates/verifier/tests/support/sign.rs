@@ -151,36 +151,3 @@ pub fn try_sign(mut credential: Value, seed: [u8; 32], created: &str) -> Option<
     credential["proof"] = proof;
     Some(credential)
 }
-
-/// Adds a Data Integrity proof by the key of `seed`, named by `method`, with any
-/// `proof_purpose` (`authentication` for a presentation's holder, VC 2.0 §4.13) and either
-/// `eddsa-rdfc-2022` or `eddsa-jcs-2022` (vc-di-eddsa §3.3, §3.4: the same hashing over RDFC or
-/// JCS canonical forms).
-pub fn sign_with(
-    mut document: Value,
-    seed: [u8; 32],
-    created: &str,
-    method: &str,
-    proof_purpose: &str,
-    cryptosuite: &str,
-) -> Value {
-    let proof = json!({
-        "type": "DataIntegrityProof",
-        "cryptosuite": cryptosuite,
-        "created": created,
-        "verificationMethod": method,
-        "proofPurpose": proof_purpose
-    });
-    let (unsecured, options) = prepare(&document, &proof).expect("prepare");
-    let canonical = |v: &Value| match cryptosuite {
-        "eddsa-jcs-2022" => serde_json_canonicalizer::to_string(v).expect("JCS"),
-        _ => canonicalize(v).expect("canonical form"),
-    };
-    let mut hash = Sha256::digest(canonical(&options).as_bytes()).to_vec();
-    hash.extend_from_slice(&Sha256::digest(canonical(&unsecured).as_bytes()));
-    let sig = SigningKey::from_bytes(&seed).sign(&hash);
-    let mut proof = proof;
-    proof["proofValue"] = json!(format!("z{}", bs58::encode(sig.to_bytes()).into_string()));
-    document["proof"] = proof;
-    document
-}
