@@ -565,7 +565,8 @@ pub(crate) fn hosted_scope(
 /// at least one credential and every one is `valid` with its issuer established: a
 /// presentation is never `valid` when a credential inside is not. `holder` is the holder as the
 /// presentation names it; `holder_key` the key its proof verified with, when that key is bound
-/// to the holder ([`bind_holder`]).
+/// to the holder ([`bind_holder`]). The fact names the holder only when that proof bound it:
+/// a holder that nothing binds is the presentation's claim, not a fact.
 pub(crate) fn presented(
     holder: Option<&str>,
     holder_key: Option<String>,
@@ -576,7 +577,10 @@ pub(crate) fn presented(
         .all(|&(verdict, issued)| verdict == Verdict::Valid && issued);
     (!credentials.is_empty() && all_valid).then(|| {
         Issued(IssuedBy {
-            issuer: holder.unwrap_or("(no holder named)").to_string(),
+            issuer: match (holder, &holder_key) {
+                (Some(h), Some(_)) => h.to_string(),
+                _ => "(no holder proven: each credential stands on its own)".to_string(),
+            },
             how: IssuedHow::Presented {
                 credentials: credentials.len(),
                 holder_key,

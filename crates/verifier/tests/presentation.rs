@@ -163,6 +163,12 @@ fn a_presentation_without_a_proof_of_valid_credentials_is_valid() {
         }
     );
     assert_eq!(check(&r, "holder")[0].outcome, Outcome::NotChecked);
+    // Nothing proved who presented it: the fact does not name the holder it claims.
+    assert!(
+        !r.issued_by.as_ref().unwrap().issuer.contains("did:key"),
+        "{:?}",
+        r.issued_by
+    );
 }
 
 #[test]
@@ -189,6 +195,7 @@ fn a_holder_proof_binds_the_presentation_to_its_holder() {
         assert!(check(&r, "presentation-proof")
             .iter()
             .any(|c| c.outcome == Outcome::NotChecked && c.detail.contains("replay")));
+        assert_eq!(r.issued_by.as_ref().unwrap().issuer, sign::did_key(HOLDER));
         assert_eq!(
             r.issued_by.as_ref().unwrap().how,
             IssuedHow::Presented {
@@ -331,5 +338,49 @@ fn thousands_of_credentials_end_with_a_clear_check() {
         r.summary.contains("3000 credentials") && r.summary.contains("only the first 100"),
         "{}",
         r.summary
+    );
+}
+
+#[test]
+fn credentials_past_the_deadline_are_not_verified_and_the_presentation_says_so() {
+    // Each credential's key is at an https URL; every answer takes 12 s of the input's 30 s.
+    let list: Vec<Value> = (0..10)
+        .map(|i| {
+            let mut c = sign::credential(
+                "https://school.example/issuer",
+                &format!("Skill {i}"),
+                &sign::did_key(HOLDER),
+                "2025-01-01T00:00:00Z",
+            );
+            c["issuer"]["id"] = json!("https://school.example/issuer");
+            sign::sign_as(
+                c,
+                SCHOOL,
+                CREATED,
+                &format!("https://school.example/keys/{i}"),
+            )
+        })
+        .collect();
+    let f = MemoryFetcher::new().with_latency_ms(12_000);
+    let input = Input::Bytes {
+        name: "vp".into(),
+        bytes: presentation(Value::Array(list)).to_string().into_bytes(),
+    };
+    let r = futures::executor::block_on(verify(&input, &f, &opts()));
+    assert_eq!(r.verdict, Verdict::Unverifiable, "{}", r.summary);
+    assert!(
+        r.summary
+            .starts_with("verification budget exceeded: the 30 s deadline"),
+        "{}",
+        r.summary
+    );
+    assert!(r.nested.len() < 10, "{}", r.nested.len());
+    assert!(f.requests().len() <= 3, "{:?}", f.requests());
+    let skipped = check(&r, "nested-credential");
+    assert!(
+        skipped
+            .iter()
+            .any(|c| c.detail.contains("were not verified")),
+        "{skipped:?}"
     );
 }
