@@ -84,7 +84,7 @@ pub enum IssuedHow {
     Hosted { url: String, scope: String },
     /// A Verifiable Presentation (issue #16): nobody issues a presentation; it stands only on
     /// its `credentials`, each verified on its own (its nested report carries its own
-    /// `issued_by`), and is made only when every one of them is valid ([`presented`]).
+    /// `issued_by`), and is made only when every one of them is valid (`presented`).
     /// `holder_key`: the presentation's proof verified with a key bound to the holder
     /// (never required).
     Presented {

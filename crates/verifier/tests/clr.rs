@@ -333,3 +333,25 @@ fn too_many_credentials_are_bounded_and_the_whole_is_not_valid() {
     assert_eq!(r.verdict, Verdict::Unverifiable, "{}", r.summary);
     assert!(r.summary.contains("only the first 5"), "{}", r.summary);
 }
+
+#[test]
+fn a_presentation_of_a_clr_nests_two_levels() {
+    let vp = json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "type": ["VerifiablePresentation"],
+        "verifiableCredential": [signed_clr(vec![
+            signed(SCHOOL_A, "Algebra"),
+            signed(SCHOOL_B, "Chemistry"),
+        ])]
+    });
+    let r = run(&vp);
+    assert_eq!(r.format, Some(Format::Presentation));
+    assert_eq!(r.verdict, Verdict::Valid, "{}\n{:#?}", r.summary, r.checks);
+    let clr = &r.nested[0];
+    assert_eq!(clr.format, Some(Format::ClrDataIntegrity));
+    assert_eq!(verdicts(clr), [Verdict::Valid, Verdict::Valid]);
+    assert_eq!(
+        clr.nested[0].input,
+        "credentialSubject.verifiableCredential[0]"
+    );
+}

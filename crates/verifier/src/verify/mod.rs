@@ -2,8 +2,10 @@
 //!
 //! [`verify`] is the one entry point used by the app, the CLI and the tests. It extracts the
 //! payload, fetches a hosted document if the payload is a URL, classifies it, and hands it to the
-//! OB 2.0 (`ob2`) or OB 3.0 (`ob3`) verifier. Those add [`Check`]s to a `Verification`;
-//! the verdict is derived from the checks alone.
+//! OB 2.0 (`ob2`) or OB 3.0 (`ob3`) verifier, or to the CLR 2.0 (`clr`) or presentation
+//! (`presentation`) verifier, which verify each credential inside as a nested report
+//! (`nested`, `verify_nested`). Those add [`Check`]s to a `Verification`; the verdict is
+//! derived from the checks alone.
 
 mod clr;
 pub(crate) mod failure;

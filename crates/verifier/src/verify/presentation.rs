@@ -17,7 +17,9 @@
 //!
 //! What cannot be checked here: `challenge` and `domain` (Data Integrity) or `nonce` and `aud`
 //! (JWT) bind a presentation to one verifier's request; without that request a replayed
-//! presentation cannot be told from a fresh one, and the report says so.
+//! presentation cannot be told from a fresh one, and the report says so. Nor is the holder
+//! compared with each credential's subject: VC 2.0 §4.13 lets a holder present credentials
+//! about others, and each nested report shows its own recipient.
 
 use super::ob3::embedded::{method_failure, method_passed};
 use super::{nested, Verification};
