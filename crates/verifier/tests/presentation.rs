@@ -308,6 +308,14 @@ fn empty_and_hostile_presentations_are_clear_errors() {
         "{}",
         r.nested[0].summary
     );
+    // A `vp` claim that is not a presentation.
+    let r = run_text(&sign::jwt(&json!({"vp": 5}), HOLDER), &opts());
+    assert_eq!(r.verdict, Verdict::Error, "{}", r.summary);
+    assert!(
+        r.summary.contains("\"vp\" claim is a number"),
+        "{}",
+        r.summary
+    );
     // A presentation inside a presentation is not a credential.
     let inner = presentation(json!([badge("Teamwork")]));
     let r = run(&presentation(json!([inner])));
