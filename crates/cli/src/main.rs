@@ -29,7 +29,8 @@ mod cli {
 
     const USAGE: &str = "usage: badge-verify [--json] [--recipient IDENTITY] [--at RFC3339] [--allow-http] INPUT...
   INPUT        a .png/.svg/.json/.jwt/.jws file (detected by content), an http(s) URL, or - for stdin
-  --json       one JSON report per input, one per line, in input order
+  --json       one JSON report per input, one per line, in input order (a CLR's or a
+               presentation's credentials as its \"nested\" reports)
   --recipient  e-mail, URL, DID … to match against the badge's (possibly hashed) recipient
   --at         evaluate expiry and validity at this RFC 3339 time (default: now)
   --allow-http testing only: allow plain http to, and any fetch from, 127.0.0.1 / localhost
@@ -217,11 +218,26 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
     }
 
     fn human(r: &Report) -> String {
-        let mut s = format!(
-            "{}: {} — {}\n",
+        let mut s = String::new();
+        human_at(r, 0, &mut s);
+        s
+    }
+
+    /// One report, and under it each nested report (a CLR's or a presentation's credentials,
+    /// issue #16) indented one step further: its verdict, name, issuer and format, and only the
+    /// checks that did not pass (its full report is in `--json`).
+    fn human_at(r: &Report, depth: usize, s: &mut String) {
+        let pad = "    ".repeat(depth);
+        let arrow = if depth == 0 { "" } else { "└ " };
+        s.push_str(&format!(
+            "{pad}{arrow}{}: {} — {}\n",
             r.input,
             r.verdict.as_str().to_uppercase(),
             r.summary
+        ));
+        let presentation = matches!(
+            r.format,
+            Some(Format::Presentation | Format::PresentationJwt)
         );
         if let Some(b) = &r.badge {
             let unnamed = if b.credential_types.is_empty() {
@@ -230,16 +246,71 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
                 "(unnamed credential)"
             };
             let name = b.name.as_deref().unwrap_or(unnamed);
-            let issuer = b
-                .issuer
-                .name
-                .as_deref()
-                .or(b.issuer.id.as_deref())
-                .unwrap_or("unknown issuer");
-            s.push_str(&format!("  {name} — issued by {issuer}\n"));
+            if presentation {
+                let holder = b
+                    .recipient
+                    .as_ref()
+                    .and_then(|h| h.identity.as_deref())
+                    .unwrap_or("no holder named");
+                s.push_str(&format!("{pad}  {name} — held by {holder}\n"));
+            } else {
+                let issuer = b
+                    .issuer
+                    .name
+                    .as_deref()
+                    .or(b.issuer.id.as_deref())
+                    .unwrap_or("unknown issuer");
+                s.push_str(&format!("{pad}  {name} — issued by {issuer}\n"));
+            }
         }
         if let Some(f) = r.format {
-            s.push_str(&format!("  format: {}\n", f.as_str()));
+            s.push_str(&format!("{pad}  format: {}\n", f.as_str()));
+        }
+        if let Some(t) = r.badge.as_ref().and_then(|b| b.transcript.as_ref()) {
+            s.push_str(&format!(
+                "{pad}  transcript: {} achievement(s), {} association(s)\n",
+                t.achievements.len(),
+                t.associations.len()
+            ));
+            for a in &t.achievements {
+                let results: Vec<String> = a
+                    .results
+                    .iter()
+                    .map(|r| {
+                        [r.name.as_deref(), r.value.as_deref(), r.status.as_deref()]
+                            .into_iter()
+                            .flatten()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .collect();
+                s.push_str(&format!(
+                    "{pad}    - {}{}{}\n",
+                    a.name.as_deref().unwrap_or("(unnamed achievement)"),
+                    a.kind
+                        .as_deref()
+                        .map(|k| format!(" ({k})"))
+                        .unwrap_or_default(),
+                    if results.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", results.join("; "))
+                    }
+                ));
+            }
+            for a in &t.associations {
+                let end = |name: &Option<String>, id: &Option<String>| {
+                    name.clone()
+                        .or_else(|| id.clone())
+                        .unwrap_or_else(|| "?".into())
+                };
+                s.push_str(&format!(
+                    "{pad}    {} {} {}\n",
+                    end(&a.source_name, &a.source),
+                    a.kind.as_deref().unwrap_or("is associated with"),
+                    end(&a.target_name, &a.target)
+                ));
+            }
         }
         // Issue #16: a credential of another kind is verified as one, and said to be so.
         if matches!(r.format, Some(Format::VcDataIntegrity | Format::VcJwt)) {
@@ -249,7 +320,7 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
                 .map(|b| b.credential_types.join(", "))
                 .unwrap_or_default();
             s.push_str(&format!(
-                "  a Verifiable Credential, not an Open Badge (type: {types})\n"
+                "{pad}  a Verifiable Credential, not an Open Badge (type: {types})\n"
             ));
         }
         for c in &r.checks {
@@ -260,8 +331,13 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
                 Outcome::NotChecked => "skip",
                 Outcome::NotApplicable => "n/a ",
             };
-            s.push_str(&format!("  [{mark}] {}: {}\n", c.id, c.detail));
+            if depth > 0 && matches!(c.outcome, Outcome::Passed | Outcome::NotApplicable) {
+                continue;
+            }
+            s.push_str(&format!("{pad}  [{mark}] {}: {}\n", c.id, c.detail));
         }
-        s
+        for n in &r.nested {
+            human_at(n, depth + 1, s);
+        }
     }
 }

@@ -263,3 +263,63 @@ fn a_plain_vc_is_said_to_be_one() {
         serde_json::json!(["VerifiableCredential", "AlumniCredential"])
     );
 }
+
+/// A presentation (issue #16) of a valid e2e credential (JSON) and a tampered one (a JWT), on
+/// stdin (tests/fixtures/e2e/SOURCES.md).
+fn presentation() -> Vec<u8> {
+    let e2e = |f: &str| {
+        std::fs::read_to_string(format!(
+            "{}/../../tests/fixtures/e2e/{f}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    };
+    let valid: serde_json::Value = serde_json::from_str(&e2e("ob3-valid.json")).unwrap();
+    let tampered = e2e("teamwork-tampered.jwt").trim().to_string();
+    serde_json::json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "type": ["VerifiablePresentation"],
+        "verifiableCredential": [valid, tampered]
+    })
+    .to_string()
+    .into_bytes()
+}
+
+fn run_stdin(args: &[&str], input: &[u8]) -> std::process::Output {
+    let mut child = bin()
+        .args(args)
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(input).unwrap();
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn nested_reports_are_printed_under_their_parent() {
+    let at = ["--at", "2026-01-01T00:00:00Z"];
+    let out = run_stdin(&at, &presentation());
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("-: INVALID"), "{text}");
+    assert!(
+        text.contains("\n    └ verifiableCredential[0]: VALID"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n    └ verifiableCredential[1]: INVALID"),
+        "{text}"
+    );
+    assert!(text.contains("  format: vp\n"), "{text}");
+    let out = run_stdin(&["--json", at[0], at[1]], &presentation());
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["format"], "vp");
+    assert_eq!(lines[0]["nested"][0]["verdict"], "valid");
+    assert_eq!(lines[0]["nested"][1]["verdict"], "invalid");
+}

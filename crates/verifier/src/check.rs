@@ -91,8 +91,10 @@ pub enum Format {
     /// A CLR 2.0 `ClrCredential` secured as a JWT.
     ClrJwt,
     /// A W3C Verifiable Presentation (JSON): each credential inside is its own nested report.
+    #[serde(rename = "vp")]
     Presentation,
     /// A Verifiable Presentation secured as a JWT (`vp` claim, or `vp+jwt`).
+    #[serde(rename = "vp-jwt")]
     PresentationJwt,
 }
 
@@ -312,6 +314,27 @@ impl Check {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_format_serializes_as_its_name() {
+        use Format::*;
+        for f in [
+            Ob2Hosted,
+            Ob2Signed,
+            Ob3DataIntegrity,
+            Ob3Jwt,
+            VcDataIntegrity,
+            VcJwt,
+            ClrDataIntegrity,
+            ClrJwt,
+            Presentation,
+            PresentationJwt,
+        ] {
+            let json = serde_json::to_string(&f).unwrap();
+            assert_eq!(json, format!("\"{}\"", f.as_str()));
+            assert_eq!(serde_json::from_str::<Format>(&json).unwrap(), f);
+        }
+    }
 
     #[test]
     fn every_id_serializes_as_its_stable_name_and_reads_back() {

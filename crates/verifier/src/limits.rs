@@ -27,6 +27,10 @@ pub struct Limits {
     /// How long one input may take, in milliseconds, from its start to its last fetch: a fetch
     /// is not started after it and one in flight gets only the time left. See [`Budget`].
     pub deadline_ms: u64,
+    /// How many credentials inside one document are verified (a CLR's achievement
+    /// credentials, a presentation's credentials; issue #16). Each is a verification of its
+    /// own, within the input's budget; those past this many are reported, not verified.
+    pub max_nested_credentials: usize,
 }
 
 impl Default for Limits {
@@ -40,6 +44,7 @@ impl Default for Limits {
             max_fetches: 32,
             max_fetched_bytes: 32 * 1024 * 1024,
             deadline_ms: 30_000,
+            max_nested_credentials: 100,
         }
     }
 }

@@ -61,6 +61,64 @@ pub struct BadgeDisplay {
     /// what it claims to be: `["VerifiableCredential", "AlumniCredential"]`. Empty for badges.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub credential_types: Vec<String>,
+    /// A CLR 2.0 `ClrCredential` shown as a transcript (issue #16): the record's name, the
+    /// learner, its achievements and their associations. `None` for a single badge.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub transcript: Option<Transcript>,
+}
+
+/// A Comprehensive Learner Record as a transcript (CLR 2.0 `ClrSubject`). Untrusted text, like
+/// the rest of the display; each achievement's credential has its own verdict in the report's
+/// [`Report::nested`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Transcript {
+    /// The ClrCredential's `name`.
+    pub name: Option<String>,
+    /// The learner: the ClrSubject's identifier or id.
+    pub learner: Option<RecipientDisplay>,
+    #[serde(default)]
+    pub achievements: Vec<TranscriptAchievement>,
+    #[serde(default)]
+    pub associations: Vec<TranscriptAssociation>,
+}
+
+/// One achievement of a transcript: from a nested credential (its `credentialSubject`'s
+/// achievement and results) or from the ClrSubject's own `achievement` list.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TranscriptAchievement {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    /// `achievementType` (`Course`, `Degree`, `Competency` …).
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub results: Vec<TranscriptResult>,
+    /// The index in [`Report::nested`] of the credential that awards it, if one does.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub credential: Option<usize>,
+}
+
+/// A result (grade, score, status) of an achievement.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TranscriptResult {
+    /// The name of the result's `resultDescription`, when the achievement describes it.
+    pub name: Option<String>,
+    pub value: Option<String>,
+    pub status: Option<String>,
+}
+
+/// A CLR 2.0 `Association` between two achievements: `source` `kind` `target`
+/// (e.g. `isParentOf`), by achievement id, with their names when the transcript has them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TranscriptAssociation {
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub source: Option<String>,
+    pub target: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub source_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub target_name: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -9,12 +9,13 @@
 //! Failures are `BindError`s: `invalid` when the issuer's own documents answer and do not list
 //! the key, `unverifiable` when they cannot be read. Never a warning standing in for the fact.
 
+use crate::check::Verdict;
 use crate::jose::jws::{Alg, CompactJws, JwsError};
 use crate::jose::keys::PublicKey;
 use crate::proof::data_integrity::ProofEvidence;
 use crate::resolve::keys::{
-    assertion_keys, jwks_url, Assertion, DocFailure, JsonSource, KeyResolver, ResolveError,
-    ResolvedKey,
+    assertion_keys, jwks_url, relationship_keys, Assertion, DocFailure, JsonSource, KeyResolver,
+    ResolveError, ResolvedKey,
 };
 use crate::resolve::weburl::{http_authority, WebUrl};
 use serde::{Deserialize, Serialize};
@@ -81,6 +82,16 @@ pub enum IssuedHow {
     Signature { key_id: String, binding: KeyBinding },
     /// An OB 2.0 / 1.x hosted assertion fetched from `url`, within the issuer's scope.
     Hosted { url: String, scope: String },
+    /// A Verifiable Presentation (issue #16): nobody issues a presentation; it stands only on
+    /// its `credentials`, each verified on its own (its nested report carries its own
+    /// `issued_by`), and is made only when every one of them is valid (`presented`).
+    /// `holder_key`: the presentation's proof verified with a key bound to the holder
+    /// (never required).
+    Presented {
+        credentials: usize,
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        holder_key: Option<String>,
+    },
 }
 
 /// The fact a `valid` verdict rests on, as the report carries it.
@@ -546,5 +557,87 @@ pub(crate) fn hosted_scope(
             host.unwrap_or_else(|| "no host".into()),
             allowed.join(", ")
         ))),
+    }
+}
+
+/// What a presentation stands on (issue #16, VC 2.0 §4.13): the verdicts of its credentials,
+/// each with whether its own report established its issuer. An [`Issued`] only when there is
+/// at least one credential and every one is `valid` with its issuer established: a
+/// presentation is never `valid` when a credential inside is not. `holder` is the holder as the
+/// presentation names it; `holder_key` the key its proof verified with, when that key is bound
+/// to the holder ([`bind_holder`]). The fact names the holder only when that proof bound it:
+/// a holder that nothing binds is the presentation's claim, not a fact.
+pub(crate) fn presented(
+    holder: Option<&str>,
+    holder_key: Option<String>,
+    credentials: &[(Verdict, bool)],
+) -> Option<Issued> {
+    let all_valid = credentials
+        .iter()
+        .all(|&(verdict, issued)| verdict == Verdict::Valid && issued);
+    (!credentials.is_empty() && all_valid).then(|| {
+        Issued(IssuedBy {
+            issuer: match (holder, &holder_key) {
+                (Some(h), Some(_)) => h.to_string(),
+                _ => "(no holder proven: each credential stands on its own)".to_string(),
+            },
+            how: IssuedHow::Presented {
+                credentials: credentials.len(),
+                holder_key,
+            },
+        })
+    })
+}
+
+/// Ties the key of a presentation's proof to its `holder` (VC 2.0 §4.13; Controlled
+/// Identifiers §2.3.1 "Authentication"): the holder's own document (a DID document, or an
+/// https controller document) must list the key under `authentication`, and a key that names
+/// its controller must name the holder. `Ok` says how, in one sentence.
+pub(crate) async fn bind_holder<S: JsonSource>(
+    r: &mut KeyResolver<'_, S>,
+    key: &ResolvedKey,
+    holder: &str,
+) -> Result<String, BindError> {
+    if let Some(c) = key.controller.as_deref().filter(|c| *c != holder) {
+        return Err(BindError::NotIssuers(format!(
+            "the key {} is controlled by {c}, not by the holder {holder}",
+            key.method_id
+        )));
+    }
+    let (doc, source) = if holder.starts_with("did:") {
+        r.did_document(holder).await.map_err(|e| match e {
+            ResolveError::Invalid(m) => BindError::NotIssuers(m),
+            e => BindError::Unconfirmed(format!(
+                "signed, but we could not confirm the signer is the holder {holder}: {e}"
+            )),
+        })?
+    } else if WebUrl::parse(holder).is_ok_and(|u| u.is_http()) {
+        let url = holder.split('#').next().unwrap_or(holder);
+        let doc = r.document(url).await.map_err(|e| {
+            let m = format!("the holder's document {url}: {}", e.detail);
+            if e.answered {
+                BindError::NotIssuers(m)
+            } else {
+                BindError::Unconfirmed(m)
+            }
+        })?;
+        (doc, url.to_string())
+    } else {
+        return Err(BindError::NotIssuers(format!(
+            "the holder {holder} is neither a DID nor an https URL: no document can list its keys"
+        )));
+    };
+    if relationship_keys(&doc, "authentication", holder)
+        .iter()
+        .any(|(_, k)| *k == key.key)
+    {
+        Ok(format!(
+            "the holder's document ({source}) lists the key under authentication"
+        ))
+    } else {
+        Err(BindError::NotIssuers(format!(
+            "{source} does not list the signing key ({}) under authentication: it is not the holder's key",
+            key.method_id
+        )))
     }
 }

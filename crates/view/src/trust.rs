@@ -21,6 +21,8 @@ pub fn issuer_trust(report: &Report) -> IssuerTrust {
         (Some(i), Verdict::Valid) => match i.how {
             IssuedHow::Signature { .. } => IssuerTrust::VerifiedKey,
             IssuedHow::Hosted { .. } => IssuerTrust::Hosted,
+            // A presentation has no issuer: each credential inside carries its own (issue #16).
+            IssuedHow::Presented { .. } => IssuerTrust::Unverified,
         },
         _ => IssuerTrust::Unverified,
     }

@@ -4,6 +4,7 @@
 pub mod credential;
 pub mod enveloped;
 pub mod json;
+pub mod presentation;
 
 use crate::jose::jws::{CompactJws, JwsError};
 use crate::limits::MAX_JSON_DEPTH;
@@ -36,6 +37,24 @@ pub enum BadgeDoc {
     /// A VC 2.0 `EnvelopedVerifiableCredential`: the secured credential is in its `id`, a
     /// `data:` URL ([`enveloped`]), read and verified in `verify`. `None`: it has no string `id`.
     Enveloped(Option<String>),
+    /// A 1EdTech CLR 2.0 `ClrCredential` as JSON ([`presentation`]).
+    Clr(Credential),
+    /// A CLR 2.0 `ClrCredential` as a JWT: the payload (VC 2.0) or its `vc` claim (VC 1.1).
+    ClrJwt {
+        jws: CompactJws,
+        compact: String,
+        claims: Value,
+        credential: Credential,
+    },
+    /// A Verifiable Presentation as JSON ([`presentation`]).
+    Presentation(Value),
+    /// A Verifiable Presentation as a JWT: its `vp` claim, or the payload of a `vp+jwt`.
+    PresentationJwt {
+        jws: CompactJws,
+        compact: String,
+        claims: Value,
+        presentation: Value,
+    },
 }
 
 /// Why a payload is not a badge this verifier can check.
@@ -107,12 +126,11 @@ pub fn classify_json(v: Value) -> Result<BadgeDoc, ClassifyError> {
             .iter()
             .any(|c| set.contains(&c.trim_end_matches('/')))
     };
-    if types.iter().any(|t| t == "ClrCredential") {
-        return Err(ClassifyError::Unsupported(
-            "this is a Comprehensive Learner Record (CLR 2.0); only Open Badges are verified here"
-                .into(),
-        ));
-    }
+    // CLR 2.0 and presentations (issue #16).
+    let v = match presentation::classify(v) {
+        Ok(doc) => return doc,
+        Err(v) => v,
+    };
     // VC 2.0 §4.13: an enveloped credential (no VerifiableCredential type of its own).
     if types.iter().any(|t| t == enveloped::ENVELOPED_TYPE) {
         return Ok(BadgeDoc::Enveloped(
@@ -177,6 +195,10 @@ pub fn classify_jws(compact: &str) -> Result<BadgeDoc, ClassifyError> {
     let jws = CompactJws::parse(compact).map_err(jws_refused)?;
     let claims = jws.payload_json().map_err(jws_refused)?;
     let compact = compact.trim().to_string();
+    // A presentation or a CLR as a JWT (issue #16).
+    if let Some(doc) = presentation::classify_jws(&jws, &compact, &claims) {
+        return doc;
+    }
     // VC 1.1 JWT: the credential sits in the `vc` claim (VC-JWT 1.1 §6.3.1).
     if let Some(vc) = claims.get("vc").filter(|v| v.is_object()) {
         let credential = Credential::new(vc.clone());
@@ -209,10 +231,7 @@ mod tests {
         let ob3 = json!({"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","OpenBadgeCredential"]});
         assert!(matches!(classify_json(ob3), Ok(BadgeDoc::Ob3Credential(_))));
         let clr = json!({"type":["VerifiableCredential","ClrCredential"]});
-        assert!(matches!(
-            classify_json(clr),
-            Err(ClassifyError::Unsupported(_))
-        ));
+        assert!(matches!(classify_json(clr), Ok(BadgeDoc::Clr(_))));
         let ob1 = json!({"recipient":"x","badge":"https://e/b"});
         assert!(matches!(classify_json(ob1), Ok(BadgeDoc::Ob1Assertion(_))));
         assert!(classify_json(json!([1])).is_err());

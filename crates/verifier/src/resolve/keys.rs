@@ -429,8 +429,14 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
 /// Every key a document lists under `assertionMethod` (at most 16), for matching a JWT's
 /// bare `jwk` against the issuer's keys.
 pub fn assertion_keys(doc: &Value, base: &str) -> Vec<(String, PublicKey)> {
+    relationship_keys(doc, "assertionMethod", base)
+}
+
+/// Every key a document lists under the verification relationship `relationship`
+/// (`assertionMethod`, `authentication`; Controlled Identifiers §2.3), at most 16.
+pub fn relationship_keys(doc: &Value, relationship: &str, base: &str) -> Vec<(String, PublicKey)> {
     let mut out = Vec::new();
-    for entry in crate::model::json::each(doc.get("assertionMethod"))
+    for entry in crate::model::json::each(doc.get(relationship))
         .into_iter()
         .take(16)
     {

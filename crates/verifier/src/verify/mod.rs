@@ -2,10 +2,15 @@
 //!
 //! [`verify`] is the one entry point used by the app, the CLI and the tests. It extracts the
 //! payload, fetches a hosted document if the payload is a URL, classifies it, and hands it to the
-//! OB 2.0 (`ob2`) or OB 3.0 (`ob3`) verifier. Those add [`Check`]s to a `Verification`;
-//! the verdict is derived from the checks alone.
+//! OB 2.0 (`ob2`) or OB 3.0 (`ob3`) verifier, or to the CLR 2.0 (`clr`) or presentation
+//! (`presentation`) verifier, which verify each credential inside as a nested report
+//! (`nested`, `verify_nested`). Those add [`Check`]s to a `Verification`; the verdict is
+//! derived from the checks alone.
 
+mod clr;
 pub(crate) mod failure;
+mod nested;
+mod presentation;
 test_visible!(ob2, ob3);
 pub mod validity;
 pub mod warm_up;
@@ -84,6 +89,8 @@ pub(crate) struct Verification<'a, F: Fetcher> {
     budget: Rc<Budget>,
     /// That the issuer stands behind the document; without it the verdict cannot be `valid`.
     issued: Option<Issued>,
+    /// The reports of the credentials inside this one (issue #16), for [`Report::nested`].
+    pub nested: Vec<Report>,
 }
 
 impl<'a, F: Fetcher> Verification<'a, F> {
@@ -100,6 +107,7 @@ impl<'a, F: Fetcher> Verification<'a, F> {
             depth: 0,
             budget,
             issued: None,
+            nested: Vec::new(),
         }
     }
 
@@ -117,6 +125,7 @@ impl<'a, F: Fetcher> Verification<'a, F> {
             depth: self.depth,
             budget: Rc::clone(&self.budget),
             issued: None,
+            nested: Vec::new(),
         }
     }
 
@@ -185,7 +194,7 @@ impl<'a, F: Fetcher> Verification<'a, F> {
             );
         }
         let recipient_match = self.match_recipient();
-        Report::new(
+        let report = Report::new(
             input,
             self.format,
             self.badge,
@@ -193,7 +202,11 @@ impl<'a, F: Fetcher> Verification<'a, F> {
             self.checks,
             self.expert,
             self.issued,
-        )
+        );
+        Report {
+            nested: self.nested,
+            ..report
+        }
     }
 
     /// The recipient check, when the user gave an identity.
@@ -289,14 +302,12 @@ pub async fn verify<F: Fetcher>(input: &Input, fetcher: &F, opts: &Options) -> R
 
 /// How deep credentials may nest inside one input (a presentation holding a CLR holding
 /// badges is depth 2); deeper ones are reported, not verified.
-#[allow(dead_code)] // until the CLR and presentation verifiers use it
 pub(crate) const MAX_NESTING: u8 = 3;
 
 /// Verifies a credential found inside the input (a CLR's achievement credentials, a
 /// presentation's credentials) as its own [`Report`], named `name`, with the input's fetch
 /// budget and options (issue #16). Its verdict is its own: the caller decides what it means
 /// for the whole, through a [`CheckId::NestedCredential`] check.
-#[allow(dead_code)] // until the CLR and presentation verifiers use it
 pub(crate) async fn verify_nested<F: Fetcher>(
     parent: &Verification<'_, F>,
     name: String,
@@ -372,6 +383,22 @@ async fn verify_payload<F: Fetcher>(v: &mut Verification<'_, F>, payload: &Paylo
             credential,
         } => ob3::verify_jwt(v, &jws, &compact, claims, credential, false).await,
         BadgeDoc::Enveloped(id) => ob3::enveloped::verify(v, id.as_deref()).await,
+        // Issue #16: CLR 2.0 and Verifiable Presentations, their credentials each verified
+        // as a nested report.
+        BadgeDoc::Clr(c) => clr::verify_clr(v, c).await,
+        BadgeDoc::ClrJwt {
+            jws,
+            claims,
+            credential,
+            ..
+        } => clr::verify_clr_jwt(v, &jws, claims, credential).await,
+        BadgeDoc::Presentation(p) => presentation::verify_presentation(v, p).await,
+        BadgeDoc::PresentationJwt {
+            jws,
+            claims,
+            presentation,
+            ..
+        } => presentation::verify_presentation_jwt(v, &jws, claims, presentation).await,
     }
 }
 

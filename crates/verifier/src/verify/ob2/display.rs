@@ -138,7 +138,7 @@ pub fn build(
         evidence,
         endorsements: Vec::new(),
         verify_url,
-        credential_types: Vec::new(),
+        ..Default::default()
     }
 }
 

@@ -198,7 +198,7 @@ pub fn data_model(c: &Value) -> Vec<Check> {
     checks
 }
 
-fn issuer_checks(issuer: Option<&Value>, checks: &mut Vec<Check>) {
+pub(crate) fn issuer_checks(issuer: Option<&Value>, checks: &mut Vec<Check>) {
     let Some(issuer) = issuer.filter(|i| !i.is_null()) else {
         checks.push(fail(CheckId::Issuer, "the credential has no issuer"));
         return;

@@ -77,7 +77,7 @@ pub(crate) async fn check<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value, ki
         v.add(Check::not_checked(
             CheckId::Endorsements,
             format!(
-                "{} endorsement(s) of this endorsement not verified (endorsements are verified one level deep)",
+                "{} endorsement(s) not verified: this credential is itself inside another (an endorsement, or a CLR's or a presentation's credential), and endorsements are verified one level deep",
                 found.len()
             ),
         ));

@@ -132,7 +132,7 @@ pub(crate) async fn verify_jwt<F: Fetcher>(
 /// A VC-JWT whose credential also carries embedded proofs: every proof must verify (issue #14),
 /// so they are verified too, over the credential without the JWT's registered claims (RFC 7519
 /// §4.1), which are not part of the credential they signed.
-async fn embedded_proofs_of_jwt<F: Fetcher>(
+pub(crate) async fn embedded_proofs_of_jwt<F: Fetcher>(
     v: &mut Verification<'_, F>,
     credential: &Value,
     issuer: Option<&str>,
@@ -189,7 +189,7 @@ fn add_conformance<F: Fetcher>(v: &mut Verification<'_, F>, credential: &Credent
     }
 }
 
-fn add_window<F: Fetcher>(
+pub(crate) fn add_window<F: Fetcher>(
     v: &mut Verification<'_, F>,
     credential: &Credential,
     until_override: Option<&str>,
@@ -210,7 +210,7 @@ fn add_window<F: Fetcher>(
 }
 
 /// Status, refresh, JSON Schema and endorsements (issue #6).
-async fn add_status_and_extras<F: Fetcher>(v: &mut Verification<'_, F>, credential: &Credential) {
+pub(crate) async fn add_status_and_extras<F: Fetcher>(v: &mut Verification<'_, F>, credential: &Credential) {
     let c = &credential.json;
     let issuer = id_of(c.get("issuer")).map(String::from);
     // verification.md step 4: a revoked credential must never show as valid; a status that

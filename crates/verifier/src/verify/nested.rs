@@ -1,0 +1,152 @@
+//! The credentials inside a CLR or a presentation (issue #16), each verified as its own report
+//! with [`verify_nested`] (the input's fetch budget, nesting bounded by
+//! [`super::MAX_NESTING`]), at most [`crate::Limits::max_nested_credentials`] of them, and seen
+//! from the outer document through one [`CheckId::NestedCredential`] check each.
+
+use super::{verify_nested, Verification};
+use crate::check::{Check, CheckId, Verdict};
+use crate::extract::Payload;
+use crate::model::presentation::kind_of;
+use crate::report::Report;
+use crate::resolve::fetch::Fetcher;
+use serde_json::Value;
+
+const ID: CheckId = CheckId::NestedCredential;
+
+/// The entries of a `verifiableCredential` property: an array, or one value (JSON-LD allows a
+/// single value where a set is meant). `Err` says why there is nothing to verify.
+fn entries<'a>(list: Option<&'a Value>, path: &str) -> Result<Vec<&'a Value>, String> {
+    match list {
+        None | Some(Value::Null) => Err(format!("{path} is missing: there are no credentials")),
+        Some(Value::Array(a)) if a.is_empty() => {
+            Err(format!("{path} is empty: there are no credentials"))
+        }
+        Some(Value::Array(a)) => Ok(a.iter().collect()),
+        Some(v @ (Value::Object(_) | Value::String(_))) => Ok(vec![v]),
+        Some(other) => Err(format!(
+            "{path} is {}, not an array of credentials",
+            kind_of(other)
+        )),
+    }
+}
+
+/// Verifies each credential of `list` (the property at `path`) as a nested report, adding one
+/// [`CheckId::NestedCredential`] check per credential and the reports to `v.nested`. Returns
+/// `Err` with the reason when there is no credential to verify (the caller decides what that
+/// means); what is past the limit or the deadline is reported as not verified (unverifiable).
+pub(crate) async fn verify_each<F: Fetcher>(
+    v: &mut Verification<'_, F>,
+    list: Option<&Value>,
+    path: &str,
+) -> Result<(), String> {
+    let mut entries = entries(list, path)?;
+    let max = v.opts.limits.max_nested_credentials;
+    let total = entries.len();
+    if total > max {
+        // Each credential may cost fetches and a canonicalization: bound the work a crafted
+        // document can cause, and say that the rest was not verified.
+        v.add(Check::unverifiable(
+            ID,
+            format!("{total} credentials in {path}; only the first {max} are verified (the limit for one input), so the whole cannot be called valid"),
+        ));
+        entries.truncate(max);
+    }
+    for (i, entry) in entries.into_iter().enumerate() {
+        let name = format!("{path}[{i}]");
+        // No verification starts after the input's deadline (the rest is reported).
+        if v.budget.past_deadline(v.fetcher.now_ms()) {
+            let exceeded = v.budget.deadline_reached();
+            v.add(Check::unverifiable(
+                ID,
+                format!(
+                    "{exceeded}: credentials {} to {} of {path} were not verified",
+                    i + 1,
+                    total.min(max)
+                ),
+            ));
+            break;
+        }
+        let report = match entry {
+            Value::Object(_) => match serde_json::to_string(entry) {
+                Ok(text) => verify_nested(v, name, Payload::Json(text)).await,
+                Err(e) => Report::error(name, CheckId::Format, e.to_string()),
+            },
+            // VC 2.0 §4.13 / CLR 2.0: a credential secured as a JWT is a compact JWS string.
+            Value::String(s) if looks_compact(s) => {
+                verify_nested(v, name, Payload::Jws(s.trim().to_string())).await
+            }
+            Value::String(_) => Report::error(
+                name,
+                CheckId::Format,
+                "a string that is not a compact JWS: credentials are embedded, never referenced by URL",
+            ),
+            other => Report::error(
+                name,
+                CheckId::Format,
+                format!(
+                    "{} is not a credential (an object or a compact JWS)",
+                    kind_of(other)
+                ),
+            ),
+        };
+        v.add(outcome(i, &report));
+        v.nested.push(report);
+    }
+    Ok(())
+}
+
+/// A compact JWS: three base64url parts.
+fn looks_compact(s: &str) -> bool {
+    let s = s.trim();
+    s.split('.').count() == 3
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+/// The check that carries a nested credential's verdict to the outer document. Its effect is
+/// the nested verdict itself (revoked stays revoked, expired stays expired, unverifiable stays
+/// unverifiable), except `error`: the outer document was read, and a credential inside that
+/// cannot be read makes it `invalid`, not unreadable.
+pub(crate) fn outcome(i: usize, r: &Report) -> Check {
+    let badge = r.badge.as_ref();
+    let name = badge.and_then(|b| b.name.as_deref()).unwrap_or("(no name)");
+    let issuer = badge
+        .and_then(|b| b.issuer.name.as_deref().or(b.issuer.id.as_deref()))
+        .unwrap_or("an unknown issuer");
+    let what = format!("credential {} ({name}, from {issuer})", i + 1);
+    match r.verdict {
+        Verdict::Valid => Check::passed(ID, format!("{what} is valid")),
+        Verdict::Unverifiable => {
+            Check::unverifiable(ID, format!("{what} could not be verified: {}", r.summary))
+        }
+        Verdict::Error => Check::failed(
+            ID,
+            Verdict::Invalid,
+            format!("{what} cannot be read: {}", r.summary),
+        ),
+        v => Check::failed(ID, v, format!("{what} is {v}: {}", r.summary)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn entries_of_hostile_lists() {
+        let p = "verifiableCredential";
+        assert!(entries(None, p).unwrap_err().contains("missing"));
+        assert!(entries(Some(&json!([])), p).unwrap_err().contains("empty"));
+        assert!(entries(Some(&json!(7)), p)
+            .unwrap_err()
+            .contains("a number"));
+        assert!(entries(Some(&json!(true)), p)
+            .unwrap_err()
+            .contains("a boolean"));
+        assert_eq!(entries(Some(&json!([1, null])), p).unwrap().len(), 2);
+        assert_eq!(entries(Some(&json!({"a": 1})), p).unwrap().len(), 1);
+        assert!(looks_compact("eyJh.eyJi.c2ln"));
+        assert!(!looks_compact("https://example.org/c/1"));
+    }
+}
