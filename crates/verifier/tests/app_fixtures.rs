@@ -194,3 +194,113 @@ fn e2e_fixtures_are_current_and_have_the_expected_verdicts() {
         check_fixture("teamwork-tampered.jwt", &tampered);
     });
 }
+
+/// Issue #16's end-to-end fixtures: a plain W3C credential (not an Open Badge), a CLR 2.0
+/// transcript, a presentation, and a VC-JOSE-COSE enveloped credential, all from fixed-seed
+/// did:key issuers, so they verify offline in the browser.
+#[test]
+fn issue16_e2e_fixtures_are_current_and_have_the_expected_verdicts() {
+    const SCHOOL: [u8; 32] = [43; 32];
+    const REGISTRAR: [u8; 32] = [44; 32];
+    const CREATED: &str = "2024-03-12T09:00:00Z";
+    futures::executor::block_on(async {
+        // A university's alumni credential: a Verifiable Credential that is not an Open Badge.
+        let did = sign::did_key(SCHOOL);
+        let alumni = json!({
+            "@context": ["https://www.w3.org/ns/credentials/v2",
+                "https://www.w3.org/ns/credentials/examples/v2"],
+            "id": "urn:uuid:5c2a4a3e-0d55-4b7e-9d47-0b9e7f2d4a10",
+            "type": ["VerifiableCredential", "AlumniCredential"],
+            "name": "Alumni of Example University",
+            "description": "Graduated with a BSc in Computer Science.",
+            "issuer": {"id": did, "name": "Example University"},
+            "validFrom": "2024-03-12T09:00:00Z",
+            "credentialSubject": {"id": "did:example:alice", "name": "Alice",
+                "alumniOf": {"name": "Example University"}}
+        });
+        let signed = sign::sign(alumni, SCHOOL, CREATED);
+        let text = serde_json::to_string_pretty(&signed).unwrap();
+        let r = verdict_of_bytes(text.as_bytes(), None).await;
+        assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
+        assert_eq!(r.format, Some(badge_verifier::Format::VcDataIntegrity));
+        check_fixture("vc-alumni.json", &text);
+        let mut forged = signed.clone();
+        forged["description"] = json!("Graduated with honours.");
+        let text = serde_json::to_string_pretty(&forged).unwrap();
+        let r = verdict_of_bytes(text.as_bytes(), None).await;
+        assert_eq!(r.verdict, Verdict::Invalid, "{:#?}", r.checks);
+        check_fixture("vc-alumni-tampered.json", &text);
+
+        // A CLR 2.0 transcript from a registrar holding two course credentials, one of them
+        // altered after signing: the whole is invalid, the other course stays valid.
+        let course = |name: &str, grade: &str| {
+            let mut c = sign::credential(&did, name, "did:example:alice", "2024-01-15T00:00:00Z");
+            c["type"] = json!(["VerifiableCredential", "AchievementCredential"]);
+            c["credentialSubject"]["achievement"]["achievementType"] = json!("Course");
+            c["credentialSubject"]["result"] = json!([{"type": ["Result"], "value": grade}]);
+            sign::sign(c, SCHOOL, CREATED)
+        };
+        let clr = |courses: Vec<Value>| {
+            let c = json!({
+                "@context": ["https://www.w3.org/ns/credentials/v2",
+                    "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
+                    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+                "id": "urn:uuid:0d3d2b8e-3f5a-4f7a-a0b5-9f1e3f6a1c22",
+                "type": ["VerifiableCredential", "ClrCredential"],
+                "name": "Transcript of Alice",
+                "issuer": {"id": sign::did_key(REGISTRAR), "type": ["Profile"], "name": "Example University Registrar"},
+                "validFrom": "2024-03-12T09:00:00Z",
+                "credentialSubject": {"id": "did:example:alice", "type": ["ClrSubject"],
+                    "verifiableCredential": courses}
+            });
+            sign::sign(c, REGISTRAR, CREATED)
+        };
+        let good = clr(vec![course("Algebra I", "A"), course("Databases", "B+")]);
+        let text = serde_json::to_string_pretty(&good).unwrap();
+        let r = verdict_of_bytes(text.as_bytes(), None).await;
+        assert_eq!(r.verdict, Verdict::Valid, "{}\n{:#?}", r.summary, r.checks);
+        assert_eq!(r.nested.len(), 2);
+        check_fixture("clr-transcript.json", &text);
+        let mut altered = course("Databases", "B+");
+        altered["credentialSubject"]["result"][0]["value"] = json!("A+");
+        let text =
+            serde_json::to_string_pretty(&clr(vec![course("Algebra I", "A"), altered])).unwrap();
+        let r = verdict_of_bytes(text.as_bytes(), None).await;
+        assert_eq!(r.verdict, Verdict::Invalid, "{:#?}", r.checks);
+        assert_eq!(
+            r.nested.iter().map(|n| n.verdict).collect::<Vec<_>>(),
+            [Verdict::Valid, Verdict::Invalid]
+        );
+        check_fixture("clr-one-altered.json", &text);
+
+        // A presentation (no holder proof) of the teamwork badge and a tampered token.
+        let presentation = json!({
+            "@context": ["https://www.w3.org/ns/credentials/v2"],
+            "type": ["VerifiablePresentation"],
+            "verifiableCredential": [sign_di(&credential("Teamwork", None)),
+                tamper(&sign::jwt(&credential("Teamwork", None), SEED))]
+        });
+        let text = serde_json::to_string_pretty(&presentation).unwrap();
+        let r = verdict_of_bytes(text.as_bytes(), None).await;
+        assert_eq!(
+            r.nested.iter().map(|n| n.verdict).collect::<Vec<_>>(),
+            [Verdict::Valid, Verdict::Invalid]
+        );
+        assert_eq!(r.verdict, Verdict::Invalid, "{:#?}", r.checks);
+        check_fixture("vp-two-badges.json", &text);
+
+        // VC-JOSE-COSE: the teamwork badge as `vc+jwt`, enveloped in a data: URL.
+        let header = json!({"alg": "EdDSA", "typ": "vc+jwt", "cty": "vc",
+            "kid": format!("{}#{}", sign::did_key(SEED), &sign::did_key(SEED)[8..])});
+        let token = sign::jwt_with_header(&header, &credential("Teamwork", None), SEED);
+        let enveloped = json!({
+            "@context": ["https://www.w3.org/ns/credentials/v2"],
+            "type": "EnvelopedVerifiableCredential",
+            "id": format!("data:application/vc+jwt,{token}")
+        });
+        let text = serde_json::to_string_pretty(&enveloped).unwrap();
+        let r = verdict_of_bytes(text.as_bytes(), None).await;
+        assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
+        check_fixture("enveloped-vc-jwt.json", &text);
+    });
+}

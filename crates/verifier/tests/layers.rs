@@ -43,6 +43,8 @@ const LAYERS: &[&[&str]] = &[
     // the app's earner check on a finished report): one rule, over the report's data.
     &["recipient"],
     &["verify"],
+    // What the app's on-demand module answers for the page's core (proof and key primitives).
+    &["offload"],
 ];
 
 #[test]

@@ -164,6 +164,7 @@ fn Verdicted(
             {badge::badge_head(&report, &badge, image, &names, lang).into_any()}
             {badge::badge_details(&badge, lang).into_any()}
         })}
+        {nested::transcript(&report, lang).into_any()}
         {nested::nested_reports(&report, lang).into_any()}
         {has_recipient.then(|| earner::earner_check(report.clone(), card.id, lang, earner, earner_result).into_any())}
         {share::share_panel(&report, &badge, card.preview.as_ref(), &names, lang).into_any()}

@@ -3,17 +3,96 @@
 //! inside it, each as its own small card with its own verdict, badge and checks.
 
 use super::{badge, checks, Names};
-use badge_verifier::report::Report;
+use badge_verifier::report::{Report, Transcript};
 use badge_view::i18n::{format_kind, t, verdict_explain, verdict_icon, verdict_label, Key, Lang};
 use badge_view::safe_urls;
 use leptos::prelude::*;
 
-/// "A Verifiable Credential, not an Open Badge" and the like; nothing for an Open Badge.
+/// "A Verifiable Credential, not an Open Badge" and the like, with the credential's own types;
+/// nothing for an Open Badge.
 pub fn kind_note(report: &Report, lang: Lang) -> impl IntoView {
-    report
-        .format
-        .and_then(format_kind)
-        .map(|k| view! { <p class="notice kind" role="note">{t(lang, k)}</p> })
+    let types = report
+        .badge
+        .as_ref()
+        .map(|b| b.credential_types.join(", "))
+        .filter(|t| !t.is_empty());
+    report.format.and_then(format_kind).map(|k| {
+        view! {
+            <div class="notice kind" role="note">
+                <p>{t(lang, k)}</p>
+                {types.map(|ty| view! { <p class="muted">{t(lang, Key::CredentialTypes)}": "{ty}</p> })}
+            </div>
+        }
+    })
+}
+
+/// A CLR as a transcript: its achievements (with results) and associations, as text.
+pub fn transcript(report: &Report, lang: Lang) -> impl IntoView {
+    let tr: Option<Transcript> = report.badge.as_ref().and_then(|b| b.transcript.clone());
+    let verdict_of = |i: Option<usize>| {
+        i.and_then(|i| report.nested.get(i))
+            .map(|r| (r.verdict, verdict_label(lang, r.verdict)))
+    };
+    tr.map(|tr| {
+        let achievements = tr
+            .achievements
+            .iter()
+            .map(|a| {
+                let name = a.name.clone().or(a.id.clone()).unwrap_or_else(|| "—".into());
+                let results = a
+                    .results
+                    .iter()
+                    .map(|r| {
+                        [r.name.clone(), r.value.clone(), r.status.clone()]
+                            .into_iter()
+                            .flatten()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .filter(|r| !r.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                let verdict = verdict_of(a.credential);
+                view! {
+                    <li>
+                        <strong>{name}</strong>
+                        {a.kind.clone().map(|k| view! { <span class="muted">" ("{k}")"</span> })}
+                        {(!results.is_empty()).then(|| view! { <span>" — "{results}</span> })}
+                        {verdict.map(|(v, label)| view! {
+                            <span class=format!("tag verdict-{}", v.as_str())>" "{verdict_icon(v)}" "{label}</span>
+                        })}
+                    </li>
+                }
+            })
+            .collect_view();
+        let associations = tr
+            .associations
+            .iter()
+            .map(|a| {
+                let end = |name: &Option<String>, id: &Option<String>| {
+                    name.clone().or(id.clone()).unwrap_or_else(|| "?".into())
+                };
+                view! {
+                    <li>
+                        {end(&a.source_name, &a.source)}" "
+                        <span class="muted">{a.kind.clone().unwrap_or_default()}</span>" "
+                        {end(&a.target_name, &a.target)}
+                    </li>
+                }
+            })
+            .collect_view();
+        let has_assoc = !tr.associations.is_empty();
+        view! {
+            <section class="transcript">
+                <h4>{t(lang, Key::Achievements)}</h4>
+                <ul class="plain">{achievements}</ul>
+                {has_assoc.then(|| view! {
+                    <h4>{t(lang, Key::Associations)}</h4>
+                    <ul class="plain">{associations}</ul>
+                })}
+            </section>
+        }
+    })
 }
 
 /// The credentials inside, in the order the document lists them.
@@ -54,6 +133,7 @@ fn nested_card(report: &Report, lang: Lang) -> impl IntoView {
                 {badge::badge_head(report, &badge, image, &names, lang).into_any()}
                 {badge::badge_details(&badge, lang).into_any()}
             })}
+            {transcript(report, lang).into_any()}
             {nested_reports(report, lang).into_any()}
             {checks::check_list(report, lang).into_any()}
         </article>

@@ -41,7 +41,12 @@ pub(super) fn classify_jws(
         claims: claims.clone(),
         presentation,
     };
-    if let Some(vp) = claims.get("vp") {
+    let typ = jws.header_str("typ").unwrap_or_default();
+    // A token that says it is a credential (`vc+jwt` and its drafts' names) is one, whatever
+    // claims it carries: a `vp` claim in it breaks VC-JOSE-COSE §3.1.3, which the credential's
+    // own checks report.
+    let says_credential = typ.starts_with("vc+");
+    if let Some(vp) = claims.get("vp").filter(|_| !says_credential) {
         return Some(match vp {
             Value::Object(_) => Ok(jwt(vp.clone())),
             other => Err(ClassifyError::NotABadge(format!(
@@ -50,7 +55,6 @@ pub(super) fn classify_jws(
             ))),
         });
     }
-    let typ = jws.header_str("typ").unwrap_or_default();
     if VP_TYPS.contains(&typ) || has_type(claims, "VerifiablePresentation") {
         return Some(Ok(jwt(claims.clone())));
     }
