@@ -1,0 +1,135 @@
+// Issue #16 in the browser: plain W3C credentials, CLR transcripts, presentations and
+// VC-JOSE-COSE enveloped credentials each verify as what they are; the on-demand module is
+// loaded only when a badge needs it. Serves dist/ on 127.0.0.1 (tests/e2e/server.mjs).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+const dist = path.join(root, 'dist');
+const fixtures = path.join(root, 'tests', 'fixtures', 'e2e');
+const shots = path.join(root, 'target', 'screenshots');
+
+let browser, site;
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run `trunk build --release` first');
+  fs.mkdirSync(shots, { recursive: true });
+  site = await serve(dist);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+    timeout: 30_000,
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+/** Opens the app; records page errors, CSP violations and every URL the page requested. */
+async function openApp({ width = 1280, locale = 'en-US' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale });
+  const page = await context.newPage();
+  const errors = [];
+  const requested = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource|net::ERR_FAILED|CORS policy/.test(m.text())) errors.push(m.text());
+  });
+  page.on('request', (r) => requested.push(r.url()));
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(site.url + '/', { timeout: 20_000 });
+  await page.waitForSelector('#file-input', { state: 'attached', timeout: 20_000 });
+  return { page, errors, context, requested };
+}
+
+async function finish({ page, errors, context }) {
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], 'Content-Security-Policy violations');
+  assert.deepEqual(errors, []);
+  await context.close();
+}
+
+async function dropFiles(page, files) {
+  const payload = files.map(({ name, data }) => ({ name, data: Buffer.from(data).toString('base64') }));
+  await page.evaluate((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name));
+    const zone = document.querySelector('.dropzone');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, payload);
+}
+
+const fixture = (name) => ({ name, data: fs.readFileSync(path.join(fixtures, name)) });
+
+/** Waits until every top-level card has a verdict; returns {input: verdict}. */
+async function verdicts(page, count) {
+  await page.waitForFunction((n) => {
+    const cards = [...document.querySelectorAll('article.card')];
+    return cards.length === n && cards.every((c) => c.dataset.verdict && c.dataset.verdict !== 'pending');
+  }, count, { timeout: 30_000 });
+  return Object.fromEntries(await page.$$eval('article.card', (cards) => cards.map((c) => [c.dataset.input, c.dataset.verdict])));
+}
+
+const card = (page, input) => page.locator(`article.card[data-input="${input}"]`);
+const nestedVerdicts = (c) => c.locator('article.nested-card').evaluateAll((els) => els.map((e) => e.dataset.verdict));
+
+test('a plain W3C credential is verified as a credential, never called a forged badge', async () => {
+  const app = await openApp();
+  await dropFiles(app.page, [fixture('vc-alumni.json'), fixture('vc-alumni-tampered.json')]);
+  const v = await verdicts(app.page, 2);
+  assert.equal(v['vc-alumni.json'], 'valid');
+  assert.equal(v['vc-alumni-tampered.json'], 'invalid');
+  const c = card(app.page, 'vc-alumni.json');
+  assert.match(await c.locator('.notice.kind').innerText(), /Verifiable Credential, not an Open Badge[\s\S]*AlumniCredential/);
+  assert.equal((await c.locator('h3.badge-name').textContent()).trim(), 'Alumni of Example University');
+  await c.locator('details.checks summary').click();
+  assert.match(await c.locator('details.checks').innerText(), /vc-data-integrity/);
+  await app.page.screenshot({ path: path.join(shots, 'desktop-en-plain-vc.png'), fullPage: true });
+  await finish(app);
+});
+
+test('a CLR transcript: one verdict for the whole, each course credential its own', async () => {
+  const app = await openApp();
+  await dropFiles(app.page, [fixture('clr-transcript.json'), fixture('clr-one-altered.json')]);
+  const v = await verdicts(app.page, 2);
+  assert.equal(v['clr-transcript.json'], 'valid');
+  assert.equal(v['clr-one-altered.json'], 'invalid');
+  const good = card(app.page, 'clr-transcript.json');
+  assert.match(await good.locator('.notice.kind').innerText(), /Comprehensive Learner Record/);
+  assert.match(await good.locator('.transcript').innerText(), /Algebra I[\s\S]*A[\s\S]*Databases[\s\S]*B\+/);
+  assert.deepEqual(await nestedVerdicts(good), ['valid', 'valid']);
+  assert.deepEqual(await nestedVerdicts(card(app.page, 'clr-one-altered.json')), ['valid', 'invalid']);
+  await app.page.screenshot({ path: path.join(shots, 'desktop-en-clr.png'), fullPage: true });
+  await finish(app);
+});
+
+test('a presentation: each credential is its own card under it; an enveloped vc+jwt verifies', async () => {
+  const app = await openApp({ width: 375 });
+  await dropFiles(app.page, [fixture('vp-two-badges.json'), fixture('enveloped-vc-jwt.json')]);
+  const v = await verdicts(app.page, 2);
+  assert.equal(v['vp-two-badges.json'], 'invalid');
+  assert.equal(v['enveloped-vc-jwt.json'], 'valid');
+  const vp = card(app.page, 'vp-two-badges.json');
+  assert.match(await vp.locator('.notice.kind').innerText(), /presentation/);
+  assert.deepEqual(await nestedVerdicts(vp), ['valid', 'invalid']);
+  const env = card(app.page, 'enveloped-vc-jwt.json');
+  assert.equal((await env.locator('h3.badge-name').first().textContent()).trim(), 'Teamwork');
+  await env.locator('details.checks summary').click();
+  assert.match(await env.locator('details.checks').innerText(), /enveloped/);
+  await app.page.screenshot({ path: path.join(shots, 'phone-en-presentation.png'), fullPage: true });
+  // None of these needed the on-demand module.
+  assert.ok(!app.requested.some((u) => u.includes('badge-verifier-suites')), app.requested.join('\n'));
+  await finish(app);
+});
