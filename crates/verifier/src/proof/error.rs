@@ -4,8 +4,8 @@
 /// Why a proof does not verify.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProofError {
-    /// A proof type, cryptosuite or feature this verifier does not implement (ecdsa-sd-2023,
-    /// bbs-2023, ecdsa-jcs-2019, RsaSignature2018 …): not checked, never invalid
+    /// A proof type, cryptosuite or feature this verifier does not implement (bbs-2023,
+    /// RsaSignature2018 …): not checked, never invalid
     /// ([`crate::verify::failure::failure_check`]).
     Unsupported(String),
     /// The document or proof is malformed (missing fields, undefined terms in safe mode …).
@@ -18,6 +18,9 @@ pub enum ProofError {
         key: &'static str,
     },
     BadSignature,
+    /// The suite (or its key) needs feature `extended-suites`, which this build leaves out:
+    /// what, for the `full-verifier` check ("ecdsa-sd-2023 proofs" …).
+    NeedsFullVerifier(&'static str),
 }
 
 impl std::fmt::Display for ProofError {
@@ -37,6 +40,7 @@ impl std::fmt::Display for ProofError {
             ProofError::BadSignature => {
                 write!(f, "the signature does not match the credential and key")
             }
+            ProofError::NeedsFullVerifier(what) => f.write_str(what),
         }
     }
 }

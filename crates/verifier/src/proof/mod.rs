@@ -3,6 +3,8 @@
 
 pub mod contexts;
 pub mod data_integrity;
+#[cfg(feature = "extended-suites")]
+mod ecdsa_sd;
 pub mod error;
 pub mod jsonld;
 pub mod jsonld_fast;
@@ -16,11 +18,21 @@ pub trait Failure: std::fmt::Display {
     /// The algorithm, cryptosuite or key type is one this verifier does not implement: the
     /// signature may well be good, it just was not checked.
     fn not_implemented(&self) -> bool;
+
+    /// This build leaves the check to the full verifier (feature `extended-suites`); the
+    /// message names what ("ES384 signatures", "ecdsa-sd-2023 proofs" …).
+    fn needs_full_verifier(&self) -> bool {
+        false
+    }
 }
 
 impl Failure for jws::JwsError {
     fn not_implemented(&self) -> bool {
         matches!(self, jws::JwsError::Unsupported { .. })
+    }
+
+    fn needs_full_verifier(&self) -> bool {
+        matches!(self, jws::JwsError::NeedsFullVerifier(_))
     }
 }
 
@@ -28,6 +40,10 @@ impl Failure for data_integrity::ProofError {
     fn not_implemented(&self) -> bool {
         use data_integrity::ProofError::{UnknownContext, Unsupported};
         matches!(self, Unsupported(_) | UnknownContext(_))
+    }
+
+    fn needs_full_verifier(&self) -> bool {
+        matches!(self, data_integrity::ProofError::NeedsFullVerifier(_))
     }
 }
 

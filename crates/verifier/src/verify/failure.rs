@@ -6,8 +6,11 @@ use crate::proof::Failure;
 
 /// The check for a signature (or its key) that could not be verified: the one place that
 /// decides what that means for the badge.
-/// - Not implemented here (ES384, PS256, ES256K, ecdsa-sd-2023, bbs-2023, a P-384 or secp256k1
-///   key …): `not-checked`, the badge is unverifiable, never invalid and never valid. Such a
+/// - Left to the full verifier by this build (feature `extended-suites` off: the app's
+///   first-load build; RS256, PS256, ES384, ES256K, RSA / P-384 / secp256k1 keys,
+///   ecdsa-sd-2023): a `full-verifier` check, not checked, the badge unverifiable until the app
+///   has loaded the full verifier and verified it again.
+/// - Not implemented here (ES512, PS384, bbs-2023, a P-521 or Ed448 key …): `not-checked`, the badge is unverifiable, never invalid and never valid. Such a
 ///   badge may be perfectly good: OB 3.0 integrity.md, JOSE header `alg`: "The signing
 ///   algorithm MUST be "RS256" as a minimum … Support for other algorithms is permitted".
 /// - Anything else (malformed input, a bad signature, a key whose type contradicts the
@@ -15,7 +18,14 @@ use crate::proof::Failure;
 ///
 /// `context` prefixes the detail ("the jwk header: " …).
 pub fn failure_check<E: Failure + ?Sized>(id: CheckId, context: &str, e: &E) -> Check {
-    if e.not_implemented() {
+    if e.needs_full_verifier() {
+        Check::unverifiable(
+            CheckId::FullVerifier,
+            format!(
+                "{context}{e} are verified by the full verifier, which this page loads on demand"
+            ),
+        )
+    } else if e.not_implemented() {
         Check::unverifiable(id, format!("not checked: {context}{e}"))
     } else {
         Check::failed(id, Verdict::Invalid, format!("{context}{e}"))
@@ -31,14 +41,14 @@ mod tests {
 
     #[test]
     fn not_implemented_is_not_checked_everything_else_invalid() {
-        let unsupported = jws::Alg::from_header(Some("ES384")).unwrap_err();
+        let unsupported = jws::Alg::from_header(Some("ES512")).unwrap_err();
         let c = failure_check(CheckId::Proof, "", &unsupported);
         assert_eq!(
             (c.outcome, c.effect),
             (Outcome::NotChecked, Some(Verdict::Unverifiable))
         );
         assert!(
-            c.detail.starts_with("not checked: ") && c.detail.contains("ES384"),
+            c.detail.starts_with("not checked: ") && c.detail.contains("ES512"),
             "{c:?}"
         );
         let refused = jws::Alg::from_header(Some("HS256")).unwrap_err();
@@ -66,6 +76,39 @@ mod tests {
             "{c:?}"
         );
         let malformed = keys::KeyError("invalid P-256 key".into());
+        assert_eq!(
+            failure_check(CheckId::ProofMethod, "", &malformed).effect,
+            Some(Verdict::Invalid)
+        );
+        // Left to the full verifier: its own check, never passed, never invalid.
+        for (c, what) in [
+            (
+                failure_check(
+                    CheckId::Proof,
+                    "",
+                    &jws::JwsError::NeedsFullVerifier("ES384"),
+                ),
+                "ES384 signatures are verified by the full verifier",
+            ),
+            (
+                failure_check(
+                    CheckId::Proof,
+                    "proof 1: ",
+                    &data_integrity::ProofError::NeedsFullVerifier("ecdsa-sd-2023 proofs"),
+                ),
+                "proof 1: ecdsa-sd-2023 proofs are verified by the full verifier",
+            ),
+        ] {
+            assert_eq!(
+                (c.id, c.outcome, c.effect),
+                (
+                    CheckId::FullVerifier,
+                    Outcome::NotChecked,
+                    Some(Verdict::Unverifiable)
+                )
+            );
+            assert!(c.detail.starts_with(what), "{c:?}");
+        }
         assert_eq!(
             failure_check(CheckId::ProofMethod, "", &malformed).effect,
             Some(Verdict::Invalid)
