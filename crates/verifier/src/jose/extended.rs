@@ -47,7 +47,7 @@ pub fn p384_from_sec1(bytes: &[u8]) -> Result<P384Key, String> {
 
 pub fn k256_from_sec1(bytes: &[u8]) -> Result<K256Key, String> {
     k256::ecdsa::VerifyingKey::from_sec1_bytes(bytes)
-        .map_err(|e| format!("invalid secp256k1 key: {e}"))
+        .map_err(|_| "invalid secp256k1 key: not a point on the curve".to_string())
 }
 
 /// RS256 (RSASSA-PKCS1-v1_5) or PS256 (RSASSA-PSS, MGF1, salt = hash length: RFC 7518 §3.5)

@@ -329,9 +329,7 @@ mod tests {
             format!("z{}", bs58::encode(b).into_string())
         };
         for (key, name) in [
-            (mb(&[0x81, 0x24], 49), "P-384"),
             (mb(&[0x82, 0x24], 67), "P-521"),
-            (mb(&[0xe7, 0x01], 33), "secp256k1"),
             (mb(&[0x83, 0x24], 57), "Ed448"),
             (mb(&[0xec, 0x01], 32), "X25519"),
             (mb(&[0xeb, 0x01], 96), "BLS12-381 G2"),
@@ -342,8 +340,8 @@ mod tests {
         }
         for (jwk, name) in [
             (
-                json!({"kty":"EC","crv":"P-384","x":"AA","y":"AA"}),
-                "EC \"P-384\"",
+                json!({"kty":"EC","crv":"P-521","x":"AA","y":"AA"}),
+                "EC \"P-521\"",
             ),
             (
                 json!({"kty":"OKP","crv":"X25519","x":"AA"}),
@@ -358,6 +356,8 @@ mod tests {
         // "unsupported".
         for jwk in [
             json!({"kty":"EC","crv":"P-256","x":"AA","y":"AA"}),
+            json!({"kty":"EC","crv":"P-384","x":"AA","y":"AA"}),
+            json!({"kty":"EC","crv":"secp256k1","x":"AA","y":"AA"}),
             json!({"kty":"oct"}),
             json!({"crv":"P-256"}),
             json!({"kty":"EC"}),
@@ -368,6 +368,36 @@ mod tests {
             );
         }
         assert!(!PublicKey::from_multibase("z").unwrap_err().is_unsupported());
+        // P-384 and secp256k1 Multikeys of the wrong length, or not on the curve: malformed.
+        for (key, name) in [
+            (mb(&[0x81, 0x24], 48), "P-384"),
+            (mb(&[0xe7, 0x01], 65), "secp256k1"),
+        ] {
+            let e = PublicKey::from_multibase(&key).unwrap_err();
+            assert!(!e.is_unsupported() && e.0.contains(name), "{e}");
+        }
+    }
+
+    #[test]
+    fn p384_and_secp256k1_in_every_encoding() {
+        // vc-di-ecdsa's P-384 test key; the did:key spec's secp256k1 example.
+        let p384 = "z82LkuBieyGShVBhvtE2zoiD6Kma4tJGFtkAhxR5pfkp5QPw4LutoYWhvQCnGjdVn14kujQ";
+        let k = PublicKey::from_multibase(p384).unwrap();
+        assert_eq!(k.kind(), "P-384");
+        let k1 = PublicKey::from_multibase("zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme");
+        assert_eq!(k1.unwrap().kind(), "secp256k1");
+        // The JWK of the same P-384 point (uncompressed) is the same key.
+        let bytes = bs58::decode(&p384[1..]).into_vec().unwrap();
+        #[cfg(feature = "extended-suites")]
+        {
+            let vk = p384::ecdsa::VerifyingKey::from_sec1_bytes(&bytes[2..]).unwrap();
+            let point = vk.to_encoded_point(false);
+            let jwk = json!({"kty": "EC", "crv": "P-384",
+                "x": URL_SAFE_NO_PAD.encode(point.x().unwrap()),
+                "y": URL_SAFE_NO_PAD.encode(point.y().unwrap())});
+            assert_eq!(PublicKey::from_jwk(&jwk), Ok(k));
+        }
+        assert_eq!(bytes.len(), 2 + 49);
     }
 
     #[test]
