@@ -401,6 +401,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "extended-suites")]
     fn rsa_multikey() {
         use rsa::pkcs1::EncodeRsaPublicKey;
         let pem = include_str!("../../../../tests/fixtures/ob3/rsa-test-key.pem");

@@ -115,3 +115,148 @@ mod tests {
         );
     }
 }
+
+/// The build without feature `extended-suites` (the app's first load): whatever needs it is a
+/// `full-verifier` check, and nothing passes in its place. Runs with
+/// `cargo test -p badge-verifier --lib --no-default-features`.
+#[cfg(all(test, not(feature = "extended-suites")))]
+mod without_extended_suites {
+    use crate::check::{CheckId, Verdict};
+    use crate::report::{Outcome, Report};
+    use crate::resolve::fetch::MemoryFetcher;
+    use crate::verify::{verify, Input, Options};
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    use serde_json::{json, Value};
+
+    /// vc-di-ecdsa's P-384 and P-256 test keys.
+    const P384: &str = "z82LkuBieyGShVBhvtE2zoiD6Kma4tJGFtkAhxR5pfkp5QPw4LutoYWhvQCnGjdVn14kujQ";
+    const P256: &str = "zDnaepBuvsQ8cpsWrVKw8fbpGpvPeNSjVPTWoq6cRqaYzBKVP";
+
+    fn credential(issuer: &str) -> Value {
+        json!({
+            "@context": ["https://www.w3.org/ns/credentials/v2",
+                "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+            "id": "urn:uuid:5f6a1c9e-2b7d-4e8f-9a0b-1c2d3e4f5a6b",
+            "type": ["VerifiableCredential", "OpenBadgeCredential"],
+            "name": "Lite badge",
+            "issuer": {"id": issuer, "type": ["Profile"], "name": "Issuer"},
+            "validFrom": "2024-01-01T00:00:00Z",
+            "credentialSubject": {"id": "did:example:learner", "type": ["AchievementSubject"],
+                "achievement": {"id": "https://issuer.example/a/1", "type": ["Achievement"],
+                    "name": "Lite", "description": "Lite.", "criteria": {"narrative": "Lite."}}}
+        })
+    }
+
+    fn run(bytes: Vec<u8>) -> Report {
+        let input = Input::Bytes {
+            name: "t".into(),
+            bytes,
+        };
+        let at = "2026-01-01T00:00:00Z".parse().unwrap();
+        futures::executor::block_on(verify(&input, &MemoryFetcher::new(), &Options::at(at)))
+    }
+
+    /// One `full-verifier` check naming `what`; no proof passed, nothing issued.
+    fn assert_left_to_the_full_verifier(r: &Report, what: &str) {
+        let full: Vec<_> = r
+            .checks
+            .iter()
+            .filter(|c| c.id == CheckId::FullVerifier)
+            .collect();
+        assert_eq!(full.len(), 1, "{:#?}", r.checks);
+        assert_eq!(
+            (full[0].outcome, full[0].effect),
+            (Outcome::NotChecked, Some(Verdict::Unverifiable))
+        );
+        assert!(
+            full[0].detail.contains(what) && full[0].detail.contains("full verifier"),
+            "{:?}",
+            full[0].detail
+        );
+        assert!(
+            !r.checks
+                .iter()
+                .any(|c| matches!(c.id, CheckId::Proof | CheckId::Signature)
+                    && c.outcome == Outcome::Passed),
+            "{:#?}",
+            r.checks
+        );
+        assert!(r.issued_by.is_none());
+        assert_ne!(r.verdict, Verdict::Valid);
+    }
+
+    fn jwt(header: Value, issuer: &str) -> Vec<u8> {
+        let mut p = credential(issuer);
+        p["iss"] = json!(issuer);
+        p["sub"] = json!("did:example:learner");
+        p["jti"] = json!("urn:uuid:5f6a1c9e-2b7d-4e8f-9a0b-1c2d3e4f5a6b");
+        p["nbf"] = json!(1704067200);
+        let b = |v: &[u8]| URL_SAFE_NO_PAD.encode(v);
+        format!(
+            "{}.{}.{}",
+            b(header.to_string().as_bytes()),
+            b(p.to_string().as_bytes()),
+            b(&[7; 96])
+        )
+        .into_bytes()
+    }
+
+    #[test]
+    fn jwt_algorithms_and_keys_of_the_full_verifier() {
+        let did = format!("did:key:{P384}");
+        let r = run(jwt(
+            json!({"alg": "ES384", "kid": format!("{did}#{P384}")}),
+            &did,
+        ));
+        assert_left_to_the_full_verifier(&r, "ES384 signatures");
+        assert_eq!(r.verdict, Verdict::Unverifiable, "{:#?}", r.checks);
+        let rsa = json!({"kty": "RSA", "n": URL_SAFE_NO_PAD.encode([0xc5; 256]), "e": "AQAB"});
+        let did = format!("did:jwk:{}", URL_SAFE_NO_PAD.encode(rsa.to_string()));
+        for alg in ["RS256", "PS256"] {
+            let r = run(jwt(json!({"alg": alg, "kid": format!("{did}#0")}), &did));
+            assert_left_to_the_full_verifier(&r, &format!("{alg} signatures"));
+            assert_eq!(r.verdict, Verdict::Unverifiable, "{:#?}", r.checks);
+        }
+        let k1 = "zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme";
+        let did = format!("did:key:{k1}");
+        let r = run(jwt(
+            json!({"alg": "ES256K", "kid": format!("{did}#{k1}")}),
+            &did,
+        ));
+        assert_left_to_the_full_verifier(&r, "ES256K signatures");
+        // An algorithm that contradicts the key stays invalid in every build.
+        let did = format!("did:key:{P384}");
+        let r = run(jwt(
+            json!({"alg": "ES256K", "kid": format!("{did}#{P384}")}),
+            &did,
+        ));
+        assert_eq!(r.verdict, Verdict::Invalid);
+    }
+
+    #[test]
+    fn data_integrity_suites_of_the_full_verifier() {
+        for (suite, key, what) in [
+            (
+                "ecdsa-rdfc-2019",
+                P384,
+                "ecdsa-rdfc-2019 proofs with a P-384 key",
+            ),
+            (
+                "ecdsa-jcs-2019",
+                P384,
+                "ecdsa-jcs-2019 proofs with a P-384 key",
+            ),
+            ("ecdsa-sd-2023", P256, "ecdsa-sd-2023 proofs"),
+        ] {
+            let did = format!("did:key:{key}");
+            let mut c = credential(&did);
+            c["proof"] = json!({"type": "DataIntegrityProof", "cryptosuite": suite,
+                "created": "2024-01-01T00:00:00Z", "verificationMethod": format!("{did}#{key}"),
+                "proofPurpose": "assertionMethod", "proofValue": "z1111"});
+            let r = run(c.to_string().into_bytes());
+            assert_left_to_the_full_verifier(&r, what);
+            assert_eq!(r.verdict, Verdict::Unverifiable, "{suite}: {:#?}", r.checks);
+        }
+    }
+}
