@@ -61,7 +61,7 @@ fn bench(c: &mut Criterion) {
 }
 
 /// ob3-simple's credential re-signed with `suite` by a P-256 or P-384 did:key (vc-di-ecdsa §3.3).
-fn resigned(cred: &Value, suite: &str, p384: bool) -> (Value, Value, PublicKey) {
+fn resigned(cred: &Value, proof: &Value, suite: &str, p384: bool) -> (Value, Value, PublicKey) {
     use sha2::{Digest, Sha256, Sha384};
     let (codec, public, sk256, sk384) = if p384 {
         let sk = p384::ecdsa::SigningKey::from_slice(&[0x42; 48]).unwrap();
@@ -84,7 +84,7 @@ fn resigned(cred: &Value, suite: &str, p384: bool) -> (Value, Value, PublicKey) 
         "z{}",
         bs58::encode([codec.as_slice(), &public].concat()).into_string()
     );
-    let mut proof = cred["proof"].clone();
+    let mut proof = proof.clone();
     proof["cryptosuite"] = Value::from(suite);
     proof["verificationMethod"] = Value::from(format!("did:key:{mb}#{mb}"));
     proof.as_object_mut().unwrap().remove("proofValue");
@@ -118,15 +118,40 @@ fn suites(c: &mut Criterion) {
     let simple = include_str!("../../../tests/fixtures/di/1edtech/simple.json");
     let (cred, proof, key) = credential(simple);
     assert_eq!(proof["cryptosuite"], "eddsa-rdfc-2022");
-    let mut cases = vec![("suites/eddsa-rdfc-2022", (cred.clone(), proof, key))];
-    cases.push((
-        "suites/ecdsa-rdfc-2019-p256",
-        resigned(&cred, "ecdsa-rdfc-2019", false),
-    ));
-    cases.push((
-        "suites/ecdsa-rdfc-2019-p384",
-        resigned(&cred, "ecdsa-rdfc-2019", true),
-    ));
+    let p256 = resigned(&cred, &proof, "ecdsa-rdfc-2019", false);
+    let p384 = resigned(&cred, &proof, "ecdsa-rdfc-2019", true);
+    // A larger credential (the OB 3.0 spec's vector), where canonicalization weighs more.
+    let spec = include_str!("../../../tests/fixtures/di/ob-spec/signed.json");
+    let (spec_cred, spec_proof, spec_key) = credential(spec);
+    let spec_p256 = resigned(&spec_cred, &spec_proof, "ecdsa-rdfc-2019", false);
+    let mut cases = vec![
+        ("suites/eddsa-rdfc-2022", (cred, proof, key)),
+        ("suites/ecdsa-rdfc-2019-p256", p256),
+        ("suites/ecdsa-rdfc-2019-p384", p384),
+        (
+            "suites/spec-vector/eddsa-rdfc-2022",
+            (spec_cred, spec_proof, spec_key),
+        ),
+        ("suites/spec-vector/ecdsa-rdfc-2019-p256", spec_p256),
+    ];
+    // The signature alone, over 64 bytes of hash data: what the suites differ by.
+    {
+        use ed25519_dalek::Signer as _;
+        use p256::ecdsa::signature::{Signer as _, Verifier as _};
+        let data = [7u8; 64];
+        let ed = ed25519_dalek::SigningKey::from_bytes(&[1; 32]);
+        let ed_sig = ed.sign(&data);
+        let ed_pk = ed.verifying_key();
+        c.bench_function("suites/signature-only/ed25519", |b| {
+            b.iter(|| ed_pk.verify_strict(&data, &ed_sig).unwrap())
+        });
+        let p = p256::ecdsa::SigningKey::from_slice(&[1; 32]).unwrap();
+        let p_sig: p256::ecdsa::Signature = p.sign(&data);
+        let p_pk = *p.verifying_key();
+        c.bench_function("suites/signature-only/p256", |b| {
+            b.iter(|| p_pk.verify(&data, &p_sig).unwrap())
+        });
+    }
     cases.push((
         "suites/ecdsa-sd-2023-w3c-derived",
         credential(include_str!(

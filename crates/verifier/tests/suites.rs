@@ -232,6 +232,11 @@ fn ecdsa_sd_2023_needs_the_issuers_p256_key() {
     .unwrap();
     assert!(matches!(
         verify_proof(&cred, &cred["proof"], &p384),
+        Err(ProofError::Unsupported(_))
+    ));
+    let ed25519 = PublicKey::from_multibase("z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK");
+    assert!(matches!(
+        verify_proof(&cred, &cred["proof"], &ed25519.unwrap()),
         Err(ProofError::KeyMismatch { .. })
     ));
 }

@@ -1,7 +1,8 @@
 //! Compact JWS (RFC 7515) as used by OB 2.0 signed assertions (RS256, PS256) and VC-JWT (RS256,
 //! PS256, ES256, ES384, ES256K, EdDSA; the RSA, P-384 and secp256k1 ones need feature
-//! `extended-suites`, else [`JwsError::NeedsFullVerifier`]). Only asymmetric algorithms are accepted: `none` and HMAC are refused by name,
-//! so a key-confusion attack (HS256 keyed with a public key) cannot succeed.
+//! `extended-suites`, else [`JwsError::NeedsFullVerifier`]). Only asymmetric algorithms are
+//! accepted: `none` and HMAC are refused by name, so a key-confusion attack (HS256 keyed with a
+//! public key) cannot succeed.
 
 use super::ext::{self, SigError};
 use super::keys::PublicKey;

@@ -133,9 +133,15 @@ pub fn verify(
     // Key kind first: no point canonicalizing for a key that cannot verify this suite.
     match (suite, key) {
         (Suite::EcdsaRdfc2019 | Suite::EcdsaJcs2019, PublicKey::P256(_) | PublicKey::P384(_)) => {}
-        // vc-di-ecdsa §3.5: the base signature of ecdsa-sd-2023 is P-256 here (the derived
-        // proof's ephemeral key is P-256 too).
         (Suite::EcdsaSd2023, PublicKey::P256(_)) => {}
+        // vc-di-ecdsa allows P-384 issuer keys in general ("SHA-384 for P-384"), but its
+        // ecdsa-sd-2023 algorithms and vectors only spell out P-256 (SHA-256, 32-byte HMAC
+        // labels, a P-256 proof-scoped key): not implemented, rather than called invalid.
+        (Suite::EcdsaSd2023, PublicKey::P384(_)) => {
+            return Err(ProofError::Unsupported(
+                "ecdsa-sd-2023 with a P-384 issuer key is not implemented".into(),
+            ))
+        }
         (Suite::EddsaRdfc2022 | Suite::EddsaJcs2022 | Suite::Ed25519Signature2020, PublicKey::Ed25519(_)) => {}
         (_, k) => {
             return Err(ProofError::KeyMismatch {

@@ -230,7 +230,7 @@ pub(crate) async fn verify_signed<F: Fetcher>(
                 CheckId::Signature,
                 Verdict::Invalid,
                 format!(
-                    "OB 2.0 signed badges use RS256; {} is not accepted here",
+                    "OB 2.0 signed badges use RSA (RS256, or PS256); {} is not accepted here",
                     other.name()
                 ),
             ));
