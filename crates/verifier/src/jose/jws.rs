@@ -241,12 +241,9 @@ impl CompactJws {
             (Alg::Ps256, PublicKey::Rsa(k)) => extended(ext::verify_rsa(k, true, msg, sig))?,
             (Alg::Es384, PublicKey::P384(k)) => extended(ext::verify_p384(k, msg, sig))?,
             (Alg::Es256k, PublicKey::Secp256k1(k)) => extended(ext::verify_k256(k, msg, sig))?,
-            (Alg::Es256, PublicKey::P256(k)) => {
-                use p256::ecdsa::signature::Verifier;
-                // JWS ES256 signatures are R || S, 64 bytes (RFC 7518 §3.4), not DER.
-                let sig = p256::ecdsa::Signature::from_slice(sig).map_err(bad)?;
-                k.verify(msg, &sig).map_err(bad)?;
-            }
+            // JWS ES256 signatures are R || S, 64 bytes (RFC 7518 §3.4), not DER.
+            (Alg::Es256, PublicKey::P256(k)) if super::keys::p256_verify(k, msg, sig) => {}
+            (Alg::Es256, PublicKey::P256(_)) => return Err(JwsError::BadSignature),
             (Alg::EdDsa, PublicKey::Ed25519(k)) => {
                 let sig = ed25519_dalek::Signature::from_slice(sig).map_err(bad)?;
                 k.verify_strict(msg, &sig).map_err(bad)?;

@@ -246,6 +246,19 @@ impl PublicKey {
     }
 }
 
+/// ECDSA P-256 with SHA-256 over `msg`; `sig` is r ‖ s (64 bytes, IEEE P1363), as in JWS ES256
+/// and the ecdsa-* suites. Natively ring verifies it (the platform; ≈5× faster), in the browser
+/// the p256 crate; tests/suites.rs holds both to the same vectors.
+pub fn p256_verify(key: &p256::ecdsa::VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
+    use crate::platform::{verify_ecdsa, EcdsaCurve};
+    let point = key.to_encoded_point(false);
+    if let Some(valid) = verify_ecdsa(EcdsaCurve::P256Sha256, point.as_bytes(), msg, sig) {
+        return valid;
+    }
+    use p256::ecdsa::signature::Verifier;
+    p256::ecdsa::Signature::from_slice(sig).is_ok_and(|s| key.verify(msg, &s).is_ok())
+}
+
 /// Public-key multicodecs (the varint's two bytes, multiformats' table) of key types this
 /// verifier does not implement, for a message that names them.
 fn multicodec_name(a: u8, b: u8) -> Option<&'static str> {
@@ -415,6 +428,33 @@ mod tests {
         b.truncate(20);
         let e = PublicKey::from_multibase(&format!("z{}", bs58::encode(&b).into_string()));
         assert!(!e.unwrap_err().is_unsupported());
+    }
+
+    /// Natively ring verifies P-256 (the platform); it must answer as the p256 crate does,
+    /// which the browser uses: high-S accepted by both, altered signatures and garbage refused.
+    #[test]
+    fn p256_verify_agrees_with_the_p256_crate() {
+        use p256::ecdsa::signature::{Signer, Verifier};
+        let sk = p256::ecdsa::SigningKey::from_slice(&[5u8; 32]).unwrap();
+        let vk = *sk.verifying_key();
+        for msg in [&b"a"[..], b"", &[0u8; 200]] {
+            let sig: p256::ecdsa::Signature = sk.sign(msg);
+            let (r, s) = sig.split_scalars();
+            let high =
+                p256::ecdsa::Signature::from_scalars(r.to_bytes(), (-*s).to_bytes()).unwrap();
+            for sig in [sig, high] {
+                let bytes = sig.to_bytes();
+                assert!(vk.verify(msg, &sig).is_ok());
+                assert!(p256_verify(&vk, msg, &bytes));
+                let mut bad = bytes.to_vec();
+                bad[10] ^= 1;
+                assert!(!p256_verify(&vk, msg, &bad));
+                assert!(!p256_verify(&vk, b"other", &bytes));
+            }
+        }
+        for garbage in [&[0u8; 64][..], &[0xff; 64], &[1; 10], &[]] {
+            assert!(!p256_verify(&vk, b"a", garbage));
+        }
     }
 
     #[test]

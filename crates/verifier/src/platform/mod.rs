@@ -1,5 +1,6 @@
 //! What differs between the CLI's native build and the app's browser build, behind one surface:
-//! the clock, URL parsing, GZIP inflation, lower-casing and reading a literal IP host. This is
+//! the clock, URL parsing, GZIP inflation, lower-casing, reading a literal IP host, and ECDSA
+//! verification (natively by ring's assembly; in the browser by the crates above, `None`). This is
 //! the only place in the core that asks which target it is built for; everything above it is
 //! the same code on both.
 //!
@@ -14,9 +15,9 @@ mod browser;
 mod native;
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{gunzip, lowercase, now_ms, parse_ip, parse_url};
+pub use browser::{gunzip, lowercase, now_ms, parse_ip, parse_url, verify_ecdsa};
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{gunzip, lowercase, now_ms, parse_ip, parse_url};
+pub use native::{gunzip, lowercase, now_ms, parse_ip, parse_url, verify_ecdsa};
 // Only tests compress (status lists to verify): natively with flate2; in the browser build
 // (benchmarks) with stored blocks, so no compressor is linked for it.
 #[cfg(all(any(test, feature = "test-support"), not(target_arch = "wasm32")))]
@@ -29,6 +30,15 @@ pub use stored_gzip::gzip;
 // The browser's literal-IP reader, compiled natively too so that it is tested against std.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod canonical_ip;
+
+/// An ECDSA curve with its hash, for [`verify_ecdsa`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EcdsaCurve {
+    /// P-256 with SHA-256 (ES256, ecdsa-rdfc-2019 / ecdsa-jcs-2019 / ecdsa-sd-2023).
+    P256Sha256,
+    /// P-384 with SHA-384 (ES384, ecdsa-*-2019 with P-384).
+    P384Sha384,
+}
 
 /// Why [`gunzip`] failed.
 #[derive(Debug)]

@@ -1,5 +1,5 @@
 //! The platform pieces natively (the CLI, tests, tools): std's clock, address parser and case
-//! tables, the `url` crate and flate2.
+//! tables, the `url` crate, flate2 and ring (ECDSA).
 
 use super::{GunzipError, UrlParts};
 use std::net::IpAddr;
@@ -66,4 +66,24 @@ pub fn lowercase(s: &str) -> String {
 /// The IP address a bare URL host (no brackets) spells, if it is one.
 pub fn parse_ip(bare: &str) -> Option<IpAddr> {
     bare.parse().ok()
+}
+
+/// ECDSA verification by ring: `public` is the SEC1 uncompressed point, `signature` r ‖ s.
+/// `Some(valid)`; the callers fall back to the RustCrypto crates on `None` (the browser).
+pub fn verify_ecdsa(
+    curve: super::EcdsaCurve,
+    public: &[u8],
+    message: &[u8],
+    signature: &[u8],
+) -> Option<bool> {
+    use ring::signature::{UnparsedPublicKey, ECDSA_P256_SHA256_FIXED, ECDSA_P384_SHA384_FIXED};
+    let alg = match curve {
+        super::EcdsaCurve::P256Sha256 => &ECDSA_P256_SHA256_FIXED,
+        super::EcdsaCurve::P384Sha384 => &ECDSA_P384_SHA384_FIXED,
+    };
+    Some(
+        UnparsedPublicKey::new(alg, public)
+            .verify(message, signature)
+            .is_ok(),
+    )
 }

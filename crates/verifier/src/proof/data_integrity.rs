@@ -193,14 +193,12 @@ pub fn verify(
             k.verify_strict(&hash_data, &sig)
                 .map_err(|_| ProofError::BadSignature)?;
         }
+        // vc-di-ecdsa §3.3.2: P-256 signs the 64-byte hash data with SHA-256; the signature is
+        // IEEE P1363 r ‖ s (64 bytes).
         PublicKey::P256(k) => {
-            use p256::ecdsa::signature::Verifier;
-            // vc-di-ecdsa §3.3.2: P-256 signs the 64-byte hash data with SHA-256; the
-            // signature is IEEE P1363 r ‖ s (64 bytes).
-            let sig = p256::ecdsa::Signature::from_slice(&signature)
-                .map_err(|_| ProofError::BadSignature)?;
-            k.verify(&hash_data, &sig)
-                .map_err(|_| ProofError::BadSignature)?;
+            if !crate::jose::keys::p256_verify(k, &hash_data, &signature) {
+                return Err(ProofError::BadSignature);
+            }
         }
         // P-384 signs the 96-byte hash data with SHA-384; r ‖ s is 96 bytes.
         PublicKey::P384(k) => match ext::verify_p384(k, &hash_data, &signature) {

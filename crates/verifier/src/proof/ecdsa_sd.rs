@@ -17,7 +17,7 @@ use super::jsonld;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use ciborium::Value as Cbor;
-use p256::ecdsa::signature::Verifier;
+use crate::jose::keys::p256_verify;
 use p256::ecdsa::{Signature, VerifyingKey};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -92,13 +92,13 @@ pub fn verify_derived(
         mandatory_hash.as_slice(),
     ]
     .concat();
-    issuer_key
-        .verify(&to_verify, &d.base_signature)
-        .map_err(|_| ProofError::BadSignature)?;
+    if !p256_verify(issuer_key, &to_verify, &d.base_signature.to_bytes()) {
+        return Err(ProofError::BadSignature);
+    }
     for (sig, nq) in d.signatures.iter().zip(&non_mandatory) {
-        d.public_key
-            .verify(nq.as_bytes(), sig)
-            .map_err(|_| ProofError::BadSignature)?;
+        if !p256_verify(&d.public_key, nq.as_bytes(), &sig.to_bytes()) {
+            return Err(ProofError::BadSignature);
+        }
     }
     Ok(Verified {
         proof_hash,
