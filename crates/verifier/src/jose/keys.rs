@@ -247,7 +247,7 @@ impl PublicKey {
 }
 
 /// ECDSA P-256 with SHA-256 over `msg`; `sig` is r ‖ s (64 bytes, IEEE P1363), as in JWS ES256
-/// and the ecdsa-* suites. Natively ring verifies it (the platform; ≈5× faster), in the browser
+/// and the ecdsa-* suites. Natively ring verifies it (the platform; ≈4× faster), in the browser
 /// the p256 crate; tests/suites.rs holds both to the same vectors.
 pub fn p256_verify(key: &p256::ecdsa::VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
     use crate::platform::{verify_ecdsa, EcdsaCurve};
