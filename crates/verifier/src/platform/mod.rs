@@ -36,7 +36,8 @@ mod canonical_ip;
 pub enum EcdsaCurve {
     /// P-256 with SHA-256 (ES256, ecdsa-rdfc-2019 / ecdsa-jcs-2019 / ecdsa-sd-2023).
     P256Sha256,
-    /// P-384 with SHA-384 (ES384, ecdsa-*-2019 with P-384).
+    /// P-384 with SHA-384 (ES384, ecdsa-*-2019 with P-384): feature `extended-suites` only.
+    #[cfg_attr(not(feature = "extended-suites"), allow(dead_code))]
     P384Sha384,
 }
 
