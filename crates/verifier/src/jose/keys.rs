@@ -65,7 +65,7 @@ impl PublicKey {
             "PUBLIC KEY" => {}
             _ => {
                 return Err(KeyError(format!(
-                    "PEM \"{}\" is not a public key",
+                    "PEM {} is not a public key",
                     shown(label)
                 )))
             }
