@@ -398,7 +398,11 @@ mod tests {
         let k = PublicKey::from_multibase(p384).unwrap();
         assert_eq!(k.kind(), "P-384");
         let k1 = PublicKey::from_multibase("zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme");
-        assert_eq!(k1.unwrap().kind(), "secp256k1");
+        // The did:key spec's example is this compressed point.
+        let point = "03874c15c7fda20e539c6e5ba573c139884c351188799f5458b4b41f7924f235cd";
+        let from_hex = PublicKey::secp256k1_from_sec1(&hex::decode(point).unwrap());
+        assert_eq!(k1.as_ref().map(PublicKey::kind), Ok("secp256k1"));
+        assert_eq!(k1, from_hex);
         // The JWK of the same P-384 point (uncompressed) is the same key.
         let bytes = bs58::decode(&p384[1..]).into_vec().unwrap();
         #[cfg(feature = "extended-suites")]
