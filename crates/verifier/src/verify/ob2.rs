@@ -221,8 +221,9 @@ pub(crate) async fn verify_signed<F: Fetcher>(
     v.expert.proof_suite = jws.header_str("alg").map(|a| format!("JWS {a}"));
     v.badge = Some(display::build(&assertion, None, None, None));
     // "For compatibility purposes, using RSA-SHA256 is recommended": OB 2.0 defines no other
-    // JWS algorithm, so anything else (and `none` above all) is refused.
-    // PS256 is RSA too: the same OB 2.0 RSA keys (CryptographicKey publicKeyPem).
+    // JWS algorithm and its keys are RSA (`ob2_rsa_key`). RS256 and PS256 (RSA too, with the
+    // same keys) are checked; an EC or EdDSA algorithm, now that the verifier implements them,
+    // is refused like ES256 always was (no OB 2.0 key could verify it); `none` above all.
     match jws.alg() {
         Ok(Alg::Rs256 | Alg::Ps256) => {}
         Ok(other) => {
