@@ -30,7 +30,8 @@ pub struct ProofEvidence {
     pub document_hash: String,
     /// Hex hash of the canonical proof options, by the same function.
     pub proof_hash: String,
-    /// The canonical document: RDFC-1.0 N-Quads, or JCS JSON for `eddsa-jcs-2022`.
+    /// The canonical document: RDFC-1.0 N-Quads (for ecdsa-sd-2023 relabelled by its label
+    /// map), or JCS JSON for `eddsa-jcs-2022` / `ecdsa-jcs-2019`.
     pub canonical_document: String,
     /// The canonical proof options, in the same form.
     pub canonical_proof: String,
@@ -142,7 +143,10 @@ pub fn verify(
                 "ecdsa-sd-2023 with a P-384 issuer key is not implemented".into(),
             ))
         }
-        (Suite::EddsaRdfc2022 | Suite::EddsaJcs2022 | Suite::Ed25519Signature2020, PublicKey::Ed25519(_)) => {}
+        (
+            Suite::EddsaRdfc2022 | Suite::EddsaJcs2022 | Suite::Ed25519Signature2020,
+            PublicKey::Ed25519(_),
+        ) => {}
         (_, k) => {
             return Err(ProofError::KeyMismatch {
                 suite: suite_name,
@@ -176,8 +180,8 @@ pub fn verify(
             jsonld::canonicalize(&options)?,
         )
     };
-    // §3.3.4 Hashing: proofConfigHash ‖ transformedDocumentHash; vc-di-ecdsa: "SHA-384 … if
-    // the key is P-384", SHA-256 otherwise.
+    // §3.3.4 Hashing: proofConfigHash ‖ transformedDocumentHash; vc-di-ecdsa §3.3.4 / §3.4.4:
+    // SHA-256 for a P-256 key, SHA-384 for a P-384 one.
     let hash = |s: &str| match key {
         PublicKey::P384(_) => Sha384::digest(s.as_bytes()).to_vec(),
         _ => Sha256::digest(s.as_bytes()).to_vec(),
