@@ -62,6 +62,11 @@
 //!
 //! # Features
 //!
+//! - `extended-suites` (default): RSA (RS256, PS256, OB 2.0 signed assertions, RSA keys),
+//!   P-384 (ES384, `ecdsa-rdfc-2019` / `ecdsa-jcs-2019` with P-384), secp256k1 (ES256K) and
+//!   `ecdsa-sd-2023`. Without it (the app's first-load build, for size) those keys are still
+//!   recognised, and a signature that needs them is a `full-verifier` check: not checked, the
+//!   badge unverifiable, so the app can verify it again with the full build it loads on demand.
 //! - `json-schema` (default): checks an OB 3.0 `credentialSchema` against the bundled schema;
 //!   without it that check is reported as not checked (the app leaves it out for size).
 //! - `native-fetcher`: `resolve::native::NativeFetcher`, the CLI's HTTP(S) client (ureq),
@@ -108,7 +113,7 @@ pub mod extract;
 pub mod jose;
 pub mod limits;
 mod memo;
-#[cfg(feature = "jsonld-reference")]
+#[cfg(all(feature = "jsonld-reference", feature = "extended-suites"))]
 pub mod offload;
 test_visible!(model);
 mod platform;

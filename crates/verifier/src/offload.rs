@@ -5,10 +5,30 @@
 //! `jsonld-reference`) and the suites behind `extended-suites`. The page's core asks the module
 //! through `platform` (`offloaded_canonicalize`, `offloaded_signature`); the module answers
 //! with these functions, which are the native build's own code paths, so a badge gets the same
-//! checks whichever build reads it. Only the suites crate calls this module.
+//! checks whichever build reads it. Only the suites crate calls this module (and tests).
 
+use crate::jose::ext;
 use crate::limits::MAX_JSON_DEPTH;
 use crate::proof::error::ProofError;
+
+/// Whether `signature` over `message` verifies with `key` under `alg` (`RS256`, `PS256`: the
+/// key is the modulus's length in 2 big-endian bytes, the modulus, the exponent; `ES384`,
+/// `ES256K`: a SEC1 point; signatures r ‖ s as in JWS and Data Integrity). `None` for another
+/// algorithm or a key that does not parse, which the page's core reports as not checked.
+pub fn verify_signature(alg: &str, key: &[u8], message: &[u8], signature: &[u8]) -> Option<bool> {
+    let result = match alg {
+        "RS256" | "PS256" => {
+            let (len, rest) = key.split_first_chunk::<2>()?;
+            let (n, e) = rest.split_at_checked(usize::from(u16::from_be_bytes(*len)))?;
+            let k = ext::rsa_from_components(n, e).ok()?;
+            ext::verify_rsa(&k, alg == "PS256", message, signature)
+        }
+        "ES384" => ext::verify_p384(&ext::p384_from_sec1(key).ok()?, message, signature),
+        "ES256K" => ext::verify_k256(&ext::k256_from_sec1(key).ok()?, message, signature),
+        _ => return None,
+    };
+    Some(result.is_ok())
+}
 
 /// RDFC-1.0 canonical N-Quads of a JSON-LD document, or its error in
 /// [`ProofError::to_wire`] form.

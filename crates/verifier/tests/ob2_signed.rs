@@ -346,3 +346,60 @@ fn an_unreachable_key_does_not_block_another_listed_key() {
     assert_verdict(&r, Verdict::Unverifiable);
     assert_check(&r, "signature", Outcome::NotChecked);
 }
+
+/// PS256 (RSASSA-PSS, issue #16) with the same OB 2.0 RSA key: verified, and named in the
+/// report; a changed claim under the signature is invalid.
+#[test]
+fn ps256_verifies_with_the_issuers_rsa_key() {
+    /// PSS salts from a fixed sequence, so the test is deterministic.
+    struct FixedRng(u64);
+    impl rsa::rand_core::RngCore for FixedRng {
+        fn next_u32(&mut self) -> u32 {
+            self.next_u64() as u32
+        }
+        fn next_u64(&mut self) -> u64 {
+            self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1);
+            self.0
+        }
+        fn fill_bytes(&mut self, dest: &mut [u8]) {
+            dest.iter_mut().for_each(|b| *b = self.next_u64() as u8);
+        }
+        fn try_fill_bytes(&mut self, dest: &mut [u8]) -> Result<(), rsa::rand_core::Error> {
+            self.fill_bytes(dest);
+            Ok(())
+        }
+    }
+    impl rsa::rand_core::CryptoRng for FixedRng {}
+    use rsa::pkcs8::DecodePrivateKey;
+    use rsa::signature::{RandomizedSigner, SignatureEncoding};
+    let sk = rsa::RsaPrivateKey::from_pkcs8_pem(&issuer_private()).unwrap();
+    let signing = rsa::pss::SigningKey::<sha2::Sha256>::new(sk);
+    let sign_ps256 = |payload: &Value| {
+        let input = format!(
+            "{}.{}",
+            b64(json!({"alg": "PS256"}).to_string().as_bytes()),
+            b64(payload.to_string().as_bytes())
+        );
+        let sig = signing.sign_with_rng(&mut FixedRng(3), input.as_bytes());
+        format!("{input}.{}", b64(&sig.to_bytes()))
+    };
+    let token = sign_ps256(&assertion());
+    let r = run(&jws_input(&token), &server(), &opts());
+    assert_verdict(&r, Verdict::Valid);
+    let sig = checks(&r, "signature");
+    assert!(
+        sig[0].detail.contains("PS256 signature verified"),
+        "{sig:?}"
+    );
+    let mut changed = assertion();
+    changed["issuedOn"] = json!("2020-01-01T00:00:00Z");
+    let parts: Vec<&str> = token.split('.').collect();
+    let tampered = format!(
+        "{}.{}.{}",
+        parts[0],
+        b64(changed.to_string().as_bytes()),
+        parts[2]
+    );
+    let r = run(&jws_input(&tampered), &server(), &opts());
+    assert_verdict(&r, Verdict::Invalid);
+}

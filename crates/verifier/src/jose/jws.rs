@@ -1,7 +1,10 @@
-//! Compact JWS (RFC 7515) as used by OB 2.0 signed assertions (RS256) and VC-JWT (RS256,
-//! ES256, EdDSA). Only asymmetric algorithms are accepted: `none` and HMAC are refused by name,
-//! so a key-confusion attack (HS256 keyed with a public key) cannot succeed.
+//! Compact JWS (RFC 7515) as used by OB 2.0 signed assertions (RS256, PS256) and VC-JWT (RS256,
+//! PS256, ES256, ES384, ES256K, EdDSA; the RSA, P-384 and secp256k1 ones need feature
+//! `extended-suites`, else [`JwsError::NeedsFullVerifier`]). Only asymmetric algorithms are
+//! accepted: `none` and HMAC are refused by name, so a key-confusion attack (HS256 keyed with a
+//! public key) cannot succeed.
 
+use super::ext::{self, SigError};
 use super::keys::PublicKey;
 use crate::limits::MAX_JSON_DEPTH;
 use crate::strict_json::{self, JsonError};
@@ -13,7 +16,13 @@ use serde_json::Value;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Alg {
     Rs256,
+    /// RSASSA-PSS with SHA-256 (RFC 7518 §3.5).
+    Ps256,
     Es256,
+    /// ECDSA P-384 with SHA-384 (RFC 7518 §3.4).
+    Es384,
+    /// ECDSA secp256k1 with SHA-256 (RFC 8812 §3.2).
+    Es256k,
     EdDsa,
 }
 
@@ -21,7 +30,10 @@ impl Alg {
     pub fn name(self) -> &'static str {
         match self {
             Alg::Rs256 => "RS256",
+            Alg::Ps256 => "PS256",
             Alg::Es256 => "ES256",
+            Alg::Es384 => "ES384",
+            Alg::Es256k => "ES256K",
             Alg::EdDsa => "EdDSA",
         }
     }
@@ -33,13 +45,16 @@ impl Alg {
     ///   §3.2 "Use Appropriate Algorithms") → [`JwsError::AlgRefused`], the badge is invalid;
     /// - JWE key-management algorithms (`RSA-OAEP`, `dir` …) are not signatures at all: the
     ///   token is malformed → [`JwsError::AlgRefused`];
-    /// - any other algorithm, registered (`ES384`, `PS256`, `ES256K`, `Ed448` …) or not, is a
+    /// - any other algorithm, registered (`ES512`, `PS384`, `RS512`, `Ed448` …) or not, is a
     ///   signature this verifier cannot check → [`JwsError::Unsupported`]: not checked, the
     ///   badge is unverifiable, never invalid (OB 3.0 permits algorithms beyond RS256).
     pub fn from_header(alg: Option<&str>) -> Result<Alg, JwsError> {
         match alg {
             Some("RS256") => Ok(Alg::Rs256),
+            Some("PS256") => Ok(Alg::Ps256),
             Some("ES256") => Ok(Alg::Es256),
+            Some("ES384") => Ok(Alg::Es384),
+            Some("ES256K") => Ok(Alg::Es256k),
             // `Ed25519` is RFC 9864's fully-specified name for EdDSA over Ed25519.
             Some("EdDSA") | Some("Ed25519") => Ok(Alg::EdDsa),
             Some("none") => Err(JwsError::AlgRefused(
@@ -65,10 +80,8 @@ impl Alg {
 }
 
 /// The IANA "JSON Web Signature and Encryption Algorithms" registry's JWS signature algorithms
-/// this verifier does not implement (RFC 7518 §3.1, RFC 8812 `ES256K`, RFC 9864 `Ed448`).
-const JWS_REGISTERED: &[&str] = &[
-    "RS384", "RS512", "ES384", "ES512", "PS256", "PS384", "PS512", "ES256K", "Ed448",
-];
+/// this verifier does not implement (RFC 7518 §3.1, RFC 9864 `Ed448`).
+const JWS_REGISTERED: &[&str] = &["RS384", "RS512", "ES512", "PS384", "PS512", "Ed448"];
 
 /// The registry's JWE key-management algorithms (RFC 7518 §4.1): never a JWS `alg`.
 const JWE_ONLY: &[&str] = &[
@@ -127,6 +140,9 @@ pub enum JwsError {
         key: &'static str,
     },
     BadSignature,
+    /// The algorithm (named) needs feature `extended-suites`, which this build leaves out: the
+    /// full verifier checks it.
+    NeedsFullVerifier(&'static str),
 }
 
 impl std::fmt::Display for JwsError {
@@ -144,13 +160,14 @@ impl std::fmt::Display for JwsError {
                 write!(
                     f,
                     "the token is signed with {alg}, which this verifier does not implement \
-                     (it implements RS256, ES256 and EdDSA)"
+                     (it implements RS256, PS256, ES256, ES384, ES256K and EdDSA)"
                 )
             }
             JwsError::KeyMismatch { alg, key } => {
                 write!(f, "{alg} needs a different key than the {key} key found")
             }
             JwsError::BadSignature => write!(f, "the signature does not match the content and key"),
+            JwsError::NeedsFullVerifier(alg) => write!(f, "{alg} signatures"),
         }
     }
 }
@@ -211,26 +228,25 @@ impl CompactJws {
     pub fn verify(&self, key: &PublicKey) -> Result<Alg, JwsError> {
         let alg = self.alg()?;
         let msg = self.signing_input.as_bytes();
+        let bad = |_| JwsError::BadSignature;
+        // The extended algorithms: verified by `ext`, or left to the full verifier.
+        let extended = |r: Result<(), SigError>| match r {
+            Ok(()) => Ok(()),
+            Err(SigError::Bad) => Err(JwsError::BadSignature),
+            Err(SigError::Deferred) => Err(JwsError::NeedsFullVerifier(alg.name())),
+        };
+        let sig = self.signature.as_slice();
         match (alg, key) {
-            (Alg::Rs256, PublicKey::Rsa(k)) => {
-                use rsa::signature::Verifier;
-                let vk = rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(k.clone());
-                let sig = rsa::pkcs1v15::Signature::try_from(self.signature.as_slice())
-                    .map_err(|_| JwsError::BadSignature)?;
-                vk.verify(msg, &sig).map_err(|_| JwsError::BadSignature)?;
-            }
-            (Alg::Es256, PublicKey::P256(k)) => {
-                use p256::ecdsa::signature::Verifier;
-                // JWS ES256 signatures are R || S, 64 bytes (RFC 7518 §3.4), not DER.
-                let sig = p256::ecdsa::Signature::from_slice(&self.signature)
-                    .map_err(|_| JwsError::BadSignature)?;
-                k.verify(msg, &sig).map_err(|_| JwsError::BadSignature)?;
-            }
+            (Alg::Rs256, PublicKey::Rsa(k)) => extended(ext::verify_rsa(k, false, msg, sig))?,
+            (Alg::Ps256, PublicKey::Rsa(k)) => extended(ext::verify_rsa(k, true, msg, sig))?,
+            (Alg::Es384, PublicKey::P384(k)) => extended(ext::verify_p384(k, msg, sig))?,
+            (Alg::Es256k, PublicKey::Secp256k1(k)) => extended(ext::verify_k256(k, msg, sig))?,
+            // JWS ES256 signatures are R || S, 64 bytes (RFC 7518 §3.4), not DER.
+            (Alg::Es256, PublicKey::P256(k)) if super::keys::p256_verify(k, msg, sig) => {}
+            (Alg::Es256, PublicKey::P256(_)) => return Err(JwsError::BadSignature),
             (Alg::EdDsa, PublicKey::Ed25519(k)) => {
-                let sig = ed25519_dalek::Signature::from_slice(&self.signature)
-                    .map_err(|_| JwsError::BadSignature)?;
-                k.verify_strict(msg, &sig)
-                    .map_err(|_| JwsError::BadSignature)?;
+                let sig = ed25519_dalek::Signature::from_slice(sig).map_err(bad)?;
+                k.verify_strict(msg, &sig).map_err(bad)?;
             }
             (alg, key) => {
                 return Err(JwsError::KeyMismatch {
@@ -291,7 +307,10 @@ mod tests {
     fn algorithms_are_implemented_refused_or_not_implemented() {
         for (alg, want) in [
             ("RS256", Alg::Rs256),
+            ("PS256", Alg::Ps256),
             ("ES256", Alg::Es256),
+            ("ES384", Alg::Es384),
+            ("ES256K", Alg::Es256k),
             ("EdDSA", Alg::EdDsa),
             ("Ed25519", Alg::EdDsa),
         ] {

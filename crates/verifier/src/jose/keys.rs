@@ -1,7 +1,10 @@
 //! Public keys from every encoding issuers use: PEM (OB 2.0 `CryptographicKey.publicKeyPem`),
 //! JWK (`publicKeyJwk`, JWT `jwk` header), and Multikey `publicKeyMultibase` (did:key, Data
 //! Integrity). Parsing is done by the RustCrypto crates; this module only picks the right one.
+//! RSA, P-384 and secp256k1 keys are recognised in every build and parsed by [`super::ext`]
+//! (feature `extended-suites`, or kept for the full verifier without it).
 
+use super::ext;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde_json::Value;
@@ -9,9 +12,13 @@ use serde_json::Value;
 /// A verification key.
 #[derive(Clone, PartialEq, Eq)]
 pub enum PublicKey {
-    Rsa(rsa::RsaPublicKey),
     Ed25519(ed25519_dalek::VerifyingKey),
     P256(p256::ecdsa::VerifyingKey),
+    /// Feature `extended-suites` verifies with the next three; without it they are recognised
+    /// and their signatures left to the full verifier ([`super::ext`]).
+    Rsa(ext::RsaKey),
+    P384(ext::P384Key),
+    Secp256k1(ext::K256Key),
 }
 
 impl std::fmt::Debug for PublicKey {
@@ -20,42 +27,70 @@ impl std::fmt::Debug for PublicKey {
     }
 }
 
+/// Object identifiers of the SPKI algorithms (RFC 8017, RFC 8410, RFC 5480, SEC 2).
+mod oid {
+    use p256::pkcs8::ObjectIdentifier as Oid;
+    pub const RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.1");
+    pub const ED25519: Oid = Oid::new_unwrap("1.3.101.112");
+    pub const EC: Oid = Oid::new_unwrap("1.2.840.10045.2.1");
+    pub const P256: Oid = Oid::new_unwrap("1.2.840.10045.3.1.7");
+    pub const P384: Oid = Oid::new_unwrap("1.3.132.0.34");
+    pub const SECP256K1: Oid = Oid::new_unwrap("1.3.132.0.10");
+}
+
 impl PublicKey {
     pub fn kind(&self) -> &'static str {
         match self {
             PublicKey::Rsa(_) => "RSA",
             PublicKey::Ed25519(_) => "Ed25519",
             PublicKey::P256(_) => "P-256",
+            PublicKey::P384(_) => "P-384",
+            PublicKey::Secp256k1(_) => "secp256k1",
         }
     }
 
-    /// A PEM public key: SPKI (`BEGIN PUBLIC KEY`, any of the three kinds) or PKCS#1
-    /// (`BEGIN RSA PUBLIC KEY`).
+    /// A PEM public key: SPKI (`BEGIN PUBLIC KEY`: RSA, Ed25519, P-256, P-384, secp256k1) or
+    /// PKCS#1 (`BEGIN RSA PUBLIC KEY`). The type is read from the SPKI algorithm identifier.
     pub fn from_pem(pem: &str) -> Result<PublicKey, KeyError> {
-        use rsa::pkcs1::DecodeRsaPublicKey;
-        use rsa::pkcs8::DecodePublicKey;
-        let pem = pem.trim();
-        if pem.contains("BEGIN RSA PUBLIC KEY") {
-            return rsa::RsaPublicKey::from_pkcs1_pem(pem)
+        use p256::pkcs8::der::pem;
+        use p256::pkcs8::spki::SubjectPublicKeyInfoRef;
+        let (label, der) = pem::decode_vec(pem.trim().as_bytes())
+            .map_err(|e| KeyError(format!("not a PEM public key: {e}")))?;
+        match label {
+            "RSA PUBLIC KEY" => {
+                return ext::rsa_from_pkcs1_der(&der)
+                    .map(PublicKey::Rsa)
+                    .map_err(|e| KeyError(format!("PKCS#1 RSA key: {e}")))
+            }
+            "PUBLIC KEY" => {}
+            _ => {
+                return Err(KeyError(format!(
+                    "PEM {} is not a public key",
+                    shown(label)
+                )))
+            }
+        }
+        let spki = SubjectPublicKeyInfoRef::try_from(der.as_slice())
+            .map_err(|e| KeyError(format!("PEM public key: {e}")))?;
+        let key = spki.subject_public_key.raw_bytes();
+        match spki.algorithm.oid {
+            oid::RSA => ext::rsa_from_pkcs1_der(key)
                 .map(PublicKey::Rsa)
-                .map_err(|e| KeyError(format!("PKCS#1 RSA key: {e}")));
+                .map_err(KeyError),
+            oid::ED25519 => Self::ed25519_from_bytes(key),
+            oid::EC => match spki.algorithm.parameters_oid() {
+                Ok(oid::P256) => Self::p256_from_sec1(key),
+                Ok(oid::P384) => Self::p384_from_sec1(key),
+                Ok(oid::SECP256K1) => Self::secp256k1_from_sec1(key),
+                Ok(curve) => Err(KeyError::unsupported(&format!("EC curve {curve}"))),
+                Err(_) => Err(KeyError("PEM EC key without a named curve".into())),
+            },
+            other => Err(KeyError::unsupported(&format!("PEM key algorithm {other}"))),
         }
-        if let Ok(k) = rsa::RsaPublicKey::from_public_key_pem(pem) {
-            return Ok(PublicKey::Rsa(k));
-        }
-        if let Ok(k) = ed25519_dalek::VerifyingKey::from_public_key_pem(pem) {
-            return Ok(PublicKey::Ed25519(k));
-        }
-        if let Ok(k) = p256::ecdsa::VerifyingKey::from_public_key_pem(pem) {
-            return Ok(PublicKey::P256(k));
-        }
-        Err(KeyError(
-            "not a PEM RSA, Ed25519 or P-256 public key".into(),
-        ))
     }
 
-    /// A public JWK (RFC 7517): RSA, OKP/Ed25519 or EC/P-256. A JWK with private parts is
-    /// refused: a key that leaked its secret proves nothing.
+    /// A public JWK (RFC 7517): RSA, OKP/Ed25519 or EC (P-256, P-384, secp256k1). A JWK with
+    /// private parts is refused: a key that leaked its secret proves nothing.
     pub fn from_jwk(jwk: &Value) -> Result<PublicKey, KeyError> {
         let obj = jwk
             .as_object()
@@ -76,30 +111,30 @@ impl PublicKey {
                 .decode(s.trim_end_matches('='))
                 .map_err(|e| KeyError(format!("JWK \"{name}\" is not base64url: {e}")))
         };
-        match obj.get("kty").and_then(Value::as_str) {
-            Some("RSA") => {
-                let n = rsa::BigUint::from_bytes_be(&field("n")?);
-                let e = rsa::BigUint::from_bytes_be(&field("e")?);
-                rsa::RsaPublicKey::new(n, e)
-                    .map(PublicKey::Rsa)
-                    .map_err(|e| KeyError(format!("RSA JWK: {e}")))
+        // RFC 7518 §6.2.1: x and y are the full field size; the SEC1 uncompressed point.
+        let ec = |size: usize, crv: &str| -> Result<Vec<u8>, KeyError> {
+            let (x, y) = (field("x")?, field("y")?);
+            if x.len() != size || y.len() != size {
+                return Err(KeyError(format!(
+                    "{crv} JWK coordinates must be {size} bytes"
+                )));
             }
+            Ok([&[4u8], x.as_slice(), y.as_slice()].concat())
+        };
+        match obj.get("kty").and_then(Value::as_str) {
+            Some("RSA") => ext::rsa_from_components(&field("n")?, &field("e")?)
+                .map(PublicKey::Rsa)
+                .map_err(|e| KeyError(format!("RSA JWK: {e}"))),
             Some("OKP") => match obj.get("crv").and_then(Value::as_str) {
                 Some("Ed25519") => Self::ed25519_from_bytes(&field("x")?),
                 Some(crv) => Err(KeyError::unsupported(&format!("OKP {}", shown(crv)))),
                 None => Err(KeyError("the OKP JWK has no \"crv\"".into())),
             },
             Some("EC") => match obj.get("crv").and_then(Value::as_str) {
-                Some("P-256") => {
-                    let (x, y) = (field("x")?, field("y")?);
-                    if x.len() != 32 || y.len() != 32 {
-                        return Err(KeyError("P-256 JWK coordinates must be 32 bytes".into()));
-                    }
-                    let mut sec1 = vec![4u8];
-                    sec1.extend_from_slice(&x);
-                    sec1.extend_from_slice(&y);
-                    Self::p256_from_sec1(&sec1)
-                }
+                Some("P-256") => Self::p256_from_sec1(&ec(32, "P-256")?),
+                Some("P-384") => Self::p384_from_sec1(&ec(48, "P-384")?),
+                // RFC 8812 §3.1.
+                Some("secp256k1") => Self::secp256k1_from_sec1(&ec(32, "secp256k1")?),
                 Some(crv) => Err(KeyError::unsupported(&format!("EC {}", shown(crv)))),
                 None => Err(KeyError("the EC JWK has no \"crv\"".into())),
             },
@@ -115,7 +150,9 @@ impl PublicKey {
 
     /// A Multikey `publicKeyMultibase` (also the method-specific id of `did:key`): base58btc
     /// (`z…`) of a multicodec-prefixed key. Ed25519 is `0xed 0x01` + 32 bytes; P-256 is
-    /// `0x80 0x24` + 33-byte compressed point (W3C Controlled Identifiers, "Multikey").
+    /// `0x80 0x24` + 33-byte compressed point; P-384 `0x81 0x24` (p384-pub 0x1201) + 49 bytes;
+    /// secp256k1 `0xe7 0x01` (secp256k1-pub 0xe7) + 33 bytes (W3C Controlled Identifiers,
+    /// "Multikey"; multiformats' table).
     pub fn from_multibase(multibase: &str) -> Result<PublicKey, KeyError> {
         // Decoding a point costs a square root; a did:key is decoded for its DID document and
         // again for the proof, and a batch repeats the same issuers' keys.
@@ -140,16 +177,29 @@ impl PublicKey {
         let bytes = bs58::decode(rest)
             .into_vec()
             .map_err(|e| KeyError(format!("invalid base58btc: {e}")))?;
-        match bytes.as_slice() {
+        Self::from_multicodec(&bytes)
+    }
+
+    /// A multicodec-prefixed public key (the bytes of a Multikey).
+    pub fn from_multicodec(bytes: &[u8]) -> Result<PublicKey, KeyError> {
+        match bytes {
             [0xed, 0x01, key @ ..] => Self::ed25519_from_bytes(key),
             [0x80, 0x24, key @ ..] => Self::p256_from_sec1(key),
+            // The Multikey form is the compressed point only.
+            [0x81, 0x24, key @ ..] if key.len() == 49 => Self::p384_from_sec1(key),
+            [0x81, 0x24, key @ ..] => Err(KeyError(format!(
+                "invalid P-384 Multikey: {} bytes, not a 49-byte compressed point",
+                key.len()
+            ))),
+            [0xe7, 0x01, key @ ..] if key.len() == 33 => Self::secp256k1_from_sec1(key),
+            [0xe7, 0x01, key @ ..] => Err(KeyError(format!(
+                "invalid secp256k1 Multikey: {} bytes, not a 33-byte compressed point",
+                key.len()
+            ))),
             // rsa-pub: the PKCS#1 RSAPublicKey DER.
-            [0x85, 0x24, der @ ..] => {
-                use rsa::pkcs1::DecodeRsaPublicKey;
-                rsa::RsaPublicKey::from_pkcs1_der(der)
-                    .map(PublicKey::Rsa)
-                    .map_err(|e| KeyError(format!("invalid RSA Multikey: {e}")))
-            }
+            [0x85, 0x24, der @ ..] => ext::rsa_from_pkcs1_der(der)
+                .map(PublicKey::Rsa)
+                .map_err(|e| KeyError(format!("invalid RSA Multikey: {e}"))),
             [a, b, ..] => Err(match multicodec_name(*a, *b) {
                 Some(name) => KeyError::unsupported(name),
                 None => KeyError(format!(
@@ -174,17 +224,48 @@ impl PublicKey {
             .map(PublicKey::P256)
             .map_err(|e| KeyError(format!("invalid P-256 key: {e}")))
     }
+
+    pub fn p384_from_sec1(bytes: &[u8]) -> Result<PublicKey, KeyError> {
+        ext::p384_from_sec1(bytes)
+            .map(PublicKey::P384)
+            .map_err(KeyError)
+    }
+
+    pub fn secp256k1_from_sec1(bytes: &[u8]) -> Result<PublicKey, KeyError> {
+        ext::k256_from_sec1(bytes)
+            .map(PublicKey::Secp256k1)
+            .map_err(KeyError)
+    }
+
+    /// Whether signatures by this key need feature `extended-suites`.
+    pub fn is_extended(&self) -> bool {
+        matches!(
+            self,
+            PublicKey::Rsa(_) | PublicKey::P384(_) | PublicKey::Secp256k1(_)
+        )
+    }
+}
+
+/// ECDSA P-256 with SHA-256 over `msg`; `sig` is r ‖ s (64 bytes, IEEE P1363), as in JWS ES256
+/// and the ecdsa-* suites. Natively ring verifies it (the platform; ≈4× faster), in the browser
+/// the p256 crate; tests/suites.rs holds both to the same vectors.
+pub fn p256_verify(key: &p256::ecdsa::VerifyingKey, msg: &[u8], sig: &[u8]) -> bool {
+    use crate::platform::{verify_ecdsa, EcdsaCurve};
+    let point = key.to_encoded_point(false);
+    if let Some(valid) = verify_ecdsa(EcdsaCurve::P256Sha256, point.as_bytes(), msg, sig) {
+        return valid;
+    }
+    use p256::ecdsa::signature::Verifier;
+    p256::ecdsa::Signature::from_slice(sig).is_ok_and(|s| key.verify(msg, &s).is_ok())
 }
 
 /// Public-key multicodecs (the varint's two bytes, multiformats' table) of key types this
 /// verifier does not implement, for a message that names them.
 fn multicodec_name(a: u8, b: u8) -> Option<&'static str> {
     Some(match (a, b) {
-        (0xe7, 0x01) => "secp256k1 (multicodec secp256k1-pub)",
         (0xec, 0x01) => "X25519 (multicodec x25519-pub, a key-agreement key)",
         (0xea, 0x01) => "BLS12-381 G1 (multicodec bls12_381-g1-pub)",
         (0xeb, 0x01) => "BLS12-381 G2 (multicodec bls12_381-g2-pub)",
-        (0x81, 0x24) => "P-384 (multicodec p384-pub)",
         (0x82, 0x24) => "P-521 (multicodec p521-pub)",
         (0x83, 0x24) => "Ed448 (multicodec ed448-pub)",
         (0x84, 0x24) => "X448 (multicodec x448-pub, a key-agreement key)",
@@ -204,10 +285,11 @@ fn shown(s: &str) -> Value {
 pub struct KeyError(pub String);
 
 impl KeyError {
-    /// A well-formed key of a type this verifier cannot use (P-384, secp256k1, Ed448 …).
+    /// A well-formed key of a type this verifier cannot use (P-521, Ed448, X25519 …).
     pub fn unsupported(kind: &str) -> KeyError {
         KeyError(format!(
-            "unsupported key type {kind}: this verifier implements Ed25519, P-256 and RSA keys"
+            "unsupported key type {kind}: this verifier implements Ed25519, P-256, P-384, \
+             secp256k1 and RSA keys"
         ))
     }
 
@@ -217,7 +299,7 @@ impl KeyError {
         self.0.starts_with("unsupported")
     }
 
-    /// Whether the key is of a known type this verifier does not implement (P-384 …), as
+    /// Whether the key is of a known type this verifier does not implement (P-521 …), as
     /// opposed to bytes that name no key type it knows of.
     pub fn is_known_unsupported_type(&self) -> bool {
         self.0.starts_with("unsupported key type")
@@ -260,9 +342,7 @@ mod tests {
             format!("z{}", bs58::encode(b).into_string())
         };
         for (key, name) in [
-            (mb(&[0x81, 0x24], 49), "P-384"),
             (mb(&[0x82, 0x24], 67), "P-521"),
-            (mb(&[0xe7, 0x01], 33), "secp256k1"),
             (mb(&[0x83, 0x24], 57), "Ed448"),
             (mb(&[0xec, 0x01], 32), "X25519"),
             (mb(&[0xeb, 0x01], 96), "BLS12-381 G2"),
@@ -273,8 +353,8 @@ mod tests {
         }
         for (jwk, name) in [
             (
-                json!({"kty":"EC","crv":"P-384","x":"AA","y":"AA"}),
-                "EC \"P-384\"",
+                json!({"kty":"EC","crv":"P-521","x":"AA","y":"AA"}),
+                "EC \"P-521\"",
             ),
             (
                 json!({"kty":"OKP","crv":"X25519","x":"AA"}),
@@ -289,6 +369,8 @@ mod tests {
         // "unsupported".
         for jwk in [
             json!({"kty":"EC","crv":"P-256","x":"AA","y":"AA"}),
+            json!({"kty":"EC","crv":"P-384","x":"AA","y":"AA"}),
+            json!({"kty":"EC","crv":"secp256k1","x":"AA","y":"AA"}),
             json!({"kty":"oct"}),
             json!({"crv":"P-256"}),
             json!({"kty":"EC"}),
@@ -299,9 +381,44 @@ mod tests {
             );
         }
         assert!(!PublicKey::from_multibase("z").unwrap_err().is_unsupported());
+        // P-384 and secp256k1 Multikeys of the wrong length, or not on the curve: malformed.
+        for (key, name) in [
+            (mb(&[0x81, 0x24], 48), "P-384"),
+            (mb(&[0xe7, 0x01], 65), "secp256k1"),
+        ] {
+            let e = PublicKey::from_multibase(&key).unwrap_err();
+            assert!(!e.is_unsupported() && e.0.contains(name), "{e}");
+        }
     }
 
     #[test]
+    fn p384_and_secp256k1_in_every_encoding() {
+        // vc-di-ecdsa's P-384 test key; the did:key spec's secp256k1 example.
+        let p384 = "z82LkuBieyGShVBhvtE2zoiD6Kma4tJGFtkAhxR5pfkp5QPw4LutoYWhvQCnGjdVn14kujQ";
+        let k = PublicKey::from_multibase(p384).unwrap();
+        assert_eq!(k.kind(), "P-384");
+        let k1 = PublicKey::from_multibase("zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme");
+        // The did:key spec's example is this compressed point.
+        let point = "03874c15c7fda20e539c6e5ba573c139884c351188799f5458b4b41f7924f235cd";
+        let from_hex = PublicKey::secp256k1_from_sec1(&hex::decode(point).unwrap());
+        assert_eq!(k1.as_ref().map(PublicKey::kind), Ok("secp256k1"));
+        assert_eq!(k1, from_hex);
+        // The JWK of the same P-384 point (uncompressed) is the same key.
+        let bytes = bs58::decode(&p384[1..]).into_vec().unwrap();
+        #[cfg(feature = "extended-suites")]
+        {
+            let vk = p384::ecdsa::VerifyingKey::from_sec1_bytes(&bytes[2..]).unwrap();
+            let point = vk.to_encoded_point(false);
+            let jwk = json!({"kty": "EC", "crv": "P-384",
+                "x": URL_SAFE_NO_PAD.encode(point.x().unwrap()),
+                "y": URL_SAFE_NO_PAD.encode(point.y().unwrap())});
+            assert_eq!(PublicKey::from_jwk(&jwk), Ok(k));
+        }
+        assert_eq!(bytes.len(), 2 + 49);
+    }
+
+    #[test]
+    #[cfg(feature = "extended-suites")]
     fn rsa_multikey() {
         use rsa::pkcs1::EncodeRsaPublicKey;
         let pem = include_str!("../../../../tests/fixtures/ob3/rsa-test-key.pem");
@@ -315,6 +432,33 @@ mod tests {
         b.truncate(20);
         let e = PublicKey::from_multibase(&format!("z{}", bs58::encode(&b).into_string()));
         assert!(!e.unwrap_err().is_unsupported());
+    }
+
+    /// Natively ring verifies P-256 (the platform); it must answer as the p256 crate does,
+    /// which the browser uses: high-S accepted by both, altered signatures and garbage refused.
+    #[test]
+    fn p256_verify_agrees_with_the_p256_crate() {
+        use p256::ecdsa::signature::{Signer, Verifier};
+        let sk = p256::ecdsa::SigningKey::from_slice(&[5u8; 32]).unwrap();
+        let vk = *sk.verifying_key();
+        for msg in [&b"a"[..], b"", &[0u8; 200]] {
+            let sig: p256::ecdsa::Signature = sk.sign(msg);
+            let (r, s) = sig.split_scalars();
+            let high =
+                p256::ecdsa::Signature::from_scalars(r.to_bytes(), (-*s).to_bytes()).unwrap();
+            for sig in [sig, high] {
+                let bytes = sig.to_bytes();
+                assert!(vk.verify(msg, &sig).is_ok());
+                assert!(p256_verify(&vk, msg, &bytes));
+                let mut bad = bytes.to_vec();
+                bad[10] ^= 1;
+                assert!(!p256_verify(&vk, msg, &bad));
+                assert!(!p256_verify(&vk, b"other", &bytes));
+            }
+        }
+        for garbage in [&[0u8; 64][..], &[0xff; 64], &[1; 10], &[]] {
+            assert!(!p256_verify(&vk, b"a", garbage));
+        }
     }
 
     #[test]

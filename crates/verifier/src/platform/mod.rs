@@ -1,6 +1,7 @@
 //! What differs between the CLI's native build and the app's browser build, behind one surface:
-//! the clock, URL parsing, GZIP inflation, lower-casing, reading a literal IP host and the
-//! on-demand suites module (`offloaded_signature`). This is
+//! the clock, URL parsing, GZIP inflation, lower-casing, reading a literal IP host, ECDSA
+//! verification (natively by ring's assembly; in the browser by the crates above, `None`) and the
+//! app's on-demand module (`offloaded_signature`, `offloaded_canonicalize`). This is
 //! the only place in the core that asks which target it is built for; everything above it is
 //! the same code on both.
 //!
@@ -15,14 +16,16 @@ mod browser;
 mod native;
 
 #[cfg(target_arch = "wasm32")]
-#[allow(unused_imports)] // until the suites behind `extended-suites` call it
+#[allow(unused_imports)] // offloaded_*: only the first-load build asks the module
 pub use browser::{
     gunzip, lowercase, now_ms, offloaded_canonicalize, offloaded_signature, parse_ip, parse_url,
+    verify_ecdsa,
 };
 #[cfg(not(target_arch = "wasm32"))]
-#[allow(unused_imports)] // until the suites behind `extended-suites` call it
+#[allow(unused_imports)] // offloaded_*: only the browser asks the module
 pub use native::{
     gunzip, lowercase, now_ms, offloaded_canonicalize, offloaded_signature, parse_ip, parse_url,
+    verify_ecdsa,
 };
 // Only tests compress (status lists to verify): natively with flate2; in the browser build
 // (benchmarks) with stored blocks, so no compressor is linked for it.
@@ -36,6 +39,16 @@ pub use stored_gzip::gzip;
 // The browser's literal-IP reader, compiled natively too so that it is tested against std.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod canonical_ip;
+
+/// An ECDSA curve with its hash, for [`verify_ecdsa`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EcdsaCurve {
+    /// P-256 with SHA-256 (ES256, ecdsa-rdfc-2019 / ecdsa-jcs-2019 / ecdsa-sd-2023).
+    P256Sha256,
+    /// P-384 with SHA-384 (ES384, ecdsa-*-2019 with P-384): feature `extended-suites` only.
+    #[cfg_attr(not(feature = "extended-suites"), allow(dead_code))]
+    P384Sha384,
+}
 
 /// Why [`gunzip`] failed.
 #[derive(Debug)]

@@ -1,5 +1,5 @@
 //! The platform pieces natively (the CLI, tests, tools): std's clock, address parser and case
-//! tables, the `url` crate and flate2.
+//! tables, the `url` crate, flate2 and ring (ECDSA).
 
 use super::{GunzipError, UrlParts};
 use std::net::IpAddr;
@@ -70,7 +70,7 @@ pub fn parse_ip(bare: &str) -> Option<IpAddr> {
 
 /// Natively every suite is linked when it is used (the CLI builds with `extended-suites`):
 /// there is no module to ask.
-#[allow(dead_code)] // until the suites behind `extended-suites` call it
+#[allow(dead_code)] // only the browser build asks the on-demand module
 pub fn offloaded_signature(
     _alg: &str,
     _key: &[u8],
@@ -85,4 +85,24 @@ pub fn offloaded_signature(
 #[allow(dead_code)]
 pub fn offloaded_canonicalize(_document: &str) -> Option<Result<String, String>> {
     None
+}
+
+/// ECDSA verification by ring: `public` is the SEC1 uncompressed point, `signature` r ‖ s.
+/// `Some(valid)`; the callers fall back to the RustCrypto crates on `None` (the browser).
+pub fn verify_ecdsa(
+    curve: super::EcdsaCurve,
+    public: &[u8],
+    message: &[u8],
+    signature: &[u8],
+) -> Option<bool> {
+    use ring::signature::{UnparsedPublicKey, ECDSA_P256_SHA256_FIXED, ECDSA_P384_SHA384_FIXED};
+    let alg = match curve {
+        super::EcdsaCurve::P256Sha256 => &ECDSA_P256_SHA256_FIXED,
+        super::EcdsaCurve::P384Sha384 => &ECDSA_P384_SHA384_FIXED,
+    };
+    Some(
+        UnparsedPublicKey::new(alg, public)
+            .verify(message, signature)
+            .is_ok(),
+    )
 }

@@ -4,8 +4,8 @@
 /// Why a proof does not verify.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProofError {
-    /// A proof type, cryptosuite or feature this verifier does not implement (ecdsa-sd-2023,
-    /// bbs-2023, ecdsa-jcs-2019, RsaSignature2018 …): not checked, never invalid
+    /// A proof type, cryptosuite or feature this verifier does not implement (bbs-2023,
+    /// RsaSignature2018 …): not checked, never invalid
     /// ([`crate::verify::failure::failure_check`]).
     Unsupported(String),
     /// The document or proof is malformed (missing fields, undefined terms in safe mode …).
@@ -18,11 +18,9 @@ pub enum ProofError {
         key: &'static str,
     },
     BadSignature,
-    /// Work this build leaves to the verifier's on-demand module (the app's first load, issue
-    /// #16), which is not loaded: the named step was not done. Never a verdict on the badge;
-    /// the app loads the module and verifies again.
-    #[cfg_attr(feature = "jsonld-reference", allow(dead_code))]
-    OnDemand(String),
+    /// The suite (or its key) needs feature `extended-suites`, which this build leaves out:
+    /// what, for the `full-verifier` check ("ecdsa-sd-2023 proofs" …).
+    NeedsFullVerifier(&'static str),
 }
 
 impl std::fmt::Display for ProofError {
@@ -42,10 +40,7 @@ impl std::fmt::Display for ProofError {
             ProofError::BadSignature => {
                 write!(f, "the signature does not match the credential and key")
             }
-            ProofError::OnDemand(what) => write!(
-                f,
-                "{what} is done by the verifier's on-demand module, which is not loaded"
-            ),
+            ProofError::NeedsFullVerifier(what) => f.write_str(what),
         }
     }
 }
@@ -60,7 +55,7 @@ impl ProofError {
             ProofError::Malformed(m) => format!("malformed:{m}"),
             ProofError::UnknownContext(u) => format!("unknown-context:{u}"),
             ProofError::BadSignature => "bad-signature:".into(),
-            // Key kinds and on-demand work never come out of canonicalization.
+            // Key kinds and the full verifier's work never come out of canonicalization.
             e => format!("malformed:{e}"),
         }
     }

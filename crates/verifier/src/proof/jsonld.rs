@@ -335,8 +335,8 @@ fn canonicalize_beyond_fast_path(doc: &Value) -> Result<String, ProofError> {
     match crate::platform::offloaded_canonicalize(&text) {
         Some(Ok(nquads)) => Ok(nquads),
         Some(Err(wire)) => Err(ProofError::from_wire(&wire)),
-        None => Err(ProofError::OnDemand(
-            "JSON-LD expansion of a document outside the fast path's subset".into(),
+        None => Err(ProofError::NeedsFullVerifier(
+            "proofs over JSON-LD outside the fast path's subset",
         )),
     }
 }
@@ -411,6 +411,50 @@ pub fn canonical_nquads(dataset: &oxrdf::Dataset) -> Result<String, ProofError> 
     }
     lines.sort_unstable();
     Ok(lines.concat())
+}
+
+/// `labelReplacementCanonicalizeJsonLd` (vc-di-ecdsa §3.4, selective disclosure functions):
+/// RDFC-1.0 of `doc`, each canonical blank node label (`c14nN`) then replaced by
+/// `label_map[c14nN]`, the N-Quads sorted again (their order changes with the labels). One
+/// line (with its `\n`) per quad. A canonical label the map does not give is an error.
+/// Only `ecdsa-sd-2023` (feature `extended-suites`) needs it.
+#[cfg(feature = "extended-suites")]
+pub fn canonical_nquads_relabeled(
+    doc: &Value,
+    label_map: &HashMap<String, String>,
+) -> Result<Vec<String>, ProofError> {
+    let dataset = to_dataset(doc)?;
+    let options = rdf_canon::CanonicalizationOptions {
+        hndq_call_limit: Some(HNDQ_CALL_LIMIT),
+    };
+    let issued = rdf_canon::issue_with::<sha2::Sha256>(&dataset, &options)
+        .map_err(|e| ProofError::Malformed(format!("RDF canonicalization failed: {e}")))?;
+    // Input label → final label, composed once.
+    let mut relabel = HashMap::with_capacity(issued.len());
+    for (input, canonical) in &issued {
+        let label = label_map.get(canonical).ok_or_else(|| {
+            ProofError::Malformed(format!(
+                "the label map gives no label for the blank node _:{canonical}"
+            ))
+        })?;
+        // N-Quads blank node labels: the map's are "u" + base64url, which fits.
+        if !label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
+            return Err(ProofError::Malformed("a label map label is not base64url".into()));
+        }
+        relabel.insert(input.clone(), label.clone());
+    }
+    let mut lines = Vec::with_capacity(dataset.len());
+    for quad in dataset.iter() {
+        let quad = relabeled(quad, &relabel).ok_or_else(|| {
+            ProofError::Malformed("a blank node without a canonical label".into())
+        })?;
+        lines.push(quad.to_string() + " .\n");
+    }
+    lines.sort_unstable();
+    Ok(lines)
 }
 
 /// `quad` with its blank nodes renamed to their issued canonical labels.

@@ -3,6 +3,8 @@
 
 pub mod contexts;
 pub mod data_integrity;
+#[cfg(feature = "extended-suites")]
+mod ecdsa_sd;
 pub mod error;
 pub mod jsonld;
 pub mod jsonld_fast;
@@ -17,9 +19,9 @@ pub trait Failure: std::fmt::Display {
     /// signature may well be good, it just was not checked.
     fn not_implemented(&self) -> bool;
 
-    /// The work was left to the on-demand module, which is not loaded (the app's first load,
-    /// issue #16): not checked yet, and the app knows to load it.
-    fn on_demand(&self) -> bool {
+    /// This build leaves the check to the full verifier (feature `extended-suites`); the
+    /// message names what ("ES384 signatures", "ecdsa-sd-2023 proofs" …).
+    fn needs_full_verifier(&self) -> bool {
         false
     }
 }
@@ -27,6 +29,10 @@ pub trait Failure: std::fmt::Display {
 impl Failure for jws::JwsError {
     fn not_implemented(&self) -> bool {
         matches!(self, jws::JwsError::Unsupported { .. })
+    }
+
+    fn needs_full_verifier(&self) -> bool {
+        matches!(self, jws::JwsError::NeedsFullVerifier(_))
     }
 }
 
@@ -36,8 +42,8 @@ impl Failure for data_integrity::ProofError {
         matches!(self, Unsupported(_) | UnknownContext(_))
     }
 
-    fn on_demand(&self) -> bool {
-        matches!(self, data_integrity::ProofError::OnDemand(_))
+    fn needs_full_verifier(&self) -> bool {
+        matches!(self, data_integrity::ProofError::NeedsFullVerifier(_))
     }
 }
 

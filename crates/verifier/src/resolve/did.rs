@@ -178,10 +178,10 @@ mod tests {
         let doc = did_key_document(&format!("did:key:{mb}"), mb).unwrap();
         assert_eq!(doc["assertionMethod"][0], format!("did:key:{mb}#{mb}"));
         assert!(did_key_document("did:key:zabc", "zabc").is_err());
-        // A P-384 key: its document, whose key is then reported as not implemented.
+        // A P-521 key: its document, whose key is then reported as not implemented.
         let p384 = format!(
             "z{}",
-            bs58::encode([[0x81, 0x24].as_slice(), &[2; 49]].concat()).into_string()
+            bs58::encode([[0x82, 0x24].as_slice(), &[2; 67]].concat()).into_string()
         );
         let doc = did_key_document(&format!("did:key:{p384}"), &p384).unwrap();
         assert_eq!(

@@ -15,7 +15,7 @@ pub(crate) use ob1::verify_ob1;
 use super::Verification;
 use super::validity::window_checks;
 use crate::check::{Check, CheckId, Format, Verdict};
-use crate::jose::jws::{Alg, CompactJws};
+use crate::jose::jws::{Alg, CompactJws, JwsError};
 use crate::model::json::{id_of, str_of, strings};
 use crate::resolve::fetch::{FetchPurpose, Fetcher};
 use crate::resolve::keys::{ob2_embedded_key, ob2_rsa_key};
@@ -221,15 +221,17 @@ pub(crate) async fn verify_signed<F: Fetcher>(
     v.expert.proof_suite = jws.header_str("alg").map(|a| format!("JWS {a}"));
     v.badge = Some(display::build(&assertion, None, None, None));
     // "For compatibility purposes, using RSA-SHA256 is recommended": OB 2.0 defines no other
-    // JWS algorithm, so anything else (and `none` above all) is refused.
+    // JWS algorithm and its keys are RSA (`ob2_rsa_key`). RS256 and PS256 (RSA too, with the
+    // same keys) are checked; an EC or EdDSA algorithm, now that the verifier implements them,
+    // is refused like ES256 always was (no OB 2.0 key could verify it); `none` above all.
     match jws.alg() {
-        Ok(Alg::Rs256) => {}
+        Ok(Alg::Rs256 | Alg::Ps256) => {}
         Ok(other) => {
             v.add(Check::failed(
                 CheckId::Signature,
                 Verdict::Invalid,
                 format!(
-                    "OB 2.0 signed badges use RS256; {} is not accepted here",
+                    "OB 2.0 signed badges use RSA (RS256, or PS256); {} is not accepted here",
                     other.name()
                 ),
             ));
@@ -709,7 +711,13 @@ async fn signature_checks<F: Fetcher>(
             }
         };
         tried.push(key_id.clone());
-        if let Ok((_, issued)) = bound.verify_jws(jws) {
+        let verified = bound.verify_jws(jws);
+        // This build leaves RSA to the full verifier (feature `extended-suites`).
+        if let Err(e @ JwsError::NeedsFullVerifier(_)) = &verified {
+            v.add(crate::verify::failure::failure_check(CheckId::Signature, "", e));
+            return false;
+        }
+        if let Ok((alg, issued)) = verified {
             v.expert.key_id = Some(key_id.clone());
             v.expert.key_source = Some(bound.resolved().source.clone());
             v.add(Check::passed(
@@ -718,7 +726,7 @@ async fn signature_checks<F: Fetcher>(
             ));
             v.add(Check::passed(
                 CheckId::Signature,
-                format!("RS256 signature verified with {key_id}"),
+                format!("{} signature verified with {key_id}", alg.name()),
             ));
             v.establish(issued);
             return true;

@@ -279,12 +279,10 @@ pub(crate) async fn verify_signature<F: Fetcher>(
             ));
             issued
         }
+        // A bad signature or a key of the wrong kind: invalid; an algorithm this build leaves
+        // to the full verifier: its own check.
         Err(e) => {
-            checks.push(Check::failed(
-                CheckId::Proof,
-                Verdict::Invalid,
-                e.to_string(),
-            ));
+            checks.push(crate::verify::failure::failure_check(CheckId::Proof, "", &e));
             None
         }
     };

@@ -1,0 +1,139 @@
+//! `extended.rs` without its crates (feature `extended-suites` off: the browser's first-load
+//! build). RSA, P-384 and secp256k1 keys are still recognised and kept in a normalized encoding
+//! (so two encodings of one key compare equal, as the crates' keys do). A signature with them
+//! is verified by the app's on-demand module when the page has loaded it
+//! (`platform::offloaded_signature`, answered by [`crate::offload::verify_signature`] with
+//! `extended.rs` itself); until then it answers [`SigError::Deferred`], which the report shows
+//! as a `full-verifier` check and the app takes as the cue to load the module. Points are not
+//! checked to be on the curve here (that needs the curve arithmetic); the module does.
+
+/// Whether this build verifies RSA, P-384 and secp256k1 signatures.
+pub const AVAILABLE: bool = false;
+
+/// An RSA key: its modulus and exponent, big-endian without leading zeros.
+#[derive(Clone, PartialEq, Eq)]
+pub struct RsaKey {
+    n: Vec<u8>,
+    e: Vec<u8>,
+}
+
+/// A P-384 key: its compressed SEC1 point (49 bytes).
+#[derive(Clone, PartialEq, Eq)]
+pub struct P384Key(Vec<u8>);
+
+/// A secp256k1 key: its compressed SEC1 point (33 bytes).
+#[derive(Clone, PartialEq, Eq)]
+pub struct K256Key(Vec<u8>);
+
+/// Why an extended signature did not verify.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SigError {
+    /// The signature does not match (only `extended.rs` says so).
+    Bad,
+    /// This build leaves the algorithm to the full verifier.
+    Deferred,
+}
+
+/// Largest RSA modulus accepted, as in `extended.rs`.
+const RSA_MAX_BYTES: usize = 512;
+
+fn strip(b: &[u8]) -> Vec<u8> {
+    let start = b.iter().position(|&x| x != 0).unwrap_or(b.len());
+    b[start..].to_vec()
+}
+
+pub fn rsa_from_components(n: &[u8], e: &[u8]) -> Result<RsaKey, String> {
+    let (n, e) = (strip(n), strip(e));
+    if n.is_empty() || e.is_empty() {
+        return Err(String::from("RSA key: empty modulus or exponent"));
+    }
+    if n.len() > RSA_MAX_BYTES {
+        return Err(format!("RSA key of {} bits: more than 4096", n.len() * 8));
+    }
+    Ok(RsaKey { n, e })
+}
+
+/// A PKCS#1 `RSAPublicKey`: `SEQUENCE { INTEGER n, INTEGER e }` (RFC 8017 A.1.1), DER.
+pub fn rsa_from_pkcs1_der(der: &[u8]) -> Result<RsaKey, String> {
+    let bad = || String::from("invalid RSA key: not a PKCS#1 RSAPublicKey");
+    let (body, rest) = der_item(der, 0x30).ok_or_else(bad)?;
+    let (n, body) = der_item(body, 0x02).ok_or_else(bad)?;
+    let (e, body) = der_item(body, 0x02).ok_or_else(bad)?;
+    if !rest.is_empty() || !body.is_empty() {
+        return Err(bad());
+    }
+    rsa_from_components(n, e)
+}
+
+/// One DER item of tag `tag`: its contents and what follows it.
+fn der_item(b: &[u8], tag: u8) -> Option<(&[u8], &[u8])> {
+    let (&t, b) = b.split_first()?;
+    if t != tag {
+        return None;
+    }
+    let (&l, mut b) = b.split_first()?;
+    let len = match l {
+        0..=0x7f => usize::from(l),
+        0x81..=0x83 => {
+            let n = usize::from(l - 0x80);
+            let (len, rest) = b.split_at_checked(n)?;
+            b = rest;
+            len.iter().fold(0usize, |a, &x| (a << 8) | usize::from(x))
+        }
+        _ => return None,
+    };
+    b.split_at_checked(len)
+}
+
+/// A SEC1 point of a curve whose field elements are `size` bytes, compressed.
+fn compressed(bytes: &[u8], size: usize, curve: &str) -> Result<Vec<u8>, String> {
+    match bytes.split_first() {
+        Some((2 | 3, x)) if x.len() == size => Ok(bytes.to_vec()),
+        Some((4, xy)) if xy.len() == 2 * size => {
+            let (x, y) = xy.split_at(size);
+            let parity = y.last().map_or(0, |b| b & 1);
+            Ok([&[2 + parity], x].concat())
+        }
+        _ => Err(format!(
+            "invalid {curve} key: not a SEC1 point of {} or {} bytes",
+            1 + size,
+            1 + 2 * size
+        )),
+    }
+}
+
+pub fn p384_from_sec1(bytes: &[u8]) -> Result<P384Key, String> {
+    compressed(bytes, 48, "P-384").map(P384Key)
+}
+
+pub fn k256_from_sec1(bytes: &[u8]) -> Result<K256Key, String> {
+    compressed(bytes, 32, "secp256k1").map(K256Key)
+}
+
+/// Asks the on-demand module (see the module comment).
+fn offloaded(alg: &str, key: &[u8], msg: &[u8], sig: &[u8]) -> Result<(), SigError> {
+    match crate::platform::offloaded_signature(alg, key, msg, sig) {
+        Some(true) => Ok(()),
+        Some(false) => Err(SigError::Bad),
+        None => Err(SigError::Deferred),
+    }
+}
+
+/// An RSA key as the on-demand module reads it: the modulus's length (2 bytes, big-endian),
+/// the modulus, the exponent.
+fn rsa_wire(k: &RsaKey) -> Vec<u8> {
+    let len = u16::try_from(k.n.len()).unwrap_or(u16::MAX).to_be_bytes();
+    [&len[..], &k.n, &k.e].concat()
+}
+
+pub fn verify_rsa(k: &RsaKey, pss: bool, msg: &[u8], sig: &[u8]) -> Result<(), SigError> {
+    offloaded(if pss { "PS256" } else { "RS256" }, &rsa_wire(k), msg, sig)
+}
+
+pub fn verify_p384(k: &P384Key, msg: &[u8], sig: &[u8]) -> Result<(), SigError> {
+    offloaded("ES384", &k.0, msg, sig)
+}
+
+pub fn verify_k256(k: &K256Key, msg: &[u8], sig: &[u8]) -> Result<(), SigError> {
+    offloaded("ES256K", &k.0, msg, sig)
+}
