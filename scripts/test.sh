@@ -12,14 +12,21 @@ log "cargo fmt --check"
 cargo fmt --check
 log "cargo clippy (native and wasm32)"
 cargo clippy --workspace --all-targets -- -D warnings
-# The core, the view and the app as the browser builds them (the core without JSON Schema).
+# The core, the view and the app as the browser's first load builds them (the core without JSON
+# Schema, the extended suites and the general JSON-LD expansion), natively too for the core.
 cargo clippy --target wasm32-unknown-unknown -p badge-verifier -p badge-view -p badge-app --no-default-features --lib --bins -- -D warnings
+cargo clippy -p badge-verifier --no-default-features --lib -- -D warnings
+# The app's on-demand module (crates/suites): the core with the extended suites and expansion.
+cargo clippy --target wasm32-unknown-unknown -p badge-suites -- -D warnings
 
 log "rustdoc of the library crates (no broken or private links)"
 RUSTDOCFLAGS="-D warnings" cargo doc -p badge-verifier -p badge-view --no-deps --quiet
 
 log "native tests"
 cargo test --workspace 2>&1 | tee "$out/cargo.txt"
+# The core's unit tests as the browser's first load builds it (issue #16): what it leaves to the
+# on-demand module is reported as not checked, never passed.
+cargo test -p badge-verifier --lib --no-default-features 2>&1 | tee -a "$out/cargo.txt"
 
 log "release build of the app"
 trunk build --release

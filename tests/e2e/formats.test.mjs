@@ -133,3 +133,34 @@ test('a presentation: each credential is its own card under it; an enveloped vc+
   assert.ok(!app.requested.some((u) => u.includes('badge-verifier-suites')), app.requested.join('\n'));
   await finish(app);
 });
+
+const ON_DEMAND = ['ob3-es384.jwt', 'ob3-p384-di.json', 'ob3-rs256.jwt', 'ob3-language.json'];
+
+test('badges the first load leaves out load the on-demand module, then verify', async () => {
+  const app = await openApp();
+  // The page loaded without it.
+  assert.ok(!app.requested.some((u) => u.includes('badge-verifier-suites')), 'loaded before it was needed');
+  await dropFiles(app.page, ON_DEMAND.map(fixture));
+  const v = await verdicts(app.page, ON_DEMAND.length);
+  for (const f of ON_DEMAND) assert.equal(v[f], 'valid', f);
+  // Loaded once for all four.
+  assert.equal(app.requested.filter((u) => u.endsWith('badge-verifier-suites_bg.wasm')).length, 1, app.requested.join('\n'));
+  const c = card(app.page, 'ob3-p384-di.json');
+  await c.locator('details.checks summary').click();
+  assert.doesNotMatch(await c.locator('details.checks').innerText(), /full-verifier/);
+  await finish(app);
+});
+
+test('when the on-demand module cannot load, the badge says what was not checked, never valid', async () => {
+  const app = await openApp();
+  await app.page.route('**/badge-verifier-suites*', (route) => route.abort());
+  await dropFiles(app.page, [fixture('ob3-es384.jwt'), fixture('teamwork-valid.jwt')]);
+  const v = await verdicts(app.page, 2);
+  assert.equal(v['ob3-es384.jwt'], 'unverifiable');
+  assert.equal(v['teamwork-valid.jwt'], 'valid');
+  assert.match(await card(app.page, 'ob3-es384.jwt').locator('.reason').innerText(),
+    /ES384 signatures are verified by the full verifier, which this page loads on demand/);
+  // The refused script is a network error the test caused, not a page error.
+  app.errors.length = 0;
+  await finish(app);
+});

@@ -14,9 +14,12 @@ export function loadSuites() {
       script.onerror = () => reject(new Error('the suites module did not load'));
       document.head.appendChild(script);
     })
-      .then(() => globalThis.wasm_bindgen({ module_or_path: './badge-verifier-suites_bg.wasm' }))
-      .then(() => {
-        globalThis.badgeSuites = globalThis.wasm_bindgen;
+      // wasm-bindgen's plain-script output declares `let wasm_bindgen` at the top level: a
+      // global binding every script and module sees by name, but not a property of globalThis.
+      // eslint-disable-next-line no-undef
+      .then(() => wasm_bindgen({ module_or_path: './badge-verifier-suites_bg.wasm' }).then(() => wasm_bindgen))
+      .then((suites) => {
+        globalThis.badgeSuites = suites;
         return true;
       })
       .catch(() => {

@@ -3,7 +3,8 @@
 //! signatures, and the general JSON-LD expansion for documents outside the fast path's subset.
 //! The page's own core does everything else: it reads the badge, resolves and binds the key,
 //! fetches and decides, and asks this module only "does this signature verify under this key"
-//! and "what are this document's canonical N-Quads" (`badge_verifier::offload`, the native
+//! and "what are this document's canonical N-Quads" (and the whole of an ecdsa-sd-2023 derived
+//! proof) (`badge_verifier::offload`, the native
 //! build's own code paths), so the verdict rules stay in one place.
 
 #[cfg(target_arch = "wasm32")]
@@ -22,6 +23,13 @@ pub fn verify_signature(alg: &str, key: &[u8], message: &[u8], signature: &[u8])
 #[wasm_bindgen]
 pub fn canonicalize(document: &str) -> Result<String, String> {
     badge_verifier::offload::canonicalize(document)
+}
+
+/// An ecdsa-sd-2023 derived proof: its evidence as JSON; throws the error in the core's wire form.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn verify_ecdsa_sd(document: &str, proof: &str, issuer_key: &[u8]) -> Result<String, String> {
+    badge_verifier::offload::verify_ecdsa_sd(document, proof, issuer_key)
 }
 
 fn main() {

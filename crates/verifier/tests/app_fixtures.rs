@@ -304,3 +304,112 @@ fn issue16_e2e_fixtures_are_current_and_have_the_expected_verdicts() {
         check_fixture("enveloped-vc-jwt.json", &text);
     });
 }
+
+/// Issue #16's fixtures for the app's on-demand module: badges its first load leaves to it
+/// (an ES384 and an RS256 VC-JWT, an ecdsa-rdfc-2019 P-384 proof, JSON-LD the fast path does
+/// not cover), each from its own DID so it verifies offline.
+#[test]
+fn on_demand_e2e_fixtures_are_current_and_valid() {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
+    use sha2::Sha384;
+    let b64 = |b: &[u8]| B64.encode(b);
+    let jws = |header: &Value, payload: &Value, sign: &dyn Fn(&[u8]) -> Vec<u8>| {
+        let input = format!(
+            "{}.{}",
+            b64(header.to_string().as_bytes()),
+            b64(payload.to_string().as_bytes())
+        );
+        let sig = sign(input.as_bytes());
+        format!("{input}.{}", b64(&sig))
+    };
+    let issued_by = |did: &str| {
+        let mut c = credential("Teamwork", None);
+        c["issuer"]["id"] = json!(did);
+        c["iss"] = json!(did);
+        c
+    };
+    futures::executor::block_on(async {
+        // ES384 by a P-384 did:key (multicodec 0x1201, compressed point).
+        let p384_key = p384::ecdsa::SigningKey::from_slice(&[45; 48]).unwrap();
+        let point = p384_key.verifying_key().to_encoded_point(true);
+        let mb = bs58::encode([&[0x81, 0x24][..], point.as_bytes()].concat()).into_string();
+        let did = format!("did:key:z{mb}");
+        let header = json!({"alg": "ES384", "typ": "JWT", "kid": format!("{did}#z{mb}")});
+        let token = jws(&header, &issued_by(&did), &|m| {
+            use p384::ecdsa::signature::Signer;
+            let s: p384::ecdsa::Signature = p384_key.sign(m);
+            s.to_bytes().to_vec()
+        });
+        let r = verdict_of(&token, None).await;
+        assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
+        check_fixture("ob3-es384.jwt", &token);
+
+        // ecdsa-rdfc-2019 with the same P-384 key (vc-di-ecdsa §3.3: SHA-384 of each part).
+        let mut doc = issued_by(&did);
+        for k in ["iss", "jti", "nbf"] {
+            doc.as_object_mut().unwrap().remove(k);
+        }
+        let proof = json!({"type": "DataIntegrityProof", "cryptosuite": "ecdsa-rdfc-2019",
+            "created": "2024-03-12T09:00:00Z", "verificationMethod": format!("{did}#z{mb}"),
+            "proofPurpose": "assertionMethod"});
+        let (unsecured, options) =
+            badge_verifier::proof::data_integrity::prepare(&doc, &proof).unwrap();
+        let canon = |v: &Value| badge_verifier::proof::jsonld::canonicalize(v).unwrap();
+        let data = [
+            Sha384::digest(canon(&options)),
+            Sha384::digest(canon(&unsecured)),
+        ]
+        .concat();
+        let sig: p384::ecdsa::Signature = {
+            use p384::ecdsa::signature::Signer;
+            p384_key.sign(&data)
+        };
+        let mut proof = proof;
+        proof["proofValue"] = json!(format!("z{}", bs58::encode(sig.to_bytes()).into_string()));
+        doc["proof"] = proof;
+        let text = serde_json::to_string_pretty(&doc).unwrap();
+        let r = verdict_of_bytes(text.as_bytes(), None).await;
+        assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
+        check_fixture("ob3-p384-di.json", &text);
+
+        // RS256 by a did:jwk of the test RSA key (PKCS#1 v1.5 signatures are deterministic).
+        let rsa_key = {
+            use rsa::pkcs1::DecodeRsaPrivateKey;
+            let pem = std::fs::read_to_string(format!(
+                "{}/../../tests/fixtures/ob3/rsa-test-key.pem",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap();
+            rsa::RsaPrivateKey::from_pkcs1_pem(&pem).unwrap()
+        };
+        let public = rsa_key.to_public_key();
+        use rsa::traits::PublicKeyParts;
+        let jwk = json!({"kty": "RSA", "n": b64(&public.n().to_bytes_be()), "e": b64(&public.e().to_bytes_be())});
+        let did = format!("did:jwk:{}", b64(jwk.to_string().as_bytes()));
+        let header = json!({"alg": "RS256", "typ": "JWT", "kid": format!("{did}#0")});
+        let token = jws(&header, &issued_by(&did), &|m| {
+            use rsa::signature::{SignatureEncoding, Signer};
+            let sk = rsa::pkcs1v15::SigningKey::<sha2::Sha256>::new(rsa_key.clone());
+            sk.sign(m).to_vec()
+        });
+        let r = verdict_of(&token, None).await;
+        assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
+        check_fixture("ob3-rs256.jwt", &token);
+
+        // JSON-LD outside the fast path's subset (a language-tagged description): the general
+        // expansion, which the app's first load leaves to the module.
+        let mut c = credential("Teamwork", None);
+        c["description"] = json!({"@value": "Works well with others.", "@language": "en"});
+        let signed = sign_di(&c);
+        let text = serde_json::to_string_pretty(&signed).unwrap();
+        let mut unsigned = signed.clone();
+        unsigned.as_object_mut().unwrap().remove("proof");
+        assert!(
+            badge_verifier::proof::jsonld_fast::to_dataset(&unsigned).is_none(),
+            "the fast path must decline this fixture"
+        );
+        let r = verdict_of_bytes(text.as_bytes(), None).await;
+        assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
+        check_fixture("ob3-language.json", &text);
+    });
+}

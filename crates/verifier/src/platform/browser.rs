@@ -103,6 +103,7 @@ pub fn parse_ip(bare: &str) -> Option<IpAddr> {
 /// `None` when it is not loaded (the caller then says what was not checked). The module's
 /// `verify_signature(alg, key, message, signature)` is reached through `globalThis.badgeSuites`,
 /// which the app sets once the module is ready; nothing else on the page is called.
+#[cfg_attr(feature = "extended-suites", allow(dead_code))] // the suites are linked
 pub fn offloaded_signature(
     alg: &str,
     key: &[u8],
@@ -127,6 +128,7 @@ pub fn offloaded_signature(
 /// RDFC-1.0 canonical N-Quads of a JSON-LD document outside the fast path's subset, by the
 /// on-demand module's general JSON-LD expansion (`badgeSuites.canonicalize`), if the page has
 /// loaded it: `Some(Ok(nquads))`, `Some(Err(wire error))`, or `None` when it is not loaded.
+#[cfg_attr(feature = "jsonld-reference", allow(dead_code))] // the expansion is linked
 pub fn offloaded_canonicalize(document: &str) -> Option<Result<String, String>> {
     use wasm_bindgen::{JsCast, JsValue};
     let suites = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("badgeSuites")).ok()?;
@@ -152,4 +154,32 @@ pub fn verify_ecdsa(
     _signature: &[u8],
 ) -> Option<bool> {
     None
+}
+
+/// An `ecdsa-sd-2023` derived proof verified by the on-demand module
+/// (`badgeSuites.verify_ecdsa_sd`), if the page has loaded it: `Some(Ok(evidence JSON))`,
+/// `Some(Err(wire error))`, or `None` when it is not loaded.
+#[cfg_attr(feature = "extended-suites", allow(dead_code))] // the suite is linked
+pub fn offloaded_ecdsa_sd(
+    document: &str,
+    proof: &str,
+    issuer_key: &[u8],
+) -> Option<Result<String, String>> {
+    use wasm_bindgen::{JsCast, JsValue};
+    let suites = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("badgeSuites")).ok()?;
+    let verify = js_sys::Reflect::get(&suites, &JsValue::from_str("verify_ecdsa_sd"))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    Some(
+        match verify.call3(
+            &suites,
+            &JsValue::from_str(document),
+            &JsValue::from_str(proof),
+            &js_sys::Uint8Array::from(issuer_key),
+        ) {
+            Ok(evidence) => evidence.as_string().ok_or_else(String::new),
+            Err(e) => Err(e.as_string().unwrap_or_default()),
+        },
+    )
 }

@@ -80,6 +80,16 @@ pub fn offloaded_signature(
     None
 }
 
+/// Natively ecdsa-sd-2023 is linked (feature `extended-suites`): there is no module to ask.
+#[allow(dead_code)] // only the browser build asks the on-demand module
+pub fn offloaded_ecdsa_sd(
+    _document: &str,
+    _proof: &str,
+    _issuer_key: &[u8],
+) -> Option<Result<String, String>> {
+    None
+}
+
 /// Natively the general JSON-LD expansion is linked (feature `jsonld-reference`, the CLI's
 /// default): there is no module to ask.
 #[allow(dead_code)]

@@ -154,18 +154,6 @@ pub fn verify(
             })
         }
     }
-    // Without feature `extended-suites`: left to the full verifier, before any work.
-    if !ext::AVAILABLE {
-        if suite == Suite::EcdsaSd2023 {
-            return Err(ProofError::NeedsFullVerifier("ecdsa-sd-2023 proofs"));
-        }
-        if let PublicKey::P384(_) = key {
-            return Err(ProofError::NeedsFullVerifier(match suite {
-                Suite::EcdsaJcs2019 => "ecdsa-jcs-2019 proofs with a P-384 key",
-                _ => "ecdsa-rdfc-2019 proofs with a P-384 key",
-            }));
-        }
-    }
     if suite == Suite::EcdsaSd2023 {
         return sd_derived(document, proof, key, suite_name);
     }
@@ -255,9 +243,40 @@ fn sd_derived(
     })
 }
 
+/// Without feature `extended-suites` (the app's first load): the on-demand module verifies it
+/// ([`crate::offload::verify_ecdsa_sd`], the function above), when the page has loaded it.
 #[cfg(not(feature = "extended-suites"))]
-fn sd_derived(_: &Value, _: &Value, _: &PublicKey, _: String) -> Result<ProofEvidence, ProofError> {
-    Err(ProofError::NeedsFullVerifier("ecdsa-sd-2023 proofs"))
+fn sd_derived(
+    document: &Value,
+    proof: &Value,
+    key: &PublicKey,
+    suite: String,
+) -> Result<ProofEvidence, ProofError> {
+    let PublicKey::P256(issuer_key) = key else {
+        return Err(ProofError::KeyMismatch {
+            suite,
+            key: key.kind(),
+        });
+    };
+    let point = issuer_key.to_encoded_point(true);
+    let answer = crate::platform::offloaded_ecdsa_sd(
+        &document.to_string(),
+        &proof.to_string(),
+        point.as_bytes(),
+    )
+    .ok_or(ProofError::NeedsFullVerifier("ecdsa-sd-2023 proofs"))?
+    .map_err(|wire| ProofError::from_wire(&wire))?;
+    let evidence: Value = serde_json::from_str(&answer)
+        .map_err(|e| ProofError::Malformed(format!("the on-demand module's answer: {e}")))?;
+    let text = |k: &str| evidence.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+    Ok(ProofEvidence {
+        suite,
+        document_hash: text("document_hash"),
+        proof_hash: text("proof_hash"),
+        canonical_document: text("canonical_document"),
+        canonical_proof: text("canonical_proof"),
+        verified_with: key.clone(),
+    })
 }
 
 /// `proofValue`: multibase base58btc (`z…`), decoded.

@@ -48,20 +48,20 @@ impl std::fmt::Display for ProofError {
 impl ProofError {
     /// This error as the on-demand module sends it back to the page's core
     /// ([`crate::offload`]): its kind, a colon, its text.
-    #[cfg_attr(not(feature = "jsonld-reference"), allow(dead_code))]
+    #[allow(dead_code)] // the module's side: builds with both features
     pub fn to_wire(&self) -> String {
         match self {
             ProofError::Unsupported(m) => format!("unsupported:{m}"),
             ProofError::Malformed(m) => format!("malformed:{m}"),
             ProofError::UnknownContext(u) => format!("unknown-context:{u}"),
             ProofError::BadSignature => "bad-signature:".into(),
-            // Key kinds and the full verifier's work never come out of canonicalization.
+            // Key kinds and the full verifier's work never come out of the module.
             e => format!("malformed:{e}"),
         }
     }
 
     /// Reads [`ProofError::to_wire`] back; anything else is a malformed document.
-    #[cfg_attr(feature = "jsonld-reference", allow(dead_code))]
+    #[allow(dead_code)] // the page's side: builds without one of them
     pub fn from_wire(wire: &str) -> ProofError {
         let (kind, text) = wire.split_once(':').unwrap_or(("malformed", wire));
         match kind {

@@ -4,7 +4,7 @@
 pub mod contexts;
 pub mod data_integrity;
 #[cfg(feature = "extended-suites")]
-mod ecdsa_sd;
+pub(crate) mod ecdsa_sd;
 pub mod error;
 pub mod jsonld;
 pub mod jsonld_fast;
