@@ -53,36 +53,13 @@ pub fn rsa_from_components(n: &[u8], e: &[u8]) -> Result<RsaKey, String> {
     Ok(RsaKey { n, e })
 }
 
-/// A PKCS#1 `RSAPublicKey`: `SEQUENCE { INTEGER n, INTEGER e }` (RFC 8017 A.1.1), DER.
+/// A PKCS#1 `RSAPublicKey`: `SEQUENCE { INTEGER n, INTEGER e }` (RFC 8017 A.1.1), DER, read by
+/// the `pkcs1` crate (the one the `rsa` crate reads it with), without its bignum arithmetic.
 pub fn rsa_from_pkcs1_der(der: &[u8]) -> Result<RsaKey, String> {
-    let bad = || String::from("invalid RSA key: not a PKCS#1 RSAPublicKey");
-    let (body, rest) = der_item(der, 0x30).ok_or_else(bad)?;
-    let (n, body) = der_item(body, 0x02).ok_or_else(bad)?;
-    let (e, body) = der_item(body, 0x02).ok_or_else(bad)?;
-    if !rest.is_empty() || !body.is_empty() {
-        return Err(bad());
-    }
-    rsa_from_components(n, e)
-}
-
-/// One DER item of tag `tag`: its contents and what follows it.
-fn der_item(b: &[u8], tag: u8) -> Option<(&[u8], &[u8])> {
-    let (&t, b) = b.split_first()?;
-    if t != tag {
-        return None;
-    }
-    let (&l, mut b) = b.split_first()?;
-    let len = match l {
-        0..=0x7f => usize::from(l),
-        0x81..=0x83 => {
-            let n = usize::from(l - 0x80);
-            let (len, rest) = b.split_at_checked(n)?;
-            b = rest;
-            len.iter().fold(0usize, |a, &x| (a << 8) | usize::from(x))
-        }
-        _ => return None,
-    };
-    b.split_at_checked(len)
+    use pkcs1::der::Decode;
+    let key = pkcs1::RsaPublicKey::from_der(der)
+        .map_err(|e| format!("invalid RSA key: not a PKCS#1 RSAPublicKey ({e})"))?;
+    rsa_from_components(key.modulus.as_bytes(), key.public_exponent.as_bytes())
 }
 
 /// A SEC1 point of a curve whose field elements are `size` bytes, compressed.

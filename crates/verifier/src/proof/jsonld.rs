@@ -668,7 +668,9 @@ fn named(iri: &str) -> Result<oxrdf::NamedNode, ProofError> {
     Ok(oxrdf::NamedNode::new_unchecked(iri))
 }
 
-#[cfg(test)]
+// The general expansion's own tests: the build with it (the first-load build leaves it to the
+// on-demand module, tests/offload.rs and the e2e tests).
+#[cfg(all(test, feature = "jsonld-reference"))]
 mod tests {
     use super::*;
     use serde_json::json;

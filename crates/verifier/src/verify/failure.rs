@@ -276,16 +276,8 @@ mod without_extended_suites {
     #[test]
     fn data_integrity_suites_of_the_full_verifier() {
         for (suite, key, what) in [
-            (
-                "ecdsa-rdfc-2019",
-                P384,
-                "ecdsa-rdfc-2019 proofs with a P-384 key",
-            ),
-            (
-                "ecdsa-jcs-2019",
-                P384,
-                "ecdsa-jcs-2019 proofs with a P-384 key",
-            ),
+            ("ecdsa-rdfc-2019", P384, "ecdsa proofs with a P-384 key"),
+            ("ecdsa-jcs-2019", P384, "ecdsa proofs with a P-384 key"),
             ("ecdsa-sd-2023", P256, "ecdsa-sd-2023 proofs"),
         ] {
             let did = format!("did:key:{key}");
