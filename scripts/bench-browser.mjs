@@ -11,6 +11,9 @@
 //                has verified one.
 //  twenty_files  the same for 20 files chosen at once (tests/fixtures/e2e/bench/*.png, 20 did:key
 //                issuers): `first` in a fresh page, `warm` after that.
+//  on_demand     file chosen → verdict for a badge the first load leaves to the on-demand module
+//                (issue #16: tests/fixtures/e2e/ob3-es384.jwt): `first` in a page that has not
+//                loaded the module (fetch, compile, verify twice), `warm` once it has.
 //  verify_in_wasm  the app's own `verify:<card>` User Timing measures around each `verify()`
 //                call: the first call in a page, and the median of every later call.
 //
@@ -32,6 +35,7 @@ const TIMEOUT_S = Number(opt('--timeout-s', 300));
 const dist = path.resolve(opt('--dist', path.join(root, 'dist')));
 const fixtures = path.join(root, 'tests', 'fixtures', 'e2e');
 const ONE = path.join(fixtures, 'ob3-valid-baked.png');
+const ON_DEMAND = path.join(fixtures, 'ob3-es384.jwt');
 const TWENTY = fs.readdirSync(path.join(fixtures, 'bench')).filter((f) => f.endsWith('.png')).sort()
   .map((f) => path.join(fixtures, 'bench', f));
 const WAIT = 30_000;
@@ -127,6 +131,7 @@ async function main() {
   const errors = [];
   const load = [], reload = [], oneFirst = [], oneWarm = [], twentyFirst = [], twentyWarm = [];
   const firstCall = [], firstCallTwenty = [], warmCalls = [], idleFirst = [], idleFirstCall = [];
+  const onDemandFirst = [], onDemandWarm = [];
   for (let run = 0; run < RUNS; run++) {
     // Load, then one file in this fresh page (its first verification), then one more (warm),
     // then 20 at once (warm).
@@ -162,13 +167,16 @@ async function main() {
     await page.waitForFunction(() => performance.getEntriesByName('warm-up').length > 0, null, { timeout: WAIT });
     idleFirst.push(await choose(page, [ONE]));
     idleFirstCall.push((await verifyMeasures(page))[0]);
+    // Then a badge that needs the on-demand module: the first loads it; the next finds it.
+    onDemandFirst.push(await choose(page, [ON_DEMAND]));
+    onDemandWarm.push(await choose(page, [ON_DEMAND]));
     errors.push(...e1);
     await context.close();
   }
   const version = browser.version();
   await stop();
   clearTimeout(timer);
-  const wasm = fs.readdirSync(dist).find((f) => f.endsWith('.wasm'));
+  const wasm = fs.readdirSync(dist).find((f) => f.startsWith('badge-verifier-app') && f.endsWith('.wasm'));
   const pick = (rows, k) => rows.map((r) => r[k]);
   const out = {
     chromium: version,
@@ -185,6 +193,11 @@ async function main() {
       first: { to_dom: median(pick(oneFirst, 'dom')), to_frame: median(pick(oneFirst, 'frame')) },
       warm: { to_dom: median(pick(oneWarm, 'dom')), to_frame: median(pick(oneWarm, 'frame')) },
       first_after_idle: { to_dom: median(pick(idleFirst, 'dom')), to_frame: median(pick(idleFirst, 'frame')) },
+    },
+    on_demand: {
+      file: path.relative(root, ON_DEMAND),
+      first: { to_dom: median(pick(onDemandFirst, 'dom')), to_frame: median(pick(onDemandFirst, 'frame')) },
+      warm: { to_dom: median(pick(onDemandWarm, 'dom')), to_frame: median(pick(onDemandWarm, 'frame')) },
     },
     twenty_files: {
       files: 'tests/fixtures/e2e/bench/ob3-baked-01..20.png',

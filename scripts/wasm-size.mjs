@@ -16,11 +16,16 @@
 // --flatten --rereloop (-1.5 KB, warm median ~5 % and first call ~20 % slower over four rounds);
 // and the view crate folded into the app (-560 B; loses the compiler's "the view cannot name the
 // screen"). Raise it only on purpose.
+// On 2026-12-06 issue #16 gave the 400 KiB back and lowered the budget to it: the general JSON-LD
+// expansion (documents outside the fast path, -40 KB brotli), RSA, P-384, secp256k1 and
+// ecdsa-sd-2023 moved to the on-demand module (crates/suites, loaded only for a badge that needs
+// them), which paid for plain credentials, CLRs, presentations and VC-JOSE-COSE in the first
+// load: 386,432 B. The module is printed here and budgeted in BENCHMARKS.md.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const BUDGET_BROTLI = 412_800;
+const BUDGET_BROTLI = 409_600;
 const dir = process.argv[2] ?? 'dist';
 const wasms = fs.readdirSync(dir).filter((f) => f.endsWith('.wasm'));
 // The page's own module (loaded before the first verdict) and the on-demand

@@ -117,8 +117,10 @@ test('a CLR transcript: one verdict for the whole, each course credential its ow
 
 test('a presentation: each credential is its own card under it; an enveloped vc+jwt verifies', async () => {
   const app = await openApp({ width: 375 });
-  await dropFiles(app.page, [fixture('vp-two-badges.json'), fixture('enveloped-vc-jwt.json')]);
-  const v = await verdicts(app.page, 2);
+  await dropFiles(app.page, [fixture('vp-two-badges.json'), fixture('enveloped-vc-jwt.json'),
+    fixture('enveloped-vc-jwt-tampered.json')]);
+  const v = await verdicts(app.page, 3);
+  assert.equal(v['enveloped-vc-jwt-tampered.json'], 'invalid');
   assert.equal(v['vp-two-badges.json'], 'invalid');
   assert.equal(v['enveloped-vc-jwt.json'], 'valid');
   const vp = card(app.page, 'vp-two-badges.json');
@@ -148,6 +150,28 @@ test('badges the first load leaves out load the on-demand module, then verify', 
   const c = card(app.page, 'ob3-p384-di.json');
   await c.locator('details.checks summary').click();
   assert.doesNotMatch(await c.locator('details.checks').innerText(), /full-verifier/);
+  await finish(app);
+});
+
+test('through the on-demand module a tampered badge is invalid, and a W3C ecdsa-sd-2023 vector is verified', async () => {
+  const app = await openApp();
+  const sd = path.join(root, 'tests', 'fixtures', 'di-ecdsa', 'ecdsa-sd-2023', 'employ');
+  await dropFiles(app.page, [fixture('ob3-es384-tampered.jwt'),
+    { name: 'sd-derived.json', data: fs.readFileSync(path.join(sd, 'derivedRevealDocument.json')) },
+    { name: 'sd-tampered.json', data: fs.readFileSync(path.join(sd, 'tampered-disclosed-derivedRevealDocument.json')) }]);
+  const v = await verdicts(app.page, 3);
+  assert.equal(v['ob3-es384-tampered.jwt'], 'invalid');
+  // The vector's proof verifies, but its did:key is not its issuer's (https://vc.example/…):
+  // invalid by the trust rules, as natively (tests/suites.rs), not "can't verify".
+  assert.equal(v['sd-derived.json'], 'invalid');
+  assert.equal(v['sd-tampered.json'], 'invalid');
+  const c = card(app.page, 'sd-derived.json');
+  await c.locator('details.checks summary').click();
+  const checks = await c.locator('details.checks').innerText();
+  assert.doesNotMatch(checks, /full-verifier/);
+  const t = card(app.page, 'sd-tampered.json');
+  await t.locator('details.checks summary').click();
+  assert.match(await t.locator('details.checks').innerText(), /signature does not match/);
   await finish(app);
 });
 

@@ -302,6 +302,12 @@ fn issue16_e2e_fixtures_are_current_and_have_the_expected_verdicts() {
         let r = verdict_of_bytes(text.as_bytes(), None).await;
         assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
         check_fixture("enveloped-vc-jwt.json", &text);
+        let mut forged = enveloped.clone();
+        forged["id"] = json!(format!("data:application/vc+jwt,{}", tamper(&token)));
+        let text = serde_json::to_string_pretty(&forged).unwrap();
+        let r = verdict_of_bytes(text.as_bytes(), None).await;
+        assert_eq!(r.verdict, Verdict::Invalid, "{:#?}", r.checks);
+        check_fixture("enveloped-vc-jwt-tampered.json", &text);
     });
 }
 
@@ -343,6 +349,10 @@ fn on_demand_e2e_fixtures_are_current_and_valid() {
         let r = verdict_of(&token, None).await;
         assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
         check_fixture("ob3-es384.jwt", &token);
+        let tampered = tamper(&token);
+        let r = verdict_of(&tampered, None).await;
+        assert_eq!(r.verdict, Verdict::Invalid, "{:#?}", r.checks);
+        check_fixture("ob3-es384-tampered.jwt", &tampered);
 
         // ecdsa-rdfc-2019 with the same P-384 key (vc-di-ecdsa §3.3: SHA-384 of each part).
         let mut doc = issued_by(&did);
