@@ -136,7 +136,20 @@ test('a presentation: each credential is its own card under it; an enveloped vc+
   await finish(app);
 });
 
-const ON_DEMAND = ['ob3-es384.jwt', 'ob3-p384-di.json', 'ob3-rs256.jwt', 'ob3-language.json'];
+const ON_DEMAND = ['ob3-es384.jwt', 'ob3-p384-di.json', 'ob3-rs256.jwt', 'ob3-es256k.jwt', 'ob3-language.json'];
+
+test('JWT forms of a presentation and a CLR, and ecdsa-jcs-2019 (first load)', async () => {
+  const app = await openApp();
+  await dropFiles(app.page, [fixture('vp-two-badges.jwt'), fixture('clr-transcript.jwt'), fixture('ob3-ecdsa-jcs-p256.json')]);
+  const v = await verdicts(app.page, 3);
+  assert.equal(v['vp-two-badges.jwt'], 'invalid');
+  assert.deepEqual(await nestedVerdicts(card(app.page, 'vp-two-badges.jwt')), ['valid', 'invalid']);
+  assert.equal(v['clr-transcript.jwt'], 'valid');
+  assert.deepEqual(await nestedVerdicts(card(app.page, 'clr-transcript.jwt')), ['valid', 'valid']);
+  assert.equal(v['ob3-ecdsa-jcs-p256.json'], 'valid');
+  assert.ok(!app.requested.some((u) => u.includes('badge-verifier-suites')), 'the first load covers these');
+  await finish(app);
+});
 
 test('badges the first load leaves out load the on-demand module, then verify', async () => {
   const app = await openApp();

@@ -289,6 +289,27 @@ fn issue16_e2e_fixtures_are_current_and_have_the_expected_verdicts() {
         assert_eq!(r.verdict, Verdict::Invalid, "{:#?}", r.checks);
         check_fixture("vp-two-badges.json", &text);
 
+        // The same presentation as a VC-JWT 1.1 `vp` claim, signed by the holder's did:key.
+        let holder = sign::did_key([47; 32]);
+        let vp_claims = json!({"iss": holder, "vp": presentation});
+        let vp_jwt = sign::jwt(&vp_claims, [47; 32]);
+        let r = verdict_of(&vp_jwt, None).await;
+        assert_eq!(r.format, Some(badge_verifier::Format::PresentationJwt));
+        assert_eq!(
+            r.nested.iter().map(|n| n.verdict).collect::<Vec<_>>(),
+            [Verdict::Valid, Verdict::Invalid]
+        );
+        check_fixture("vp-two-badges.jwt", &vp_jwt);
+
+        // The valid transcript as a JWT (VC 2.0: the payload is the CLR) signed by the registrar.
+        let mut clr_payload = good.clone();
+        clr_payload.as_object_mut().unwrap().remove("proof");
+        let clr_jwt = sign::jwt(&clr_payload, REGISTRAR);
+        let r = verdict_of(&clr_jwt, None).await;
+        assert_eq!(r.format, Some(badge_verifier::Format::ClrJwt));
+        assert_eq!(r.verdict, Verdict::Valid, "{}\n{:#?}", r.summary, r.checks);
+        check_fixture("clr-transcript.jwt", &clr_jwt);
+
         // VC-JOSE-COSE: the teamwork badge as `vc+jwt`, enveloped in a data: URL.
         let header = json!({"alg": "EdDSA", "typ": "vc+jwt", "cty": "vc",
             "kid": format!("{}#{}", sign::did_key(SEED), &sign::did_key(SEED)[8..])});
@@ -405,6 +426,54 @@ fn on_demand_e2e_fixtures_are_current_and_valid() {
         let r = verdict_of(&token, None).await;
         assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
         check_fixture("ob3-rs256.jwt", &token);
+
+        // ES256K by a secp256k1 did:key (multicodec 0xe7, compressed point); RFC 6979 signatures
+        // are deterministic.
+        let k256_key = k256::ecdsa::SigningKey::from_slice(&[46; 32]).unwrap();
+        let point = k256_key.verifying_key().to_encoded_point(true);
+        let mb = bs58::encode([&[0xe7, 0x01][..], point.as_bytes()].concat()).into_string();
+        let did = format!("did:key:z{mb}");
+        let header = json!({"alg": "ES256K", "typ": "JWT", "kid": format!("{did}#z{mb}")});
+        let token = jws(&header, &issued_by(&did), &|m| {
+            use k256::ecdsa::signature::Signer;
+            let s: k256::ecdsa::Signature = k256_key.sign(m);
+            s.to_bytes().to_vec()
+        });
+        let r = verdict_of(&token, None).await;
+        assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
+        check_fixture("ob3-es256k.jwt", &token);
+
+        // ecdsa-jcs-2019 with a P-256 did:key (multicodec 0x1200): in the first load.
+        let p256_key = p256::ecdsa::SigningKey::from_slice(&[48; 32]).unwrap();
+        let point = p256_key.verifying_key().to_encoded_point(true);
+        let mb = bs58::encode([&[0x80, 0x24][..], point.as_bytes()].concat()).into_string();
+        let did = format!("did:key:z{mb}");
+        let mut doc = issued_by(&did);
+        for k in ["iss", "jti", "nbf"] {
+            doc.as_object_mut().unwrap().remove(k);
+        }
+        let proof = json!({"type": "DataIntegrityProof", "cryptosuite": "ecdsa-jcs-2019",
+            "created": "2024-03-12T09:00:00Z", "verificationMethod": format!("{did}#z{mb}"),
+            "proofPurpose": "assertionMethod"});
+        let (unsecured, options) =
+            badge_verifier::proof::data_integrity::prepare(&doc, &proof).unwrap();
+        let jcs = |v: &Value| serde_json_canonicalizer::to_string(v).unwrap();
+        let data = [
+            Sha256::digest(jcs(&options)),
+            Sha256::digest(jcs(&unsecured)),
+        ]
+        .concat();
+        let sig: p256::ecdsa::Signature = {
+            use p256::ecdsa::signature::Signer;
+            p256_key.sign(&data)
+        };
+        let mut proof = proof;
+        proof["proofValue"] = json!(format!("z{}", bs58::encode(sig.to_bytes()).into_string()));
+        doc["proof"] = proof;
+        let text = serde_json::to_string_pretty(&doc).unwrap();
+        let r = verdict_of_bytes(text.as_bytes(), None).await;
+        assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
+        check_fixture("ob3-ecdsa-jcs-p256.json", &text);
 
         // JSON-LD outside the fast path's subset (a language-tagged description): the general
         // expansion, which the app's first load leaves to the module.

@@ -138,8 +138,8 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
     match (lang, key) {
         (Lang::En, Title) => "Open Badge Verifier",
         (Lang::ZhTw, Title) => "開放徽章驗證器",
-        (Lang::En, Tagline) => "Check any Open Badge 2.0 or 3.0 — right here in your browser.",
-        (Lang::ZhTw, Tagline) => "在瀏覽器中直接驗證 Open Badges 2.0 與 3.0 徽章。",
+        (Lang::En, Tagline) => "Check Open Badges 2.0 and 3.0, CLR transcripts and other Verifiable Credentials — right here in your browser.",
+        (Lang::ZhTw, Tagline) => "在瀏覽器中直接驗證 Open Badges 2.0 與 3.0 徽章、CLR 學習紀錄與其他可驗證憑證。",
         (Lang::En, DropTitle) => "Drop badge images or files here",
         (Lang::ZhTw, DropTitle) => "將徽章圖片或檔案拖放到這裡",
         (Lang::En, DropHint) => "PNG or SVG badges, JSON, or JWT files — several at once.",
