@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 import { statusDocs } from './status-docs.mjs';
+import { launchBrowser, openApp as open, finish, verdicts as verdictsIn, dropFiles as drop, card } from './support.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
@@ -33,12 +33,7 @@ before(async () => {
   };
   badges = await serve(path.join(root, 'tests', 'e2e', 'empty'), docs);
   Object.assign(docs, statusDocs(badges.url)); // they name the server's port
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    timeout: 30_000,
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -47,56 +42,10 @@ after(async () => {
   badges?.server.close();
 });
 
-/**
- * Opens the app (optionally with a query/fragment) and collects page errors, console errors and
- * Content-Security-Policy violations.
- */
-async function openApp({ width = 1280, suffix = '', locale = 'en-US', colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale, colorScheme, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource|net::ERR_FAILED|CORS policy/.test(m.text())) errors.push(m.text());
-  });
-  await page.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  await page.goto(site.url + '/' + suffix, { timeout: 20_000 });
-  await page.waitForSelector('#file-input', { state: 'attached', timeout: 20_000 });
-  return { page, errors, context };
-}
-
-async function finish({ page, errors, context }) {
-  const csp = await page.evaluate(() => window.__csp);
-  assert.deepEqual(csp, [], 'Content-Security-Policy violations');
-  assert.deepEqual(errors, []);
-  await context.close();
-}
-
-/** Waits until there are `count` cards, all with a final verdict; returns {input: verdict}. */
-async function verdicts(page, count) {
-  await page.waitForFunction((n) => {
-    const cards = [...document.querySelectorAll('article.card')];
-    return cards.length === n && cards.every((c) => c.dataset.verdict && c.dataset.verdict !== 'pending');
-  }, count, { timeout: 20_000 });
-  return Object.fromEntries(await page.$$eval('article.card', (cards) => cards.map((c) => [c.dataset.input, c.dataset.verdict])));
-}
-
-const card = (page, input) => page.locator(`article.card[data-input="${input}"]`);
-
-/** Drops files on the drop zone, as a drag from the desktop does. */
-async function dropFiles(page, names) {
-  const payload = names.map((n) => ({ name: n, data: fs.readFileSync(path.join(fixtures, n)).toString('base64') }));
-  await page.evaluate((files) => {
-    const dt = new DataTransfer();
-    for (const f of files) dt.items.add(new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name));
-    const zone = document.querySelector('.dropzone');
-    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, payload);
-}
+const openApp = (opts) => open(browser, site.url, opts);
+const verdicts = (page, count) => verdictsIn(page, count, 20_000);
+/** Drops fixture files by name. */
+const dropFiles = (page, names) => drop(page, names.map((n) => ({ name: n, data: fs.readFileSync(path.join(fixtures, n)) })));
 
 test('the page carries a strict CSP and no inline script', async () => {
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');

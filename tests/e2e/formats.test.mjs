@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
+import { launchBrowser, openApp as open, finish, verdicts, dropFiles, card } from './support.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
@@ -21,12 +21,7 @@ before(async () => {
   assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run `trunk build --release` first');
   fs.mkdirSync(shots, { recursive: true });
   site = await serve(dist);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    timeout: 30_000,
-  });
+  browser = await launchBrowser();
 });
 
 after(async () => {
@@ -34,55 +29,10 @@ after(async () => {
   site?.server.close();
 });
 
-/** Opens the app; records page errors, CSP violations and every URL the page requested. */
-async function openApp({ width = 1280, locale = 'en-US' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale });
-  const page = await context.newPage();
-  const errors = [];
-  const requested = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource|net::ERR_FAILED|CORS policy/.test(m.text())) errors.push(m.text());
-  });
-  page.on('request', (r) => requested.push(r.url()));
-  await page.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  await page.goto(site.url + '/', { timeout: 20_000 });
-  await page.waitForSelector('#file-input', { state: 'attached', timeout: 20_000 });
-  return { page, errors, context, requested };
-}
-
-async function finish({ page, errors, context }) {
-  assert.deepEqual(await page.evaluate(() => window.__csp), [], 'Content-Security-Policy violations');
-  assert.deepEqual(errors, []);
-  await context.close();
-}
-
-async function dropFiles(page, files) {
-  const payload = files.map(({ name, data }) => ({ name, data: Buffer.from(data).toString('base64') }));
-  await page.evaluate((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name));
-    const zone = document.querySelector('.dropzone');
-    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, payload);
-}
+const openApp = (opts) => open(browser, site.url, opts);
 
 const fixture = (name) => ({ name, data: fs.readFileSync(path.join(fixtures, name)) });
 
-/** Waits until every top-level card has a verdict; returns {input: verdict}. */
-async function verdicts(page, count) {
-  await page.waitForFunction((n) => {
-    const cards = [...document.querySelectorAll('article.card')];
-    return cards.length === n && cards.every((c) => c.dataset.verdict && c.dataset.verdict !== 'pending');
-  }, count, { timeout: 30_000 });
-  return Object.fromEntries(await page.$$eval('article.card', (cards) => cards.map((c) => [c.dataset.input, c.dataset.verdict])));
-}
-
-const card = (page, input) => page.locator(`article.card[data-input="${input}"]`);
 const nestedVerdicts = (c) => c.locator('article.nested-card').evaluateAll((els) => els.map((e) => e.dataset.verdict));
 
 test('a plain W3C credential is verified as a credential, never called a forged badge', async () => {

@@ -9,6 +9,7 @@
 
 use crate::jose::ext;
 use crate::limits::MAX_JSON_DEPTH;
+use crate::proof::data_integrity::sd_evidence;
 use crate::proof::error::ProofError;
 
 /// Whether `signature` over `message` verifies with `key` under `alg` (`RS256`, `PS256`: the
@@ -31,7 +32,7 @@ pub fn verify_signature(alg: &str, key: &[u8], message: &[u8], signature: &[u8])
 }
 
 /// RDFC-1.0 canonical N-Quads of a JSON-LD document, or its error in
-/// [`ProofError::to_wire`] form.
+/// `ProofError::to_wire` form.
 pub fn canonicalize(document: &str) -> Result<String, String> {
     let doc = crate::strict_json::from_str(document, MAX_JSON_DEPTH)
         .map_err(|e| ProofError::Malformed(e.describe("the document")).to_wire())?;
@@ -39,8 +40,8 @@ pub fn canonicalize(document: &str) -> Result<String, String> {
 }
 
 /// An `ecdsa-sd-2023` derived proof (`proof`, one of `document`'s) verified with the issuer's
-/// P-256 key (a SEC1 point): its evidence as JSON (`document_hash`, `proof_hash`,
-/// `canonical_document`, `canonical_proof`), or the error in [`ProofError::to_wire`] form.
+/// P-256 key (a SEC1 point): its `SdEvidence` as JSON, or the error in
+/// `ProofError::to_wire` form.
 pub fn verify_ecdsa_sd(document: &str, proof: &str, issuer_key: &[u8]) -> Result<String, String> {
     let read = |text: &str| {
         crate::strict_json::from_str(text, MAX_JSON_DEPTH)
@@ -49,15 +50,6 @@ pub fn verify_ecdsa_sd(document: &str, proof: &str, issuer_key: &[u8]) -> Result
     let (document, proof) = (read(document)?, read(proof)?);
     let key = p256::ecdsa::VerifyingKey::from_sec1_bytes(issuer_key)
         .map_err(|e| ProofError::Malformed(format!("invalid P-256 key: {e}")).to_wire())?;
-    let (unsecured, options) =
-        crate::proof::data_integrity::prepare(&document, &proof).map_err(|e| e.to_wire())?;
-    let v = crate::proof::ecdsa_sd::verify_derived(&unsecured, &options, &proof, &key)
-        .map_err(|e| e.to_wire())?;
-    Ok(serde_json::json!({
-        "document_hash": hex::encode(v.mandatory_hash),
-        "proof_hash": hex::encode(v.proof_hash),
-        "canonical_document": v.canonical_document,
-        "canonical_proof": v.canonical_proof,
-    })
-    .to_string())
+    let evidence = sd_evidence(&document, &proof, &key).map_err(|e| e.to_wire())?;
+    serde_json::to_string(&evidence).map_err(|e| ProofError::Malformed(e.to_string()).to_wire())
 }

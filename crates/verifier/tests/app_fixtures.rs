@@ -377,27 +377,17 @@ fn on_demand_e2e_fixtures_are_current_and_valid() {
 
         // ecdsa-rdfc-2019 with the same P-384 key (vc-di-ecdsa §3.3: SHA-384 of each part).
         let mut doc = issued_by(&did);
-        for k in ["iss", "jti", "nbf"] {
-            doc.as_object_mut().unwrap().remove(k);
-        }
-        let proof = json!({"type": "DataIntegrityProof", "cryptosuite": "ecdsa-rdfc-2019",
-            "created": "2024-03-12T09:00:00Z", "verificationMethod": format!("{did}#z{mb}"),
-            "proofPurpose": "assertionMethod"});
-        let (unsecured, options) =
-            badge_verifier::proof::data_integrity::prepare(&doc, &proof).unwrap();
-        let canon = |v: &Value| badge_verifier::proof::jsonld::canonicalize(v).unwrap();
-        let data = [
-            Sha384::digest(canon(&options)),
-            Sha384::digest(canon(&unsecured)),
-        ]
-        .concat();
-        let sig: p384::ecdsa::Signature = {
-            use p384::ecdsa::signature::Signer;
-            p384_key.sign(&data)
-        };
-        let mut proof = proof;
-        proof["proofValue"] = json!(format!("z{}", bs58::encode(sig.to_bytes()).into_string()));
-        doc["proof"] = proof;
+        add_ecdsa_proof(
+            &mut doc,
+            "ecdsa-rdfc-2019",
+            &format!("{did}#z{mb}"),
+            |o, d| {
+                use p384::ecdsa::signature::Signer;
+                let data = [Sha384::digest(o), Sha384::digest(d)].concat();
+                let s: p384::ecdsa::Signature = p384_key.sign(&data);
+                s.to_bytes().to_vec()
+            },
+        );
         let text = serde_json::to_string_pretty(&doc).unwrap();
         let r = verdict_of_bytes(text.as_bytes(), None).await;
         assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
@@ -449,27 +439,17 @@ fn on_demand_e2e_fixtures_are_current_and_valid() {
         let mb = bs58::encode([&[0x80, 0x24][..], point.as_bytes()].concat()).into_string();
         let did = format!("did:key:z{mb}");
         let mut doc = issued_by(&did);
-        for k in ["iss", "jti", "nbf"] {
-            doc.as_object_mut().unwrap().remove(k);
-        }
-        let proof = json!({"type": "DataIntegrityProof", "cryptosuite": "ecdsa-jcs-2019",
-            "created": "2024-03-12T09:00:00Z", "verificationMethod": format!("{did}#z{mb}"),
-            "proofPurpose": "assertionMethod"});
-        let (unsecured, options) =
-            badge_verifier::proof::data_integrity::prepare(&doc, &proof).unwrap();
-        let jcs = |v: &Value| serde_json_canonicalizer::to_string(v).unwrap();
-        let data = [
-            Sha256::digest(jcs(&options)),
-            Sha256::digest(jcs(&unsecured)),
-        ]
-        .concat();
-        let sig: p256::ecdsa::Signature = {
-            use p256::ecdsa::signature::Signer;
-            p256_key.sign(&data)
-        };
-        let mut proof = proof;
-        proof["proofValue"] = json!(format!("z{}", bs58::encode(sig.to_bytes()).into_string()));
-        doc["proof"] = proof;
+        add_ecdsa_proof(
+            &mut doc,
+            "ecdsa-jcs-2019",
+            &format!("{did}#z{mb}"),
+            |o, d| {
+                use p256::ecdsa::signature::Signer;
+                let data = [Sha256::digest(o), Sha256::digest(d)].concat();
+                let s: p256::ecdsa::Signature = p256_key.sign(&data);
+                s.to_bytes().to_vec()
+            },
+        );
         let text = serde_json::to_string_pretty(&doc).unwrap();
         let r = verdict_of_bytes(text.as_bytes(), None).await;
         assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
@@ -491,4 +471,23 @@ fn on_demand_e2e_fixtures_are_current_and_valid() {
         assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
         check_fixture("ob3-language.json", &text);
     });
+}
+
+/// Adds a `suite` proof (ecdsa-rdfc-2019 or ecdsa-jcs-2019) by `vm` to `doc` without its JWT
+/// claims; `sign` signs the canonical proof options and document (vc-di-ecdsa §3.3 / §3.4).
+fn add_ecdsa_proof(doc: &mut Value, suite: &str, vm: &str, sign: impl Fn(&str, &str) -> Vec<u8>) {
+    for k in ["iss", "jti", "nbf"] {
+        doc.as_object_mut().unwrap().remove(k);
+    }
+    let mut proof = json!({"type": "DataIntegrityProof", "cryptosuite": suite,
+        "created": "2024-03-12T09:00:00Z", "verificationMethod": vm,
+        "proofPurpose": "assertionMethod"});
+    let (unsecured, options) = badge_verifier::proof::data_integrity::prepare(doc, &proof).unwrap();
+    let canon = |v: &Value| match suite {
+        "ecdsa-jcs-2019" => serde_json_canonicalizer::to_string(v).unwrap(),
+        _ => badge_verifier::proof::jsonld::canonicalize(v).unwrap(),
+    };
+    let sig = sign(&canon(&options), &canon(&unsecured));
+    proof["proofValue"] = json!(format!("z{}", bs58::encode(sig).into_string()));
+    doc["proof"] = proof;
 }

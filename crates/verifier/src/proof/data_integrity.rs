@@ -217,8 +217,7 @@ pub fn verify(
     })
 }
 
-/// An `ecdsa-sd-2023` derived proof ([`super::ecdsa_sd`]), with feature `extended-suites`.
-#[cfg(feature = "extended-suites")]
+/// An `ecdsa-sd-2023` derived proof ([`super::ecdsa_sd`]) with the issuer's P-256 key.
 fn sd_derived(
     document: &Value,
     proof: &Value,
@@ -231,33 +230,53 @@ fn sd_derived(
             key: key.kind(),
         });
     };
-    let (unsecured, options) = prepare(document, proof)?;
-    let v = super::ecdsa_sd::verify_derived(&unsecured, &options, proof, issuer_key)?;
+    let e = sd_evidence(document, proof, issuer_key)?;
     Ok(ProofEvidence {
         suite,
-        document_hash: hex::encode(v.mandatory_hash),
-        proof_hash: hex::encode(v.proof_hash),
-        canonical_document: v.canonical_document,
-        canonical_proof: v.canonical_proof,
+        document_hash: e.document_hash,
+        proof_hash: e.proof_hash,
+        canonical_document: e.canonical_document,
+        canonical_proof: e.canonical_proof,
         verified_with: key.clone(),
     })
 }
 
-/// Without feature `extended-suites` (the app's first load): the on-demand module verifies it
-/// ([`crate::offload::verify_ecdsa_sd`], the function above), when the page has loaded it.
-#[cfg(not(feature = "extended-suites"))]
-fn sd_derived(
+/// What a verified `ecdsa-sd-2023` proof shows; also what the app's on-demand module sends
+/// back for one ([`crate::offload::verify_ecdsa_sd`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SdEvidence {
+    /// The hash of the mandatory N-Quads.
+    pub document_hash: String,
+    pub proof_hash: String,
+    pub canonical_document: String,
+    pub canonical_proof: String,
+}
+
+/// With feature `extended-suites`: verified here.
+#[cfg(feature = "extended-suites")]
+pub(crate) fn sd_evidence(
     document: &Value,
     proof: &Value,
-    key: &PublicKey,
-    suite: String,
-) -> Result<ProofEvidence, ProofError> {
-    let PublicKey::P256(issuer_key) = key else {
-        return Err(ProofError::KeyMismatch {
-            suite,
-            key: key.kind(),
-        });
-    };
+    issuer_key: &p256::ecdsa::VerifyingKey,
+) -> Result<SdEvidence, ProofError> {
+    let (unsecured, options) = prepare(document, proof)?;
+    let v = super::ecdsa_sd::verify_derived(&unsecured, &options, proof, issuer_key)?;
+    Ok(SdEvidence {
+        document_hash: hex::encode(v.mandatory_hash),
+        proof_hash: hex::encode(v.proof_hash),
+        canonical_document: v.canonical_document,
+        canonical_proof: v.canonical_proof,
+    })
+}
+
+/// Without it (the app's first load): the on-demand module verifies it, with the function
+/// above, when the page has loaded it.
+#[cfg(not(feature = "extended-suites"))]
+pub(crate) fn sd_evidence(
+    document: &Value,
+    proof: &Value,
+    issuer_key: &p256::ecdsa::VerifyingKey,
+) -> Result<SdEvidence, ProofError> {
     let point = issuer_key.to_encoded_point(true);
     let answer = crate::platform::offloaded_ecdsa_sd(
         &document.to_string(),
@@ -266,17 +285,8 @@ fn sd_derived(
     )
     .ok_or(ProofError::NeedsFullVerifier("ecdsa-sd-2023 proofs"))?
     .map_err(|wire| ProofError::from_wire(&wire))?;
-    let evidence: Value = serde_json::from_str(&answer)
-        .map_err(|e| ProofError::Malformed(format!("the on-demand module's answer: {e}")))?;
-    let text = |k: &str| evidence.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
-    Ok(ProofEvidence {
-        suite,
-        document_hash: text("document_hash"),
-        proof_hash: text("proof_hash"),
-        canonical_document: text("canonical_document"),
-        canonical_proof: text("canonical_proof"),
-        verified_with: key.clone(),
-    })
+    serde_json::from_str(&answer)
+        .map_err(|e| ProofError::Malformed(format!("the on-demand module's answer: {e}")))
 }
 
 /// `proofValue`: multibase base58btc (`z…`), decoded.
