@@ -96,6 +96,16 @@ pub enum Format {
     /// A Verifiable Presentation secured as a JWT (`vp` claim, or `vp+jwt`).
     #[serde(rename = "vp-jwt")]
     PresentationJwt,
+    /// An earner's list of badges on a badge platform (a Credly profile): each badge is its own
+    /// nested report (issue #17).
+    BadgeList,
+    /// A web page that links or embeds badges: each one found is its own nested report.
+    BadgePage,
+    /// A PDF (a résumé): each badge link, URL and attached badge file is its own nested report.
+    Pdf,
+    /// An image with QR codes (a photo or scan of a certificate): each code is its own nested
+    /// report.
+    QrImage,
 }
 
 impl Format {
@@ -111,6 +121,10 @@ impl Format {
             Format::ClrJwt => "clr-jwt",
             Format::Presentation => "vp",
             Format::PresentationJwt => "vp-jwt",
+            Format::BadgeList => "badge-list",
+            Format::BadgePage => "badge-page",
+            Format::Pdf => "pdf",
+            Format::QrImage => "qr-image",
         }
     }
 }
@@ -188,6 +202,8 @@ check_ids! {
     Internal => "internal",
     InsecureUrl => "insecure-url",
     Issued => "issued",
+    /// A web page, PDF or image searched for badges: what was found, or why nothing was.
+    Found => "found",
     IssuedBy => "issued-by",
     Issuer => "issuer",
     IssuerOtheridentifierType => "issuer-otheridentifier-type",
@@ -200,6 +216,8 @@ check_ids! {
     JwtNbf => "jwt-nbf",
     JwtExp => "jwt-exp",
     Key => "key",
+    /// A badge platform's link recognised, and the URL verified instead (issue #17).
+    Link => "link",
     /// One per credential inside a CLR or a presentation: its own verdict, seen from outside.
     NestedCredential => "nested-credential",
     /// A presentation's own proof (never required for its credentials' verdicts).

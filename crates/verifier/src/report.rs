@@ -210,6 +210,52 @@ pub struct Report {
     /// a presentation's credentials (issue #16). Empty for a single badge.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub nested: Vec<Report>,
+    /// Where in its parent this report's input was found (a PDF's page, a link or an attached
+    /// file, a QR code): for the reports in a PDF's, a page's or an image's `nested` (issue #17).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub found_at: Option<FoundAt>,
+    /// A badge platform's page recognised and the URL verified in its place (a Credly badge
+    /// link → its hosted assertion), issue #17.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub link: Option<LinkResolution>,
+}
+
+/// Where a badge was found inside a document (issue #17).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FoundAt {
+    /// 1-based page of a PDF.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub page: Option<u32>,
+    pub kind: FoundKind,
+    /// The attached file's name, or the link's text, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FoundKind {
+    /// A link (a PDF link annotation, an HTML `<a>`/`<link>`).
+    Link,
+    /// A URL written in the text.
+    Text,
+    /// A file attached to or embedded in the document (a baked image, JSON, a JWT).
+    Attachment,
+    /// JSON-LD or JSON embedded in a web page (`<script type="application/ld+json">`).
+    Embedded,
+    /// A QR code in an image.
+    QrCode,
+}
+
+/// A badge platform's page and the URL verified in its place (issue #17).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkResolution {
+    /// The platform, as the table names it (`Credly` …).
+    pub platform: String,
+    /// The page the user gave.
+    pub page: String,
+    /// What was verified instead: the badge's own data.
+    pub verified: String,
 }
 
 impl Report {
@@ -257,6 +303,8 @@ impl Report {
             issued_by: issued.map(|i| i.facts().clone()),
             credential: None,
             nested: Vec::new(),
+            found_at: None,
+            link: None,
         }
     }
 

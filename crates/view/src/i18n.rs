@@ -377,6 +377,8 @@ pub fn check_topic(id: CheckId) -> Key {
         | C::HostedCopy
         | C::Badgeclass
         | C::NestedCredential
+        | C::Link
+        | C::Found
         | C::VerificationScope => TopicDocuments,
         C::Endorsement | C::Endorsements => Endorsements,
         C::JwtIss | C::JwtSub | C::JwtJti | C::JwtNbf | C::JwtExp => TopicClaims,
@@ -500,7 +502,14 @@ pub fn format_kind(format: badge_verifier::report::Format) -> Option<Key> {
         F::VcDataIntegrity | F::VcJwt => Some(Key::KindVc),
         F::ClrDataIntegrity | F::ClrJwt => Some(Key::KindClr),
         F::Presentation | F::PresentationJwt => Some(Key::KindPresentation),
-        F::Ob2Hosted | F::Ob2Signed | F::Ob3DataIntegrity | F::Ob3Jwt => None,
+        F::Ob2Hosted
+        | F::Ob2Signed
+        | F::Ob3DataIntegrity
+        | F::Ob3Jwt
+        | F::BadgeList
+        | F::BadgePage
+        | F::Pdf
+        | F::QrImage => None,
     }
 }
 
