@@ -131,6 +131,7 @@ pub enum Key {
     Subject,
     Achievements,
     Associations,
+    LinkResolved,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -346,6 +347,8 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::ZhTw, Achievements) => "成就",
         (Lang::En, Associations) => "Associations",
         (Lang::ZhTw, Associations) => "關聯",
+        (Lang::En, LinkResolved) => "badge page recognised; verified its own data at",
+        (Lang::ZhTw, LinkResolved) => "已辨識徽章頁面；改為驗證其原始資料：",
     }
 }
 
@@ -492,7 +495,38 @@ pub const APP_KEYS: &[Key] = &[
     Key::Subject,
     Key::Achievements,
     Key::Associations,
+    Key::LinkResolved,
 ];
+
+/// Where a nested report's badge was found, in the reader's language: "page 2 · link",
+/// "attached file badge.png", "QR code" (issue #17).
+pub fn found_at(lang: Lang, at: &badge_verifier::report::FoundAt) -> String {
+    use badge_verifier::report::FoundKind as K;
+    let kind = match (lang, at.kind) {
+        (Lang::En, K::Link) => "link",
+        (Lang::En, K::Text) => "URL in the text",
+        (Lang::En, K::Attachment) => "attached file",
+        (Lang::En, K::Embedded) => "embedded in the page",
+        (Lang::En, K::QrCode) => "QR code",
+        (Lang::ZhTw, K::Link) => "連結",
+        (Lang::ZhTw, K::Text) => "文字中的網址",
+        (Lang::ZhTw, K::Attachment) => "附加檔案",
+        (Lang::ZhTw, K::Embedded) => "嵌入於網頁",
+        (Lang::ZhTw, K::QrCode) => "QR 碼",
+    };
+    let mut parts = Vec::new();
+    if let Some(p) = at.page {
+        parts.push(match lang {
+            Lang::En => format!("page {p}"),
+            Lang::ZhTw => format!("第 {p} 頁"),
+        });
+    }
+    parts.push(match &at.name {
+        Some(n) if at.kind == K::Attachment => format!("{kind} {n}"),
+        _ => kind.to_string(),
+    });
+    parts.join(" · ")
+}
 
 /// What kind of document a report is about, when it is not a single Open Badge: a sentence
 /// shown under the verdict, so a plain credential is never taken for a forged badge.
@@ -596,6 +630,25 @@ pub fn verdict_icon(v: Verdict) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn where_a_badge_was_found_reads_in_both_languages() {
+        use badge_verifier::report::{FoundAt, FoundKind};
+        let at = FoundAt {
+            page: Some(2),
+            kind: FoundKind::Attachment,
+            name: Some("badge.png".into()),
+        };
+        assert_eq!(found_at(Lang::En, &at), "page 2 · attached file badge.png");
+        assert_eq!(found_at(Lang::ZhTw, &at), "第 2 頁 · 附加檔案 badge.png");
+        let qr = FoundAt {
+            page: None,
+            kind: FoundKind::QrCode,
+            name: None,
+        };
+        assert_eq!(found_at(Lang::En, &qr), "QR code");
+        assert_eq!(found_at(Lang::ZhTw, &qr), "QR 碼");
+    }
+
     use super::*;
 
     #[test]

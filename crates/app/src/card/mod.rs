@@ -160,6 +160,7 @@ fn Verdicted(
     view! {
         {summary(&report, card.blocked.get_untracked(), lang).into_any()}
         {nested::kind_note(&report, lang).into_any()}
+        {nested::link_note(&report, lang).into_any()}
         {has_badge.then(|| view! {
             {badge::badge_head(&report, &badge, image, &names, lang).into_any()}
             {badge::badge_details(&badge, lang).into_any()}

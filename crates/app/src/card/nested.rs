@@ -2,11 +2,27 @@
 //! document it is (a plain credential, a CLR transcript, a presentation), and the credentials
 //! inside it, each as its own small card with its own verdict, badge and checks.
 
+use super::text::safe_link;
 use super::{badge, checks, Names};
 use badge_verifier::report::{Report, Transcript};
-use badge_view::i18n::{format_kind, t, verdict_explain, verdict_icon, verdict_label, Key, Lang};
+use badge_view::i18n::{
+    format_kind, found_at, t, verdict_explain, verdict_icon, verdict_label, Key, Lang,
+};
 use badge_view::safe_urls;
 use leptos::prelude::*;
+
+/// A badge platform's page recognised and the URL verified in its place (issue #17).
+pub fn link_note(report: &Report, lang: Lang) -> impl IntoView {
+    report.link.as_ref().map(|l| {
+        let verified = l.verified.clone();
+        view! {
+            <p class="notice kind link-resolved" role="note">
+                {l.platform.clone()}": "{t(lang, Key::LinkResolved)}" "
+                {safe_link(Some(&verified), verified.clone())}
+            </p>
+        }
+    })
+}
 
 /// "A Verifiable Credential, not an Open Badge" and the like, with the credential's own types;
 /// nothing for an Open Badge.
@@ -124,11 +140,13 @@ fn nested_card(report: &Report, lang: Lang) -> impl IntoView {
                 <span class="verdict-word">{verdict_label(lang, v)}</span>
                 <span class="input-name">{input}</span>
             </div>
+            {report.found_at.as_ref().map(|at| view! { <p class="found-at muted">{found_at(lang, at)}</p> })}
             <p class="summary">
                 <strong>{verdict_explain(lang, v)}</strong>" "
                 <span class="reason">{t(lang, Key::Reason)}": "{reason}</span>
             </p>
             {kind_note(report, lang)}
+            {link_note(report, lang)}
             {has_badge.then(|| view! {
                 {badge::badge_head(report, &badge, image, &names, lang).into_any()}
                 {badge::badge_details(&badge, lang).into_any()}
