@@ -77,7 +77,7 @@ pub fn InputPanel() -> impl IntoView {
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop>
                 <input id="file-input" type="file" multiple
-                    accept=".png,.svg,.json,.jwt,.jws,.txt,image/png,image/svg+xml,application/json"
+                    accept=".png,.svg,.json,.jwt,.jws,.txt,.pdf,.jpg,.jpeg,image/png,image/svg+xml,image/jpeg,application/json,application/pdf"
                     aria-describedby="drop-hint"
                     on:change=on_change/>
                 <span class="drop-icon" aria-hidden="true">"⇪"</span>
@@ -97,6 +97,7 @@ pub fn InputPanel() -> impl IntoView {
                 </div>
                 <p class="hint" id="paste-hint">{move || t(lang.get(), Key::PasteImageHint)}</p>
             </form>
+            <CameraScan/>
         </section>
     }
 }
@@ -142,4 +143,61 @@ async fn read_and_verify(state: AppState, file: web_sys::File) {
         Some(Preview { url, kind })
     });
     state.start(Input::Bytes { name, bytes }, preview);
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/js/camera.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = cameraAvailable)]
+    fn camera_available() -> bool;
+    #[wasm_bindgen(js_name = scanCamera)]
+    fn scan_camera(video: &web_sys::HtmlVideoElement) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = stopCamera)]
+    fn stop_camera();
+}
+
+/// "Scan a QR code" with the camera, where the browser has one to offer (issue #17): the code's
+/// text (a badge URL, or a credential itself) is verified like pasted text.
+#[component]
+fn CameraScan() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let scanning = RwSignal::new(false);
+    let video = NodeRef::<leptos::html::Video>::new();
+    let start = move |_| {
+        let Some(el) = video.get() else { return };
+        scanning.set(true);
+        spawn_local(async move {
+            let found = JsFuture::from(scan_camera(&el))
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
+            scanning.set(false);
+            if let Some(text) = found {
+                let text = text.trim().to_string();
+                let input = if is_http_url(&text) && !text.contains(char::is_whitespace) {
+                    Input::Url(text)
+                } else {
+                    Input::Bytes {
+                        name: "QR code".into(),
+                        bytes: text.into_bytes(),
+                    }
+                };
+                state.start(input, None);
+            }
+        });
+    };
+    camera_available().then(|| {
+        view! {
+            <div class="camera">
+                <button type="button" class="button" id="scan-qr" prop:hidden=move || scanning.get() on:click=start>
+                    {move || t(lang.get(), Key::ScanQr)}
+                </button>
+                <video node_ref=video class="camera-view" prop:hidden=move || !scanning.get() muted=true></video>
+                <button type="button" class="button" id="scan-stop" prop:hidden=move || !scanning.get()
+                    on:click=move |_| stop_camera()>
+                    {move || t(lang.get(), Key::ScanStop)}
+                </button>
+            </div>
+        }
+    })
 }

@@ -132,6 +132,8 @@ pub enum Key {
     Achievements,
     Associations,
     LinkResolved,
+    ScanQr,
+    ScanStop,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -143,8 +145,8 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::ZhTw, Tagline) => "在瀏覽器中直接驗證 Open Badges 2.0 與 3.0 徽章、CLR 學習紀錄與其他可驗證憑證。",
         (Lang::En, DropTitle) => "Drop badge images or files here",
         (Lang::ZhTw, DropTitle) => "將徽章圖片或檔案拖放到這裡",
-        (Lang::En, DropHint) => "PNG or SVG badges, JSON, or JWT files — several at once.",
-        (Lang::ZhTw, DropHint) => "支援 PNG、SVG 徽章、JSON 或 JWT 檔案，可一次多個。",
+        (Lang::En, DropHint) => "PNG or SVG badges, JSON or JWT files, PDF résumés, photos of QR codes — several at once.",
+        (Lang::ZhTw, DropHint) => "支援 PNG、SVG 徽章、JSON 或 JWT 檔案、PDF 履歷與 QR 碼照片，可一次多個。",
         (Lang::En, ChooseFiles) => "Choose files",
         (Lang::ZhTw, ChooseFiles) => "選擇檔案",
         (Lang::En, PasteLabel) => "…or paste a badge URL, JSON or JWT",
@@ -347,6 +349,10 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::ZhTw, Achievements) => "成就",
         (Lang::En, Associations) => "Associations",
         (Lang::ZhTw, Associations) => "關聯",
+        (Lang::En, ScanQr) => "Scan a QR code with the camera",
+        (Lang::ZhTw, ScanQr) => "用相機掃描 QR 碼",
+        (Lang::En, ScanStop) => "Stop scanning",
+        (Lang::ZhTw, ScanStop) => "停止掃描",
         (Lang::En, LinkResolved) => "badge page recognised; verified its own data at",
         (Lang::ZhTw, LinkResolved) => "已辨識徽章頁面；改為驗證其原始資料：",
     }
@@ -496,6 +502,8 @@ pub const APP_KEYS: &[Key] = &[
     Key::Achievements,
     Key::Associations,
     Key::LinkResolved,
+    Key::ScanQr,
+    Key::ScanStop,
 ];
 
 /// Where a nested report's badge was found, in the reader's language: "page 2 · link",
