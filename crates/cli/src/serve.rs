@@ -106,7 +106,10 @@ pub fn run(args: Vec<String>) -> i32 {
                     c.port
                 );
             } else {
-                eprintln!("badge-verify serve: cannot listen on 127.0.0.1:{}: {e}", c.port);
+                eprintln!(
+                    "badge-verify serve: cannot listen on 127.0.0.1:{}: {e}",
+                    c.port
+                );
             }
             return 2;
         }
@@ -213,7 +216,10 @@ impl State {
             return text(414, "request target too long");
         }
         if !self.host_is_ours(req) {
-            return text(421, "this server answers only for its own address (127.0.0.1)");
+            return text(
+                421,
+                "this server answers only for its own address (127.0.0.1)",
+            );
         }
         let (path, query) = req.url().split_once('?').unwrap_or((req.url(), ""));
         if path == "/relay" {
@@ -265,7 +271,11 @@ impl State {
         let mut r = match got {
             Ok(resp) => {
                 let mut r = Response::from_data(resp.body).with_status_code(resp.status);
-                if let Some(ct) = resp.content_type.as_deref().and_then(|ct| header("Content-Type", ct)) {
+                if let Some(ct) = resp
+                    .content_type
+                    .as_deref()
+                    .and_then(|ct| header("Content-Type", ct))
+                {
                     r.add_header(ct);
                 }
                 if let Some(h) = header("X-Relay-Final-Url", &resp.final_url) {
@@ -278,7 +288,14 @@ impl State {
             }
             Err(e) => text(502, format!("{MARKER} could not fetch {url}: {e}")),
         };
-        r.add_header(header("Cache-Control", "no-store").expect("valid header"));
+        // A relayed document is data for the app's fetch(), never a page of this origin: were
+        // it opened as one (an HTML page a badge URL pointed to), it runs nothing.
+        for (n, v) in [
+            ("Cache-Control", "no-store"),
+            ("Content-Security-Policy", "default-src 'none'; sandbox"),
+        ] {
+            r.add_header(header(n, v).expect("valid header"));
+        }
         r
     }
 
@@ -297,7 +314,11 @@ impl State {
         }
         let full = self.dist.join(rel);
         // A symbolic link out of dist/ is refused too.
-        let Some(full) = full.canonicalize().ok().filter(|f| f.starts_with(&self.dist)) else {
+        let Some(full) = full
+            .canonicalize()
+            .ok()
+            .filter(|f| f.starts_with(&self.dist))
+        else {
             return text(404, "not found");
         };
         if !full.is_file() {
@@ -322,7 +343,11 @@ impl State {
         let mut r = Response::from_data(body);
         r.add_header(header("Content-Type", ct).expect("valid header"));
         r.add_header(header("Cache-Control", "no-cache").expect("valid header"));
-        if let Some(h) = self.csp.as_deref().and_then(|c| header("Content-Security-Policy", c)) {
+        if let Some(h) = self
+            .csp
+            .as_deref()
+            .and_then(|c| header("Content-Security-Policy", c))
+        {
             r.add_header(h);
         }
         r
