@@ -283,10 +283,10 @@ impl State {
                 }
                 r
             }
-            Err(e @ (FetchError::Refused(_) | FetchError::SchemeNotAllowed(_))) => {
-                text(403, format!("{MARKER} refused {url}: {e}"))
-            }
-            Err(e) => text(502, format!("{MARKER} could not fetch {url}: {e}")),
+            // The body is the reason alone (after the marker): the app shows it as the core's.
+            Err(FetchError::Refused(why)) => text(403, format!("{MARKER}: {why}")),
+            Err(e @ FetchError::SchemeNotAllowed(_)) => text(403, format!("{MARKER}: {e}")),
+            Err(e) => text(502, format!("{MARKER}: {e}")),
         };
         // A relayed document is data for the app's fetch(), never a page of this origin: were
         // it opened as one (an HTML page a badge URL pointed to), it runs nothing.
