@@ -141,7 +141,7 @@ impl BrowserFetcher {
             let why = resp.text().await.unwrap_or_default();
             let why = why
                 .strip_prefix(RELAY_MARKER)
-                .unwrap_or(&why)
+                .map_or(why.as_str(), |w| w.trim_start_matches(':'))
                 .trim()
                 .to_string();
             return Err(match status {
