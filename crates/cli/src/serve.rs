@@ -10,18 +10,21 @@
 //! `Host` is this server's own loopback address (so a page elsewhere cannot reach it by DNS
 //! rebinding).
 //!
-//! The HTTP server is `tiny_http` (a small, maintained, dependency-light HTTP/1.1 server):
-//! parsing HTTP by hand on a `TcpListener` is easy to get subtly wrong (pipelining, chunked
-//! bodies, `Expect: 100-continue`), and this one is a few hundred kilobytes of code. Its
-//! requests are handled by [`WORKERS`] threads, so at most that many relayed fetches run at
-//! once.
+//! The HTTP server is std's `TcpListener` with a deliberately small HTTP/1.1 subset: one
+//! request per connection (`Connection: close`), no request body ever read, a request head of
+//! at most [`MAX_HEAD`] bytes read within [`READ_TIME`], and [`WORKERS`] threads taking
+//! connections from a queue of at most [`QUEUE`] (more are closed at once). `tiny_http` 0.12
+//! was tried first: it bounds neither the size of a request head nor the time to send one,
+//! and it starts a thread per waiting connection; the subset needed here is short enough to
+//! be read whole.
 
 use badge_verifier::resolve::fetch::{FetchError, FetchLimits, FetchPolicy, FetchPurpose, Fetcher};
 use badge_verifier::resolve::native::NativeFetcher;
-use std::io::Write;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use tiny_http::{Header, Method, Request, Response, Server};
+use std::sync::{mpsc, Arc, Mutex};
+use std::time::{Duration, Instant};
 
 pub const USAGE: &str = "usage: badge-verify serve [--port N] [--dist DIR] [--allow-http] [--log]
   Serves the built app (DIR, default ./dist) and a fetch relay (GET /relay?url=URL) for badge
@@ -37,8 +40,14 @@ The relay fetches like `badge-verify` itself: https only, public addresses only,
 
 /// Requests handled at once (the relay's fetches block a worker each).
 const WORKERS: usize = 4;
+/// Connections waiting for a worker; more are closed unanswered.
+const QUEUE: usize = 64;
+/// Longest request head (request line and headers) read.
+const MAX_HEAD: usize = 16 * 1024;
 /// Longest request target accepted (a relayed URL is in it).
 const MAX_TARGET: usize = 8 * 1024;
+/// Time a client has to send its request head.
+const READ_TIME: Duration = Duration::from_secs(10);
 /// The body of `GET /relay` without a URL: how the app recognises the relay.
 pub const MARKER: &str = "badge-verify relay";
 
@@ -94,27 +103,24 @@ pub fn run(args: Vec<String>) -> i32 {
             return 2;
         }
     };
-    let server = match Server::http(("127.0.0.1", c.port)) {
-        Ok(s) => s,
+    let listener = match TcpListener::bind(("127.0.0.1", c.port)) {
+        Ok(l) => l,
+        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {
+            eprintln!(
+                "badge-verify serve: port {} on 127.0.0.1 is already in use; choose another with --port",
+                c.port
+            );
+            return 2;
+        }
         Err(e) => {
-            let busy = e
-                .downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.kind() == std::io::ErrorKind::AddrInUse);
-            if busy {
-                eprintln!(
-                    "badge-verify serve: port {} on 127.0.0.1 is already in use; choose another with --port",
-                    c.port
-                );
-            } else {
-                eprintln!(
-                    "badge-verify serve: cannot listen on 127.0.0.1:{}: {e}",
-                    c.port
-                );
-            }
+            eprintln!(
+                "badge-verify serve: cannot listen on 127.0.0.1:{}: {e}",
+                c.port
+            );
             return 2;
         }
     };
-    let Some(port) = server.server_addr().to_ip().map(|a| a.port()) else {
+    let Ok(port) = listener.local_addr().map(|a| a.port()) else {
         return 2;
     };
     {
@@ -137,23 +143,121 @@ pub fn run(args: Vec<String>) -> i32 {
             },
         ),
     });
-    let server = Arc::new(server);
     // Ctrl-C (SIGINT) ends the process by its default action: nothing here keeps state that
     // needs saving, and each open connection is simply closed.
-    let workers: Vec<_> = (0..WORKERS)
-        .map(|_| {
-            let (server, state) = (Arc::clone(&server), Arc::clone(&state));
-            std::thread::spawn(move || {
-                while let Ok(req) = server.recv() {
-                    state.handle(req);
-                }
-            })
-        })
-        .collect();
-    for w in workers {
-        let _ = w.join();
+    let (tx, rx) = mpsc::sync_channel::<TcpStream>(QUEUE);
+    let rx = Arc::new(Mutex::new(rx));
+    for _ in 0..WORKERS {
+        let (rx, state) = (Arc::clone(&rx), Arc::clone(&state));
+        std::thread::spawn(move || loop {
+            let next = rx.lock().map(|r| r.recv());
+            match next {
+                Ok(Ok(stream)) => state.connection(stream),
+                _ => break,
+            }
+        });
+    }
+    for stream in listener.incoming() {
+        // A full queue: this connection is closed unanswered (dropped).
+        if let Ok(s) = stream {
+            let _ = tx.try_send(s);
+        }
     }
     0
+}
+
+/// A request as this server reads it: its method, target, and `Host` header.
+struct Request {
+    method: String,
+    target: String,
+    host: Option<String>,
+}
+
+/// An answer: status, headers, body.
+struct Answer {
+    status: u16,
+    headers: Vec<(&'static str, String)>,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn new(status: u16, body: Vec<u8>) -> Answer {
+        Answer {
+            status,
+            headers: Vec::new(),
+            body,
+        }
+    }
+
+    /// Adds a header, if its value is one (visible ASCII and spaces only).
+    fn add_header(&mut self, name: &'static str, value: &str) {
+        if value
+            .bytes()
+            .all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
+        {
+            self.headers.push((name, value.to_string()));
+        }
+    }
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        410 => "Gone",
+        414 => "URI Too Long",
+        421 => "Misdirected Request",
+        431 => "Request Header Fields Too Large",
+        502 => "Bad Gateway",
+        _ => "",
+    }
+}
+
+/// Reads a request head: at most [`MAX_HEAD`] bytes within [`READ_TIME`]. `Err` is the
+/// answer to give instead (or none, when the client is gone or too slow).
+fn read_request(stream: &mut TcpStream) -> Result<Request, Option<Answer>> {
+    let deadline = Instant::now() + READ_TIME;
+    let mut head = Vec::with_capacity(1024);
+    let mut buf = [0u8; 2048];
+    let end = loop {
+        if let Some(i) = head.windows(4).position(|w| w == b"\r\n\r\n") {
+            break i;
+        }
+        if head.len() > MAX_HEAD {
+            return Err(Some(text(431, "request head too large")));
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
+            return Err(None);
+        }
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => return Err(None),
+            Ok(n) => head.extend_from_slice(&buf[..n]),
+        }
+    };
+    let head = std::str::from_utf8(&head[..end]).map_err(|_| Some(text(400, "bad request")))?;
+    let mut lines = head.split("\r\n");
+    let mut first = lines.next().unwrap_or("").split(' ');
+    let (Some(method), Some(target), Some(version), None) =
+        (first.next(), first.next(), first.next(), first.next())
+    else {
+        return Err(Some(text(400, "bad request")));
+    };
+    if !version.starts_with("HTTP/1.") || !target.starts_with('/') {
+        return Err(Some(text(400, "bad request")));
+    }
+    let host = lines
+        .filter_map(|l| l.split_once(':'))
+        .find(|(n, _)| n.trim().eq_ignore_ascii_case("host"))
+        .map(|(_, v)| v.trim().to_ascii_lowercase());
+    Ok(Request {
+        method: method.to_string(),
+        target: target.to_string(),
+        host,
+    })
 }
 
 struct State {
@@ -179,40 +283,58 @@ fn page_csp(dist: &Path) -> Option<String> {
         .then(|| csp.to_string())
 }
 
-fn header(name: &str, value: &str) -> Option<Header> {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
-}
-
-type Answer = Response<std::io::Cursor<Vec<u8>>>;
-
 fn text(status: u16, body: impl Into<String>) -> Answer {
-    let mut r = Response::from_data(body.into().into_bytes()).with_status_code(status);
-    r.add_header(header("Content-Type", "text/plain; charset=utf-8").expect("valid header"));
+    let mut r = Answer::new(status, body.into().into_bytes());
+    r.add_header("Content-Type", "text/plain; charset=utf-8");
     r
 }
 
 impl State {
-    fn handle(&self, req: Request) {
-        let target = req.url().to_string();
-        let method = req.method().clone();
-        let answer = self.answer(&req);
-        let status = answer.status_code().0;
+    /// One connection: one request, one answer, then closed.
+    fn connection(&self, mut stream: TcpStream) {
+        let _ = stream.set_write_timeout(Some(Duration::from_secs(30)));
+        let (req, answer) = match read_request(&mut stream) {
+            Ok(req) => {
+                let a = self.answer(&req);
+                (Some(req), a)
+            }
+            Err(Some(a)) => (None, a),
+            Err(None) => return,
+        };
         let mut answer = answer;
-        for (n, v) in [
-            ("X-Content-Type-Options", "nosniff"),
-            ("Referrer-Policy", "no-referrer"),
-        ] {
-            answer.add_header(header(n, v).expect("valid header"));
-        }
+        answer.add_header("X-Content-Type-Options", "nosniff");
+        answer.add_header("Referrer-Policy", "no-referrer");
         if self.log {
-            // Only the request line's path for files; the relayed URL is what --log is for.
-            eprintln!("{method} {} {status}", truncate(&target, 300));
+            let (m, t) = req
+                .as_ref()
+                .map_or(("-", "-"), |r| (r.method.as_str(), r.target.as_str()));
+            eprintln!("{m} {} {}", truncate(t, 300), answer.status);
         }
-        let _ = req.respond(answer);
+        let head_only = req.as_ref().is_some_and(|r| r.method == "HEAD");
+        let mut out = format!("HTTP/1.1 {} {}\r\n", answer.status, reason(answer.status));
+        for (n, v) in &answer.headers {
+            out.push_str(&format!("{n}: {v}\r\n"));
+        }
+        out.push_str(&format!(
+            "Content-Length: {}\r\nConnection: close\r\n\r\n",
+            answer.body.len()
+        ));
+        let mut w = std::io::BufWriter::new(&mut stream);
+        let _ = w.write_all(out.as_bytes());
+        if !head_only {
+            let _ = w.write_all(&answer.body);
+        }
+        let _ = w.flush();
+        drop(w);
+        // Closed for writing; what the client still sends (a request body) is read briefly and
+        // dropped, so the close does not reset the connection before the answer is read.
+        let _ = stream.shutdown(std::net::Shutdown::Write);
+        let _ = stream.set_read_timeout(Some(Duration::from_millis(500)));
+        let _ = std::io::copy(&mut (&mut stream).take(1 << 20), &mut std::io::sink());
     }
 
     fn answer(&self, req: &Request) -> Answer {
-        if req.url().len() > MAX_TARGET {
+        if req.target.len() > MAX_TARGET {
             return text(414, "request target too long");
         }
         if !self.host_is_ours(req) {
@@ -221,18 +343,21 @@ impl State {
                 "this server answers only for its own address (127.0.0.1)",
             );
         }
-        let (path, query) = req.url().split_once('?').unwrap_or((req.url(), ""));
+        let (path, query) = req
+            .target
+            .split_once('?')
+            .unwrap_or((req.target.as_str(), ""));
         if path == "/relay" {
-            if *req.method() != Method::Get {
+            if req.method != "GET" {
                 let mut r = text(405, "the relay answers GET only");
-                r.add_header(header("Allow", "GET").expect("valid header"));
+                r.add_header("Allow", "GET");
                 return r;
             }
             return self.relay(query);
         }
-        if !matches!(req.method(), Method::Get | Method::Head) {
+        if !matches!(req.method.as_str(), "GET" | "HEAD") {
             let mut r = text(405, "GET or HEAD only");
-            r.add_header(header("Allow", "GET, HEAD").expect("valid header"));
+            r.add_header("Allow", "GET, HEAD");
             return r;
         }
         self.file(path)
@@ -241,14 +366,13 @@ impl State {
     /// The `Host` header names this server (127.0.0.1, localhost or [::1] at its port), or
     /// there is none (HTTP/1.0).
     fn host_is_ours(&self, req: &Request) -> bool {
-        let Some(h) = req.headers().iter().find(|h| h.field.equiv("Host")) else {
+        let Some(host) = &req.host else {
             return true;
         };
-        let host = h.value.as_str().to_ascii_lowercase();
         let port = self.port;
         ["127.0.0.1", "localhost", "[::1]"]
             .iter()
-            .any(|n| host == format!("{n}:{port}") || (port == 80 && host == *n))
+            .any(|n| *host == format!("{n}:{port}") || (port == 80 && host == n))
     }
 
     fn relay(&self, query: &str) -> Answer {
@@ -260,7 +384,7 @@ impl State {
                 400,
                 format!("{MARKER}: GET /relay?url=<percent-encoded https URL>"),
             );
-            r.add_header(header("Cache-Control", "no-store").expect("valid header"));
+            r.add_header("Cache-Control", "no-store");
             return r;
         };
         let got = futures::executor::block_on(self.fetcher.get(
@@ -270,17 +394,11 @@ impl State {
         ));
         let mut r = match got {
             Ok(resp) => {
-                let mut r = Response::from_data(resp.body).with_status_code(resp.status);
-                if let Some(ct) = resp
-                    .content_type
-                    .as_deref()
-                    .and_then(|ct| header("Content-Type", ct))
-                {
-                    r.add_header(ct);
+                let mut r = Answer::new(resp.status, resp.body);
+                if let Some(ct) = resp.content_type.as_deref() {
+                    r.add_header("Content-Type", ct);
                 }
-                if let Some(h) = header("X-Relay-Final-Url", &resp.final_url) {
-                    r.add_header(h);
-                }
+                r.add_header("X-Relay-Final-Url", &resp.final_url);
                 r
             }
             // The body is the reason alone (after the marker): the app shows it as the core's.
@@ -294,7 +412,7 @@ impl State {
             ("Cache-Control", "no-store"),
             ("Content-Security-Policy", "default-src 'none'; sandbox"),
         ] {
-            r.add_header(header(n, v).expect("valid header"));
+            r.add_header(n, v);
         }
         r
     }
@@ -340,15 +458,11 @@ impl State {
             "txt" => "text/plain; charset=utf-8",
             _ => "application/octet-stream",
         };
-        let mut r = Response::from_data(body);
-        r.add_header(header("Content-Type", ct).expect("valid header"));
-        r.add_header(header("Cache-Control", "no-cache").expect("valid header"));
-        if let Some(h) = self
-            .csp
-            .as_deref()
-            .and_then(|c| header("Content-Security-Policy", c))
-        {
-            r.add_header(h);
+        let mut r = Answer::new(200, body);
+        r.add_header("Content-Type", ct);
+        r.add_header("Cache-Control", "no-cache");
+        if let Some(csp) = &self.csp {
+            r.add_header("Content-Security-Policy", csp);
         }
         r
     }

@@ -358,3 +358,24 @@ fn help_says_it_listens_on_loopback_only() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stderr).contains("127.0.0.1 ONLY"));
 }
+
+#[test]
+fn a_request_head_is_bounded() {
+    let s = serve(&[]);
+    let a = get(s.port, &format!("/relay?url={}", "a".repeat(10_000)));
+    assert_eq!(a.status, 414);
+    let mut c = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    c.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    let _ = write!(c, "GET / HTTP/1.1\r\nX-Big: {}\r\n\r\n", "b".repeat(20_000));
+    let mut raw = Vec::new();
+    let _ = c.read_to_end(&mut raw);
+    assert!(
+        String::from_utf8_lossy(&raw).starts_with("HTTP/1.1 431"),
+        "{}",
+        String::from_utf8_lossy(&raw[..raw.len().min(100)])
+    );
+    // A HEAD gets the headers alone.
+    let head = request(s.port, "HEAD", "/");
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+}
