@@ -158,9 +158,11 @@ pub fn run(args: Vec<String>) -> i32 {
         });
     }
     for stream in listener.incoming() {
-        // A full queue: this connection is closed unanswered (dropped).
-        if let Ok(s) = stream {
-            let _ = tx.try_send(s);
+        match stream {
+            // A full queue: this connection is closed unanswered (dropped).
+            Ok(s) => drop(tx.try_send(s)),
+            // Out of file descriptors, say: wait a little rather than spin.
+            Err(_) => std::thread::sleep(Duration::from_millis(50)),
         }
     }
     0
