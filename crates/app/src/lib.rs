@@ -35,6 +35,8 @@ pub struct Card {
     pub fetching: RwSignal<Option<(FetchPurpose, String)>>,
     /// URLs the browser could not read: network error or no CORS headers.
     pub blocked: RwSignal<Vec<String>>,
+    /// URLs the browser could not read itself, fetched through `badge-verify serve`'s relay.
+    pub relayed: RwSignal<Vec<String>>,
     pub report: RwSignal<Option<Report>>,
 }
 
@@ -63,6 +65,7 @@ struct ProgressFetcher {
     inner: std::rc::Rc<badge_verifier::resolve::cache::CachingFetcher<BrowserFetcher>>,
     fetching: RwSignal<Option<(FetchPurpose, String)>>,
     blocked: RwSignal<Vec<String>>,
+    relayed: RwSignal<Vec<String>>,
 }
 
 impl Fetcher for ProgressFetcher {
@@ -74,8 +77,14 @@ impl Fetcher for ProgressFetcher {
     ) -> Result<Response, FetchError> {
         self.fetching.set(Some((purpose, url.to_string())));
         let r = self.inner.get(url, purpose, time_left_ms).await;
-        if let Err(FetchError::Network(_)) = &r {
-            self.blocked.update(|b| b.push(url.to_string()));
+        match &r {
+            Err(FetchError::Network(_)) => self.blocked.update(|b| b.push(url.to_string())),
+            Ok(_) if self.inner.inner().was_relayed(url) => self.relayed.update(|v| {
+                if !v.iter().any(|u| u == url) {
+                    v.push(url.to_string())
+                }
+            }),
+            _ => {}
         }
         r
     }
@@ -93,6 +102,7 @@ impl AppState {
             preview,
             fetching: RwSignal::new(None),
             blocked: RwSignal::new(Vec::new()),
+            relayed: RwSignal::new(Vec::new()),
             report: RwSignal::new(None),
         };
         self.cards.update(|c| c.push(card.clone()));
@@ -102,6 +112,7 @@ impl AppState {
                 inner: FETCHER.with(std::rc::Rc::clone),
                 fetching: card.fetching,
                 blocked: card.blocked,
+                relayed: card.relayed,
             };
             let mut opts = Options::at(now());
             opts.allow_http = allow_http;
@@ -151,6 +162,7 @@ pub fn mount() {
                 inner: FETCHER.with(std::rc::Rc::clone),
                 fetching: RwSignal::new(None),
                 blocked: RwSignal::new(Vec::new()),
+                relayed: RwSignal::new(Vec::new()),
             };
             let _ = badge_verifier::verify::warm_up::warm_up(&fetcher, now());
             timing::mark("warm-up");

@@ -1,4 +1,5 @@
 //! `badge-verify [--json] [--recipient IDENTITY] [--at RFC3339] [--allow-http] INPUT...`
+//! `badge-verify serve …`: the app and its fetch relay on 127.0.0.1 (`serve.rs`).
 //!
 //! Verifies baked PNG/SVG badges, JSON, JWS/JWT files, URLs, or stdin (`-`). Exit status 0 when
 //! every input is valid, 1 when any is not, 2 on a usage error. Every input gets its report, in
@@ -12,8 +13,15 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    std::process::exit(cli::run(std::env::args().skip(1).collect()));
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "serve") {
+        std::process::exit(serve::run(args.into_iter().skip(1).collect()));
+    }
+    std::process::exit(cli::run(args));
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+mod serve;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -28,6 +36,7 @@ mod cli {
     use std::io::{Read, Write};
 
     const USAGE: &str = "usage: badge-verify [--json] [--recipient IDENTITY] [--at RFC3339] [--allow-http] INPUT...
+       badge-verify serve [--port N] [--dist DIR] [--allow-http] [--log]   (serve --help)
   INPUT        a .png/.svg/.json/.jwt/.jws file (detected by content), an http(s) URL, or - for stdin
   --json       one JSON report per input, one per line, in input order (a CLR's or a
                presentation's credentials as its \"nested\" reports)

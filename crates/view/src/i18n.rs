@@ -97,6 +97,8 @@ pub enum Key {
     LinkCarriesBadge,
     CorsTitle,
     CorsHelp,
+    /// A URL the browser could not read directly, fetched through `badge-verify serve`'s relay.
+    Relayed,
     Reason,
     OutPassed,
     OutFailed,
@@ -277,6 +279,8 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             "Open the badge link in a new tab, copy its JSON, and paste it in the box above."
         }
         (Lang::ZhTw, CorsHelp) => "請在新分頁開啟徽章連結，複製其 JSON 內容，再貼到上方的輸入框。",
+        (Lang::En, Relayed) => "fetched through this site",
+        (Lang::ZhTw, Relayed) => "經由本站取得",
         (Lang::En, Reason) => "Reason",
         (Lang::ZhTw, Reason) => "原因",
         (Lang::En, OutPassed) => "passed",
@@ -476,6 +480,7 @@ pub const APP_KEYS: &[Key] = &[
     Key::LinkCarriesBadge,
     Key::CorsTitle,
     Key::CorsHelp,
+    Key::Relayed,
     Key::Reason,
     Key::OutPassed,
     Key::OutFailed,

@@ -107,9 +107,14 @@ impl Names {
     }
 }
 
-/// The verdict explained, the reason, and the notice when the browser was not let read what
-/// the badge needs.
-fn summary(report: &Report, blocked: Vec<String>, lang: Lang) -> impl IntoView {
+/// The verdict explained, the reason, the notice when the browser was not let read what the
+/// badge needs, and the URLs read through `badge-verify serve`'s relay instead.
+fn summary(
+    report: &Report,
+    blocked: Vec<String>,
+    relayed: Vec<String>,
+    lang: Lang,
+) -> impl IntoView {
     let v = report.verdict;
     let count = |o: Outcome| report.checks.iter().filter(|c| c.outcome == o).count();
     let reason = if v == Verdict::Valid {
@@ -123,6 +128,10 @@ fn summary(report: &Report, blocked: Vec<String>, lang: Lang) -> impl IntoView {
         report.summary.clone()
     };
     let show_cors = v == Verdict::Unverifiable && !blocked.is_empty();
+    let relayed: Vec<String> = relayed
+        .into_iter()
+        .filter(|u| safe_urls::is_http_url(u))
+        .collect();
     view! {
         <p class="summary">
             <strong>{verdict_explain(lang, v)}</strong>" "
@@ -136,6 +145,12 @@ fn summary(report: &Report, blocked: Vec<String>, lang: Lang) -> impl IntoView {
                     <li><a href=u.clone() target="_blank" rel="noopener noreferrer nofollow">{u.clone()}</a></li>
                 }).collect_view()}</ul>
             </div>
+        })}
+        {(!relayed.is_empty()).then(|| view! {
+            <ul class="notice relayed" role="note">{relayed.into_iter().map(|u| view! {
+                <li>{t(lang, Key::Relayed)}": "
+                    <a href=u.clone() target="_blank" rel="noopener noreferrer nofollow">{u.clone()}</a></li>
+            }).collect_view()}</ul>
         })}
     }
 }
@@ -158,7 +173,7 @@ fn Verdicted(
         .or_else(|| badge.image.clone().filter(|u| safe_urls::is_safe_image(u)));
     let has_recipient = badge.recipient.is_some();
     view! {
-        {summary(&report, card.blocked.get_untracked(), lang).into_any()}
+        {summary(&report, card.blocked.get_untracked(), card.relayed.get_untracked(), lang).into_any()}
         {nested::kind_note(&report, lang).into_any()}
         {nested::link_note(&report, lang).into_any()}
         {has_badge.then(|| view! {
