@@ -240,21 +240,26 @@ fn read_request(stream: &mut TcpStream) -> Result<Request, Option<Answer>> {
             Ok(n) => head.extend_from_slice(&buf[..n]),
         }
     };
-    let head = std::str::from_utf8(&head[..end]).map_err(|_| Some(text(400, "bad request")))?;
-    let mut lines = head.split("\r\n");
-    let mut first = lines.next().unwrap_or("").split(' ');
-    let (Some(method), Some(target), Some(version), None) =
-        (first.next(), first.next(), first.next(), first.next())
-    else {
-        return Err(Some(text(400, "bad request")));
-    };
-    if !version.starts_with("HTTP/1.") || !target.starts_with('/') {
-        return Err(Some(text(400, "bad request")));
+    // RFC 9112 request line and header fields, read by httparse (the parser hyper uses).
+    let mut fields = [httparse::EMPTY_HEADER; 64];
+    let mut parsed = httparse::Request::new(&mut fields);
+    let bad = || Some(text(400, "bad request"));
+    match parsed.parse(&head[..end + 4]) {
+        Ok(httparse::Status::Complete(_)) => {}
+        Ok(httparse::Status::Partial) | Err(_) => return Err(bad()),
     }
-    let host = lines
-        .filter_map(|l| l.split_once(':'))
-        .find(|(n, _)| n.trim().eq_ignore_ascii_case("host"))
-        .map(|(_, v)| v.trim().to_ascii_lowercase());
+    let (Some(method), Some(target)) = (parsed.method, parsed.path) else {
+        return Err(bad());
+    };
+    if !matches!(parsed.version, Some(0 | 1)) || !target.starts_with('/') {
+        return Err(bad());
+    }
+    let host = parsed
+        .headers
+        .iter()
+        .find(|h| h.name.eq_ignore_ascii_case("host"))
+        .and_then(|h| std::str::from_utf8(h.value).ok())
+        .map(|v| v.trim().to_ascii_lowercase());
     Ok(Request {
         method: method.to_string(),
         target: target.to_string(),
