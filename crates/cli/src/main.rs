@@ -268,7 +268,9 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
                 .iter()
                 .find(|c| c.id == CheckId::Link)
                 .map(|c| c.detail.clone())
-                .unwrap_or_else(|| format!("{} page {} → verified {}", l.platform, l.page, l.verified));
+                .unwrap_or_else(|| {
+                    format!("{} page {} → verified {}", l.platform, l.page, l.verified)
+                });
             s.push_str(&format!("{pad}  link: {what}\n"));
         }
         let presentation = matches!(

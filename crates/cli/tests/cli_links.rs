@@ -21,8 +21,16 @@ fn site() -> Server {
             "badge": format!("{base}/badges/robotics"),
             "verification": {"type": "HostedBadge"}, "issuedOn": "2024-01-01T00:00:00Z"})
     };
-    s.doc("/assertions/1", "application/ld+json", assertion(1).to_string());
-    s.doc("/assertions/2", "application/ld+json", assertion(2).to_string());
+    s.doc(
+        "/assertions/1",
+        "application/ld+json",
+        assertion(1).to_string(),
+    );
+    s.doc(
+        "/assertions/2",
+        "application/ld+json",
+        assertion(2).to_string(),
+    );
     s.doc(
         "/badges/robotics",
         "application/ld+json",

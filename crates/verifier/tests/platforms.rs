@@ -125,7 +125,10 @@ fn credly() -> MemoryFetcher {
 
 #[test]
 fn a_credly_badge_page_is_verified_through_its_hosted_assertion() {
-    let page = format!("https://www.credly.com/badges/{}/public_url", UUID.to_uppercase());
+    let page = format!(
+        "https://www.credly.com/badges/{}/public_url",
+        UUID.to_uppercase()
+    );
     let f = credly();
     let mut o = opts();
     o.recipient = Some("alice@example.org".into());
@@ -136,8 +139,10 @@ fn a_credly_badge_page_is_verified_through_its_hosted_assertion() {
     assert_eq!(link.platform, "Credly");
     assert_eq!(link.page, page);
     assert_eq!(link.verified, assertion_url(UUID));
-    assert!(checks(&r, "link").iter().any(|c| c.outcome == Outcome::Passed
-        && c.detail == format!("credly.com badge page → verified {}", assertion_url(UUID))));
+    assert!(checks(&r, "link")
+        .iter()
+        .any(|c| c.outcome == Outcome::Passed
+            && c.detail == format!("credly.com badge page → verified {}", assertion_url(UUID))));
     assert_check(&r, "hosted-id", Outcome::Passed);
     assert_check(&r, "verification-scope", Outcome::Passed);
     assert_eq!(r.recipient_match, Some(true));
@@ -171,7 +176,9 @@ fn a_revoked_credly_badge_answers_410() {
         &opts(),
     );
     assert_verdict(&r, Verdict::Revoked);
-    assert!(checks(&r, "link")[0].detail.starts_with("youracclaim.com badge page"));
+    assert!(checks(&r, "link")[0]
+        .detail
+        .starts_with("youracclaim.com badge page"));
 }
 
 const PROFILE: &str = "https://www.credly.com/users/alice-example/badges";
@@ -179,7 +186,11 @@ const LIST: &str = "https://www.credly.com/users/alice-example/badges.json";
 
 #[test]
 fn a_credly_profile_lists_badges_each_verified_and_the_worst_decides() {
-    let mut f = credly().with(LIST, "application/json", platform_fixture("credly-user-badges.json"));
+    let mut f = credly().with(
+        LIST,
+        "application/json",
+        platform_fixture("credly-user-badges.json"),
+    );
     // The second badge (its id upper-case in the list) was revoked.
     f.insert(&assertion_url(UUID2), 410, "application/json", "");
     let r = run(&Input::Url(PROFILE.into()), &f, &opts());
@@ -242,7 +253,12 @@ fn hostile_profile_lists_are_reported_never_invented() {
 fn a_profile_of_ten_thousand_badges_is_bounded() {
     let data: Vec<Value> = (0..10_000).map(|_| json!({"id": UUID})).collect();
     let mut f = credly();
-    f.insert(LIST, 200, "application/json", json!({ "data": data }).to_string());
+    f.insert(
+        LIST,
+        200,
+        "application/json",
+        json!({ "data": data }).to_string(),
+    );
     let mut o = opts();
     o.limits.max_nested_credentials = 5;
     let r = run(&Input::Url(PROFILE.into()), &f, &o);
@@ -320,7 +336,9 @@ fn a_page_embedding_one_assertion_is_that_badge_found_where_it_was() {
     assert_eq!(r.format, Some(Format::Ob2Hosted));
     let at = r.found_at.as_ref().expect("found_at");
     assert_eq!(at.kind, FoundKind::Embedded);
-    assert!(checks(&r, "found")[0].detail.contains("embeds it as JSON-LD"));
+    assert!(checks(&r, "found")[0]
+        .detail
+        .contains("embeds it as JSON-LD"));
     // The embedded copy is not the truth: the hosted copy at its id is fetched.
     assert!(r.expert.fetched.iter().any(|u| u == A1));
     assert_check(&r, "hosted-id", Outcome::Passed);

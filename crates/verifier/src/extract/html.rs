@@ -79,9 +79,8 @@ pub fn scan(body: &[u8], max_script_bytes: usize) -> PageItems {
                 };
                 match tag.name.as_slice() {
                     b"script" if !tag.self_closing => {
-                        let json_ld = attr("type").is_some_and(|t| {
-                            essence(&t) == "application/ld+json"
-                        });
+                        let json_ld =
+                            attr("type").is_some_and(|t| essence(&t) == "application/ld+json");
                         script = json_ld.then(|| (Vec::new(), false));
                     }
                     b"base" if items.base.is_none() => items.base = attr("href"),
@@ -99,7 +98,9 @@ pub fn scan(body: &[u8], max_script_bytes: usize) -> PageItems {
                     }
                     b"img" if items.images.len() < MAX_ITEMS => {
                         if let Some(src) = attr("src").filter(|s| image_url(s)) {
-                            items.images.push((src, attr("alt").filter(|a| !a.is_empty())));
+                            items
+                                .images
+                                .push((src, attr("alt").filter(|a| !a.is_empty())));
                         }
                     }
                     _ => {}
@@ -142,7 +143,11 @@ fn push_script(items: &mut PageItems, buf: Vec<u8>, too_long: bool) {
 
 /// A media type's essence: before any parameter, trimmed, lower-case.
 fn essence(t: &str) -> String {
-    t.split(';').next().unwrap_or_default().trim().to_ascii_lowercase()
+    t.split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase()
 }
 
 /// Whether an image URL names a PNG or SVG file (its path, before `?` or `#`).
@@ -203,7 +208,10 @@ mod tests {
     fn html_is_told_apart() {
         assert!(is_html(None, b"\xEF\xBB\xBF \n<!DOCTYPE HTML><p>"));
         assert!(is_html(None, b"<HTML lang=en>"));
-        assert!(is_html(Some("text/html; charset=utf-8"), b"<title>x</title>"));
+        assert!(is_html(
+            Some("text/html; charset=utf-8"),
+            b"<title>x</title>"
+        ));
         assert!(!is_html(Some("text/html"), b"{\"a\": 1}"));
         assert!(!is_html(None, b"<title>x</title>"));
         assert!(!is_html(

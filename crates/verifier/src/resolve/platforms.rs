@@ -118,8 +118,8 @@ pub fn credly_list(
     body: &[u8],
     max: usize,
 ) -> Result<(Vec<Result<String, String>>, usize), String> {
-    let v: serde_json::Value = serde_json::from_slice(body)
-        .map_err(|e| format!("the badge list is not JSON: {e}"))?;
+    let v: serde_json::Value =
+        serde_json::from_slice(body).map_err(|e| format!("the badge list is not JSON: {e}"))?;
     let data = v
         .as_object()
         .ok_or("the badge list is not a JSON object")?
@@ -131,9 +131,9 @@ pub fn credly_list(
         .iter()
         .take(max)
         .map(|e| match e.get("id").and_then(|id| id.as_str()) {
-            Some(id) => uuid(id)
-                .map(|u| credly_assertion_url(&u))
-                .ok_or_else(|| format!("the entry's id {:?} is not a badge id (a UUID)", short(id))),
+            Some(id) => uuid(id).map(|u| credly_assertion_url(&u)).ok_or_else(|| {
+                format!("the entry's id {:?} is not a badge id (a UUID)", short(id))
+            }),
             None => Err("the entry has no \"id\" string".to_string()),
         })
         .collect();

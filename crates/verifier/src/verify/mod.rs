@@ -455,7 +455,9 @@ async fn fetch_hosted<F: Fetcher>(
     if resp.status == 404 {
         v.add(Check::unverifiable(
             CheckId::Fetch,
-            format!("{url} answered HTTP 404 Not Found: there is no such badge, or it is not public"),
+            format!(
+                "{url} answered HTTP 404 Not Found: there is no such badge, or it is not public"
+            ),
         ));
         return None;
     }

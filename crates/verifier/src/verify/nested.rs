@@ -132,7 +132,10 @@ pub(crate) async fn verify_found<F: Fetcher>(
             let exceeded = v.budget.deadline_reached();
             v.add(Check::unverifiable(
                 ID,
-                format!("{exceeded}: badges {} to {n} of {what} were not verified", i + 1),
+                format!(
+                    "{exceeded}: badges {} to {n} of {what} were not verified",
+                    i + 1
+                ),
             ));
             break;
         }

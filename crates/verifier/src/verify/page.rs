@@ -108,25 +108,23 @@ pub(crate) async fn verify_page<F: Fetcher>(
             v.add(if unreached.is_empty() {
                 Check::failed(CheckId::Found, Verdict::Error, format!("{page}: {what}"))
             } else {
-                Check::unverifiable(
-                    CheckId::Found,
-                    format!("{page}: {what} that could be read"),
-                )
+                Check::unverifiable(CheckId::Found, format!("{page}: {what} that could be read"))
             });
             None
         }
         1 => {
             let (found_at, candidate) = found.pop()?;
-            v.add(Check::passed(CheckId::Found, describe(&page, &found_at, &candidate)));
+            v.add(Check::passed(
+                CheckId::Found,
+                describe(&page, &found_at, &candidate),
+            ));
             v.found_at = Some(found_at);
             // Within the page's search, a page is not searched again.
             v.html_pages = false;
             match candidate {
                 Candidate::Embedded(text) => Some((model::classify_json_text(&text), None)),
                 Candidate::Link(url) => Box::pin(fetch_hosted(v, &url)).await,
-                Candidate::Image(_, Payload::Url(inner)) => {
-                    Box::pin(fetch_hosted(v, &inner)).await
-                }
+                Candidate::Image(_, Payload::Url(inner)) => Box::pin(fetch_hosted(v, &inner)).await,
                 // The image is the badge's container, not its hosted copy.
                 Candidate::Image(_, Payload::Json(text)) => {
                     Some((model::classify_json_text(&text), None))
@@ -140,7 +138,9 @@ pub(crate) async fn verify_page<F: Fetcher>(
             v.format = Some(Format::BadgePage);
             v.add(Check::passed(
                 CheckId::Found,
-                format!("{page} embeds or links {n} badges or credentials; each is verified on its own"),
+                format!(
+                    "{page} embeds or links {n} badges or credentials; each is verified on its own"
+                ),
             ));
             v.html_pages = false;
             let list = found
@@ -148,9 +148,11 @@ pub(crate) async fn verify_page<F: Fetcher>(
                 .enumerate()
                 .map(|(i, (found_at, c))| {
                     let (name, payload, optional) = match c {
-                        Candidate::Embedded(text) => {
-                            (format!("{page} JSON-LD {}", i + 1), Payload::Json(text), false)
-                        }
+                        Candidate::Embedded(text) => (
+                            format!("{page} JSON-LD {}", i + 1),
+                            Payload::Json(text),
+                            false,
+                        ),
                         Candidate::Link(url) => (url.clone(), Payload::Url(url), true),
                         Candidate::Image(url, payload) => (url, payload, false),
                     };
@@ -209,9 +211,14 @@ fn badge_json(text: &str) -> Vec<String> {
 
 /// Whether a JSON document names an Open Badges or Verifiable Credentials context.
 fn names_badge_context(text: &str) -> bool {
-    ["w3id.org/openbadges", "www.w3.org/ns/credentials", "www.w3.org/2018/credentials", "purl.imsglobal.org/spec/ob"]
-        .iter()
-        .any(|c| text.contains(c))
+    [
+        "w3id.org/openbadges",
+        "www.w3.org/ns/credentials",
+        "www.w3.org/2018/credentials",
+        "purl.imsglobal.org/spec/ob",
+    ]
+    .iter()
+    .any(|c| text.contains(c))
 }
 
 /// `rel` resolved against the page's URL `base` (URL Standard §4.4 "basic URL parser" with a
