@@ -444,3 +444,16 @@ fn hostile_pages_end_without_panic() {
         assert!(f.requests().len() <= 1 + 4 + 4, "{:?}", f.requests().len());
     }
 }
+
+#[test]
+fn a_page_linking_a_credly_badge_page_is_verified_through_credly_api() {
+    let page = format!(
+        r#"<!DOCTYPE html><link rel="alternate" type="application/json" href="https://www.credly.com/badges/{UUID}" title="My badge">"#
+    );
+    let f = credly().with(PAGE, "text/html", page);
+    let r = run(&Input::Url(PAGE.into()), &f, &opts());
+    assert_verdict(&r, Verdict::Valid);
+    assert_eq!(r.found_at.as_ref().unwrap().kind, FoundKind::Link);
+    assert_eq!(r.link.as_ref().unwrap().verified, assertion_url(UUID));
+    assert!(!f.requests().iter().any(|u| u.contains("www.credly.com")));
+}

@@ -123,7 +123,11 @@ pub(crate) async fn verify_page<F: Fetcher>(
             v.html_pages = false;
             match candidate {
                 Candidate::Embedded(text) => Some((model::classify_json_text(&text), None)),
-                Candidate::Link(url) => Box::pin(fetch_hosted(v, &url)).await,
+                Candidate::Link(url) => {
+                    // A link to a badge platform's page goes to the badge's own data too.
+                    let url = Box::pin(super::links::platform_link(v, &url)).await?;
+                    Box::pin(fetch_hosted(v, &url)).await
+                }
                 Candidate::Image(_, Payload::Url(inner)) => Box::pin(fetch_hosted(v, &inner)).await,
                 // The image is the badge's container, not its hosted copy.
                 Candidate::Image(_, Payload::Json(text)) => {
