@@ -28,7 +28,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use badge_verifier::report::{CheckId, Format, Outcome, Report};
+    use badge_verifier::report::{CheckId, Format, FoundAt, FoundKind, Outcome, Report};
     use badge_verifier::resolve::fetch::FetchLimits;
     use badge_verifier::resolve::native::NativeFetcher;
     use badge_verifier::verify::validity::parse_datetime;
@@ -37,7 +37,8 @@ mod cli {
 
     const USAGE: &str = "usage: badge-verify [--json] [--recipient IDENTITY] [--at RFC3339] [--allow-http] INPUT...
        badge-verify serve [--port N] [--dist DIR] [--allow-http] [--log]   (serve --help)
-  INPUT        a .png/.svg/.json/.jwt/.jws file (detected by content), an http(s) URL, or - for stdin
+  INPUT        a .png/.svg/.json/.jwt/.jws file (detected by content), an http(s) URL (a badge,
+               a Credly badge page or profile, a web page that embeds or links badges), or - for stdin
   --json       one JSON report per input, one per line, in input order (a CLR's or a
                presentation's credentials as its \"nested\" reports)
   --recipient  e-mail, URL, DID … to match against the badge's (possibly hashed) recipient
@@ -204,6 +205,26 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
     #[cfg(not(debug_assertions))]
     fn test_panic(_: &str) {}
 
+    /// "page 2, link \"Robotics\"", "embedded JSON-LD" …
+    fn found_at(at: &FoundAt) -> String {
+        let kind = match at.kind {
+            FoundKind::Link => "link",
+            FoundKind::Text => "URL in the text",
+            FoundKind::Attachment => "attachment",
+            FoundKind::Embedded => "embedded JSON-LD",
+            FoundKind::QrCode => "QR code",
+        };
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(p) = at.page {
+            parts.push(format!("page {p}"));
+        }
+        parts.push(match &at.name {
+            Some(n) => format!("{kind} \"{n}\""),
+            None => kind.to_string(),
+        });
+        parts.join(", ")
+    }
+
     fn load(raw: &str, opts: &Options) -> Result<Input, String> {
         if raw.starts_with("https://") || raw.starts_with("http://") {
             return Ok(Input::Url(raw.to_string()));
@@ -244,6 +265,23 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
             r.verdict.as_str().to_uppercase(),
             r.summary
         ));
+        // Issue #17: where in its page (or PDF) this badge was found, and a platform's page
+        // verified through the badge's own data.
+        if let Some(at) = &r.found_at {
+            s.push_str(&format!("{pad}  found: {}\n", found_at(at)));
+        }
+        if let Some(l) = &r.link {
+            // The `link` check's sentence ("credly.com badge page → verified …").
+            let what = r
+                .checks
+                .iter()
+                .find(|c| c.id == CheckId::Link)
+                .map(|c| c.detail.clone())
+                .unwrap_or_else(|| {
+                    format!("{} page {} → verified {}", l.platform, l.page, l.verified)
+                });
+            s.push_str(&format!("{pad}  link: {what}\n"));
+        }
         let presentation = matches!(
             r.format,
             Some(Format::Presentation | Format::PresentationJwt)

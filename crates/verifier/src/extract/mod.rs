@@ -6,6 +6,8 @@
 pub mod bake;
 // The view names the file kinds the core sniffs (one decision, `detect::sniff`).
 pub mod detect;
+#[cfg(feature = "html-pages")]
+pub mod html;
 test_visible!(png, svg);
 
 #[cfg(any(test, feature = "test-support"))]

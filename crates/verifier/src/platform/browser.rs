@@ -83,6 +83,14 @@ pub fn parse_url(raw: &str) -> Result<UrlParts, String> {
     })
 }
 
+/// `rel` (an href found in a page) resolved against the absolute URL `base`, by the page's own
+/// `URL` with a base (the URL Standard's parser).
+#[cfg_attr(not(feature = "html-pages"), allow(dead_code))] // pages are searched with it
+pub fn join_url(base: &str, rel: &str) -> Result<UrlParts, String> {
+    let u = web_sys::Url::new_with_base(rel, base).map_err(|_| "invalid URL".to_string())?;
+    parse_url(&u.href())
+}
+
 /// `s` in lower case with JavaScript's `String.prototype.toLowerCase`: the same Unicode default
 /// case conversion (Unicode §3.13, with SpecialCasing's final sigma) with the engine's tables,
 /// where `str::to_lowercase` would link Rust's (6.5 KiB brotli, BENCHMARKS.md).

@@ -23,6 +23,16 @@ pub fn parse_url(raw: &str) -> Result<UrlParts, String> {
     })
 }
 
+/// `rel` (an href found in a page) resolved against the absolute URL `base`: the URL Standard's
+/// parser with a base, by the `url` crate.
+#[cfg_attr(not(feature = "html-pages"), allow(dead_code))] // pages are searched with it
+pub fn join_url(base: &str, rel: &str) -> Result<UrlParts, String> {
+    let u = url::Url::parse(base)
+        .and_then(|b| b.join(rel))
+        .map_err(|e| e.to_string())?;
+    parse_url(u.as_str())
+}
+
 /// GZIP-decompresses at most `max` bytes; more is an error, never an allocation. Async only to
 /// match the browser's; it never waits.
 pub async fn gunzip(gz: &[u8], max: usize) -> Result<Vec<u8>, GunzipError> {

@@ -9,4 +9,5 @@ pub mod fetch;
 test_visible!(keys);
 #[cfg(feature = "native-fetcher")]
 pub mod native;
+pub mod platforms;
 pub mod weburl;

@@ -9,7 +9,10 @@
 
 mod clr;
 pub(crate) mod failure;
+mod links;
 mod nested;
+#[cfg(feature = "html-pages")]
+mod page;
 mod presentation;
 test_visible!(ob2, ob3);
 pub mod validity;
@@ -20,7 +23,7 @@ use crate::extract::{self, Payload};
 use crate::limits::{Budget, Limits};
 use crate::model::{self, BadgeDoc};
 use crate::recipient::{self, Uncomparable};
-use crate::report::{BadgeDisplay, Expert, Report};
+use crate::report::{BadgeDisplay, Expert, FoundAt, LinkResolution, Report};
 use crate::resolve::fetch::{FetchError, FetchPolicy, FetchPurpose, Fetcher, Response};
 use crate::trust::Issued;
 use chrono::{DateTime, Utc};
@@ -91,6 +94,12 @@ pub(crate) struct Verification<'a, F: Fetcher> {
     issued: Option<Issued>,
     /// The reports of the credentials inside this one (issue #16), for [`Report::nested`].
     pub nested: Vec<Report>,
+    /// A badge platform's page verified through the URL the table names (issue #17).
+    pub link: Option<LinkResolution>,
+    /// Where in a web page the one badge verified was found (issue #17).
+    pub found_at: Option<FoundAt>,
+    /// Whether an HTML answer is searched for the badges it links (not inside such a search).
+    pub html_pages: bool,
 }
 
 impl<'a, F: Fetcher> Verification<'a, F> {
@@ -108,6 +117,9 @@ impl<'a, F: Fetcher> Verification<'a, F> {
             budget,
             issued: None,
             nested: Vec::new(),
+            link: None,
+            found_at: None,
+            html_pages: true,
         }
     }
 
@@ -126,6 +138,9 @@ impl<'a, F: Fetcher> Verification<'a, F> {
             budget: Rc::clone(&self.budget),
             issued: None,
             nested: Vec::new(),
+            link: None,
+            found_at: None,
+            html_pages: self.html_pages,
         }
     }
 
@@ -205,6 +220,8 @@ impl<'a, F: Fetcher> Verification<'a, F> {
         );
         Report {
             nested: self.nested,
+            link: self.link,
+            found_at: self.found_at,
             ..report
         }
     }
@@ -338,10 +355,16 @@ async fn verify_payload<F: Fetcher>(v: &mut Verification<'_, F>, payload: &Paylo
     let (doc, fetched_from) = match payload {
         Payload::Json(text) => (model::classify_json_text(text), None),
         Payload::Jws(compact) => (model::classify_jws(compact), None),
-        Payload::Url(url) => match fetch_hosted(v, url).await {
-            Some((doc, final_url)) => (doc, Some(final_url)),
-            None => return,
-        },
+        Payload::Url(url) => {
+            // Issue #17: a badge platform's page is verified through the badge's own data.
+            let Some(url) = links::platform_link(v, url).await else {
+                return;
+            };
+            match fetch_hosted(v, &url).await {
+                Some((doc, fetched_from)) => (doc, fetched_from),
+                None => return,
+            }
+        }
     };
     let doc = match doc {
         Ok(doc) => doc,
@@ -402,12 +425,14 @@ async fn verify_payload<F: Fetcher>(v: &mut Verification<'_, F>, payload: &Paylo
     }
 }
 
-/// Fetches a URL payload; the response may be JSON, a JWS or a baked image. A hosted OB 2.0
-/// assertion that answers 410 Gone is revoked (OB 2.0 "Verification": hosted revocation).
+/// Fetches a URL payload; the response may be JSON, a JWS or a baked image (or, issue #17, a
+/// web page that embeds or links one). A hosted OB 2.0 assertion that answers 410 Gone is
+/// revoked (OB 2.0 "Verification": hosted revocation). Returns the document with the URL it
+/// was fetched from, `None` for a document found embedded in a page.
 async fn fetch_hosted<F: Fetcher>(
     v: &mut Verification<'_, F>,
     url: &str,
-) -> Option<(Result<BadgeDoc, model::ClassifyError>, String)> {
+) -> Option<(Result<BadgeDoc, model::ClassifyError>, Option<String>)> {
     let resp = match v.fetch(url, FetchPurpose::Badge).await {
         Ok(r) => r,
         Err(e) => {
@@ -427,6 +452,15 @@ async fn fetch_hosted<F: Fetcher>(
         ));
         return None;
     }
+    if resp.status == 404 {
+        v.add(Check::unverifiable(
+            CheckId::Fetch,
+            format!(
+                "{url} answered HTTP 404 Not Found: there is no such badge, or it is not public"
+            ),
+        ));
+        return None;
+    }
     if !resp.is_success() {
         v.add(Check::unverifiable(
             CheckId::Fetch,
@@ -439,6 +473,11 @@ async fn fetch_hosted<F: Fetcher>(
             CheckId::Fetch,
             format!("{url} redirected to {}", resp.final_url),
         ));
+    }
+    // Issue #17: a web page is searched for the badges it embeds or links.
+    #[cfg(feature = "html-pages")]
+    if v.html_pages && extract::html::is_html(resp.content_type.as_deref(), &resp.body) {
+        return Box::pin(page::verify_page(v, resp)).await;
     }
     let found = match extract::extract(&resp.body, &v.opts.limits) {
         Ok(found) => found,
@@ -467,5 +506,5 @@ async fn fetch_hosted<F: Fetcher>(
             return Box::pin(fetch_hosted(v, &inner)).await;
         }
     };
-    Some((doc, resp.final_url))
+    Some((doc, Some(resp.final_url)))
 }

@@ -7,8 +7,9 @@ use super::{verify_nested, Verification};
 use crate::check::{Check, CheckId, Verdict};
 use crate::extract::Payload;
 use crate::model::presentation::kind_of;
-use crate::report::Report;
+use crate::report::{FoundAt, Report};
 use crate::resolve::fetch::Fetcher;
+use crate::trust;
 use serde_json::Value;
 
 const ID: CheckId = CheckId::NestedCredential;
@@ -93,6 +94,83 @@ pub(crate) async fn verify_each<F: Fetcher>(
         v.nested.push(report);
     }
     Ok(())
+}
+
+/// A badge found by following a platform's list or searching a web page (issue #17): its name
+/// for the report, what to verify (or why it cannot be), and where it was found.
+pub(crate) struct Found {
+    pub name: String,
+    pub payload: Result<Payload, String>,
+    pub found_at: Option<FoundAt>,
+    /// A link that only might be a badge (a page's JSON alternate link): when it turns out not
+    /// to be one (nothing readable as a badge), it is left out rather than counted.
+    pub optional: bool,
+}
+
+/// Verifies each found badge as a nested report (`total` found, `what` names the list for the
+/// messages), the same way as [`verify_each`]: at most [`crate::Limits::max_nested_credentials`],
+/// none after the input's deadline, one [`CheckId::NestedCredential`] check each. The whole
+/// stands on them alone: [`trust::presented`] with no holder, so it is valid only when every
+/// badge in it is.
+pub(crate) async fn verify_found<F: Fetcher>(
+    v: &mut Verification<'_, F>,
+    mut items: Vec<Found>,
+    total: usize,
+    what: &str,
+) {
+    let max = v.opts.limits.max_nested_credentials;
+    if total > max {
+        v.add(Check::unverifiable(
+            ID,
+            format!("{total} badges in {what}; only the first {max} are verified (the limit for one input), so the whole cannot be called valid"),
+        ));
+    }
+    items.truncate(max);
+    let n = items.len();
+    for (i, item) in items.into_iter().enumerate() {
+        if v.budget.past_deadline(v.fetcher.now_ms()) {
+            let exceeded = v.budget.deadline_reached();
+            v.add(Check::unverifiable(
+                ID,
+                format!(
+                    "{exceeded}: badges {} to {n} of {what} were not verified",
+                    i + 1
+                ),
+            ));
+            break;
+        }
+        let report = match item.payload {
+            Ok(payload) => verify_nested(v, item.name, payload).await,
+            Err(why) => Report::error(item.name, CheckId::Format, why),
+        };
+        if item.optional && report.format.is_none() && report.verdict == Verdict::Error {
+            v.add(Check::not_applicable(
+                CheckId::Found,
+                format!("{} is not a badge: {}", report.input, report.summary),
+            ));
+            continue;
+        }
+        v.add(outcome(v.nested.len(), &report));
+        v.nested.push(Report {
+            found_at: item.found_at,
+            ..report
+        });
+    }
+    let verdicts: Vec<(Verdict, bool)> = v
+        .nested
+        .iter()
+        .map(|r| (r.verdict, r.issued_by.is_some()))
+        .collect();
+    if verdicts.is_empty() {
+        v.add(Check::failed(
+            ID,
+            Verdict::Error,
+            format!("{what} holds no badge to verify"),
+        ));
+    }
+    if let Some(issued) = trust::presented(None, None, &verdicts) {
+        v.establish(issued);
+    }
 }
 
 /// A compact JWS: three base64url parts.
