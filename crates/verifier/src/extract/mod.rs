@@ -6,6 +6,8 @@
 pub mod bake;
 // The view names the file kinds the core sniffs (one decision, `detect::sniff`).
 pub mod detect;
+// QR codes in PNG and JPEG pictures (issue #17).
+pub mod qr;
 test_visible!(png, svg);
 
 #[cfg(any(test, feature = "test-support"))]
