@@ -74,7 +74,16 @@ impl Canvas {
     /// module, a 4-module white quiet zone, its top left corner at (x, y), turned by `degrees`
     /// around its centre; `dark`/`light` its two grays.
     #[allow(clippy::too_many_arguments)]
-    fn qr(&mut self, text: &str, x: usize, y: usize, scale: usize, degrees: f64, dark: u8, light: u8) {
+    fn qr(
+        &mut self,
+        text: &str,
+        x: usize,
+        y: usize,
+        scale: usize,
+        degrees: f64,
+        dark: u8,
+        light: u8,
+    ) {
         let code = QrCode::encode_text(text, QrCodeEcc::Low).expect("fits in a QR code");
         let n = code.size() as usize + 8;
         let side = n * scale;
@@ -90,7 +99,10 @@ impl Canvas {
                 if u < 0.0 || v < 0.0 || u >= side as f64 || v >= side as f64 {
                     continue;
                 }
-                let (mx, my) = ((u as usize / scale) as i32 - 4, (v as usize / scale) as i32 - 4);
+                let (mx, my) = (
+                    (u as usize / scale) as i32 - 4,
+                    (v as usize / scale) as i32 - 4,
+                );
                 self.px[py * self.w + px] = if code.get_module(mx, my) { dark } else { light };
             }
         }
@@ -165,7 +177,10 @@ fn assert_picture(r: &Report, codes: usize) {
     assert_eq!(found.detail, format!("{codes} QR code{plural} found"));
     for n in &r.nested {
         let at = n.found_at.as_ref().expect("found_at");
-        assert_eq!((at.kind, at.page, at.name.as_deref()), (FoundKind::QrCode, None, None));
+        assert_eq!(
+            (at.kind, at.page, at.name.as_deref()),
+            (FoundKind::QrCode, None, None)
+        );
     }
 }
 
@@ -181,10 +196,18 @@ fn assert_no_code(r: &Report, needle: &str) {
 fn a_credential_url_in_a_qr_code_is_fetched_and_verified() {
     let token = std::fs::read_to_string(e2e("teamwork-valid.jwt")).unwrap();
     let fetcher = MemoryFetcher::new().with(CREDENTIAL_URL, "application/jwt", token.trim());
-    for bytes in [page_with(CREDENTIAL_URL).png(), page_with(CREDENTIAL_URL).jpeg()] {
+    for bytes in [
+        page_with(CREDENTIAL_URL).png(),
+        page_with(CREDENTIAL_URL).jpeg(),
+    ] {
         let r = run(bytes, &fetcher);
         assert_picture(&r, 1);
-        assert_eq!(r.nested[0].verdict, Verdict::Valid, "{:#?}", r.nested[0].checks);
+        assert_eq!(
+            r.nested[0].verdict,
+            Verdict::Valid,
+            "{:#?}",
+            r.nested[0].checks
+        );
         assert_eq!(r.nested[0].input, "QR code 1");
         assert_eq!(r.verdict, Verdict::Valid, "{:#?}", r.checks);
         assert!(r.issued_by.is_some());
@@ -197,7 +220,12 @@ fn a_compact_jwt_in_a_qr_code_is_verified_offline() {
     assert!(jwt.len() > 1000, "{}", jwt.len());
     let r = run(page_with(&jwt).png(), &MemoryFetcher::new());
     assert_picture(&r, 1);
-    assert_eq!(r.nested[0].verdict, Verdict::Valid, "{:#?}", r.nested[0].checks);
+    assert_eq!(
+        r.nested[0].verdict,
+        Verdict::Valid,
+        "{:#?}",
+        r.nested[0].checks
+    );
     assert_eq!(r.nested[0].credential.as_deref(), Some(jwt.as_str()));
     assert_eq!(r.verdict, Verdict::Valid);
 }
@@ -216,7 +244,11 @@ fn two_codes_are_two_nested_reports_and_the_worst_decides() {
     assert_eq!(verdicts, [Verdict::Valid, Verdict::Error]);
     // A code that holds no badge makes the picture unreadable as a badge, as none would.
     assert_eq!(r.verdict, Verdict::Error, "{:#?}", r.checks);
-    let text = r.nested.iter().find(|n| n.verdict == Verdict::Error).unwrap();
+    let text = r
+        .nested
+        .iter()
+        .find(|n| n.verdict == Verdict::Error)
+        .unwrap();
     assert!(
         text.summary.contains("this QR code holds no badge")
             && text.summary.contains("Thank you for attending"),
@@ -230,7 +262,9 @@ fn plain_text_in_a_qr_code_is_its_own_clear_error() {
     let r = run(page_with("hello world").jpeg(), &MemoryFetcher::new());
     assert_picture(&r, 1);
     assert_eq!(r.nested[0].verdict, Verdict::Error);
-    assert!(r.nested[0].summary.contains("expected JSON, a JWS/JWT or an https URL"));
+    assert!(r.nested[0]
+        .summary
+        .contains("expected JSON, a JWS/JWT or an https URL"));
     assert_eq!(r.verdict, Verdict::Error);
     let nested = check(&r, "nested-credential");
     assert_eq!(nested.outcome, Outcome::Failed);
@@ -280,11 +314,15 @@ fn no_qr_code_is_a_clear_error() {
     c.rect(20, 20, 100, 30, 90);
     let r = run(c.png(), &MemoryFetcher::new());
     assert_no_code(&r, "no badge data and no QR code in this image");
-    assert!(check(&r, "found").detail.contains("this PNG image has no Open Badge baked into it"));
+    assert!(check(&r, "found")
+        .detail
+        .contains("this PNG image has no Open Badge baked into it"));
     assert_eq!(r.format, Some(Format::QrImage));
     let r = run(c.jpeg(), &MemoryFetcher::new());
     assert_no_code(&r, "no badge data and no QR code in this image");
-    assert!(check(&r, "found").detail.contains("this is a JPEG file; it carries no Open Badge"));
+    assert!(check(&r, "found")
+        .detail
+        .contains("this is a JPEG file; it carries no Open Badge"));
 }
 
 #[test]
@@ -347,7 +385,11 @@ fn hostile_pictures_are_clear_errors() {
             // An error, unless the decoder tolerated the cut and still read the code (whose
             // URL this empty fetcher cannot serve).
             let read = r.nested.len() == 1 && r.verdict == Verdict::Unverifiable;
-            assert!(r.verdict == Verdict::Error || read, "cut at {cut}: {:#?}", r.checks);
+            assert!(
+                r.verdict == Verdict::Error || read,
+                "cut at {cut}: {:#?}",
+                r.checks
+            );
         }
     }
     for one in [Canvas::new(1, 1, 0).png(), Canvas::new(1, 1, 0).jpeg()] {
@@ -393,7 +435,10 @@ fn e2e_certificate_fixtures() {
     c.rect(80, 640, 300, 3, 40);
     c.rect(440, 600, 80, 80, 190);
     c.qr(&small_jwt(), 620, 150, 3, 0.0, 0, 255);
-    for (file, bytes) in [("certificate-qr.png", c.png()), ("certificate-qr.jpg", c.jpeg())] {
+    for (file, bytes) in [
+        ("certificate-qr.png", c.png()),
+        ("certificate-qr.jpg", c.jpeg()),
+    ] {
         let r = run(bytes.clone(), &MemoryFetcher::new());
         assert_picture(&r, 1);
         assert_eq!(r.verdict, Verdict::Valid, "{file}: {:#?}", r.checks);

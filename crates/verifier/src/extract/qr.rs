@@ -42,8 +42,8 @@ pub fn scan_image(bytes: &[u8]) -> Scan {
 /// The module's answer (a JSON list of strings), bounded as the core's own.
 #[cfg_attr(feature = "qr", allow(dead_code))]
 fn from_json(json: &str) -> Result<Vec<String>, String> {
-    let mut codes: Vec<String> = serde_json::from_str(json)
-        .map_err(|e| format!("the QR code reader answered {e}"))?;
+    let mut codes: Vec<String> =
+        serde_json::from_str(json).map_err(|e| format!("the QR code reader answered {e}"))?;
     codes.truncate(MAX_CODES);
     Ok(codes)
 }

@@ -42,7 +42,10 @@ pub(crate) async fn verify_picture<F: Fetcher>(
             return;
         }
         Scan::NeedsFullVerifier => {
-            v.add(Check::not_applicable(CheckId::Extract, no_badge.to_string()));
+            v.add(Check::not_applicable(
+                CheckId::Extract,
+                no_badge.to_string(),
+            ));
             v.add(Check::unverifiable(
                 CheckId::FullVerifier,
                 "QR codes are read by the full verifier, which this page loads on demand",
@@ -71,10 +74,7 @@ pub(crate) async fn verify_picture<F: Fetcher>(
     };
     v.add(Check::passed(
         CheckId::Found,
-        format!(
-            "{n} QR code{} found{more}",
-            if n == 1 { "" } else { "s" }
-        ),
+        format!("{n} QR code{} found{more}", if n == 1 { "" } else { "s" }),
     ));
     v.add(Check::not_applicable(
         CheckId::Extract,
