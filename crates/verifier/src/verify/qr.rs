@@ -133,3 +133,25 @@ fn outcome(i: usize, r: &Report) -> Check {
         ),
     }
 }
+
+#[cfg(all(test, not(feature = "qr")))]
+mod tests {
+    use crate::check::{CheckId, Format, Verdict};
+    use crate::verify::{verify, Input, Options};
+    use crate::MemoryFetcher;
+
+    #[test]
+    fn the_first_load_leaves_qr_codes_to_the_full_verifier() {
+        let input = Input::Bytes {
+            name: "photo.jpg".into(),
+            bytes: b"\xFF\xD8\xFF\xE0 a photo".to_vec(),
+        };
+        let at = "2026-06-01T00:00:00Z".parse().unwrap();
+        let r =
+            futures::executor::block_on(verify(&input, &MemoryFetcher::new(), &Options::at(at)));
+        assert_eq!(r.verdict, Verdict::Unverifiable, "{:#?}", r.checks);
+        assert_eq!(r.format, Some(Format::QrImage));
+        assert!(r.checks.iter().any(|c| c.id == CheckId::FullVerifier
+            && c.detail.contains("QR codes are read by the full verifier")));
+    }
+}
