@@ -56,7 +56,7 @@ pub(crate) async fn verify_picture<F: Fetcher>(
             v.add(Check::failed(
                 CheckId::Found,
                 Verdict::Error,
-                format!("no badge data in this image, and its QR codes cannot be read: {why}"),
+                format!("no badge data and no readable QR code in this image: {no_badge}; {why}"),
             ));
             v.add(Check::failed(
                 CheckId::Extract,
