@@ -290,7 +290,7 @@ fn a_photo_like_scan_is_read() {
 
 #[test]
 fn a_slightly_turned_code_is_read() {
-    for degrees in [3.0, -7.0, 15.0] {
+    for degrees in [3.0, -7.0, 15.0, 45.0, 90.0] {
         let mut c = Canvas::new(700, 700, 230);
         c.qr(CREDENTIAL_URL, 120, 120, 5, degrees, 30, 235);
         c.noise(8);

@@ -83,6 +83,16 @@ pub(crate) async fn verify_picture<F: Fetcher>(
     let mut verdicts = Vec::with_capacity(n);
     for (i, text) in codes.into_iter().enumerate() {
         let name = format!("QR code {}", i + 1);
+        // No verification starts after the input's deadline (the rest is reported).
+        if v.budget.past_deadline(v.fetcher.now_ms()) {
+            let exceeded = v.budget.deadline_reached();
+            v.add(Check::unverifiable(
+                CheckId::NestedCredential,
+                format!("{exceeded}: QR codes {} to {n} were not verified", i + 1),
+            ));
+            verdicts.push((Verdict::Unverifiable, false));
+            break;
+        }
         let report = match detect::classify_text(&text, &v.opts.limits) {
             Ok(payload) => verify_nested(v, name, payload).await,
             Err(e) => Report::error(
