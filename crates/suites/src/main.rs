@@ -32,6 +32,22 @@ pub fn verify_ecdsa_sd(document: &str, proof: &str, issuer_key: &[u8]) -> Result
     badge_verifier::offload::verify_ecdsa_sd(document, proof, issuer_key)
 }
 
+/// The QR codes of a PNG or JPEG picture (issue #17) as a JSON list of their text; throws why
+/// the picture cannot be read.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn scan_qr(bytes: &[u8]) -> Result<String, String> {
+    badge_verifier::offload::scan_qr(bytes)
+}
+
+/// The QR codes of a camera frame (8-bit luma, `width × height` bytes, row by row) as a JSON
+/// list of their text; throws on a frame of the wrong size or too large.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn scan_qr_luma(width: u32, height: u32, luma: &[u8]) -> Result<String, String> {
+    badge_verifier::offload::scan_qr_luma(width, height, luma)
+}
+
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]
     eprintln!("This is the app's on-demand module: Trunk builds it with the app (see README).");

@@ -69,6 +69,9 @@
 //!   badge unverifiable, so the app can verify it again with the full build it loads on demand.
 //! - `json-schema` (default): checks an OB 3.0 `credentialSchema` against the bundled schema;
 //!   without it that check is reported as not checked (the app leaves it out for size).
+//! - `qr` (default): QR codes in a PNG without a badge chunk or a JPEG (a photo or scan of a
+//!   printed certificate), each verified as a nested report (`extract::qr`, `image` + `rqrr`).
+//!   Without it the app's on-demand module is asked, else a `full-verifier` check says so.
 //! - `native-fetcher`: `resolve::native::NativeFetcher`, the CLI's HTTP(S) client (ureq),
 //!   with the address checks and redirect rules of [`resolve::fetch::FetchPolicy`]. Native only.
 //! - `test-support`: helpers for tests (baking PNG/SVG badges, encoding status lists, the

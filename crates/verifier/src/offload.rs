@@ -53,3 +53,18 @@ pub fn verify_ecdsa_sd(document: &str, proof: &str, issuer_key: &[u8]) -> Result
     let evidence = sd_evidence(&document, &proof, &key).map_err(|e| e.to_wire())?;
     serde_json::to_string(&evidence).map_err(|e| ProofError::Malformed(e.to_string()).to_wire())
 }
+
+/// The QR codes of a PNG or JPEG picture as a JSON list of their text (at most
+/// [`crate::extract::qr::MAX_CODES`]), or why the picture cannot be read (issue #17).
+#[cfg(feature = "qr")]
+pub fn scan_qr(bytes: &[u8]) -> Result<String, String> {
+    crate::extract::qr::scan_json(bytes)
+}
+
+/// The QR codes of a camera frame (8-bit luma, `width × height` bytes, row by row) as a JSON
+/// list of their text, for the app's camera scanning; bounded like [`scan_qr`].
+#[cfg(feature = "qr")]
+pub fn scan_qr_luma(width: u32, height: u32, luma: &[u8]) -> Result<String, String> {
+    crate::extract::qr::scan_luma(width, height, luma)
+        .and_then(|c| serde_json::to_string(&c).map_err(|e| e.to_string()))
+}

@@ -74,6 +74,18 @@ pub fn sniff(bytes: &[u8]) -> Kind {
     Kind::Text
 }
 
+/// A picture that may hold QR codes (issue #17): `Some("PNG")` or `Some("JPEG")`, by magic bytes.
+/// A PNG without a badge chunk and any JPEG are scanned for QR codes (`extract::qr`).
+pub fn image_to_scan(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(PNG_SIGNATURE) {
+        Some("PNG")
+    } else if bytes.starts_with(b"\xFF\xD8\xFF") {
+        Some("JPEG")
+    } else {
+        None
+    }
+}
+
 fn skip_bom_and_space(bytes: &[u8]) -> &[u8] {
     let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let start = b
@@ -183,6 +195,9 @@ mod tests {
     fn sniffs_by_content() {
         assert_eq!(sniff(b"\x89PNG\r\n\x1a\nrest"), Kind::Png);
         assert_eq!(sniff(b"\xFF\xD8\xFF\xE0"), Kind::Other("JPEG"));
+        assert_eq!(image_to_scan(b"\xFF\xD8\xFF\xE0"), Some("JPEG"));
+        assert_eq!(image_to_scan(b"\x89PNG\r\n\x1a\nrest"), Some("PNG"));
+        assert_eq!(image_to_scan(b"GIF89a"), None);
         assert_eq!(
             sniff(b"  <?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>"),
             Kind::Svg

@@ -8,6 +8,8 @@ pub mod bake;
 pub mod detect;
 #[cfg(feature = "html-pages")]
 pub mod html;
+// QR codes in PNG and JPEG pictures (issue #17).
+pub mod qr;
 test_visible!(png, svg);
 
 #[cfg(any(test, feature = "test-support"))]

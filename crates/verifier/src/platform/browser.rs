@@ -191,3 +191,22 @@ pub fn offloaded_ecdsa_sd(
         },
     )
 }
+
+/// The QR codes of a PNG or JPEG, read by the on-demand module (`badgeSuites.scan_qr`), if the
+/// page has loaded it: `Some(Ok(a JSON list of the codes' text))`, `Some(Err(why the picture
+/// cannot be read))`, `None` without the module.
+#[cfg_attr(feature = "qr", allow(dead_code))] // the QR reader is linked
+pub fn offloaded_scan_qr(bytes: &[u8]) -> Option<Result<String, String>> {
+    use wasm_bindgen::{JsCast, JsValue};
+    let suites = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("badgeSuites")).ok()?;
+    let scan = js_sys::Reflect::get(&suites, &JsValue::from_str("scan_qr"))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let array = js_sys::Uint8Array::from(bytes);
+    // wasm-bindgen throws a `Result`'s error as the thrown value.
+    Some(match scan.call1(&suites, &array) {
+        Ok(json) => json.as_string().ok_or_else(String::new),
+        Err(e) => Err(e.as_string().unwrap_or_default()),
+    })
+}

@@ -19,13 +19,13 @@ mod native;
 #[allow(unused_imports)] // offloaded_*: only the first-load build asks the module
 pub use browser::{
     gunzip, join_url, lowercase, now_ms, offloaded_canonicalize, offloaded_ecdsa_sd,
-    offloaded_signature, parse_ip, parse_url, verify_ecdsa,
+    offloaded_scan_qr, offloaded_signature, parse_ip, parse_url, verify_ecdsa,
 };
 #[cfg(not(target_arch = "wasm32"))]
 #[allow(unused_imports)] // offloaded_*: only the browser asks the module
 pub use native::{
     gunzip, join_url, lowercase, now_ms, offloaded_canonicalize, offloaded_ecdsa_sd,
-    offloaded_signature, parse_ip, parse_url, verify_ecdsa,
+    offloaded_scan_qr, offloaded_signature, parse_ip, parse_url, verify_ecdsa,
 };
 // Only tests compress (status lists to verify): natively with flate2; in the browser build
 // (benchmarks) with stored blocks, so no compressor is linked for it.

@@ -107,6 +107,13 @@ pub fn offloaded_canonicalize(_document: &str) -> Option<Result<String, String>>
     None
 }
 
+/// Natively QR codes are read by the core itself (feature `qr`, the CLI's default): there is
+/// no module to ask.
+#[allow(dead_code)]
+pub fn offloaded_scan_qr(_bytes: &[u8]) -> Option<Result<String, String>> {
+    None
+}
+
 /// ECDSA verification by ring: `public` is the SEC1 uncompressed point, `signature` r ‖ s.
 /// `Some(valid)`; the callers fall back to the RustCrypto crates on `None` (the browser).
 pub fn verify_ecdsa(

@@ -14,6 +14,8 @@ mod nested;
 #[cfg(feature = "html-pages")]
 mod page;
 mod presentation;
+// QR codes in a photo or scan (issue #17).
+mod qr;
 test_visible!(ob2, ob3);
 pub mod validity;
 pub mod warm_up;
@@ -294,6 +296,11 @@ pub async fn verify<F: Fetcher>(input: &Input, fetcher: &F, opts: &Options) -> R
                     v.add(Check::warning(CheckId::Extract, w));
                 }
                 found.payload
+            }
+            // A PNG without a badge chunk, or a JPEG: its QR codes, if any (issue #17).
+            Err(e) if qr::is_picture(bytes, &e) => {
+                qr::verify_picture(&mut v, bytes, &e).await;
+                return v.finish(input.name());
             }
             Err(e) => {
                 v.add(Check::failed(
