@@ -68,9 +68,57 @@ test('the camera: a QR code held up to it is read and verified', async () => {
       return c.captureStream(10);
     };
   }, png);
+  assert.ok(await app.page.locator('#scan-qr').isVisible());
+  assert.ok(!(await app.page.locator('#scan-stop').isVisible()), 'Stop shows before scanning');
   await app.page.click('#scan-qr');
   const v = await verdicts(app.page, 1);
   assert.deepEqual(Object.values(v), ['valid']);
   await app.page.screenshot({ path: path.join(shots, 'phone-en-camera.png'), fullPage: true });
   await finish(app);
+});
+
+const platforms = path.join(root, 'tests', 'fixtures', 'platforms');
+const CREDLY_ID = '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
+const API = 'https://api.credly.com/v1/obi/v2';
+
+/** Answers Credly's public API as ../shared/CREDLY.md describes it (with CORS, as a relay would). */
+async function answerLikeCredly(page, { revoked = false } = {}) {
+  const json = (f) => ({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' },
+    body: fs.readFileSync(path.join(platforms, f), 'utf8') });
+  await page.route(`${API}/**`, (route) => {
+    const url = route.request().url();
+    if (url === `${API}/badge_assertions/${CREDLY_ID}`) {
+      return route.fulfill(revoked ? { status: 410, headers: { 'access-control-allow-origin': '*' }, body: '' } : json('credly-assertion.json'));
+    }
+    if (url.includes('/badge_classes/')) return route.fulfill(json('credly-badge-class.json'));
+    if (url.includes('/issuers/')) return route.fulfill(json('credly-issuer.json'));
+    return route.fulfill({ status: 404, headers: { 'access-control-allow-origin': '*' }, body: '' });
+  });
+  // The badge's image is not part of the verdict; answer it so nothing leaves the machine.
+  await page.route('https://images.credly.com/**', (route) => route.fulfill({ status: 404, body: '' }));
+}
+
+test('a Credly badge link from a résumé: its own assertion is verified, and the card says which', async () => {
+  const page_url = `https://www.credly.com/badges/${CREDLY_ID.toUpperCase()}/public_url`;
+  const app = await openApp();
+  await answerLikeCredly(app.page);
+  await app.page.fill('#paste-input', page_url);
+  await app.page.click('form.paste button[type=submit]');
+  const v = await verdicts(app.page, 1);
+  assert.equal(v[page_url], 'valid');
+  const c = card(app.page, page_url);
+  assert.match(await c.locator('.link-resolved').innerText(), new RegExp(`Credly.*${API}/badge_assertions/${CREDLY_ID}`));
+  // The employer ties it to the candidate with the e-mail the candidate gave.
+  await c.locator('form.earner-check input.earner-input').fill('alice@example.org');
+  await c.locator('form.earner-check button').click();
+  assert.match(await c.locator('.earner-result').innerText(), /Matches the badge's recipient/);
+  await app.page.screenshot({ path: path.join(shots, 'desktop-en-credly.png'), fullPage: true });
+  await finish(app);
+
+  const revoked = await openApp();
+  await answerLikeCredly(revoked.page, { revoked: true });
+  await revoked.page.fill('#paste-input', page_url);
+  await revoked.page.click('form.paste button[type=submit]');
+  assert.equal((await verdicts(revoked.page, 1))[page_url], 'revoked');
+  await finish(revoked);
 });
