@@ -32,6 +32,13 @@ pub fn verify_ecdsa_sd(document: &str, proof: &str, issuer_key: &[u8]) -> Result
     badge_verifier::offload::verify_ecdsa_sd(document, proof, issuer_key)
 }
 
+/// A PDF's links, URLs and attached files (issue #17) as JSON; throws why it is not read.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn scan_pdf(bytes: &[u8]) -> Result<String, String> {
+    badge_verifier::offload::scan_pdf(bytes)
+}
+
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]
     eprintln!("This is the app's on-demand module: Trunk builds it with the app (see README).");

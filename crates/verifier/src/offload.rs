@@ -53,3 +53,10 @@ pub fn verify_ecdsa_sd(document: &str, proof: &str, issuer_key: &[u8]) -> Result
     let evidence = sd_evidence(&document, &proof, &key).map_err(|e| e.to_wire())?;
     serde_json::to_string(&evidence).map_err(|e| ProofError::Malformed(e.to_string()).to_wire())
 }
+
+/// What a PDF links to and carries (issue #17), as `extract::pdf::Scan` JSON, read with the
+/// default limits; `Err` says why the PDF is not read (damaged, encrypted).
+#[cfg(feature = "pdf")]
+pub fn scan_pdf(bytes: &[u8]) -> Result<String, String> {
+    crate::extract::pdf::scan(bytes, &crate::Limits::default()).map(|s| s.to_wire())
+}

@@ -6,6 +6,8 @@
 pub mod bake;
 // The view names the file kinds the core sniffs (one decision, `detect::sniff`).
 pub mod detect;
+// PDF résumés (issue #17): what a PDF links to and carries (the reading needs feature `pdf`).
+pub mod pdf;
 test_visible!(png, svg);
 
 #[cfg(any(test, feature = "test-support"))]
@@ -139,6 +141,10 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError>
         detect::Kind::Png => png::extract_png(bytes, limits),
         detect::Kind::Svg => svg::extract_svg(bytes, limits),
         detect::Kind::Text => extract_text(bytes, limits),
+        // `verify` reads a PDF's links and attachments; one inside another input is not read.
+        detect::Kind::Pdf => Err(ExtractError::Unsupported(
+            "a PDF inside another document is not read: verify the PDF itself".into(),
+        )),
         detect::Kind::Other(kind) => Err(ExtractError::NotABadge {
             kind: kind.to_string(),
         }),

@@ -10,6 +10,7 @@
 mod clr;
 pub(crate) mod failure;
 mod nested;
+mod pdf;
 mod presentation;
 test_visible!(ob2, ob3);
 pub mod validity;
@@ -261,6 +262,13 @@ impl<'a, F: Fetcher> Verification<'a, F> {
 /// Verifies one input. Never panics on bad input; every failure becomes a check in the report.
 pub async fn verify<F: Fetcher>(input: &Input, fetcher: &F, opts: &Options) -> Report {
     let mut v = Verification::new(fetcher, opts);
+    // A PDF (issue #17): its links and attached files, each a nested report (verify/pdf.rs).
+    if let Input::Bytes { bytes, .. } = input {
+        if extract::detect::sniff(bytes) == extract::detect::Kind::Pdf {
+            pdf::verify_pdf(&mut v, bytes).await;
+            return v.finish(input.name());
+        }
+    }
     let payload = match input {
         Input::Url(u) => {
             v.expert.source = Some("URL".into());
