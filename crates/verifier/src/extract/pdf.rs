@@ -170,7 +170,10 @@ mod reading {
             dropped: 0,
         };
         let max_pages = limits.max_pdf_pages;
-        for (i, page_id) in doc.page_iter().enumerate() {
+        // A page tree that lists a page twice (or loops) counts each page once.
+        let mut seen = HashSet::new();
+        let pages = doc.page_iter().filter(|id| seen.insert(*id));
+        for (i, page_id) in pages.enumerate() {
             let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
             s.scan.pages = n;
             if i < max_pages {
