@@ -20,7 +20,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use badge_verifier::report::{CheckId, Format, Outcome, Report};
+    use badge_verifier::report::{CheckId, Format, FoundKind, Outcome, Report};
     use badge_verifier::resolve::fetch::FetchLimits;
     use badge_verifier::resolve::native::NativeFetcher;
     use badge_verifier::verify::validity::parse_datetime;
@@ -235,6 +235,23 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
             r.verdict.as_str().to_uppercase(),
             r.summary
         ));
+        // Issue #17: where in a PDF (page, link / text / attachment) this one was found.
+        if let Some(f) = &r.found_at {
+            let kind = match f.kind {
+                FoundKind::Link => "link",
+                FoundKind::Text => "URL in the text",
+                FoundKind::Attachment => "attached file",
+                FoundKind::Embedded => "embedded",
+                FoundKind::QrCode => "QR code",
+            };
+            let page = f.page.map(|p| format!("page {p}, ")).unwrap_or_default();
+            let name = f
+                .name
+                .as_deref()
+                .map(|n| format!(" {n}"))
+                .unwrap_or_default();
+            s.push_str(&format!("{pad}  found: {page}{kind}{name}\n"));
+        }
         let presentation = matches!(
             r.format,
             Some(Format::Presentation | Format::PresentationJwt)
