@@ -600,7 +600,7 @@ fn random_mutations_never_panic() {
                         b"/Kids [1 0 R]",
                         b"/ObjStm",
                     ];
-                    let tok: &[u8] = *rng.pick(TOKENS);
+                    let tok = *rng.pick(TOKENS);
                     b.splice(i..i, tok.iter().copied());
                 }
                 3 => {
