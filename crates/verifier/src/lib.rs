@@ -69,6 +69,9 @@
 //!   badge unverifiable, so the app can verify it again with the full build it loads on demand.
 //! - `json-schema` (default): checks an OB 3.0 `credentialSchema` against the bundled schema;
 //!   without it that check is reported as not checked (the app leaves it out for size).
+//! - `pdf` (default): reads PDFs (résumés) with lopdf: each link, URL in the text and attached
+//!   badge is a nested report with its page (`verify/pdf.rs`). Without it (the app's first
+//!   load) the on-demand module reads the PDF, or a `full-verifier` check says it is needed.
 //! - `native-fetcher`: `resolve::native::NativeFetcher`, the CLI's HTTP(S) client (ureq),
 //!   with the address checks and redirect rules of [`resolve::fetch::FetchPolicy`]. Native only.
 //! - `test-support`: helpers for tests (baking PNG/SVG badges, encoding status lists, the
