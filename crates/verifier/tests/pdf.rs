@@ -674,3 +674,32 @@ fn e2e_resume_fixture_is_current_and_valid_offline() {
     );
     assert_eq!(r.verdict, Verdict::Valid, "{}", r.summary);
 }
+
+/// The on-demand module's answer (the app's first load reads PDFs through it) is the scan the
+/// CLI makes, as JSON, attachment bytes in base64; and its error for an unreadable PDF.
+#[cfg(all(feature = "jsonld-reference", feature = "extended-suites"))]
+#[test]
+fn the_module_answers_with_the_same_scan() {
+    use badge_verifier::extract::pdf::Scan;
+    let png = teamwork_png();
+    let bytes = Pdf::new()
+        .page(&["https://a.example/x"])
+        .link(ASSERTION)
+        .attach("t.png", &png)
+        .bytes();
+    let wire = badge_verifier::offload::scan_pdf(&bytes).unwrap();
+    let answer = Scan::from_wire(&wire).unwrap();
+    assert_eq!(answer, scan_default(&bytes).unwrap());
+    assert_eq!(answer.items.len(), 3);
+    use base64::Engine;
+    let data = answer.items[1].data.as_deref().unwrap();
+    assert_eq!(
+        base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .unwrap(),
+        png
+    );
+    assert!(badge_verifier::offload::scan_pdf(b"%PDF-1.7 junk")
+        .unwrap_err()
+        .contains("damaged"));
+}

@@ -232,3 +232,25 @@ fn plural(n: usize) -> &'static str {
         "s"
     }
 }
+
+/// The app's first load (no `pdf`): without the on-demand module a PDF is not read, and the
+/// report says which check needs it, so the app loads the module and verifies again.
+#[cfg(all(test, not(feature = "pdf")))]
+mod tests {
+    use crate::{verify, Input, MemoryFetcher, Options, Verdict};
+
+    #[test]
+    fn without_the_module_a_pdf_needs_the_full_verifier() {
+        let input = Input::Bytes {
+            name: "resume.pdf".into(),
+            bytes: b"%PDF-1.7\n%%EOF\n".to_vec(),
+        };
+        let opts = Options::at("2026-01-01T00:00:00Z".parse().unwrap());
+        let r = futures::executor::block_on(verify(&input, &MemoryFetcher::new(), &opts));
+        assert_eq!(r.verdict, Verdict::Unverifiable);
+        assert_eq!(r.format, Some(crate::Format::Pdf));
+        assert_eq!(r.checks.len(), 1);
+        assert_eq!(r.checks[0].id, crate::check::CheckId::FullVerifier);
+        assert!(r.summary.contains("loads on demand"), "{}", r.summary);
+    }
+}
