@@ -564,6 +564,8 @@ fn pages_and_links_past_the_limits_are_reported() {
     assert_eq!(r.verdict, Verdict::Unverifiable);
 }
 
+/// Byte flips, truncations, PDF tokens and cut-outs of a small résumé: `scan` never panics
+/// (`PDF_RANDOM_CASES=200000` ran clean when this was written).
 #[test]
 fn random_mutations_never_panic() {
     let base = Pdf::new()

@@ -143,7 +143,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError>
         detect::Kind::Text => extract_text(bytes, limits),
         // `verify` reads a PDF's links and attachments; one inside another input is not read.
         detect::Kind::Pdf => Err(ExtractError::Unsupported(
-            "a PDF inside another document is not read: verify the PDF itself".into(),
+            "a PDF found at a link or inside another document is not searched: verify the PDF file itself".into(),
         )),
         detect::Kind::Other(kind) => Err(ExtractError::NotABadge {
             kind: kind.to_string(),
