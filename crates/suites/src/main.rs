@@ -48,6 +48,13 @@ pub fn scan_qr_luma(width: u32, height: u32, luma: &[u8]) -> Result<String, Stri
     badge_verifier::offload::scan_qr_luma(width, height, luma)
 }
 
+/// A PDF's links, URLs and attached files (issue #17) as JSON; throws why it is not read.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+pub fn scan_pdf(bytes: &[u8]) -> Result<String, String> {
+    badge_verifier::offload::scan_pdf(bytes)
+}
+
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]
     eprintln!("This is the app's on-demand module: Trunk builds it with the app (see README).");

@@ -72,6 +72,9 @@
 //! - `qr` (default): QR codes in a PNG without a badge chunk or a JPEG (a photo or scan of a
 //!   printed certificate), each verified as a nested report (`extract::qr`, `image` + `rqrr`).
 //!   Without it the app's on-demand module is asked, else a `full-verifier` check says so.
+//! - `pdf` (default): reads PDFs (résumés) with lopdf: each link, URL in the text and attached
+//!   badge is a nested report with its page (`verify/pdf.rs`). Without it (the app's first
+//!   load) the on-demand module reads the PDF, or a `full-verifier` check says it is needed.
 //! - `native-fetcher`: `resolve::native::NativeFetcher`, the CLI's HTTP(S) client (ureq),
 //!   with the address checks and redirect rules of [`resolve::fetch::FetchPolicy`]. Native only.
 //! - `test-support`: helpers for tests (baking PNG/SVG badges, encoding status lists, the

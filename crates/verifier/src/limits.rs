@@ -31,6 +31,14 @@ pub struct Limits {
     /// credentials, a presentation's credentials; issue #16). Each is a verification of its
     /// own, within the input's budget; those past this many are reported, not verified.
     pub max_nested_credentials: usize,
+    /// How many pages of a PDF are searched for links, URLs and attached files (issue #17).
+    pub max_pdf_pages: usize,
+    /// How many links, URLs and attachments one PDF may list (the first
+    /// [`Limits::max_nested_credentials`] are verified); the rest are counted, not kept.
+    pub max_pdf_found: usize,
+    /// How many bytes a PDF's content streams and attached files may decode to, in all (a
+    /// FlateDecode bomb stops here); one attached file at most [`Limits::max_payload_bytes`].
+    pub max_pdf_decoded_bytes: usize,
 }
 
 impl Default for Limits {
@@ -45,6 +53,9 @@ impl Default for Limits {
             max_fetched_bytes: 32 * 1024 * 1024,
             deadline_ms: 30_000,
             max_nested_credentials: 100,
+            max_pdf_pages: 100,
+            max_pdf_found: 1000,
+            max_pdf_decoded_bytes: 32 * 1024 * 1024,
         }
     }
 }

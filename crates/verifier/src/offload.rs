@@ -68,3 +68,10 @@ pub fn scan_qr_luma(width: u32, height: u32, luma: &[u8]) -> Result<String, Stri
     crate::extract::qr::scan_luma(width, height, luma)
         .and_then(|c| serde_json::to_string(&c).map_err(|e| e.to_string()))
 }
+
+/// What a PDF links to and carries (issue #17), as `extract::pdf::Scan` JSON, read with the
+/// default limits; `Err` says why the PDF is not read (damaged, encrypted).
+#[cfg(feature = "pdf")]
+pub fn scan_pdf(bytes: &[u8]) -> Result<String, String> {
+    crate::extract::pdf::scan(bytes, &crate::Limits::default()).map(|s| s.to_wire())
+}

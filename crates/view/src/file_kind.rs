@@ -16,7 +16,7 @@ impl ImageKind {
         match sniff(bytes) {
             Kind::Png => Some(ImageKind::Png),
             Kind::Svg => Some(ImageKind::Svg),
-            Kind::Text | Kind::Other(_) => None,
+            Kind::Text | Kind::Pdf | Kind::Other(_) => None,
         }
     }
 

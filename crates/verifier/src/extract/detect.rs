@@ -9,6 +9,8 @@ pub enum Kind {
     Svg,
     /// JSON, JWS or URL text (or garbage text; decided by [`classify_text`]).
     Text,
+    /// A PDF (a résumé): its links and attached files are verified one by one (`verify::pdf`).
+    Pdf,
     /// A known file type that is not a badge carrier.
     Other(&'static str),
 }
@@ -23,7 +25,6 @@ pub fn sniff(bytes: &[u8]) -> Kind {
         (b"\xFF\xD8\xFF", "JPEG"),
         (b"GIF87a", "GIF"),
         (b"GIF89a", "GIF"),
-        (b"%PDF-", "PDF"),
         (b"PK\x03\x04", "ZIP"),
         (b"\x00\x00\x01\x00", "ICO"),
         (b"BM", "BMP"),
@@ -40,6 +41,9 @@ pub fn sniff(bytes: &[u8]) -> Kind {
         if bytes.starts_with(magic) {
             return Kind::Other(name);
         }
+    }
+    if is_pdf(bytes) {
+        return Kind::Pdf;
     }
     if bytes.len() >= 12 && &bytes[0..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
         return Kind::Other("WebP");
@@ -83,6 +87,25 @@ pub fn image_to_scan(bytes: &[u8]) -> Option<&'static str> {
         Some("JPEG")
     } else {
         None
+    }
+}
+
+/// `%PDF-` at the start, or within the first 1024 bytes after other bytes (ISO 32000-1 Annex H
+/// tolerates such junk, and lopdf reads it) unless they look like text that only quotes it.
+fn is_pdf(bytes: &[u8]) -> bool {
+    let window = &bytes[..bytes.len().min(1024)];
+    match window.windows(5).position(|w| w == b"%PDF-") {
+        Some(0) => true,
+        Some(_) => {
+            !matches!(
+                skip_bom_and_space(bytes).first(),
+                Some(b'{' | b'[' | b'<' | b'"' | b'%') | None
+            ) && !skip_bom_and_space(bytes).starts_with(b"ey")
+                && !skip_bom_and_space(bytes)
+                    .get(..4)
+                    .is_some_and(|h| h.eq_ignore_ascii_case(b"http"))
+        }
+        None => false,
     }
 }
 

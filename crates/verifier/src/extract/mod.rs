@@ -10,6 +10,8 @@ pub mod detect;
 pub mod html;
 // QR codes in PNG and JPEG pictures (issue #17).
 pub mod qr;
+// PDF résumés (issue #17): what a PDF links to and carries (the reading needs feature `pdf`).
+pub mod pdf;
 test_visible!(png, svg);
 
 #[cfg(any(test, feature = "test-support"))]
@@ -143,6 +145,10 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError>
         detect::Kind::Png => png::extract_png(bytes, limits),
         detect::Kind::Svg => svg::extract_svg(bytes, limits),
         detect::Kind::Text => extract_text(bytes, limits),
+        // `verify` reads a PDF's links and attachments; one inside another input is not read.
+        detect::Kind::Pdf => Err(ExtractError::Unsupported(
+            "a PDF found at a link or inside another document is not searched: verify the PDF file itself".into(),
+        )),
         detect::Kind::Other(kind) => Err(ExtractError::NotABadge {
             kind: kind.to_string(),
         }),

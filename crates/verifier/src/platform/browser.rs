@@ -153,6 +153,24 @@ pub fn offloaded_canonicalize(document: &str) -> Option<Result<String, String>> 
     )
 }
 
+/// A PDF read by the on-demand module (`badgeSuites.scan_pdf`, issue #17), if the page has
+/// loaded it: `Some(Ok(the found items as JSON))`, `Some(Err(why the PDF is not read))`, or
+/// `None` when it is not loaded.
+#[cfg_attr(feature = "pdf", allow(dead_code))] // lopdf is linked
+pub fn offloaded_scan_pdf(bytes: &[u8]) -> Option<Result<String, String>> {
+    use wasm_bindgen::{JsCast, JsValue};
+    let suites = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("badgeSuites")).ok()?;
+    let scan = js_sys::Reflect::get(&suites, &JsValue::from_str("scan_pdf"))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let array = js_sys::Uint8Array::from(bytes);
+    Some(match scan.call1(&suites, &array) {
+        Ok(json) => json.as_string().ok_or_else(String::new),
+        Err(e) => Err(e.as_string().unwrap_or_default()),
+    })
+}
+
 /// ECDSA is verified by the p256 / p384 crates in the browser (WebCrypto's is asynchronous and
 /// verification here is not): always `None`.
 pub fn verify_ecdsa(

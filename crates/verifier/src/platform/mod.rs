@@ -1,7 +1,7 @@
 //! What differs between the CLI's native build and the app's browser build, behind one surface:
 //! the clock, URL parsing, GZIP inflation, lower-casing, reading a literal IP host, ECDSA
 //! verification (natively by ring's assembly; in the browser by the crates above, `None`) and the
-//! app's on-demand module (`offloaded_signature`, `offloaded_canonicalize`). This is
+//! app's on-demand module (`offloaded_signature`, `offloaded_canonicalize`, `offloaded_scan_pdf`). This is
 //! the only place in the core that asks which target it is built for; everything above it is
 //! the same code on both.
 //!
@@ -19,13 +19,13 @@ mod native;
 #[allow(unused_imports)] // offloaded_*: only the first-load build asks the module
 pub use browser::{
     gunzip, join_url, lowercase, now_ms, offloaded_canonicalize, offloaded_ecdsa_sd,
-    offloaded_scan_qr, offloaded_signature, parse_ip, parse_url, verify_ecdsa,
+    offloaded_scan_pdf, offloaded_scan_qr, offloaded_signature, parse_ip, parse_url, verify_ecdsa,
 };
 #[cfg(not(target_arch = "wasm32"))]
 #[allow(unused_imports)] // offloaded_*: only the browser asks the module
 pub use native::{
     gunzip, join_url, lowercase, now_ms, offloaded_canonicalize, offloaded_ecdsa_sd,
-    offloaded_scan_qr, offloaded_signature, parse_ip, parse_url, verify_ecdsa,
+    offloaded_scan_pdf, offloaded_scan_qr, offloaded_signature, parse_ip, parse_url, verify_ecdsa,
 };
 // Only tests compress (status lists to verify): natively with flate2; in the browser build
 // (benchmarks) with stored blocks, so no compressor is linked for it.

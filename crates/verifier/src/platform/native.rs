@@ -114,6 +114,12 @@ pub fn offloaded_scan_qr(_bytes: &[u8]) -> Option<Result<String, String>> {
     None
 }
 
+/// Natively PDFs are read by lopdf (feature `pdf`, the CLI's default): no module to ask.
+#[allow(dead_code)]
+pub fn offloaded_scan_pdf(_bytes: &[u8]) -> Option<Result<String, String>> {
+    None
+}
+
 /// ECDSA verification by ring: `public` is the SEC1 uncompressed point, `signature` r ‖ s.
 /// `Some(valid)`; the callers fall back to the RustCrypto crates on `None` (the browser).
 pub fn verify_ecdsa(

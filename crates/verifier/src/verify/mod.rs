@@ -13,6 +13,7 @@ mod links;
 mod nested;
 #[cfg(feature = "html-pages")]
 mod page;
+mod pdf;
 mod presentation;
 // QR codes in a photo or scan (issue #17).
 mod qr;
@@ -280,6 +281,13 @@ impl<'a, F: Fetcher> Verification<'a, F> {
 /// Verifies one input. Never panics on bad input; every failure becomes a check in the report.
 pub async fn verify<F: Fetcher>(input: &Input, fetcher: &F, opts: &Options) -> Report {
     let mut v = Verification::new(fetcher, opts);
+    // A PDF (issue #17): its links and attached files, each a nested report (verify/pdf.rs).
+    if let Input::Bytes { bytes, .. } = input {
+        if extract::detect::sniff(bytes) == extract::detect::Kind::Pdf {
+            pdf::verify_pdf(&mut v, bytes).await;
+            return v.finish(input.name());
+        }
+    }
     let payload = match input {
         Input::Url(u) => {
             v.expert.source = Some("URL".into());
