@@ -122,3 +122,23 @@ test('a Credly badge link from a résumé: its own assertion is verified, and th
   assert.equal((await verdicts(revoked.page, 1))[page_url], 'revoked');
   await finish(revoked);
 });
+
+test('a PDF résumé: each link, URL and attached badge is its own card under it, with its page', async () => {
+  const app = await openApp();
+  // The résumé's links point to example.org, which this machine cannot reach (as a CORS
+  // refusal would look to the page).
+  await app.page.route('https://example.org/**', (route) => route.abort());
+  await dropFiles(app.page, [fixture('resume.pdf')]);
+  const v = await verdicts(app.page, 1);
+  // The attached badge is valid, but two links could not be read: the résumé as a whole
+  // cannot be called valid (each card keeps its own verdict).
+  assert.equal(v['resume.pdf'], 'unverifiable');
+  const n = await nested(card(app.page, 'resume.pdf'));
+  assert.deepEqual(n.map((x) => [x.input, x.verdict, x.found]), [
+    ['https://example.org/nothing-here', 'unverifiable', 'page 1 · link'],
+    ['teamwork-baked.png', 'valid', 'page 1 · attached file teamwork-baked.png'],
+    ['https://example.org/portfolio', 'unverifiable', 'page 1 · URL in the text'],
+  ]);
+  await app.page.screenshot({ path: path.join(shots, 'desktop-en-resume-pdf.png'), fullPage: true });
+  await finish(app);
+});

@@ -72,7 +72,7 @@ fn a_pdf_prints_each_badge_with_its_page_and_kind() {
     );
     assert!(text.contains("    └ teamwork-baked.png: VALID"), "{text}");
     assert!(
-        text.contains("found: page 1, attached file teamwork-baked.png"),
+        text.contains("found: page 1, attachment \"teamwork-baked.png\""),
         "{text}"
     );
 

@@ -131,17 +131,17 @@ pub(crate) async fn verify_pdf<F: Fetcher>(v: &mut Verification<'_, F>, bytes: &
             "{unreached} link{} could not be verified (each has its own report)",
             plural(unreached)
         );
-        v.add(if badges == 0 {
-            Check::unverifiable(
-                CheckId::NestedCredential,
-                format!("no badge could be read: {what}"),
-            )
-        } else {
-            Check::warning(
-                CheckId::NestedCredential,
-                format!("{what}: a badge behind one is not verified"),
-            )
-        });
+        // A link that could not be read may be a badge (a forged one on a server that blocks
+        // the browser, a revoked one): the PDF as a whole cannot be called valid, whatever the
+        // badges that were read say. Each of those keeps its own verdict in its own report.
+        v.add(Check::unverifiable(
+            CheckId::NestedCredential,
+            if badges == 0 {
+                format!("no badge could be read: {what}")
+            } else {
+                format!("{what}: a badge behind one would not be verified")
+            },
+        ));
     }
     if badges == 0 && unreached == 0 {
         v.add(Check::failed(
