@@ -1,39 +1,16 @@
 // Issue #16 in the browser: plain W3C credentials, CLR transcripts, presentations and
 // VC-JOSE-COSE enveloped credentials each verify as what they are; the on-demand module is
 // loaded only when a badge needs it. Serves dist/ on 127.0.0.1 (tests/e2e/server.mjs).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { launchBrowser, openApp as open, finish, verdicts, dropFiles, card } from './support.mjs';
+import { servedApp, finish, verdicts, dropFiles, card, fixture, nestedCards, root, fixtures, shots } from './support.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..', '..');
-const dist = path.join(root, 'dist');
-const fixtures = path.join(root, 'tests', 'fixtures', 'e2e');
-const shots = path.join(root, 'target', 'screenshots');
+const { openApp } = servedApp();
 
-let browser, site;
 
-before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run `trunk build --release` first');
-  fs.mkdirSync(shots, { recursive: true });
-  site = await serve(dist);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
-
-const openApp = (opts) => open(browser, site.url, opts);
-
-const fixture = (name) => ({ name, data: fs.readFileSync(path.join(fixtures, name)) });
-
-const nestedVerdicts = (c) => c.locator('article.nested-card').evaluateAll((els) => els.map((e) => e.dataset.verdict));
+const nestedVerdicts = async (c) => (await nestedCards(c)).map((n) => n.verdict);
 
 test('a plain W3C credential is verified as a credential, never called a forged badge', async () => {
   const app = await openApp();

@@ -1,39 +1,14 @@
 // Issue #17 in the browser: a PDF résumé, a photo of a certificate's QR code, the camera, and a
 // Credly badge link each become cards a recruiter can read. Every server is on 127.0.0.1; the
 // badge platform's API is answered by the test (page.route), never fetched from the network.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { launchBrowser, openApp as open, finish, verdicts, dropFiles, card } from './support.mjs';
+import { servedApp, finish, verdicts, dropFiles, card, fixture, nestedCards, root, fixtures, shots } from './support.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..', '..');
-const dist = path.join(root, 'dist');
-const fixtures = path.join(root, 'tests', 'fixtures', 'e2e');
-const shots = path.join(root, 'target', 'screenshots');
-
-let browser, site;
-
-before(async () => {
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run `trunk build --release` first');
-  fs.mkdirSync(shots, { recursive: true });
-  site = await serve(dist);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  site?.server.close();
-});
-
-const openApp = (opts) => open(browser, site.url, opts);
-const fixture = (name) => ({ name, data: fs.readFileSync(path.join(fixtures, name)) });
-const nested = (c) => c.locator('article.nested-card').evaluateAll((els) => els.map((e) => ({
-  verdict: e.dataset.verdict, input: e.dataset.input, found: e.querySelector('.found-at')?.textContent ?? null,
-})));
+const { openApp } = servedApp();
+const nested = nestedCards;
 
 test('a photo of a certificate: its QR code is read and the badge in it verified (PNG and JPEG)', async () => {
   const app = await openApp();

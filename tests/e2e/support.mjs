@@ -1,8 +1,13 @@
 // What the end-to-end tests share: Chromium as the probe starts it, the app opened with its
 // errors, CSP violations and requests recorded, files dropped as a desktop drag does, and the
 // wait for every card's verdict.
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
 
 export function launchBrowser() {
   return chromium.launch({
@@ -67,3 +72,37 @@ export async function dropFiles(page, files) {
 
 /** The top-level card for `input`. */
 export const card = (page, input) => page.locator(`article.card[data-input="${input}"]`);
+
+// Where the tests find the built app, their fixtures, and put their screenshots.
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '..', '..');
+export const dist = path.join(root, 'dist');
+export const fixtures = path.join(root, 'tests', 'fixtures', 'e2e');
+export const shots = path.join(root, 'target', 'screenshots');
+
+/** A fixture file of tests/fixtures/e2e as `dropFiles` takes it. */
+export const fixture = (name) => ({ name, data: fs.readFileSync(path.join(fixtures, name)) });
+
+/** The nested cards of a card: verdict, input and where each was found. */
+export const nestedCards = (c) => c.locator('article.nested-card').evaluateAll((els) => els.map((e) => ({
+  verdict: e.dataset.verdict, input: e.dataset.input, found: e.querySelector('.found-at')?.textContent ?? null,
+})));
+
+/**
+ * For a test file: serves dist/ on 127.0.0.1 and starts Chromium before its tests, stops both
+ * after them; returns `openApp(opts)` for that page.
+ */
+export function servedApp() {
+  let browser, site;
+  before(async () => {
+    assert.ok(fs.existsSync(path.join(dist, 'index.html')), 'dist/ is missing: run `trunk build --release` first');
+    fs.mkdirSync(shots, { recursive: true });
+    site = await serve(dist);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    site?.server.close();
+  });
+  return { openApp: (opts) => openApp(browser, site.url, opts) };
+}

@@ -286,7 +286,12 @@ fn a_resume_lists_every_link_url_and_attached_badge_with_its_page() {
     // Both badges are valid, the home page is not a badge, but the dead link might have been
     // one: the PDF cannot be called valid (each badge keeps its own verdict).
     assert_eq!(r.verdict, Verdict::Unverifiable, "{}", r.summary);
-    assert!(r.summary.contains("a badge behind one would not be verified"), "{}", r.summary);
+    assert!(
+        r.summary
+            .contains("a badge behind one would not be verified"),
+        "{}",
+        r.summary
+    );
     assert_eq!(
         check_detail(&r, "found", Outcome::Passed),
         "found 1 link, 2 URLs in the text and 1 attached file on 2 of 2 pages"

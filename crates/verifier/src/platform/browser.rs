@@ -106,11 +106,41 @@ pub fn parse_ip(bare: &str) -> Option<IpAddr> {
     super::canonical_ip::canonical_ip(bare)
 }
 
-/// A signature with a suite this build leaves out (feature `extended-suites`), verified by the
-/// page's on-demand suites module (crates/suites) if the page has loaded it: `Some(valid)`, or
-/// `None` when it is not loaded (the caller then says what was not checked). The module's
-/// `verify_signature(alg, key, message, signature)` is reached through `globalThis.badgeSuites`,
-/// which the app sets once the module is ready; nothing else on the page is called.
+/// Calls the app's on-demand module (crates/suites): its export `name` with `args`, through
+/// `globalThis.badgeSuites`, which the app sets once the module is ready; nothing else on the
+/// page is called. `None` when the page has not loaded it (the caller then says what was not
+/// checked); else what it returned, or the text it threw (wasm-bindgen throws a `Result`'s
+/// error).
+#[allow(dead_code)] // each `offloaded_*` is used only in a build without its feature
+fn call_module(
+    name: &str,
+    args: &[wasm_bindgen::JsValue],
+) -> Option<Result<wasm_bindgen::JsValue, String>> {
+    use wasm_bindgen::{JsCast, JsValue};
+    let module = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("badgeSuites")).ok()?;
+    let f = js_sys::Reflect::get(&module, &JsValue::from_str(name))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let args: js_sys::Array = args.iter().collect();
+    Some(
+        f.apply(&module, &args)
+            .map_err(|e| e.as_string().unwrap_or_default()),
+    )
+}
+
+/// [`call_module`] for an export that returns text (JSON, N-Quads).
+#[allow(dead_code)] // see call_module
+fn call_module_text(name: &str, args: &[wasm_bindgen::JsValue]) -> Option<Result<String, String>> {
+    call_module(name, args).map(|r| r.and_then(|v| v.as_string().ok_or_else(String::new)))
+}
+
+fn bytes(b: &[u8]) -> wasm_bindgen::JsValue {
+    js_sys::Uint8Array::from(b).into()
+}
+
+/// A signature with a suite this build leaves out (feature `extended-suites`), by the module's
+/// `verify_signature(alg, key, message, signature)`: `Some(valid)`, `None` without the module.
 #[cfg_attr(feature = "extended-suites", allow(dead_code))] // the suites are linked
 pub fn offloaded_signature(
     alg: &str,
@@ -118,57 +148,43 @@ pub fn offloaded_signature(
     message: &[u8],
     signature: &[u8],
 ) -> Option<bool> {
-    use wasm_bindgen::{JsCast, JsValue};
-    let suites = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("badgeSuites")).ok()?;
-    let verify = js_sys::Reflect::get(&suites, &JsValue::from_str("verify_signature"))
-        .ok()?
-        .dyn_into::<js_sys::Function>()
-        .ok()?;
-    let args = js_sys::Array::of4(
-        &JsValue::from_str(alg),
-        &js_sys::Uint8Array::from(key),
-        &js_sys::Uint8Array::from(message),
-        &js_sys::Uint8Array::from(signature),
-    );
-    verify.apply(&suites, &args).ok()?.as_bool()
+    let args = [alg.into(), bytes(key), bytes(message), bytes(signature)];
+    call_module("verify_signature", &args)?.ok()?.as_bool()
 }
 
 /// RDFC-1.0 canonical N-Quads of a JSON-LD document outside the fast path's subset, by the
-/// on-demand module's general JSON-LD expansion (`badgeSuites.canonicalize`), if the page has
-/// loaded it: `Some(Ok(nquads))`, `Some(Err(wire error))`, or `None` when it is not loaded.
+/// module's general JSON-LD expansion (`canonicalize`): `Some(Err(wire error))` when refused.
 #[cfg_attr(feature = "jsonld-reference", allow(dead_code))] // the expansion is linked
 pub fn offloaded_canonicalize(document: &str) -> Option<Result<String, String>> {
-    use wasm_bindgen::{JsCast, JsValue};
-    let suites = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("badgeSuites")).ok()?;
-    let canonicalize = js_sys::Reflect::get(&suites, &JsValue::from_str("canonicalize"))
-        .ok()?
-        .dyn_into::<js_sys::Function>()
-        .ok()?;
-    // wasm-bindgen throws a `Result`'s error as the thrown value.
-    Some(
-        match canonicalize.call1(&suites, &JsValue::from_str(document)) {
-            Ok(nquads) => nquads.as_string().ok_or_else(String::new),
-            Err(e) => Err(e.as_string().unwrap_or_default()),
-        },
+    call_module_text("canonicalize", &[document.into()])
+}
+
+/// A PDF read by the module (`scan_pdf`, issue #17): the found items as JSON, or why the PDF
+/// is not read.
+#[cfg_attr(feature = "pdf", allow(dead_code))] // lopdf is linked
+pub fn offloaded_scan_pdf(pdf: &[u8]) -> Option<Result<String, String>> {
+    call_module_text("scan_pdf", &[bytes(pdf)])
+}
+
+/// An `ecdsa-sd-2023` derived proof verified by the module (`verify_ecdsa_sd`): its evidence as
+/// JSON, or the error in wire form.
+#[cfg_attr(feature = "extended-suites", allow(dead_code))] // the suite is linked
+pub fn offloaded_ecdsa_sd(
+    document: &str,
+    proof: &str,
+    issuer_key: &[u8],
+) -> Option<Result<String, String>> {
+    call_module_text(
+        "verify_ecdsa_sd",
+        &[document.into(), proof.into(), bytes(issuer_key)],
     )
 }
 
-/// A PDF read by the on-demand module (`badgeSuites.scan_pdf`, issue #17), if the page has
-/// loaded it: `Some(Ok(the found items as JSON))`, `Some(Err(why the PDF is not read))`, or
-/// `None` when it is not loaded.
-#[cfg_attr(feature = "pdf", allow(dead_code))] // lopdf is linked
-pub fn offloaded_scan_pdf(bytes: &[u8]) -> Option<Result<String, String>> {
-    use wasm_bindgen::{JsCast, JsValue};
-    let suites = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("badgeSuites")).ok()?;
-    let scan = js_sys::Reflect::get(&suites, &JsValue::from_str("scan_pdf"))
-        .ok()?
-        .dyn_into::<js_sys::Function>()
-        .ok()?;
-    let array = js_sys::Uint8Array::from(bytes);
-    Some(match scan.call1(&suites, &array) {
-        Ok(json) => json.as_string().ok_or_else(String::new),
-        Err(e) => Err(e.as_string().unwrap_or_default()),
-    })
+/// The QR codes of a PNG or JPEG read by the module (`scan_qr`): a JSON list of the codes'
+/// text, or why the picture cannot be read.
+#[cfg_attr(feature = "qr", allow(dead_code))] // the QR reader is linked
+pub fn offloaded_scan_qr(picture: &[u8]) -> Option<Result<String, String>> {
+    call_module_text("scan_qr", &[bytes(picture)])
 }
 
 /// ECDSA is verified by the p256 / p384 crates in the browser (WebCrypto's is asynchronous and
@@ -180,51 +196,4 @@ pub fn verify_ecdsa(
     _signature: &[u8],
 ) -> Option<bool> {
     None
-}
-
-/// An `ecdsa-sd-2023` derived proof verified by the on-demand module
-/// (`badgeSuites.verify_ecdsa_sd`), if the page has loaded it: `Some(Ok(evidence JSON))`,
-/// `Some(Err(wire error))`, or `None` when it is not loaded.
-#[cfg_attr(feature = "extended-suites", allow(dead_code))] // the suite is linked
-pub fn offloaded_ecdsa_sd(
-    document: &str,
-    proof: &str,
-    issuer_key: &[u8],
-) -> Option<Result<String, String>> {
-    use wasm_bindgen::{JsCast, JsValue};
-    let suites = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("badgeSuites")).ok()?;
-    let verify = js_sys::Reflect::get(&suites, &JsValue::from_str("verify_ecdsa_sd"))
-        .ok()?
-        .dyn_into::<js_sys::Function>()
-        .ok()?;
-    Some(
-        match verify.call3(
-            &suites,
-            &JsValue::from_str(document),
-            &JsValue::from_str(proof),
-            &js_sys::Uint8Array::from(issuer_key),
-        ) {
-            Ok(evidence) => evidence.as_string().ok_or_else(String::new),
-            Err(e) => Err(e.as_string().unwrap_or_default()),
-        },
-    )
-}
-
-/// The QR codes of a PNG or JPEG, read by the on-demand module (`badgeSuites.scan_qr`), if the
-/// page has loaded it: `Some(Ok(a JSON list of the codes' text))`, `Some(Err(why the picture
-/// cannot be read))`, `None` without the module.
-#[cfg_attr(feature = "qr", allow(dead_code))] // the QR reader is linked
-pub fn offloaded_scan_qr(bytes: &[u8]) -> Option<Result<String, String>> {
-    use wasm_bindgen::{JsCast, JsValue};
-    let suites = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("badgeSuites")).ok()?;
-    let scan = js_sys::Reflect::get(&suites, &JsValue::from_str("scan_qr"))
-        .ok()?
-        .dyn_into::<js_sys::Function>()
-        .ok()?;
-    let array = js_sys::Uint8Array::from(bytes);
-    // wasm-bindgen throws a `Result`'s error as the thrown value.
-    Some(match scan.call1(&suites, &array) {
-        Ok(json) => json.as_string().ok_or_else(String::new),
-        Err(e) => Err(e.as_string().unwrap_or_default()),
-    })
 }
