@@ -16,8 +16,10 @@ cargo clippy --workspace --all-targets -- -D warnings
 # Schema, the extended suites and the general JSON-LD expansion), natively too for the core.
 cargo clippy --target wasm32-unknown-unknown -p badge-verifier -p badge-view -p badge-app --no-default-features --lib --bins -- -D warnings
 cargo clippy -p badge-verifier --no-default-features --lib -- -D warnings
-# The app's on-demand module (crates/suites): the core with the extended suites and expansion.
+# The app's on-demand modules: crates/suites (the extended suites and the JSON-LD expansion) and
+# crates/documents (PDFs and QR codes).
 cargo clippy --target wasm32-unknown-unknown -p badge-suites -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p badge-documents -- -D warnings
 
 log "rustdoc of the library crates (no broken or private links)"
 RUSTDOCFLAGS="-D warnings" cargo doc -p badge-verifier -p badge-view --no-deps --quiet

@@ -43,10 +43,11 @@ function sizes(name) {
 }
 const app = sizes(file);
 console.log(`wasm size: ${kb(app.raw)} raw, ${kb(app.gzip)} gzip, ${kb(app.brotli)} brotli = ${app.brotli} B (budget ${kb(BUDGET_BROTLI)} = ${BUDGET_BROTLI} B)`);
-const worker = wasms.find((f) => f.startsWith('badge-verifier-suites'));
-if (worker) {
-  const w = sizes(worker);
-  console.log(`on-demand suites (${worker}): ${kb(w.raw)} raw, ${kb(w.gzip)} gzip, ${kb(w.brotli)} brotli = ${w.brotli} B (not in the first load)`);
+for (const [prefix, what] of [['badge-verifier-suites', 'suites'], ['badge-verifier-documents', 'document reader']]) {
+  const module = wasms.find((f) => f.startsWith(prefix));
+  if (!module) continue;
+  const w = sizes(module);
+  console.log(`on-demand ${what} (${module}): ${kb(w.raw)} raw, ${kb(w.gzip)} gzip, ${kb(w.brotli)} brotli = ${w.brotli} B (not in the first load)`);
 }
 if (app.brotli > BUDGET_BROTLI) {
   console.error(`wasm brotli size ${app.brotli} B exceeds the budget ${BUDGET_BROTLI} B`);

@@ -1,8 +1,8 @@
 // "Scan a QR code" with the camera (issue #17), where the browser allows it: the frames stay in
 // the page; each is turned to gray levels and handed to the on-demand module's QR reader
-// (badgeSuites.scan_qr_luma, crates/suites), loaded on first use. Resolves with the first code's
+// (badgeDocuments.scan_qr_luma, crates/documents), loaded on first use. Resolves with the first code's
 // text, or null when the user stops, the camera is refused, or nothing is read within a minute.
-import { loadSuites } from './suites.js';
+import { loadModule } from './suites.js';
 
 let stopRequested = false;
 
@@ -27,7 +27,7 @@ export async function scanCamera(video) {
     video.srcObject = stream;
     video.setAttribute('playsinline', '');
     await video.play();
-    if (!(await loadSuites())) return null;
+    if (!(await loadModule('documents'))) return null;
     const canvas = document.createElement('canvas');
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
     const deadline = performance.now() + 60_000;
@@ -45,7 +45,7 @@ export async function scanCamera(video) {
           luma[j] = (rgba[i] * 77 + rgba[i + 1] * 150 + rgba[i + 2] * 29) >> 8;
         }
         try {
-          const found = JSON.parse(globalThis.badgeSuites.scan_qr_luma(canvas.width, canvas.height, luma));
+          const found = JSON.parse(globalThis.badgeDocuments.scan_qr_luma(canvas.width, canvas.height, luma));
           if (Array.isArray(found) && found.length > 0 && typeof found[0] === 'string') return found[0];
         } catch {
           // A frame the reader refuses: try the next one.

@@ -1,31 +1,41 @@
-// Loads the on-demand suites module (crates/suites) once, when the first badge needs it
-// (issue #16): its plain script (Trunk's no-modules output, same origin, so the CSP's
-// script-src 'self' allows it), then its .wasm, then publishes it as globalThis.badgeSuites,
-// where the core looks for it (badge_verifier platform::offloaded_signature). Cards asking
-// while it loads share the one load; a failed load is tried again by the next badge.
-let loading = null;
+// Loads the app's on-demand modules once each, when the first badge needs one (issues #16,
+// #17): `suites` (crates/suites: RSA, P-384, secp256k1, ecdsa-sd-2023, the general JSON-LD
+// expansion) and `documents` (crates/documents: PDFs and QR codes). Each is Trunk's plain-script
+// wasm-bindgen output (same origin, so the CSP's script-src 'self' allows it) and its .wasm;
+// once ready it is published as globalThis.badgeSuites / badgeDocuments, where the core looks
+// for it (badge_verifier platform::offloaded_*). Cards asking while one loads share the load;
+// a failed load is tried again by the next badge that needs it.
+//
+// wasm-bindgen's plain-script output declares its init function with a top-level `let`: a
+// global binding every script and module sees by name, but not a property of globalThis.
+// scripts/module-globals.mjs renames the documents module's, so the two do not collide.
+/* global wasm_bindgen, wasm_bindgen_documents */
+const MODULES = {
+  suites: { name: 'badge-verifier-suites', init: () => wasm_bindgen, global: 'badgeSuites' },
+  documents: { name: 'badge-verifier-documents', init: () => wasm_bindgen_documents, global: 'badgeDocuments' },
+};
+const loading = {};
 
-export function loadSuites() {
-  if (!loading) {
-    loading = new Promise((resolve, reject) => {
+export function loadModule(which) {
+  const m = MODULES[which];
+  if (!m) return Promise.resolve(false);
+  if (!loading[which]) {
+    loading[which] = new Promise((resolve, reject) => {
       const script = document.createElement('script');
-      script.src = './badge-verifier-suites.js';
+      script.src = `./${m.name}.js`;
       script.onload = resolve;
-      script.onerror = () => reject(new Error('the suites module did not load'));
+      script.onerror = () => reject(new Error(`${m.name} did not load`));
       document.head.appendChild(script);
     })
-      // wasm-bindgen's plain-script output declares `let wasm_bindgen` at the top level: a
-      // global binding every script and module sees by name, but not a property of globalThis.
-      // eslint-disable-next-line no-undef
-      .then(() => wasm_bindgen({ module_or_path: './badge-verifier-suites_bg.wasm' }).then(() => wasm_bindgen))
-      .then((suites) => {
-        globalThis.badgeSuites = suites;
+      .then(() => m.init()({ module_or_path: `./${m.name}_bg.wasm` }).then(() => m.init()))
+      .then((exports) => {
+        globalThis[m.global] = exports;
         return true;
       })
       .catch(() => {
-        loading = null;
+        loading[which] = null;
         return false;
       });
   }
-  return loading;
+  return loading[which];
 }

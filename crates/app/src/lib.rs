@@ -119,11 +119,16 @@ impl AppState {
             let span = timing::Span::start(format!("verify:{id}"));
             let mut r = verify(&card.input, &fetcher, &opts).await;
             span.end();
-            // A suite this page's WebAssembly leaves out: load it now, and verify again (the
-            // documents come from the page's cache).
-            if suites::needed_by(&r) {
+            // What this page's WebAssembly leaves to an on-demand module: load it, and verify
+            // again (the documents come from the page's cache). At most both modules, once each.
+            if suites::needed_by(&r).is_some() {
                 let span = timing::Span::start(format!("suites-verify:{id}"));
-                if suites::load().await {
+                let mut loaded = Vec::new();
+                while let Some(module) = suites::needed_by(&r) {
+                    if loaded.contains(&module) || !suites::load(module).await {
+                        break;
+                    }
+                    loaded.push(module);
                     r = verify(&card.input, &fetcher, &opts).await;
                 }
                 span.end();

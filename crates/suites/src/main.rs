@@ -4,8 +4,8 @@
 //! The page's own core does everything else: it reads the badge, resolves and binds the key,
 //! fetches and decides, and asks this module only "does this signature verify under this key"
 //! and "what are this document's canonical N-Quads" (and the whole of an ecdsa-sd-2023 derived
-//! proof) (`badge_verifier::offload`, the native
-//! build's own code paths), so the verdict rules stay in one place.
+//! proof) (`badge_verifier::offload`, the native build's own code paths), so the verdict rules
+//! stay in one place. PDFs and QR codes are the other module's (crates/documents).
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::prelude::*;
@@ -30,29 +30,6 @@ pub fn canonicalize(document: &str) -> Result<String, String> {
 #[wasm_bindgen]
 pub fn verify_ecdsa_sd(document: &str, proof: &str, issuer_key: &[u8]) -> Result<String, String> {
     badge_verifier::offload::verify_ecdsa_sd(document, proof, issuer_key)
-}
-
-/// The QR codes of a PNG or JPEG picture (issue #17) as a JSON list of their text; throws why
-/// the picture cannot be read.
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen]
-pub fn scan_qr(bytes: &[u8]) -> Result<String, String> {
-    badge_verifier::offload::scan_qr(bytes)
-}
-
-/// The QR codes of a camera frame (8-bit luma, `width × height` bytes, row by row) as a JSON
-/// list of their text; throws on a frame of the wrong size or too large.
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen]
-pub fn scan_qr_luma(width: u32, height: u32, luma: &[u8]) -> Result<String, String> {
-    badge_verifier::offload::scan_qr_luma(width, height, luma)
-}
-
-/// A PDF's links, URLs and attached files (issue #17) as JSON; throws why it is not read.
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen]
-pub fn scan_pdf(bytes: &[u8]) -> Result<String, String> {
-    badge_verifier::offload::scan_pdf(bytes)
 }
 
 fn main() {

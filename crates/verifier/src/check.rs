@@ -191,6 +191,9 @@ check_ids! {
     /// A suite or algorithm that this build leaves to the full verifier, which the app loads
     /// on demand (issue #16); never in the CLI, which has every suite.
     FullVerifier => "full-verifier",
+    /// A PDF or a picture's QR codes, which this build leaves to the app's on-demand document
+    /// reader (issue #17); never in the CLI.
+    DocumentReader => "document-reader",
     /// A presentation's holder, and whether its proof binds it.
     Holder => "holder",
     HostedCopy => "hosted-copy",

@@ -119,7 +119,6 @@ pub mod extract;
 pub mod jose;
 pub mod limits;
 mod memo;
-#[cfg(all(feature = "jsonld-reference", feature = "extended-suites"))]
 pub mod offload;
 test_visible!(model);
 mod platform;

@@ -1,21 +1,28 @@
-//! What the app's on-demand module (crates/suites) does for the page's core (issue #16).
+//! What the app's two on-demand modules do for the page's core (issues #16, #17).
 //!
-//! The app's first load leaves out what only rarer badges need, to stay small: the general
-//! JSON-LD expansion for documents outside the fast path's subset (feature
-//! `jsonld-reference`) and the suites behind `extended-suites`. The page's core asks the module
-//! through `platform` (`offloaded_canonicalize`, `offloaded_signature`); the module answers
-//! with these functions, which are the native build's own code paths, so a badge gets the same
-//! checks whichever build reads it. Only the suites crate calls this module (and tests).
+//! The app's first load leaves out what only rarer badges need, to stay small. `crates/suites`
+//! has the suites behind `extended-suites` and the general JSON-LD expansion for documents
+//! outside the fast path's subset (`jsonld-reference`); `crates/documents` reads PDFs (`pdf`)
+//! and QR codes (`qr`). The page's core asks them through `platform` (`offloaded_*`); they
+//! answer with these functions, which are the native build's own code paths, so a badge gets
+//! the same checks whichever build reads it. Each function is here when its feature is; only
+//! the module crates call them (and tests).
 
-use crate::jose::ext;
+#[cfg(any(feature = "jsonld-reference", feature = "extended-suites"))]
 use crate::limits::MAX_JSON_DEPTH;
-use crate::proof::data_integrity::sd_evidence;
+#[cfg(any(feature = "jsonld-reference", feature = "extended-suites"))]
 use crate::proof::error::ProofError;
+
+#[cfg(feature = "extended-suites")]
+use crate::jose::ext;
+#[cfg(feature = "extended-suites")]
+use crate::proof::data_integrity::sd_evidence;
 
 /// Whether `signature` over `message` verifies with `key` under `alg` (`RS256`, `PS256`: the
 /// key is the modulus's length in 2 big-endian bytes, the modulus, the exponent; `ES384`,
 /// `ES256K`: a SEC1 point; signatures r ‖ s as in JWS and Data Integrity). `None` for another
 /// algorithm or a key that does not parse, which the page's core reports as not checked.
+#[cfg(feature = "extended-suites")]
 pub fn verify_signature(alg: &str, key: &[u8], message: &[u8], signature: &[u8]) -> Option<bool> {
     let result = match alg {
         "RS256" | "PS256" => {
@@ -33,6 +40,7 @@ pub fn verify_signature(alg: &str, key: &[u8], message: &[u8], signature: &[u8])
 
 /// RDFC-1.0 canonical N-Quads of a JSON-LD document, or its error in
 /// `ProofError::to_wire` form.
+#[cfg(feature = "jsonld-reference")]
 pub fn canonicalize(document: &str) -> Result<String, String> {
     let doc = crate::strict_json::from_str(document, MAX_JSON_DEPTH)
         .map_err(|e| ProofError::Malformed(e.describe("the document")).to_wire())?;
@@ -42,6 +50,7 @@ pub fn canonicalize(document: &str) -> Result<String, String> {
 /// An `ecdsa-sd-2023` derived proof (`proof`, one of `document`'s) verified with the issuer's
 /// P-256 key (a SEC1 point): its `SdEvidence` as JSON, or the error in
 /// `ProofError::to_wire` form.
+#[cfg(feature = "extended-suites")]
 pub fn verify_ecdsa_sd(document: &str, proof: &str, issuer_key: &[u8]) -> Result<String, String> {
     let read = |text: &str| {
         crate::strict_json::from_str(text, MAX_JSON_DEPTH)

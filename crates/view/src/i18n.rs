@@ -368,7 +368,13 @@ pub fn check_topic(id: CheckId) -> Key {
     use CheckId as C;
     use Key::*;
     match id {
-        C::Extract | C::Format | C::Version | C::Input | C::Internal | C::Enveloped => TopicInput,
+        C::Extract
+        | C::Format
+        | C::Version
+        | C::Input
+        | C::Internal
+        | C::Enveloped
+        | C::DocumentReader => TopicInput,
         C::Key | C::ProofMethod | C::ProofController | C::IssuedBy | C::Holder => TopicKey,
         C::Signature
         | C::Proof

@@ -106,18 +106,32 @@ pub fn parse_ip(bare: &str) -> Option<IpAddr> {
     super::canonical_ip::canonical_ip(bare)
 }
 
-/// Calls the app's on-demand module (crates/suites): its export `name` with `args`, through
-/// `globalThis.badgeSuites`, which the app sets once the module is ready; nothing else on the
-/// page is called. `None` when the page has not loaded it (the caller then says what was not
-/// checked); else what it returned, or the text it threw (wasm-bindgen throws a `Result`'s
-/// error).
+/// The app's two on-demand modules: the signature suites and JSON-LD expansion
+/// (crates/suites, `globalThis.badgeSuites`) and the PDF and QR reader (crates/documents,
+/// `globalThis.badgeDocuments`).
+#[allow(dead_code)] // see call_module
+#[derive(Clone, Copy)]
+enum Module {
+    Suites,
+    Documents,
+}
+
+/// Calls an on-demand module: its export `name` with `args`, through the global the app sets
+/// once the module is ready; nothing else on the page is called. `None` when the page has not
+/// loaded it (the caller then says what was not checked); else what it returned, or the text
+/// it threw (wasm-bindgen throws a `Result`'s error).
 #[allow(dead_code)] // each `offloaded_*` is used only in a build without its feature
 fn call_module(
+    module: Module,
     name: &str,
     args: &[wasm_bindgen::JsValue],
 ) -> Option<Result<wasm_bindgen::JsValue, String>> {
     use wasm_bindgen::{JsCast, JsValue};
-    let module = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("badgeSuites")).ok()?;
+    let global = match module {
+        Module::Suites => "badgeSuites",
+        Module::Documents => "badgeDocuments",
+    };
+    let module = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(global)).ok()?;
     let f = js_sys::Reflect::get(&module, &JsValue::from_str(name))
         .ok()?
         .dyn_into::<js_sys::Function>()
@@ -131,8 +145,12 @@ fn call_module(
 
 /// [`call_module`] for an export that returns text (JSON, N-Quads).
 #[allow(dead_code)] // see call_module
-fn call_module_text(name: &str, args: &[wasm_bindgen::JsValue]) -> Option<Result<String, String>> {
-    call_module(name, args).map(|r| r.and_then(|v| v.as_string().ok_or_else(String::new)))
+fn call_module_text(
+    module: Module,
+    name: &str,
+    args: &[wasm_bindgen::JsValue],
+) -> Option<Result<String, String>> {
+    call_module(module, name, args).map(|r| r.and_then(|v| v.as_string().ok_or_else(String::new)))
 }
 
 fn bytes(b: &[u8]) -> wasm_bindgen::JsValue {
@@ -149,21 +167,23 @@ pub fn offloaded_signature(
     signature: &[u8],
 ) -> Option<bool> {
     let args = [alg.into(), bytes(key), bytes(message), bytes(signature)];
-    call_module("verify_signature", &args)?.ok()?.as_bool()
+    call_module(Module::Suites, "verify_signature", &args)?
+        .ok()?
+        .as_bool()
 }
 
 /// RDFC-1.0 canonical N-Quads of a JSON-LD document outside the fast path's subset, by the
 /// module's general JSON-LD expansion (`canonicalize`): `Some(Err(wire error))` when refused.
 #[cfg_attr(feature = "jsonld-reference", allow(dead_code))] // the expansion is linked
 pub fn offloaded_canonicalize(document: &str) -> Option<Result<String, String>> {
-    call_module_text("canonicalize", &[document.into()])
+    call_module_text(Module::Suites, "canonicalize", &[document.into()])
 }
 
 /// A PDF read by the module (`scan_pdf`, issue #17): the found items as JSON, or why the PDF
 /// is not read.
 #[cfg_attr(feature = "pdf", allow(dead_code))] // lopdf is linked
 pub fn offloaded_scan_pdf(pdf: &[u8]) -> Option<Result<String, String>> {
-    call_module_text("scan_pdf", &[bytes(pdf)])
+    call_module_text(Module::Documents, "scan_pdf", &[bytes(pdf)])
 }
 
 /// An `ecdsa-sd-2023` derived proof verified by the module (`verify_ecdsa_sd`): its evidence as
@@ -175,6 +195,7 @@ pub fn offloaded_ecdsa_sd(
     issuer_key: &[u8],
 ) -> Option<Result<String, String>> {
     call_module_text(
+        Module::Suites,
         "verify_ecdsa_sd",
         &[document.into(), proof.into(), bytes(issuer_key)],
     )
@@ -184,7 +205,7 @@ pub fn offloaded_ecdsa_sd(
 /// text, or why the picture cannot be read.
 #[cfg_attr(feature = "qr", allow(dead_code))] // the QR reader is linked
 pub fn offloaded_scan_qr(picture: &[u8]) -> Option<Result<String, String>> {
-    call_module_text("scan_qr", &[bytes(picture)])
+    call_module_text(Module::Documents, "scan_qr", &[bytes(picture)])
 }
 
 /// ECDSA is verified by the p256 / p384 crates in the browser (WebCrypto's is asynchronous and

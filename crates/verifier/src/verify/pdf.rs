@@ -18,7 +18,7 @@
 //! - when no report is a badge: `unverifiable` if some link could not be fetched, else `error`.
 //!
 //! Without feature `pdf` (the app's first load) the PDF is read by the on-demand module
-//! (`platform::offloaded_scan_pdf`); when it is not loaded, one `full-verifier` check says so.
+//! (`platform::offloaded_scan_pdf`); when it is not loaded, one `document-reader` check says so.
 
 use super::{nested, verify_nested, Verification};
 use crate::check::{Check, CheckId, Format, Verdict};
@@ -54,8 +54,8 @@ pub(crate) async fn verify_pdf<F: Fetcher>(v: &mut Verification<'_, F>, bytes: &
         Some(Err(e)) => return v.add(Check::failed(FOUND, Verdict::Error, e)),
         None => {
             return v.add(Check::unverifiable(
-                CheckId::FullVerifier,
-                "PDF files are read by the full verifier, which this page loads on demand",
+                CheckId::DocumentReader,
+                "PDF files are read by the document reader, which this page loads on demand",
             ))
         }
     };
@@ -250,7 +250,7 @@ mod tests {
         assert_eq!(r.verdict, Verdict::Unverifiable);
         assert_eq!(r.format, Some(crate::Format::Pdf));
         assert_eq!(r.checks.len(), 1);
-        assert_eq!(r.checks[0].id, crate::check::CheckId::FullVerifier);
+        assert_eq!(r.checks[0].id, crate::check::CheckId::DocumentReader);
         assert!(r.summary.contains("loads on demand"), "{}", r.summary);
     }
 }

@@ -47,8 +47,8 @@ pub(crate) async fn verify_picture<F: Fetcher>(
                 no_badge.to_string(),
             ));
             v.add(Check::unverifiable(
-                CheckId::FullVerifier,
-                "QR codes are read by the full verifier, which this page loads on demand",
+                CheckId::DocumentReader,
+                "QR codes are read by the document reader, which this page loads on demand",
             ));
             return;
         }
@@ -161,7 +161,8 @@ mod tests {
             futures::executor::block_on(verify(&input, &MemoryFetcher::new(), &Options::at(at)));
         assert_eq!(r.verdict, Verdict::Unverifiable, "{:#?}", r.checks);
         assert_eq!(r.format, Some(Format::QrImage));
-        assert!(r.checks.iter().any(|c| c.id == CheckId::FullVerifier
-            && c.detail.contains("QR codes are read by the full verifier")));
+        assert!(r.checks.iter().any(|c| c.id == CheckId::DocumentReader
+            && c.detail
+                .contains("QR codes are read by the document reader")));
     }
 }
