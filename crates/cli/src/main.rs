@@ -44,6 +44,8 @@ mod cli {
   --recipient  e-mail, URL, DID … to match against the badge's (possibly hashed) recipient
   --at         evaluate expiry and validity at this RFC 3339 time (default: now)
   --allow-http testing only: allow plain http to, and any fetch from, 127.0.0.1 / localhost
+  --platform-origin ORIGIN
+               testing only, with --allow-http: a local server stands in for Credly's API
 exit status: 0 all valid, 1 any not valid, 2 usage error";
 
     /// Most inputs verified at once (see `run`).
@@ -68,6 +70,10 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
             match a.as_str() {
                 "--json" => json = true,
                 "--allow-http" => opts.allow_http = true,
+                "--platform-origin" => {
+                    opts.platform_origin =
+                        Some(it.next().ok_or("--platform-origin needs an origin")?)
+                }
                 "--recipient" => {
                     opts.recipient = Some(it.next().ok_or("--recipient needs a value")?)
                 }

@@ -105,3 +105,77 @@ fn a_page_linking_one_badge_is_that_badge() {
     assert!(text.contains("found: link \"Robotics\""), "{text}");
     assert!(text.contains("format: ob2-hosted"), "{text}");
 }
+
+/// Issue #17's "done when": a Credly badge link verified end to end against a local server that
+/// answers like Credly's public API (shared/CREDLY.md): the badge's assertion (valid, and the
+/// earner's e-mail matches), an unknown id (404: not found, can't verify) and a revoked one
+/// (410 Gone: revoked). `--platform-origin` (testing only, with `--allow-http`) makes the
+/// server stand in for https://api.credly.com.
+#[test]
+fn a_credly_badge_link_against_a_server_that_answers_like_credly() {
+    let s = Server::start(Duration::from_secs(60));
+    let base = s.base.clone();
+    let platforms = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/platforms"
+    );
+    let local = |f: &str| {
+        std::fs::read_to_string(format!("{platforms}/{f}"))
+            .unwrap()
+            .replace("https://api.credly.com", &base)
+    };
+    let good = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+    let gone = "11111111-2222-4333-8444-555555555555";
+    s.doc(
+        &format!("/v1/obi/v2/badge_assertions/{good}"),
+        "application/json",
+        local("credly-assertion.json"),
+    );
+    let class: Value = serde_json::from_str(&local("credly-badge-class.json")).unwrap();
+    let class_path = class["id"]
+        .as_str()
+        .unwrap()
+        .strip_prefix(&base)
+        .unwrap()
+        .to_string();
+    s.doc(&class_path, "application/json", class.to_string());
+    let issuer: Value = serde_json::from_str(&local("credly-issuer.json")).unwrap();
+    let issuer_path = issuer["id"]
+        .as_str()
+        .unwrap()
+        .strip_prefix(&base)
+        .unwrap()
+        .to_string();
+    s.doc(&issuer_path, "application/json", issuer.to_string());
+    s.route(
+        &format!("/v1/obi/v2/badge_assertions/{gone}"),
+        http_server::Route::Redirect(410, "/".into()),
+    );
+    let verify = |id: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_badge-verify"))
+            .args(["--json", "--allow-http", "--platform-origin", &base])
+            .args([
+                "--recipient",
+                "alice@example.org",
+                "--at",
+                "2026-01-01T00:00:00Z",
+            ])
+            .arg(format!("https://www.credly.com/badges/{id}/public_url"))
+            .output()
+            .unwrap();
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    let r = verify(&good.to_uppercase());
+    assert_eq!(r["verdict"], "valid", "{r:#}");
+    assert_eq!(r["recipient_match"], true);
+    assert_eq!(r["link"]["platform"], "Credly");
+    assert_eq!(
+        r["link"]["verified"],
+        format!("{base}/v1/obi/v2/badge_assertions/{good}")
+    );
+    let r = verify(gone);
+    assert_eq!(r["verdict"], "revoked", "{r:#}");
+    let r = verify("99999999-2222-4333-8444-555555555555");
+    assert_eq!(r["verdict"], "unverifiable", "{r:#}");
+    assert!(r["summary"].as_str().unwrap().contains("404"), "{r:#}");
+}

@@ -93,6 +93,41 @@ pub fn recognise(raw: &str) -> Option<PlatformLink> {
     }
 }
 
+/// The same link with the platform's origins (`https://api.credly.com`,
+/// `https://www.credly.com`) replaced by `origin`: tests only (`Options::platform_origin`,
+/// with `allow_http`), so that a server on 127.0.0.1 answers as the platform would.
+pub fn served_from(link: PlatformLink, origin: &str) -> PlatformLink {
+    let origin = origin.trim_end_matches('/');
+    let moved = |url: String| {
+        ["https://api.credly.com", "https://www.credly.com"]
+            .iter()
+            .find_map(|o| url.strip_prefix(o).map(|rest| format!("{origin}{rest}")))
+            .unwrap_or(url)
+    };
+    match link {
+        PlatformLink::Badge {
+            platform,
+            site,
+            assertion,
+        } => PlatformLink::Badge {
+            platform,
+            site,
+            assertion: moved(assertion),
+        },
+        PlatformLink::Earner {
+            platform,
+            site,
+            user,
+            list,
+        } => PlatformLink::Earner {
+            platform,
+            site,
+            user,
+            list: moved(list),
+        },
+    }
+}
+
 /// A UUID, strictly `8-4-4-4-12` hexadecimal digits, lower-cased.
 pub fn uuid(s: &str) -> Option<String> {
     let groups: Vec<&str> = s.split('-').collect();

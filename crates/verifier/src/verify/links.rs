@@ -17,7 +17,11 @@ pub(crate) async fn platform_link<F: Fetcher>(
     v: &mut Verification<'_, F>,
     url: &str,
 ) -> Option<String> {
-    match platforms::recognise(url) {
+    let recognised = platforms::recognise(url).map(|link| match &v.opts.platform_origin {
+        Some(origin) if v.opts.allow_http => platforms::served_from(link, origin),
+        _ => link,
+    });
+    match recognised {
         None => Some(url.to_string()),
         Some(PlatformLink::Badge {
             platform,

@@ -41,6 +41,10 @@ pub struct Options {
     pub recipient: Option<String>,
     /// Testing only: permit plain http to 127.0.0.1 / localhost.
     pub allow_http: bool,
+    /// Testing only, with `allow_http`: an origin (`http://127.0.0.1:8123`) that stands in for
+    /// the badge platforms' own (`https://api.credly.com`, `https://www.credly.com`), so a
+    /// local server can answer like them (issue #17: 404, 410, lists). Never set by the app.
+    pub platform_origin: Option<String>,
     pub limits: Limits,
 }
 
@@ -57,6 +61,7 @@ impl Options {
             at,
             recipient: None,
             allow_http: false,
+            platform_origin: None,
             limits: Limits::default(),
         }
     }
