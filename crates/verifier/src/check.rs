@@ -72,9 +72,9 @@ pub enum Outcome {
     NotApplicable,
 }
 
-/// The badge format that was recognised.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+/// The badge format that was recognised. Serialized as [`Format::as_str`], like [`CheckId`]:
+/// one list of names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Ob2Hosted,
     Ob2Signed,
@@ -91,10 +91,8 @@ pub enum Format {
     /// A CLR 2.0 `ClrCredential` secured as a JWT.
     ClrJwt,
     /// A W3C Verifiable Presentation (JSON): each credential inside is its own nested report.
-    #[serde(rename = "vp")]
     Presentation,
     /// A Verifiable Presentation secured as a JWT (`vp` claim, or `vp+jwt`).
-    #[serde(rename = "vp-jwt")]
     PresentationJwt,
     /// An earner's list of badges on a badge platform (a Credly profile): each badge is its own
     /// nested report (issue #17).
@@ -109,6 +107,25 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, for reading a name back.
+    pub const ALL: &'static [Format] = &[
+        Format::Ob2Hosted,
+        Format::Ob2Signed,
+        Format::Ob3DataIntegrity,
+        Format::Ob3Jwt,
+        Format::VcDataIntegrity,
+        Format::VcJwt,
+        Format::ClrDataIntegrity,
+        Format::ClrJwt,
+        Format::Presentation,
+        Format::PresentationJwt,
+        Format::BadgeList,
+        Format::BadgePage,
+        Format::Pdf,
+        Format::QrImage,
+    ];
+
+    /// The name the CLI's `--json` prints (`ob3-jwt`, `vp` …).
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Ob2Hosted => "ob2-hosted",
@@ -126,6 +143,23 @@ impl Format {
             Format::Pdf => "pdf",
             Format::QrImage => "qr-image",
         }
+    }
+}
+
+impl Serialize for Format {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Format {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Format::ALL
+            .iter()
+            .find(|f| f.as_str() == name)
+            .copied()
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown format {name:?}")))
     }
 }
 
@@ -338,23 +372,16 @@ mod tests {
 
     #[test]
     fn every_format_serializes_as_its_name() {
-        use Format::*;
-        for f in [
-            Ob2Hosted,
-            Ob2Signed,
-            Ob3DataIntegrity,
-            Ob3Jwt,
-            VcDataIntegrity,
-            VcJwt,
-            ClrDataIntegrity,
-            ClrJwt,
-            Presentation,
-            PresentationJwt,
-        ] {
+        let mut seen = std::collections::BTreeSet::new();
+        for &f in Format::ALL {
             let json = serde_json::to_string(&f).unwrap();
             assert_eq!(json, format!("\"{}\"", f.as_str()));
             assert_eq!(serde_json::from_str::<Format>(&json).unwrap(), f);
+            assert!(seen.insert(f.as_str()), "{f:?} twice");
         }
+        // A new variant goes into ALL too, and this count with it.
+        assert_eq!(Format::ALL.len(), 14);
+        assert!(serde_json::from_str::<Format>("\"no-such-format\"").is_err());
     }
 
     #[test]
