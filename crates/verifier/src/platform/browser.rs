@@ -118,8 +118,8 @@ enum Module {
 
 /// Calls an on-demand module: its export `name` with `args`, through the global the app sets
 /// once the module is ready; nothing else on the page is called. `None` when the page has not
-/// loaded it (the caller then says what was not checked); else what it returned, or the text
-/// it threw (wasm-bindgen throws a `Result`'s error).
+/// loaded it, or it failed (the caller then says what was not checked); else what it
+/// returned, or the text it threw (wasm-bindgen throws a `Result`'s error).
 #[allow(dead_code)] // each `offloaded_*` is used only in a build without its feature
 fn call_module(
     module: Module,
@@ -137,10 +137,14 @@ fn call_module(
         .dyn_into::<js_sys::Function>()
         .ok()?;
     let args: js_sys::Array = args.iter().collect();
-    Some(
-        f.apply(&module, &args)
-            .map_err(|e| e.as_string().unwrap_or_default()),
-    )
+    match f.apply(&module, &args) {
+        Ok(value) => Some(Ok(value)),
+        // A `Result`'s error comes as a string: the module's answer (a refused document).
+        Err(e) if e.is_string() => Some(Err(e.as_string().unwrap_or_default())),
+        // Anything else (a trap: the module's own failure) says nothing about the badge: as if
+        // the module were not there, so the check is "not checked", never a refusal.
+        Err(_) => None,
+    }
 }
 
 /// [`call_module`] for an export that returns text (JSON, N-Quads).
