@@ -183,12 +183,10 @@ impl NativeFetcher {
 
     /// The redirect target `location` (relative to `from`), if the policy lets it be followed.
     fn next_hop(&self, from: &WebUrl, location: &str) -> Result<WebUrl, FetchError> {
-        let joined = url::Url::parse(from.as_str())
-            .and_then(|base| base.join(location))
-            .map_err(|e| {
-                FetchError::Refused(format!("redirect from {from} to an invalid URL ({e})"))
-            })?;
-        self.policy.check_redirect(from, joined.as_str())
+        let joined = crate::platform::join_url(from.as_str(), location).map_err(|e| {
+            FetchError::Refused(format!("redirect from {from} to an invalid URL ({e})"))
+        })?;
+        self.policy.check_redirect(from, &joined.href)
     }
 }
 
