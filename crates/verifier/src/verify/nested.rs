@@ -192,6 +192,14 @@ pub(crate) fn outcome(i: usize, r: &Report) -> Check {
         .and_then(|b| b.issuer.name.as_deref().or(b.issuer.id.as_deref()))
         .unwrap_or("an unknown issuer");
     let what = format!("credential {} ({name}, from {issuer})", i + 1);
+    // An entry of a CLR or presentation that cannot be read makes the whole invalid: the
+    // document itself was readable.
+    outcome_named(&what, r, Verdict::Invalid)
+}
+
+/// The `nested-credential` check for `r`, named `what`: its verdict carried to the whole, and
+/// `unreadable` when `r` could not be read at all (`error`).
+pub(crate) fn outcome_named(what: &str, r: &Report, unreadable: Verdict) -> Check {
     match r.verdict {
         Verdict::Valid => Check::passed(ID, format!("{what} is valid")),
         Verdict::Unverifiable => {
@@ -199,7 +207,7 @@ pub(crate) fn outcome(i: usize, r: &Report) -> Check {
         }
         Verdict::Error => Check::failed(
             ID,
-            Verdict::Invalid,
+            unreadable,
             format!("{what} cannot be read: {}", r.summary),
         ),
         v => Check::failed(ID, v, format!("{what} is {v}: {}", r.summary)),

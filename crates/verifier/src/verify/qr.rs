@@ -124,24 +124,11 @@ pub(crate) async fn verify_picture<F: Fetcher>(
 /// A code's verdict, seen from the picture: the picture is exactly as good as its worst code
 /// (a code that holds no badge is an `error`, as a picture without any would be).
 fn outcome(i: usize, r: &Report) -> Check {
-    let what = format!("QR code {}", i + 1);
-    let badge = r.badge.as_ref().and_then(|b| b.name.as_deref());
-    let what = match badge {
-        Some(name) => format!("{what} ({name})"),
-        None => what,
+    let what = match r.badge.as_ref().and_then(|b| b.name.as_deref()) {
+        Some(name) => format!("QR code {} ({name})", i + 1),
+        None => format!("QR code {}", i + 1),
     };
-    match r.verdict {
-        Verdict::Valid => Check::passed(CheckId::NestedCredential, format!("{what} is valid")),
-        Verdict::Unverifiable => Check::unverifiable(
-            CheckId::NestedCredential,
-            format!("{what} could not be verified: {}", r.summary),
-        ),
-        verdict => Check::failed(
-            CheckId::NestedCredential,
-            verdict,
-            format!("{what} is {verdict}: {}", r.summary),
-        ),
-    }
+    super::nested::outcome_named(&what, r, Verdict::Error)
 }
 
 #[cfg(all(test, not(feature = "qr")))]
