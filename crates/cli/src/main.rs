@@ -282,7 +282,7 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
                 .checks
                 .iter()
                 .find(|c| c.id == CheckId::Link)
-                .map(|c| c.detail.clone())
+                .map(|c| c.detail.to_string())
                 .unwrap_or_else(|| {
                     format!("{} page {} → verified {}", l.platform, l.page, l.verified)
                 });

@@ -2,6 +2,7 @@
 //! it came out ([`Outcome`]) and what it forces on the badge ([`Verdict`]). A leaf: proof, status,
 //! trust and verify make checks; the report derives its verdict from them.
 
+use crate::detail::Detail;
 use serde::{Deserialize, Serialize};
 
 /// The overall answer, ordered from worst to best for [`Verdict::severity`].
@@ -324,7 +325,7 @@ impl PartialEq<str> for CheckId {
 pub struct Check {
     pub id: CheckId,
     pub outcome: Outcome,
-    pub detail: String,
+    pub detail: Detail,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub effect: Option<Verdict>,
 }
@@ -333,7 +334,7 @@ impl Check {
     fn new(
         id: CheckId,
         outcome: Outcome,
-        detail: impl Into<String>,
+        detail: impl Into<Detail>,
         effect: Option<Verdict>,
     ) -> Self {
         Check {
@@ -343,25 +344,25 @@ impl Check {
             effect,
         }
     }
-    pub fn passed(id: CheckId, detail: impl Into<String>) -> Self {
+    pub fn passed(id: CheckId, detail: impl Into<Detail>) -> Self {
         Self::new(id, Outcome::Passed, detail, None)
     }
     /// A failed check; `effect` says what it makes of the badge (invalid, revoked, expired …).
-    pub fn failed(id: CheckId, effect: Verdict, detail: impl Into<String>) -> Self {
+    pub fn failed(id: CheckId, effect: Verdict, detail: impl Into<Detail>) -> Self {
         Self::new(id, Outcome::Failed, detail, Some(effect))
     }
-    pub fn warning(id: CheckId, detail: impl Into<String>) -> Self {
+    pub fn warning(id: CheckId, detail: impl Into<Detail>) -> Self {
         Self::new(id, Outcome::Warning, detail, None)
     }
     /// A required check that could not be made: the badge cannot be called valid.
-    pub fn unverifiable(id: CheckId, detail: impl Into<String>) -> Self {
+    pub fn unverifiable(id: CheckId, detail: impl Into<Detail>) -> Self {
         Self::new(id, Outcome::NotChecked, detail, Some(Verdict::Unverifiable))
     }
     /// An optional check that was not made (its absence does not block `valid`).
-    pub fn not_checked(id: CheckId, detail: impl Into<String>) -> Self {
+    pub fn not_checked(id: CheckId, detail: impl Into<Detail>) -> Self {
         Self::new(id, Outcome::NotChecked, detail, None)
     }
-    pub fn not_applicable(id: CheckId, detail: impl Into<String>) -> Self {
+    pub fn not_applicable(id: CheckId, detail: impl Into<Detail>) -> Self {
         Self::new(id, Outcome::NotApplicable, detail, None)
     }
 }

@@ -115,6 +115,7 @@ macro_rules! test_visible {
 }
 
 pub mod check;
+pub mod detail;
 pub mod extract;
 pub mod jose;
 pub mod limits;

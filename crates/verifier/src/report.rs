@@ -188,7 +188,7 @@ pub struct Report {
     pub verdict: Verdict,
     pub format: Option<Format>,
     /// One sentence saying why the verdict is what it is.
-    pub summary: String,
+    pub summary: crate::detail::Detail,
     pub badge: Option<BadgeDisplay>,
     /// Whether the recipient the user typed matches the badge's; `None` when none was given.
     pub recipient_match: Option<bool>,
@@ -312,7 +312,7 @@ impl Report {
     pub fn error(
         input: impl Into<String>,
         check_id: CheckId,
-        message: impl Into<String>,
+        message: impl Into<crate::detail::Detail>,
     ) -> Report {
         let checks = vec![Check::failed(check_id, Verdict::Error, message)];
         Report::new(input, None, None, None, checks, Expert::default(), None)
@@ -343,34 +343,45 @@ fn worst_effect(checks: &[Check]) -> Verdict {
 }
 
 /// One sentence: the first check that forced the verdict, or a count of what passed.
-fn summarize(verdict: Verdict, checks: &[Check]) -> String {
+fn summarize(verdict: Verdict, checks: &[Check]) -> crate::detail::Detail {
+    use crate::detail::count;
     if let Some(c) = checks.iter().find(|c| c.effect == Some(verdict)) {
         return c.detail.clone();
     }
-    let passed = checks
-        .iter()
-        .filter(|c| c.outcome == Outcome::Passed)
-        .count();
-    let warnings = checks
-        .iter()
-        .filter(|c| c.outcome == Outcome::Warning)
-        .count();
-    let skipped = checks
-        .iter()
-        .filter(|c| c.outcome == Outcome::NotChecked)
-        .count();
-    let mut s = format!("All required checks passed ({passed} passed");
-    if warnings > 0 {
-        s.push_str(&format!(
-            ", {warnings} warning{}",
-            if warnings == 1 { "" } else { "s" }
-        ));
+    let n = |o: Outcome| checks.iter().filter(|c| c.outcome == o).count();
+    let (passed, warnings, skipped) = (
+        count(n(Outcome::Passed)),
+        count(n(Outcome::Warning)),
+        count(n(Outcome::NotChecked)),
+    );
+    match (n(Outcome::Warning), n(Outcome::NotChecked)) {
+        (0, 0) => crate::detail!("All required checks passed ({passed} passed).", passed = passed),
+        (0, _) => crate::detail!(
+            "All required checks passed ({passed} passed, {skipped} not checked).",
+            passed = passed,
+            skipped = skipped,
+        ),
+        (1, 0) => crate::detail!(
+            "All required checks passed ({passed} passed, 1 warning).",
+            passed = passed,
+        ),
+        (1, _) => crate::detail!(
+            "All required checks passed ({passed} passed, 1 warning, {skipped} not checked).",
+            passed = passed,
+            skipped = skipped,
+        ),
+        (_, 0) => crate::detail!(
+            "All required checks passed ({passed} passed, {warnings} warnings).",
+            passed = passed,
+            warnings = warnings,
+        ),
+        _ => crate::detail!(
+            "All required checks passed ({passed} passed, {warnings} warnings, {skipped} not checked).",
+            passed = passed,
+            warnings = warnings,
+            skipped = skipped,
+        ),
     }
-    if skipped > 0 {
-        s.push_str(&format!(", {skipped} not checked"));
-    }
-    s.push_str(").");
-    s
 }
 
 #[cfg(test)]

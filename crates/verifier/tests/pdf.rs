@@ -232,7 +232,7 @@ fn check_detail(r: &Report, id: &str, outcome: Outcome) -> String {
     r.checks
         .iter()
         .filter(|c| c.id.as_str() == id && c.outcome == outcome)
-        .map(|c| c.detail.clone())
+        .map(|c| c.detail.to_string())
         .collect::<Vec<_>>()
         .join(" | ")
 }
@@ -504,7 +504,7 @@ fn deep_nesting_and_garbage_are_clear_errors() {
         let r = run(bytes);
         assert_eq!(r.format, Some(Format::Pdf));
         assert_eq!(r.verdict, Verdict::Error, "{}", r.summary);
-        assert!(!r.summary.is_empty());
+        assert!(!r.summary.to_string().is_empty());
     }
 }
 

@@ -517,6 +517,21 @@ pub const APP_KEYS: &[Key] = &[
     Key::ScanStop,
 ];
 
+/// A check's outcome in a word ("passed", "failed" …).
+pub fn outcome_label(lang: Lang, o: badge_verifier::report::Outcome) -> &'static str {
+    use badge_verifier::report::Outcome as O;
+    t(
+        lang,
+        match o {
+            O::Passed => Key::OutPassed,
+            O::Failed => Key::OutFailed,
+            O::Warning => Key::OutWarning,
+            O::NotChecked => Key::OutNotChecked,
+            O::NotApplicable => Key::OutNotApplicable,
+        },
+    )
+}
+
 /// Where a nested report's badge was found, in the reader's language: "page 2 · link",
 /// "attached file badge.png", "QR code" (issue #17).
 pub fn found_at(lang: Lang, at: &badge_verifier::report::FoundAt) -> String {

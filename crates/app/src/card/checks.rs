@@ -32,7 +32,7 @@ pub fn check_list(report: &Report, lang: Lang) -> impl IntoView {
                                 <span class="check-topic">{t(lang, check_topic(c.id))}</span>
                                 <span class="check-id">{c.id.as_str()}</span>
                             </span>
-                            <span class="check-detail">{c.detail.clone()}</span>
+                            <span class="check-detail">{badge_view::detail::to_text(&c.detail, lang)}</span>
                         </li>
                     }
                 }).collect_view()}

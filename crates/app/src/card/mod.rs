@@ -125,7 +125,7 @@ fn summary(
             count(Outcome::NotChecked),
         )
     } else {
-        report.summary.clone()
+        badge_view::detail::to_text(&report.summary, lang)
     };
     let show_cors = v == Verdict::Unverifiable && !blocked.is_empty();
     let relayed: Vec<String> = relayed

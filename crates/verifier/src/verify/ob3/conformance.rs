@@ -24,7 +24,7 @@ fn is_ob3_context(c: &str) -> bool {
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-fn fail(id: CheckId, detail: impl Into<String>) -> Check {
+fn fail(id: CheckId, detail: impl Into<crate::detail::Detail>) -> Check {
     Check::failed(id, Verdict::Invalid, detail)
 }
 

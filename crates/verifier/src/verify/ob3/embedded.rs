@@ -8,6 +8,8 @@
 //! fails makes the credential invalid: a document that is signed twice is only as good as its
 //! worse signature.
 
+use crate::detail::{cause, code, count, Detail};
+use crate::detail;
 use crate::check::{Check, CheckId, Verdict};
 use crate::model::json::{each, id_of};
 use crate::proof::data_integrity::{self, ProofError, ProofEvidence};
@@ -148,7 +150,14 @@ pub(crate) async fn verify_proofs<F: Fetcher>(
         let mut r = one_proof(proof, &document, key, at);
         if n > 1 {
             for c in &mut r.checks {
-                c.detail = format!("proof {} of {n} ({}): {}", i + 1, r.suite, c.detail);
+                let why = std::mem::replace(&mut c.detail, Detail::Text(String::new()));
+                c.detail = detail!(
+                    "proof {i} of {n} ({suite}): {why}",
+                    i = count(i + 1),
+                    n = count(n),
+                    suite = code(r.suite.to_string()),
+                    why = cause(why),
+                );
             }
         }
         results.push(r);

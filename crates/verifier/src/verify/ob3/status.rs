@@ -10,6 +10,8 @@
 //! list, an index beyond the list or an unknown status type make the badge `unverifiable`,
 //! never `valid`. Revoked and suspended are told apart and say which list said so.
 
+use crate::detail::{cause, count, Detail};
+use crate::detail;
 use crate::check::{Check, CheckId, Verdict};
 use crate::memo::Memo;
 use crate::model::credential::{first_string, CredentialDate};
@@ -54,7 +56,13 @@ pub(crate) async fn check<F: Fetcher>(
     for (i, entry) in entries.into_iter().enumerate() {
         let mut check = one(v, credential, entry, issuer).await;
         if n > 1 {
-            check.detail = format!("status {} of {n}: {}", i + 1, check.detail);
+            let why = std::mem::replace(&mut check.detail, Detail::Text(String::new()));
+            check.detail = detail!(
+                "status {i} of {n}: {why}",
+                i = count(i + 1),
+                n = count(n),
+                why = cause(why),
+            );
         }
         v.add(check);
     }
@@ -396,7 +404,7 @@ struct ProvenList {
     /// URLs fetched while verifying the list's proof (for the expert view of each credential).
     fetched: Vec<String>,
     /// The proof's verdict and its reason when it is not valid.
-    refused: Option<(Verdict, String)>,
+    refused: Option<(Verdict, Detail)>,
     /// The issuer whose bound key signed the list, when its proof verified.
     signer: Option<String>,
     /// SHA-256 of the list's body: the key of its decoded bits ([`decoded_list`]).
@@ -409,7 +417,7 @@ struct ProvenList {
 fn proven_list_size(body_len: usize, proven: &ProvenList) -> usize {
     2 * body_len
         + proven.fetched.iter().map(|u| u.len() + 24).sum::<usize>()
-        + proven.refused.as_ref().map_or(0, |(_, why)| why.len())
+        + proven.refused.as_ref().map_or(0, |(_, why)| why.to_string().len())
         + proven.signer.as_ref().map_or(0, String::len)
         + 256
 }
@@ -476,7 +484,7 @@ async fn prove_list<F: Fetcher>(
             .iter()
             .find(|c| c.effect == Some(verdict))
             .map(|c| c.detail.clone())
-            .unwrap_or_default();
+            .unwrap_or(Detail::Text(String::new()));
         (verdict, why)
     });
     Ok(ProvenList {
