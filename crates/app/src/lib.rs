@@ -10,6 +10,7 @@ mod fetcher;
 mod inputs;
 mod suites;
 mod timing;
+mod zh_tables;
 
 use badge_verifier::report::Report;
 use badge_verifier::resolve::fetch::{FetchError, FetchLimits, FetchPurpose, Fetcher, Response};
@@ -208,6 +209,7 @@ pub fn App() -> impl IntoView {
     };
     provide_context(state);
     let lang = state.lang;
+    zh_tables::load_when_needed(lang);
     Effect::new(move |_| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(el) = doc.document_element() {

@@ -32,18 +32,44 @@ impl Segment {
     }
 }
 
-/// The zh-TW tables, one per part of the core: pairs of lines `en: …` / `zh: …`.
-const ZH_TW: &[&str] = &[
+/// The zh-TW tables, one per part of the core: pairs of lines `en: …` / `zh: …`. Natively
+/// (the CLI's tests, the view's tests) they are compiled in; the browser app fetches them as
+/// one file (`zh-TW.txt`, made at build time from the same files) when the reader chooses
+/// zh-TW, so English readers never download them (about 25 KB brotli) and the first load stays
+/// in its budget. See [`install_zh_tw`].
+#[cfg(not(target_arch = "wasm32"))]
+pub const ZH_TW: &[&str] = &[
     include_str!("zh-TW/report.txt"),
     include_str!("zh-TW/general.txt"),
     include_str!("zh-TW/ob3.txt"),
     include_str!("zh-TW/resolve.txt"),
 ];
 
-/// English template → zh-TW template.
+static INSTALLED: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+
+/// Installs the zh-TW tables (the text of `zh-TW.txt`); the first call wins. Returns the number
+/// of templates read.
+pub fn install_zh_tw(text: String) -> usize {
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    let _ = INSTALLED.set(parse_table(std::iter::once(text)));
+    INSTALLED.get().map_or(0, HashMap::len)
+}
+
+/// Whether zh-TW details can be rendered (always natively; in the browser once fetched).
+pub fn zh_tw_ready() -> bool {
+    cfg!(not(target_arch = "wasm32")) || INSTALLED.get().is_some()
+}
+
+/// English template → zh-TW template (empty in the browser until installed).
 fn zh_table() -> &'static HashMap<&'static str, &'static str> {
-    static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    TABLE.get_or_init(|| parse_table(ZH_TW.iter().copied()))
+    #[cfg(not(target_arch = "wasm32"))]
+    if INSTALLED.get().is_none() {
+        let _ = INSTALLED.set(parse_table(ZH_TW.iter().copied()));
+    }
+    static EMPTY: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    INSTALLED
+        .get()
+        .unwrap_or_else(|| EMPTY.get_or_init(HashMap::new))
 }
 
 pub(crate) fn parse_table<'a>(files: impl Iterator<Item = &'a str>) -> HashMap<&'a str, &'a str> {
