@@ -147,12 +147,11 @@ pub fn from_str(text: &str, max_depth: usize) -> Result<Value, JsonError> {
 /// Checking UTF-8 first and parsing text is faster than serde_json's byte reader, and keeps one
 /// compiled copy of the reader in the app.
 pub fn from_slice(bytes: &[u8], max_depth: usize) -> Result<Value, JsonError> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| {
-            JsonError::Syntax(SyntaxError::NotUtf8 {
-                byte: e.valid_up_to(),
-            })
-        })?;
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        JsonError::Syntax(SyntaxError::NotUtf8 {
+            byte: e.valid_up_to(),
+        })
+    })?;
     from_str(text, max_depth)
 }
 

@@ -329,8 +329,7 @@ async fn bare<S: JsonSource>(
     let mut unread = Vec::new();
     if let Some(jwks) = jwks_url(issuer) {
         match r.document(&jwks).await {
-            Ok(doc) =>
-            match jwks_lists(&doc, &key.key, issuer, &jwks) {
+            Ok(doc) => match jwks_lists(&doc, &key.key, issuer, &jwks) {
                 Ok(()) => return Ok(KeyBinding::IssuerJwks { url: jwks }),
                 Err(why) => absent.push(why),
             },
@@ -411,8 +410,8 @@ pub(crate) async fn issuer_listed_keys<S: JsonSource>(
     r: &mut KeyResolver<'_, S>,
     issuer: Option<&str>,
 ) -> Result<Vec<IssuerKey>, BindError> {
-    let issuer = issuer
-        .ok_or_else(|| BindError::Unconfirmed(detail!("the credential names no issuer")))?;
+    let issuer =
+        issuer.ok_or_else(|| BindError::Unconfirmed(detail!("the credential names no issuer")))?;
     let key = |key, method_id, source: &Detail, binding| IssuerKey {
         resolved: ResolvedKey {
             key,

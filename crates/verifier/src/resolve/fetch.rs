@@ -3,8 +3,8 @@
 
 use super::address;
 use super::weburl::WebUrl;
-use crate::detail::{cause, code, count, url, Detail};
 use crate::detail;
+use crate::detail::{cause, code, count, url, Detail};
 use crate::limits::BudgetExceeded;
 use std::collections::HashMap;
 use std::future::Future;

@@ -155,10 +155,7 @@ impl NativeFetcher {
                                 "{host} answered with a malformed HTTP response",
                                 host = code(host)
                             ),
-                            _ => detail!(
-                                "the connection to {host} failed",
-                                host = code(host)
-                            ),
+                            _ => detail!("the connection to {host} failed", host = code(host)),
                         })
                     });
                 }
