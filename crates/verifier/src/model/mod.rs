@@ -102,7 +102,7 @@ fn json_refused(e: &JsonError, what: &str) -> ClassifyError {
     match e {
         JsonError::DuplicateKey { .. } => ClassifyError::DuplicateKey(e.describe(what)),
         JsonError::TooDeep { .. } => ClassifyError::Unsupported(e.describe(what)),
-        JsonError::Syntax(m) => ClassifyError::NotJson(m.clone()),
+        JsonError::Syntax(m) => ClassifyError::NotJson(m.to_string()),
     }
 }
 

@@ -122,7 +122,7 @@ async fn earner_list<F: Fetcher>(
             },
             Err(why) => Found {
                 name: format!("{list} data[{i}]"),
-                payload: Err(why),
+                payload: Err(why.to_string()),
                 found_at: None,
                 optional: false,
             },

@@ -687,7 +687,7 @@ async fn signature_checks<F: Fetcher>(
         let key = match ob2_rsa_key(&key_doc, key_id) {
             Ok(k) => k,
             Err(e) => {
-                problems.push(e);
+                problems.push(e.to_string());
                 continue;
             }
         };
@@ -719,7 +719,7 @@ async fn signature_checks<F: Fetcher>(
         }
         if let Ok((alg, issued)) = verified {
             v.expert.key_id = Some(key_id.clone());
-            v.expert.key_source = Some(bound.resolved().source.clone());
+            v.expert.key_source = Some(bound.resolved().source.to_string());
             v.add(Check::passed(
                 CheckId::Key,
                 format!("key {key_id} is listed by the issuer and owned by it"),

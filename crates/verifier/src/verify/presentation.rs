@@ -152,7 +152,7 @@ async fn contents<F: Fetcher>(
 }
 
 /// The `holder` check for a key that signed the presentation.
-fn holder_check(bound: &Result<String, BindError>) -> Check {
+fn holder_check(bound: &Result<crate::detail::Detail, BindError>) -> Check {
     match bound {
         Ok(how) => Check::passed(HOLDER, how.clone()),
         Err(BindError::NotIssuers(m)) => Check::failed(HOLDER, Verdict::Invalid, m.clone()),

@@ -167,7 +167,7 @@ pub(crate) async fn verify_proofs<F: Fetcher>(
     v.expert.proof_suite = Some(results[shown].suite.clone());
     if let Some(k) = &results[shown].key {
         v.expert.key_id = Some(k.method_id.clone());
-        v.expert.key_source = Some(k.source.clone());
+        v.expert.key_source = Some(k.source.to_string());
     }
     v.expert.canonical_hash = results[shown].hash.clone();
     let all_issued = results.iter().all(|r| r.issued.is_some());

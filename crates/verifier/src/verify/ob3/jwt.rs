@@ -270,7 +270,7 @@ pub(crate) async fn verify_signature<F: Fetcher>(
     let resolved = resolved_key(&key);
     checks.push(method_passed(resolved));
     v.expert.key_id = Some(resolved.method_id.clone());
-    v.expert.key_source = Some(resolved.source.clone());
+    v.expert.key_source = Some(resolved.source.to_string());
     let issued = match sig {
         Ok(issued) => {
             checks.push(Check::passed(
