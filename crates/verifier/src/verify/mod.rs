@@ -309,6 +309,18 @@ fn classify_detail(e: &model::ClassifyError) -> crate::detail::Detail {
     }
 }
 
+/// Several problems as one detail: "a; b; c".
+pub(crate) fn joined(items: Vec<crate::detail::Detail>) -> crate::detail::Detail {
+    let mut it = items.into_iter().rev();
+    let Some(mut all) = it.next() else {
+        return detail!("nothing");
+    };
+    for d in it {
+        all = detail!("{first}; {rest}", first = cause(d), rest = cause(all));
+    }
+    all
+}
+
 /// What kind of JSON value `v` is ("a number"), for details that say what was found instead.
 pub(crate) fn json_kind(v: &serde_json::Value) -> crate::detail::Detail {
     use serde_json::Value;
