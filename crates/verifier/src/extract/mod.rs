@@ -121,6 +121,15 @@ impl ExtractError {
                 size = count(*size),
                 limit = count(*limit)
             ),
+            ExtractError::NotABadge { kind } if kind.starts_with("non-SVG XML (root element ") => {
+                let root = kind
+                    .trim_start_matches("non-SVG XML (root element ")
+                    .trim_end_matches(')');
+                detail!(
+                    "this is a non-SVG XML file (root element {root}); it carries no Open Badge",
+                    root = code(root)
+                )
+            }
             ExtractError::NotABadge { kind } => {
                 let an = ["A", "E", "I", "O", "U", "X", "HTML", "MP4"]
                     .iter()
@@ -165,14 +174,19 @@ impl std::fmt::Display for ExtractError {
 const MAX_LISTED: usize = 5;
 
 /// "a, b, c" or "a, b, c and 7 more", as one argument.
-fn list(shown: &[String], total: usize) -> crate::detail::Arg {
+fn list(shown: Vec<Detail>, total: usize) -> crate::detail::Arg {
     let more = total.saturating_sub(shown.len());
+    let mut it = shown.into_iter().rev();
+    let mut items = it.next().unwrap_or_else(|| detail!("nothing"));
+    for d in it {
+        items = detail!("{first}, {rest}", first = cause(d), rest = cause(items));
+    }
     if more == 0 {
-        code(shown.join(", "))
+        cause(items)
     } else {
         cause(detail!(
             "{items} and {more} more",
-            items = code(shown.join(", ")),
+            items = cause(items),
             more = count(more)
         ))
     }

@@ -253,7 +253,7 @@ pub fn extract_png(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractEr
     let it = chunks(bytes)?;
     let mut first: Option<(Chunk<'_>, &'static str)> = None;
     // Later badge chunks: the first few, for the warning, and how many (memory stays bounded).
-    let (mut others, mut other_count): (Vec<String>, usize) = (Vec::new(), 0);
+    let (mut others, mut other_count): (Vec<Detail>, usize) = (Vec::new(), 0);
     let mut warnings = Vec::new();
     for (index, next) in it.enumerate() {
         let c = match next {
@@ -279,7 +279,12 @@ pub fn extract_png(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractEr
             } else {
                 other_count += 1;
                 if others.len() < super::MAX_LISTED {
-                    others.push(format!("{} \"{kw}\" at offset {}", c.kind_str(), c.offset));
+                    others.push(detail!(
+                        "{chunk} \"{keyword}\" at offset {offset}",
+                        chunk = code(c.kind_str()),
+                        keyword = code(kw),
+                        offset = count(c.offset)
+                    ));
                 }
             }
         }
@@ -293,7 +298,7 @@ pub fn extract_png(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractEr
             chunk = code(chunk.kind_str()),
             keyword = code(kw),
             offset = count(chunk.offset),
-            others = super::list(&others, other_count)
+            others = super::list(others, other_count)
         ));
     }
     let payload = read_badge_chunk(&chunk, kw, limits)?;

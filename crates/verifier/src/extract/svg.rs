@@ -439,16 +439,23 @@ pub fn extract_svg(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractEr
     };
     let mut warnings = Vec::new();
     let rest_count = badges.len();
-    let rest: Vec<String> = badges
+    let rest: Vec<Detail> = badges
         .take(super::MAX_LISTED)
-        .map(|b| format!("<{}> ({}) at byte {}", b.qname, b.namespace, b.start))
+        .map(|b| {
+            detail!(
+                "{element} ({namespace}) at byte {at}",
+                element = code(format!("<{}>", b.qname)),
+                namespace = url(b.namespace),
+                at = count(b.start)
+            )
+        })
         .collect();
     if rest_count > 0 {
         warnings.push(detail!(
             "the SVG has more than one badge element; the first ({element} at byte {at}) was used, ignored: {others}",
             element = code(format!("<{}>", first.qname)),
             at = count(first.start),
-            others = super::list(&rest, rest_count)
+            others = super::list(rest, rest_count)
         ));
     }
     if let Some(e) = scan.late_error {
