@@ -147,14 +147,13 @@ pub fn classify_text(text: &str, limits: &Limits) -> Result<Payload, ExtractErro
         )));
     }
     if text.starts_with('"') {
-        let inner: String = serde_json::from_str(text)
-            .map_err(|e| {
-                ExtractError::Unrecognized(detail!(
-                    "invalid JSON string (line {line}, column {column})",
-                    line = count(e.line()),
-                    column = count(e.column())
-                ))
-            })?;
+        let inner: String = serde_json::from_str(text).map_err(|e| {
+            ExtractError::Unrecognized(detail!(
+                "invalid JSON string (line {line}, column {column})",
+                line = count(e.line()),
+                column = count(e.column())
+            ))
+        })?;
         return classify_text(&inner, limits);
     }
     if is_compact_jws(text) {

@@ -17,8 +17,8 @@ test_visible!(png, svg);
 #[cfg(any(test, feature = "test-support"))]
 pub use bake::{bake_png, bake_svg, BadgeVersion, BakeError};
 
-use crate::detail::{cause, code, count, Detail};
 use crate::detail;
+use crate::detail::{cause, code, count, Detail};
 use crate::limits::Limits;
 
 /// What was found: a hosted URL, JSON text, or a compact JWS/JWT.

@@ -59,7 +59,9 @@ pub struct Item {
 #[serde(rename_all = "kebab-case")]
 pub enum FileError {
     /// Larger than `max` bytes.
-    TooLarge { max: usize },
+    TooLarge {
+        max: usize,
+    },
     Damaged,
     Missing,
 }
@@ -155,9 +157,9 @@ impl ScanError {
                 size = count(size),
                 limit = count(limit)
             ),
-            ScanError::Encrypted => detail!(
-                "encrypted PDF: not read (save it without a password and try again)"
-            ),
+            ScanError::Encrypted => {
+                detail!("encrypted PDF: not read (save it without a password and try again)")
+            }
             ScanError::Damaged => detail!("the PDF is damaged"),
         }
     }

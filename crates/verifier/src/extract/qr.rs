@@ -23,9 +23,15 @@ use crate::detail::{count, Detail};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QrError {
     /// A picture with no pixels.
-    Empty { width: u32, height: u32 },
+    Empty {
+        width: u32,
+        height: u32,
+    },
     /// More than [`MAX_PIXELS`].
-    TooLarge { width: u32, height: u32 },
+    TooLarge {
+        width: u32,
+        height: u32,
+    },
     NotAnImage,
     Undecodable,
 }
@@ -107,8 +113,10 @@ pub fn scan_image(bytes: &[u8]) -> Scan {
     #[cfg(feature = "qr")]
     let answer = Some(scan(bytes).map_err(|e| QrError::detail_of(&e)));
     #[cfg(not(feature = "qr"))]
-    let answer = crate::platform::offloaded_scan_qr(bytes)
-        .map(|r| r.map_err(|e| QrError::detail_of(&e)).and_then(|j| from_json(&j)));
+    let answer = crate::platform::offloaded_scan_qr(bytes).map(|r| {
+        r.map_err(|e| QrError::detail_of(&e))
+            .and_then(|j| from_json(&j))
+    });
     match answer {
         Some(Ok(codes)) => Scan::Codes(codes),
         Some(Err(e)) => Scan::Unreadable(e),
@@ -119,8 +127,8 @@ pub fn scan_image(bytes: &[u8]) -> Scan {
 /// The module's answer (a JSON list of strings), bounded as the core's own.
 #[cfg_attr(feature = "qr", allow(dead_code))]
 fn from_json(json: &str) -> Result<Vec<String>, Detail> {
-    let mut codes: Vec<String> = serde_json::from_str(json)
-        .map_err(|_| detail!("the QR code reader answered badly"))?;
+    let mut codes: Vec<String> =
+        serde_json::from_str(json).map_err(|_| detail!("the QR code reader answered badly"))?;
     codes.truncate(MAX_CODES);
     Ok(codes)
 }

@@ -18,11 +18,11 @@
 //! unreadable one makes it invalid. The CLR's own signature never vouches for the credentials
 //! inside: each must verify with its own issuer's key.
 
-use crate::detail;
-use crate::detail::{cause, code, text, url as link, Detail};
 use super::ob3::{self, conformance, display, embedded, jwt};
 use super::{nested, Verification};
 use crate::check::{Check, CheckId, Format, Verdict};
+use crate::detail;
+use crate::detail::{cause, code, text, url as link, Detail};
 use crate::jose::jws::CompactJws;
 use crate::model::credential::{Credential, CredentialDate};
 use crate::model::json::{each, has_type, id_of, str_of, strings};
@@ -173,7 +173,9 @@ fn add_conformance<F: Fetcher>(v: &mut Verification<'_, F>, credential: &Credent
         )
     });
     let required = |id, name: &str| match str_of(c, name).map(str::trim) {
-        Some(s) if !s.is_empty() && name == "id" => Check::passed(id, detail!("{id}", id = code(s))),
+        Some(s) if !s.is_empty() && name == "id" => {
+            Check::passed(id, detail!("{id}", id = code(s)))
+        }
         Some(s) if !s.is_empty() => Check::passed(id, detail!("{name}", name = text(s))),
         _ => fail(
             id,
@@ -192,7 +194,9 @@ fn add_conformance<F: Fetcher>(v: &mut Verification<'_, F>, credential: &Credent
         ),
         None => fail(
             CheckId::ValidFrom,
-            detail!("no `validFrom` (VC 2.0) or `issuanceDate` (VC 1.1): the issue date is required"),
+            detail!(
+                "no `validFrom` (VC 2.0) or `issuanceDate` (VC 1.1): the issue date is required"
+            ),
         ),
     });
     let mut checks = Vec::new();

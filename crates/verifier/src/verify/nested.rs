@@ -3,8 +3,8 @@
 //! [`super::MAX_NESTING`]), at most [`crate::Limits::max_nested_credentials`] of them, and seen
 //! from the outer document through one [`CheckId::NestedCredential`] check each.
 
-use super::{verify_nested, Verification};
 use super::json_kind;
+use super::{verify_nested, Verification};
 use crate::check::{Check, CheckId, Verdict};
 use crate::detail;
 use crate::detail::{cause, code, count, text, url, Detail};
@@ -253,7 +253,11 @@ pub(crate) fn outcome_named(what: Detail, r: &Report, unreadable: Verdict) -> Ch
         Verdict::Valid => Check::passed(ID, detail!("{what} is valid", what = what)),
         Verdict::Unverifiable => Check::unverifiable(
             ID,
-            detail!("{what} could not be verified: {why}", what = what, why = why),
+            detail!(
+                "{what} could not be verified: {why}",
+                what = what,
+                why = why
+            ),
         ),
         Verdict::Error => Check::failed(
             ID,

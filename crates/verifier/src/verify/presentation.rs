@@ -117,10 +117,7 @@ fn conformance<F: Fetcher>(v: &mut Verification<'_, F>, p: &Value) -> bool {
     });
     v.add(Check::passed(
         CheckId::Type,
-        detail!(
-            "[{types}]",
-            types = code(strings(p.get("type")).join(", "))
-        ),
+        detail!("[{types}]", types = code(strings(p.get("type")).join(", "))),
     ));
     true
 }

@@ -50,7 +50,9 @@ pub(crate) async fn verify_picture<F: Fetcher>(
             v.add(Check::not_applicable(CheckId::Extract, no_badge.detail()));
             v.add(Check::unverifiable(
                 CheckId::DocumentReader,
-                detail!("QR codes are read by the document reader, which this page loads on demand"),
+                detail!(
+                    "QR codes are read by the document reader, which this page loads on demand"
+                ),
             ));
             return;
         }
@@ -115,7 +117,10 @@ pub(crate) async fn verify_picture<F: Fetcher>(
             Err(e) => Report::error(
                 name,
                 CheckId::Extract,
-                detail!("this QR code holds no badge ({why})", why = cause(e.detail())),
+                detail!(
+                    "this QR code holds no badge ({why})",
+                    why = cause(e.detail())
+                ),
             ),
         };
         let report = Report {

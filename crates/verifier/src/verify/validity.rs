@@ -107,12 +107,10 @@ pub fn window_checks(
             Verdict::Expired,
             detail!("expired on {date}", date = date(raw)),
         )),
-        Some((raw, Some(_))) => {
-            checks.push(Check::passed(
-                CheckId::Expiry,
-                detail!("valid until {date}", date = date(raw)),
-            ))
-        }
+        Some((raw, Some(_))) => checks.push(Check::passed(
+            CheckId::Expiry,
+            detail!("valid until {date}", date = date(raw)),
+        )),
     }
     if let (Some(f), Some(u)) = (
         from.and_then(parse_datetime),
