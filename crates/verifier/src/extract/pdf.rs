@@ -169,7 +169,7 @@ impl ScanError {
     pub fn detail_of(wire: &str) -> Detail {
         match ScanError::from_wire(wire) {
             Some(e) => e.detail(),
-            None => Detail::from(wire),
+            None => Detail::Text(wire.to_string()),
         }
     }
 }

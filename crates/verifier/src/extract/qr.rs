@@ -86,7 +86,7 @@ impl QrError {
     pub fn detail_of(wire: &str) -> Detail {
         match QrError::from_wire(wire) {
             Some(e) => e.detail(),
-            None => Detail::from(wire),
+            None => Detail::Text(wire.to_string()),
         }
     }
 }
