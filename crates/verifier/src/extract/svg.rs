@@ -310,12 +310,20 @@ fn verify_attr(
                 attr.normalized_value(quick_xml::XmlVersion::Implicit1_0)
                     .map(|v| v.into_owned())
                     .map_err(|err| {
+                        // quick-xml's message names the entity among English words: only
+                        // the entity is kept.
+                        let message = err.to_string();
+                        let entity = message
+                            .split('`')
+                            .nth(1)
+                            .map(|name| format!("&{name};"))
+                            .unwrap_or_else(|| "&…;".into());
                         entity_error(
                             detail!(
                                 "the `verify` attribute of {element}",
                                 element = code(format!("<{qname}>"))
                             ),
-                            &err.to_string(),
+                            &entity,
                             entities_declared,
                         )
                     }),

@@ -54,17 +54,18 @@ fn read(bytes: &[u8], limits: &Limits) -> Option<Result<Scan, Detail>> {
 pub(crate) async fn verify_pdf<F: Fetcher>(v: &mut Verification<'_, F>, bytes: &[u8]) {
     v.format = Some(Format::Pdf);
     v.expert.source = Some("PDF".into());
-    let scan =
-        match read(bytes, &v.opts.limits) {
-            Some(Ok(scan)) => scan,
-            Some(Err(e)) => return v.add(Check::failed(FOUND, Verdict::Error, e)),
-            None => return v.add(Check::unverifiable(
+    let scan = match read(bytes, &v.opts.limits) {
+        Some(Ok(scan)) => scan,
+        Some(Err(e)) => return v.add(Check::failed(FOUND, Verdict::Error, e)),
+        None => {
+            return v.add(Check::unverifiable(
                 CheckId::DocumentReader,
                 detail!(
                     "PDF files are read by the document reader, which this page loads on demand"
                 ),
-            )),
-        };
+            ))
+        }
+    };
     for note in &scan.notes {
         v.add(Check::warning(FOUND, note.detail()));
     }
