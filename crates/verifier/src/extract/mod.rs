@@ -126,7 +126,7 @@ impl ExtractError {
                     .trim_start_matches("non-SVG XML (root element ")
                     .trim_end_matches(')');
                 detail!(
-                    "this is a non-SVG XML file (root element {root}); it carries no Open Badge",
+                    "this is a non-SVG XML (root element {root}) file; it carries no Open Badge",
                     root = code(root)
                 )
             }
