@@ -194,7 +194,7 @@ pub(crate) async fn verify_proofs<F: Fetcher>(
 fn suite_supported(proof: &Value) -> bool {
     !matches!(
         data_integrity::Suite::of(proof),
-        Err(ProofError::Unsupported(_))
+        Err(ProofError::NotImplemented(_))
     )
 }
 
@@ -223,7 +223,7 @@ fn one_proof(
     }
     // OB 3.0 permits other suites; one this verifier does not implement cannot count for or
     // against the credential: not checked, so the verdict is unverifiable.
-    if let Err(e @ ProofError::Unsupported(_)) = data_integrity::Suite::of(proof) {
+    if let Err(e @ ProofError::NotImplemented(_)) = data_integrity::Suite::of(proof) {
         checks.push(failure_check(CheckId::Proof, "", &e));
         return ProofResult::unchecked(checks, suite);
     }
