@@ -156,14 +156,7 @@ impl JwsError {
     pub fn detail(&self) -> Detail {
         match self {
             JwsError::Malformed(m) => detail!("malformed JWS: {why}", why = cause(m.clone())),
-            JwsError::Json { part, error } => match error {
-                JsonError::Syntax(m) => detail!(
-                    "{part} is not JSON: {why}",
-                    part = cause(part_name(part)),
-                    why = cause(crate::model::syntax_error(m))
-                ),
-                e => e.describe(part).into(),
-            },
+            JwsError::Json { part, error } => crate::model::json_refusal(error, part_name(part)),
             JwsError::AlgRefused(m) => {
                 detail!("signature algorithm refused: {why}", why = cause(m.clone()))
             }
@@ -196,7 +189,7 @@ impl JwsError {
 }
 
 /// "the JWS header" / "the JWS payload" as a detail.
-fn part_name(part: &str) -> Detail {
+pub(crate) fn part_name(part: &str) -> Detail {
     if part.contains("header") {
         detail!("the JWS header")
     } else {

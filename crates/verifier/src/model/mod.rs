@@ -7,7 +7,7 @@ pub mod json;
 pub mod presentation;
 
 use crate::detail;
-use crate::detail::{cause, count, Detail};
+use crate::detail::{cause, code, count, Detail};
 use crate::jose::jws::{CompactJws, JwsError};
 use crate::limits::MAX_JSON_DEPTH;
 use crate::strict_json::{self, JsonError};
@@ -122,23 +122,49 @@ const VC_CONTEXTS: &[&str] = &[
 /// has already applied the caller's own limit to the text.
 pub fn classify_json_text(text: &str) -> Result<BadgeDoc, ClassifyError> {
     let v = strict_json::from_str(text, MAX_JSON_DEPTH)
-        .map_err(|e| json_refused(&e, "the badge document"))?;
+        .map_err(|e| json_refused(&e, detail!("the badge document")))?;
     classify_json(v)
 }
 
 /// A parsed document that is refused: a duplicate member name, or nesting too deep.
-fn json_refused(e: &JsonError, what: &str) -> ClassifyError {
+fn json_refused(e: &JsonError, what: Detail) -> ClassifyError {
     match e {
-        JsonError::DuplicateKey { .. } => ClassifyError::DuplicateKey(e.describe(what).into()),
-        JsonError::TooDeep { .. } => ClassifyError::Unsupported(e.describe(what).into()),
+        JsonError::DuplicateKey { .. } => ClassifyError::DuplicateKey(json_refusal(e, what)),
+        JsonError::TooDeep { .. } => ClassifyError::Unsupported(json_refusal(e, what)),
         JsonError::Syntax(m) => ClassifyError::NotJson(syntax_error(m)),
+    }
+}
+
+/// Why the JSON of `what` ("the badge document", "the JWS header" …) is refused, in our words
+/// (a syntax error says where, never the parser's English).
+pub(crate) fn json_refusal(e: &JsonError, what: Detail) -> Detail {
+    match e {
+        JsonError::Syntax(m) => detail!(
+            "{what} is not JSON: {why}",
+            what = cause(what),
+            why = cause(syntax_error(m))
+        ),
+        JsonError::TooDeep { max } => detail!(
+            "{what} is JSON nested deeper than {max} levels",
+            what = cause(what),
+            max = count(*max)
+        ),
+        JsonError::DuplicateKey { key, pointer } => detail!(
+            "duplicate member name {key} at {pointer} in {what} (RFC 7493 I-JSON §2.3: member \
+             names must be unique): a document that can be read two ways is refused",
+            key = code(Value::from(key.chars().take(60).collect::<String>()).to_string()),
+            pointer = code(Value::from(pointer.chars().take(60).collect::<String>()).to_string()),
+            what = cause(what)
+        ),
     }
 }
 
 /// A JWS that cannot be read as a badge: its JSON is refused, or it is not a JWS.
 fn jws_refused(e: JwsError) -> ClassifyError {
     match e {
-        JwsError::Json { part, error } if error.is_duplicate_key() => json_refused(&error, part),
+        JwsError::Json { part, error } if error.is_duplicate_key() => {
+            json_refused(&error, crate::jose::jws::part_name(part))
+        }
         e => ClassifyError::NotABadge(e.detail()),
     }
 }

@@ -309,7 +309,6 @@ pub(crate) const WIRE_TEMPLATES: &[&str] = &[
     "{kind}",
     "{kind} (multicodec {codec})",
     "{kind} (multicodec {codec}, a key-agreement key)",
-    "{part} is not JSON: {why}",
     "{part} is not base64url",
     "{signatures} signatures for {statements} non-mandatory statements",
     "{suite} is not implemented (this verifier implements {suites})",
