@@ -460,7 +460,7 @@ async fn verified_list<F: Fetcher>(
             detail!(
                 "the status list {url} could not be trusted: its proof is {verdict}: {why}",
                 url = detail::url(url),
-                verdict = code(verdict.as_str()),
+                verdict = cause(super::verdict_word(*verdict)),
                 why = cause(why.clone())
             ),
         ));
