@@ -7,7 +7,7 @@
 use super::ext::{self, SigError};
 use super::keys::PublicKey;
 use crate::detail;
-use crate::detail::{cause, code, Detail};
+use crate::detail::{cause, code, count, Detail};
 use crate::limits::MAX_JSON_DEPTH;
 use crate::strict_json::{self, JsonError};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -156,7 +156,7 @@ impl JwsError {
     pub fn detail(&self) -> Detail {
         match self {
             JwsError::Malformed(m) => detail!("malformed JWS: {why}", why = cause(m.clone())),
-            JwsError::Json { part, error } => crate::model::json_refusal(error, part_name(part)),
+            JwsError::Json { part, error } => json_refusal(error, part_name(part)),
             JwsError::AlgRefused(m) => {
                 detail!("signature algorithm refused: {why}", why = cause(m.clone()))
             }
@@ -185,6 +185,48 @@ impl JwsError {
             JwsError::BadSignature => detail!("the signature does not match the content and key"),
             JwsError::NeedsFullVerifier(alg) => detail!("{alg} signatures", alg = code(*alg)),
         }
+    }
+}
+
+/// A JSON parser's syntax error in our words: where it is, when the parser said (serde_json
+/// ends its messages with "at line L column C"), never the parser's English.
+pub(crate) fn syntax_error(message: &str) -> Detail {
+    let mut words = message.rsplit(' ');
+    let column = words.next().and_then(|c| c.parse::<u64>().ok());
+    let column_word = words.next();
+    let line = words.next().and_then(|l| l.parse::<u64>().ok());
+    let line_word = words.next();
+    match (line_word, line, column_word, column) {
+        (Some("line"), Some(line), Some("column"), Some(column)) => detail!(
+            "the text is not valid JSON (an error at line {line}, column {column})",
+            line = count(line),
+            column = count(column)
+        ),
+        _ => detail!("the text is not valid JSON"),
+    }
+}
+
+/// Why the JSON of `what` ("the badge document", "the JWS header" …) is refused, in our words
+/// (a syntax error says where, never the parser's English).
+pub(crate) fn json_refusal(e: &JsonError, what: Detail) -> Detail {
+    match e {
+        JsonError::Syntax(m) => detail!(
+            "{what} is not JSON: {why}",
+            what = cause(what),
+            why = cause(syntax_error(m))
+        ),
+        JsonError::TooDeep { max } => detail!(
+            "{what} is JSON nested deeper than {max} levels",
+            what = cause(what),
+            max = count(*max)
+        ),
+        JsonError::DuplicateKey { key, pointer } => detail!(
+            "duplicate member name {key} at {pointer} in {what} (RFC 7493 I-JSON §2.3: member \
+             names must be unique): a document that can be read two ways is refused",
+            key = code(Value::from(key.chars().take(60).collect::<String>()).to_string()),
+            pointer = code(Value::from(pointer.chars().take(60).collect::<String>()).to_string()),
+            what = cause(what)
+        ),
     }
 }
 

@@ -7,7 +7,7 @@ pub mod json;
 pub mod presentation;
 
 use crate::detail;
-use crate::detail::{cause, code, count, Detail};
+use crate::detail::{cause, Detail};
 use crate::jose::jws::{CompactJws, JwsError};
 use crate::limits::MAX_JSON_DEPTH;
 use crate::strict_json::{self, JsonError};
@@ -89,24 +89,6 @@ impl std::fmt::Display for ClassifyError {
     }
 }
 
-/// A JSON parser's syntax error in our words: where it is, when the parser said (serde_json
-/// ends its messages with "at line L column C"), never the parser's English.
-pub(crate) fn syntax_error(message: &str) -> Detail {
-    let mut words = message.rsplit(' ');
-    let column = words.next().and_then(|c| c.parse::<u64>().ok());
-    let column_word = words.next();
-    let line = words.next().and_then(|l| l.parse::<u64>().ok());
-    let line_word = words.next();
-    match (line_word, line, column_word, column) {
-        (Some("line"), Some(line), Some("column"), Some(column)) => detail!(
-            "the text is not valid JSON (an error at line {line}, column {column})",
-            line = count(line),
-            column = count(column)
-        ),
-        _ => detail!("the text is not valid JSON"),
-    }
-}
-
 const OB2_CONTEXTS: &[&str] = &[
     "https://w3id.org/openbadges/v2",
     "https://openbadgespec.org/v2/context.json",
@@ -129,33 +111,9 @@ pub fn classify_json_text(text: &str) -> Result<BadgeDoc, ClassifyError> {
 /// A parsed document that is refused: a duplicate member name, or nesting too deep.
 fn json_refused(e: &JsonError, what: Detail) -> ClassifyError {
     match e {
-        JsonError::DuplicateKey { .. } => ClassifyError::DuplicateKey(json_refusal(e, what)),
-        JsonError::TooDeep { .. } => ClassifyError::Unsupported(json_refusal(e, what)),
-        JsonError::Syntax(m) => ClassifyError::NotJson(syntax_error(m)),
-    }
-}
-
-/// Why the JSON of `what` ("the badge document", "the JWS header" …) is refused, in our words
-/// (a syntax error says where, never the parser's English).
-pub(crate) fn json_refusal(e: &JsonError, what: Detail) -> Detail {
-    match e {
-        JsonError::Syntax(m) => detail!(
-            "{what} is not JSON: {why}",
-            what = cause(what),
-            why = cause(syntax_error(m))
-        ),
-        JsonError::TooDeep { max } => detail!(
-            "{what} is JSON nested deeper than {max} levels",
-            what = cause(what),
-            max = count(*max)
-        ),
-        JsonError::DuplicateKey { key, pointer } => detail!(
-            "duplicate member name {key} at {pointer} in {what} (RFC 7493 I-JSON §2.3: member \
-             names must be unique): a document that can be read two ways is refused",
-            key = code(Value::from(key.chars().take(60).collect::<String>()).to_string()),
-            pointer = code(Value::from(pointer.chars().take(60).collect::<String>()).to_string()),
-            what = cause(what)
-        ),
+        JsonError::DuplicateKey { .. } => ClassifyError::DuplicateKey(crate::jose::jws::json_refusal(e, what)),
+        JsonError::TooDeep { .. } => ClassifyError::Unsupported(crate::jose::jws::json_refusal(e, what)),
+        JsonError::Syntax(m) => ClassifyError::NotJson(crate::jose::jws::syntax_error(m)),
     }
 }
 

@@ -219,7 +219,8 @@ pub(crate) const WIRE_TEMPLATES: &[&str] = &[
     "PEM key algorithm {oid}",
     "PEM {label} is not a public key",
     "PKCS#1 RSA key: {why}",
-    "RDF canonicalization (RDFC-1.0) failed: the document is too complex or malformed",
+    "RDF canonicalization (RDFC-1.0) exceeded its limit of {limit} hash steps: the document's blank nodes are too entangled to canonicalize",
+    "RDF canonicalization (RDFC-1.0) failed: the document is malformed",
     "RSA JWK: {why}",
     "RSA key of {bits} bits: more than {max}",
     "`EC` {crv}",
@@ -238,6 +239,7 @@ pub(crate) const WIRE_TEMPLATES: &[&str] = &[
     "an invalid blank node label {label}",
     "bytes after the `proofValue`'s CBOR",
     "cryptosuite {suite}, which this verifier does not implement (it implements {suites})",
+    "duplicate member name {key} at {pointer} in {what} (RFC 7493 I-JSON §2.3: member names must be unique): a document that can be read two ways is refused",
     "expected three dot-separated parts",
     "invalid RSA Multikey: {why}",
     "invalid RSA key: its modulus or exponent is out of range",
@@ -293,6 +295,8 @@ pub(crate) const WIRE_TEMPLATES: &[&str] = &[
     "the signature does not match the content and key",
     "the signature does not match the credential and key",
     "the term \"{term}\" is not defined by the credential's `@context`, so it would not be signed (safe mode)",
+    "the text is not valid JSON",
+    "the text is not valid JSON (an error at line {line}, column {column})",
     "the token is signed with the unregistered algorithm {alg}, which this verifier does not implement (it implements RS256, PS256, ES256, ES384, ES256K and EdDSA)",
     "the token is signed with {alg}, which this verifier does not implement (it implements RS256, PS256, ES256, ES384, ES256K and EdDSA)",
     "the type \"{ty}\" is not defined by the credential's `@context`, so it would not be signed (safe mode)",
@@ -317,6 +321,8 @@ pub(crate) const WIRE_TEMPLATES: &[&str] = &[
     "{suite} proofs with a {key} key",
     "{suite} with a {key} issuer key is not implemented",
     "{what}",
+    "{what} is JSON nested deeper than {max} levels",
+    "{what} is not JSON: {why}",
 ];
 
 #[cfg(test)]

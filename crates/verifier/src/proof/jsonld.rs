@@ -400,11 +400,7 @@ pub fn canonical_nquads(dataset: &oxrdf::Dataset) -> Result<String, ProofError> 
     let options = rdf_canon::CanonicalizationOptions {
         hndq_call_limit: Some(HNDQ_CALL_LIMIT),
     };
-    let failed = |_: rdf_canon::CanonicalizationError| {
-        ProofError::Invalid(detail!(
-            "RDF canonicalization (RDFC-1.0) failed: the document is too complex or malformed"
-        ))
-    };
+    let failed = canon_failed;
     // rdf-canon issues the canonical labels (RDFC-1.0 §4.4). Its `canonicalize` then builds a
     // second, relabeled dataset and formats every quad twice to sort them; here each relabeled
     // quad is formatted once (oxrdf's N-Quads form) and the lines sorted in code point order
@@ -435,11 +431,7 @@ pub fn canonical_nquads_relabeled(
         hndq_call_limit: Some(HNDQ_CALL_LIMIT),
     };
     let issued = rdf_canon::issue_with::<sha2::Sha256>(&dataset, &options)
-        .map_err(|_| {
-            ProofError::Invalid(detail!(
-                "RDF canonicalization (RDFC-1.0) failed: the document is too complex or malformed"
-            ))
-        })?;
+        .map_err(canon_failed)?;
     // Input label → final label, composed once.
     let mut relabel = HashMap::with_capacity(issued.len());
     for (input, canonical) in &issued {
@@ -467,6 +459,22 @@ pub fn canonical_nquads_relabeled(
     }
     lines.sort_unstable();
     Ok(lines)
+}
+
+/// Why RDFC-1.0 gave up, in our words.
+fn canon_failed(e: rdf_canon::CanonicalizationError) -> ProofError {
+    match e {
+        rdf_canon::CanonicalizationError::HndqCallLimitExceeded(limit) => {
+            ProofError::Invalid(detail!(
+                "RDF canonicalization (RDFC-1.0) exceeded its limit of {limit} hash steps: the \
+                 document's blank nodes are too entangled to canonicalize",
+                limit = count(limit)
+            ))
+        }
+        _ => ProofError::Invalid(detail!(
+            "RDF canonicalization (RDFC-1.0) failed: the document is malformed"
+        )),
+    }
 }
 
 /// `quad` with its blank nodes renamed to their issued canonical labels.

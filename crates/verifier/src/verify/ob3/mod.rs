@@ -74,7 +74,7 @@ impl<F: Fetcher> JsonSource for Verification<'_, F> {
         crate::strict_json::from_slice(&resp.body, self.opts.limits.max_json_depth)
             .map_err(|e| {
                 DocFailure::answered(
-                    crate::model::json_refusal(&e, detail!("the document")).to_string(),
+                    crate::jose::jws::json_refusal(&e, detail!("the document")).to_string(),
                 )
             })
     }

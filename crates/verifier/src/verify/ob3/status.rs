@@ -159,7 +159,7 @@ fn parse_document(body: &[u8], url: &str, what: Doc) -> Result<Document, Check> 
         Err(e) if e.is_duplicate_key() => {
             return Err(Check::unverifiable(
                 ID,
-                crate::model::json_refusal(&e, doc_at(what, url)),
+                crate::jose::jws::json_refusal(&e, doc_at(what, url)),
             ))
         }
         Err(_) => {}
