@@ -341,7 +341,16 @@ fn one_proof(
                 ),
             )
         }
-        Some(Err(e)) => failure_check(CheckId::Proof, &format!("{suite}: "), &e),
+        Some(Err(e)) => {
+            let mut c = failure_check(CheckId::Proof, "", &e);
+            let why = std::mem::replace(&mut c.detail, Detail::Text(String::new()));
+            c.detail = detail!(
+                "{suite}: {why}",
+                suite = code(suite.as_str()),
+                why = cause(why)
+            );
+            c
+        }
     });
     if checks.iter().any(|c| c.effect.is_some()) {
         issued = None;

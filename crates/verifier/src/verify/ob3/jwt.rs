@@ -255,11 +255,12 @@ pub(crate) async fn verify_signature<F: Fetcher>(
         // integrity.md: "The JWK MUST never contain "d"" — from_jwk refuses any private part.
         match header_jwk(jwk) {
             Ok(k) => keys.push(trust::bind(&mut resolver, k, None, issuer).await),
-            Err(e) => checks.push(crate::verify::failure::failure_check(
-                CheckId::ProofMethod,
-                "the jwk header: ",
-                &e,
-            )),
+            Err(e) => {
+                let mut c = crate::verify::failure::failure_check(CheckId::ProofMethod, "", &e);
+                let why = std::mem::replace(&mut c.detail, Detail::Text(String::new()));
+                c.detail = detail!("the `jwk` header: {why}", why = cause(why));
+                checks.push(c);
+            }
         }
     } else {
         checks.push(Check::warning(
