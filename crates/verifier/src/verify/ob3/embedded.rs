@@ -93,12 +93,28 @@ pub fn method_passed(k: &ResolvedKey) -> Check {
             "{kind} key {key} from {source}",
             kind = code(k.key.kind()),
             key = code(k.method_id.as_str()),
-            source = cause(k.source.clone())
+            source = cause(source_words(&k.source))
         ),
     )
 }
 
 /// Verifies every embedded proof of `credential`, adding the checks to `v`.
+/// Where a key was found ([`ResolvedKey::source`], written for the expert view) as a detail:
+/// a document's URL, a DID method resolved offline, or the JWT's `jwk` header; anything else as
+/// the resolver wrote it.
+fn source_words(source: &str) -> Detail {
+    if let Some(method) = source.strip_suffix(" (offline)") {
+        return detail!("{method} (offline)", method = code(method));
+    }
+    if source == "the JWT's jwk header" {
+        return detail!("the JWT's `jwk` header");
+    }
+    if source.starts_with("https://") || source.starts_with("http://") {
+        return detail!("{url}", url = crate::detail::url(source));
+    }
+    detail!("{what}", what = code(source))
+}
+
 pub(crate) async fn verify_proofs<F: Fetcher>(
     v: &mut Verification<'_, F>,
     credential: &Value,
