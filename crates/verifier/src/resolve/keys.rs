@@ -650,7 +650,7 @@ pub fn key_from_method(vm: &Value) -> Result<PublicKey, KeyError> {
     if let Some(b58) = vm.get("publicKeyBase58").and_then(Value::as_str) {
         let bytes = bs58::decode(b58)
             .into_vec()
-            .map_err(|e| KeyError(format!("invalid base58: {e}")))?;
+            .map_err(|e| KeyError(format!("invalid base58: {e}").into()))?;
         return PublicKey::ed25519_from_bytes(&bytes);
     }
     Err(KeyError(
