@@ -28,6 +28,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    use badge_verifier::detail::Detail;
     use badge_verifier::report::{CheckId, Format, FoundAt, FoundKind, Outcome, Report};
     use badge_verifier::resolve::fetch::FetchLimits;
     use badge_verifier::resolve::native::NativeFetcher;
@@ -174,7 +175,8 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
             test_panic(raw);
             match load(raw, opts) {
                 Ok(input) => futures::executor::block_on(verify(&input, fetcher, opts)),
-                Err(msg) => Report::error(raw, CheckId::Input, msg),
+                // The CLI speaks English: its own messages are text, not templates.
+                Err(msg) => Report::error(raw, CheckId::Input, Detail::Text(msg)),
             }
         };
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
@@ -188,10 +190,10 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
                 Report::error(
                     raw,
                     CheckId::Internal,
-                    format!(
+                    Detail::Text(format!(
                         "internal error while verifying this input: {what}; please report it \
                          (the other inputs are not affected)"
-                    ),
+                    )),
                 )
             }
         }

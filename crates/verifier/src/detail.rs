@@ -211,13 +211,9 @@ impl PartialEq<&str> for Detail {
     }
 }
 
-// Transitional (issue #18): text not yet written as a template. Removed once every check
-// builds its detail with `detail!`.
-impl From<String> for Detail {
-    fn from(s: String) -> Self {
-        Detail::Text(s)
-    }
-}
+// Tests write details as plain text; verification never does (the app's build, without
+// `test-support`, would not compile if it did).
+#[cfg(any(test, feature = "test-support"))]
 impl From<&str> for Detail {
     fn from(s: &str) -> Self {
         Detail::Text(s.to_string())

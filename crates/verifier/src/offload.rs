@@ -43,7 +43,7 @@ pub fn verify_signature(alg: &str, key: &[u8], message: &[u8], signature: &[u8])
 #[cfg(feature = "jsonld-reference")]
 pub fn canonicalize(document: &str) -> Result<String, String> {
     let doc = crate::strict_json::from_str(document, MAX_JSON_DEPTH)
-        .map_err(|e| ProofError::Malformed(e.describe("the document")).to_wire())?;
+        .map_err(|e| ProofError::Invalid(e.detail(crate::detail!("the document"))).to_wire())?;
     crate::proof::jsonld::canonicalize(&doc).map_err(|e| e.to_wire())
 }
 
@@ -54,14 +54,16 @@ pub fn canonicalize(document: &str) -> Result<String, String> {
 pub fn verify_ecdsa_sd(document: &str, proof: &str, issuer_key: &[u8]) -> Result<String, String> {
     let read = |text: &str| {
         crate::strict_json::from_str(text, MAX_JSON_DEPTH)
-            .map_err(|e| ProofError::Malformed(e.describe("the document")).to_wire())
+            .map_err(|e| ProofError::Invalid(e.detail(crate::detail!("the document"))).to_wire())
     };
     let (document, proof) = (read(document)?, read(proof)?);
     let key = p256::ecdsa::VerifyingKey::from_sec1_bytes(issuer_key)
         // p256's own message is English and says no more than this.
-        .map_err(|_| ProofError::Malformed("invalid P-256 key".into()).to_wire())?;
+        .map_err(|_| ProofError::Invalid(crate::detail!("invalid P-256 key")).to_wire())?;
     let evidence = sd_evidence(&document, &proof, &key).map_err(|e| e.to_wire())?;
-    serde_json::to_string(&evidence).map_err(|e| ProofError::Malformed(e.to_string()).to_wire())
+    serde_json::to_string(&evidence).map_err(|_| {
+        ProofError::Invalid(crate::detail!("the proof's evidence could not be written")).to_wire()
+    })
 }
 
 /// The QR codes of a PNG or JPEG picture as a JSON list of their text (at most

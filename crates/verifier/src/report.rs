@@ -286,7 +286,7 @@ impl Report {
         if issued.is_none() && worst_effect(&checks) == Verdict::Valid {
             checks.push(Check::unverifiable(
                 CheckId::IssuedBy,
-                "not checked: nothing established that the issuer issued this badge (no signature with the issuer's key, no hosted copy on the issuer's site)",
+                crate::detail!("not checked: nothing established that the issuer issued this badge (no signature with the issuer's key, no hosted copy on the issuer's site)"),
             ));
         }
         let verdict = verdict_of(&checks, issued.as_ref());

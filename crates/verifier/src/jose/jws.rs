@@ -7,7 +7,7 @@
 use super::ext::{self, SigError};
 use super::keys::PublicKey;
 use crate::detail;
-use crate::detail::{cause, code, count, Detail};
+use crate::detail::{cause, code, Detail};
 use crate::limits::MAX_JSON_DEPTH;
 use crate::strict_json::{self, JsonError};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -187,7 +187,6 @@ impl JwsError {
         }
     }
 }
-
 
 /// Why the JSON of `what` ("the badge document", "the JWS header" …) is refused, in our words
 /// (a syntax error says where, never the parser's English).

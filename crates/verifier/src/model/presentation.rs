@@ -73,8 +73,7 @@ pub(super) fn classify_jws(
     None
 }
 
-/// What a JSON value is, for messages about hostile input ("a number", "null" …).
-/// What kind of JSON value `v` is, as a detail ("a string" …): [`kind_of`] for a reader.
+/// What kind of JSON value `v` is, for messages about hostile input ("a number", "null" …).
 pub fn json_kind(v: &Value) -> crate::detail::Detail {
     match v {
         Value::Null => crate::detail!("`null`"),
@@ -83,17 +82,6 @@ pub fn json_kind(v: &Value) -> crate::detail::Detail {
         Value::String(_) => crate::detail!("a string"),
         Value::Array(_) => crate::detail!("an array"),
         Value::Object(_) => crate::detail!("an object"),
-    }
-}
-
-pub fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 

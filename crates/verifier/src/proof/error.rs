@@ -14,14 +14,6 @@ pub enum ProofError {
     NotImplemented(Detail),
     /// The document or proof is malformed (missing fields, undefined terms in safe mode …).
     Invalid(Detail),
-    /// [`ProofError::NotImplemented`] with the reason as text (callers outside this module
-    /// that have no template yet).
-    #[allow(dead_code)] // the on-demand module's side (`offload`) and builds with it
-    Unsupported(String),
-    /// [`ProofError::Invalid`] with the reason as text (callers outside this module that have
-    /// no template yet: `offload`).
-    #[allow(dead_code)] // the on-demand module's side (`offload`) and builds with it
-    Malformed(String),
     /// A context that is not bundled (contexts are never fetched).
     UnknownContext(String),
     /// The suite needs a different kind of key than the one resolved.
@@ -42,11 +34,7 @@ impl ProofError {
             ProofError::NotImplemented(m) => {
                 detail!("unsupported proof: {why}", why = cause(m.clone()))
             }
-            ProofError::Unsupported(m) => {
-                detail!("unsupported proof: {why}", why = cause(m.clone()))
-            }
             ProofError::Invalid(m) => detail!("malformed: {why}", why = cause(m.clone())),
-            ProofError::Malformed(m) => detail!("malformed: {why}", why = cause(m.clone())),
             ProofError::UnknownContext(u) => detail!(
                 "unknown JSON-LD context {url} (contexts are bundled, never fetched)",
                 url = url(u.as_str())
@@ -90,9 +78,7 @@ impl ProofError {
     pub fn to_wire(&self) -> String {
         match self {
             ProofError::NotImplemented(m) => format!("unsupported:{}", detail_to_wire(m)),
-            ProofError::Unsupported(m) => format!("unsupported:{}", Value::from(m.as_str())),
             ProofError::Invalid(m) => format!("malformed:{}", detail_to_wire(m)),
-            ProofError::Malformed(m) => format!("malformed:{}", Value::from(m.as_str())),
             ProofError::UnknownContext(u) => format!("unknown-context:{u}"),
             ProofError::BadSignature => "bad-signature:".into(),
             // Key kinds and the full verifier's work never come out of the module.
@@ -340,11 +326,9 @@ mod tests {
             ProofError::from_wire("nonsense"),
             ProofError::Invalid(Detail::Text("nonsense".into()))
         );
-        let text = ProofError::Malformed("undefined term \"x\": a:b".into());
-        assert_eq!(
-            ProofError::from_wire(&text.to_wire()),
-            ProofError::Invalid(Detail::Text("undefined term \"x\": a:b".into()))
-        );
+        // Text (a detail read back from another build) crosses as text.
+        let text = ProofError::Invalid(Detail::Text("undefined term \"x\": a:b".into()));
+        assert_eq!(ProofError::from_wire(&text.to_wire()), text);
     }
 
     /// The templates written in the proof and key code, as the view's completeness test finds

@@ -52,8 +52,8 @@ impl Failure for data_integrity::ProofError {
     }
 
     fn not_implemented(&self) -> bool {
-        use data_integrity::ProofError::{NotImplemented, UnknownContext, Unsupported};
-        matches!(self, Unsupported(_) | NotImplemented(_) | UnknownContext(_))
+        use data_integrity::ProofError::{NotImplemented, UnknownContext};
+        matches!(self, NotImplemented(_) | UnknownContext(_))
     }
 
     fn needs_full_verifier(&self) -> bool {

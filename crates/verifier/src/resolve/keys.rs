@@ -650,13 +650,12 @@ pub fn key_from_method(vm: &Value) -> Result<PublicKey, KeyError> {
     if let Some(b58) = vm.get("publicKeyBase58").and_then(Value::as_str) {
         let bytes = bs58::decode(b58)
             .into_vec()
-            .map_err(|e| KeyError(format!("invalid base58: {e}").into()))?;
+            .map_err(|_| KeyError(detail!("`publicKeyBase58` is not valid base58")))?;
         return PublicKey::ed25519_from_bytes(&bytes);
     }
-    Err(KeyError(
-        "unsupported verification method: no publicKeyMultibase, publicKeyJwk or publicKeyBase58"
-            .into(),
-    ))
+    Err(KeyError(detail!(
+        "unsupported verification method: no `publicKeyMultibase`, `publicKeyJwk` or `publicKeyBase58`"
+    )))
 }
 
 /// `https://{issuer authority}/.well-known/jwks.json` for an http(s) issuer (OB 3.0

@@ -6,6 +6,7 @@
 //! VCRL-10 itself was not available offline; entries are read leniently: the property may be
 //! `revokedCredential` or `revokedCredentials`, each entry an id string or an object with `id`.
 
+use crate::detail::Detail;
 use crate::model::json::{each, id_of, str_of};
 use serde_json::Value;
 
@@ -18,16 +19,20 @@ pub enum Lookup {
 }
 
 /// Looks `credential_id` up in a revocation list document.
-pub fn lookup(list: &Value, credential_id: &str) -> Result<Lookup, String> {
+pub fn lookup(list: &Value, credential_id: &str) -> Result<Lookup, Detail> {
     if !list.is_object() {
-        return Err("the revocation list is not a JSON object".into());
+        return Err(crate::detail!("the revocation list is not a JSON object"));
     }
     let entries = list
         .get("revokedCredential")
         .or_else(|| list.get("revokedCredentials"))
-        .ok_or("the document has no revokedCredential list: not a 1EdTech revocation list")?;
+        .ok_or(crate::detail!(
+            "the document has no `revokedCredential` list: not a 1EdTech revocation list"
+        ))?;
     if !(entries.is_array() || entries.is_object() || entries.is_string()) {
-        return Err("revokedCredential is neither a list, an object nor a string".into());
+        return Err(crate::detail!(
+            "`revokedCredential` is neither a list, an object nor a string"
+        ));
     }
     let wanted = credential_id.trim();
     for e in each(Some(entries)) {

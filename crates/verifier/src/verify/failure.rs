@@ -27,7 +27,7 @@ pub fn failure_check<E: Failure + ?Sized>(id: CheckId, context: &str, e: &E) -> 
 
 /// [`failure_check`] with the context in words ("the `jwk` header").
 pub fn failure_check_in<E: Failure + ?Sized>(id: CheckId, context: Option<Detail>, e: &E) -> Check {
-    let why = cause(e.to_string());
+    let why = cause(e.detail());
     if e.needs_full_verifier() {
         Check::unverifiable(
             CheckId::FullVerifier,
@@ -92,7 +92,7 @@ mod tests {
             (c.outcome, c.effect),
             (Outcome::Failed, Some(Verdict::Invalid))
         );
-        let suite = data_integrity::ProofError::Unsupported("cryptosuite bbs-2023".into());
+        let suite = data_integrity::ProofError::NotImplemented("cryptosuite bbs-2023".into());
         assert_eq!(
             failure_check(CheckId::Proof, "", &suite).effect,
             Some(Verdict::Unverifiable)

@@ -96,7 +96,7 @@ async fn earner_list<F: Fetcher>(
                     "could not fetch {user}'s list of badges {list}: {why}",
                     user = text(user),
                     list = link(list),
-                    why = cause(e.to_string())
+                    why = cause(e.detail())
                 ),
             ));
             return;
@@ -148,7 +148,7 @@ async fn earner_list<F: Fetcher>(
             },
             Err(why) => Found {
                 name: format!("{list} data[{i}]"),
-                payload: Err(why.into()),
+                payload: Err(why),
                 found_at: None,
                 optional: false,
             },

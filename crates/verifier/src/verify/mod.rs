@@ -213,7 +213,7 @@ impl<'a, F: Fetcher> Verification<'a, F> {
                     CheckId::Budget,
                     detail!(
                         "{exceeded} ({n} documents fetched); what was not fetched is not verified",
-                        exceeded = cause(exceeded.to_string()),
+                        exceeded = cause(exceeded.detail()),
                         n = count(self.budget.fetches_used())
                     ),
                 ),
@@ -305,7 +305,7 @@ fn classify_detail(e: &model::ClassifyError) -> crate::detail::Detail {
     match e {
         E::NotJson(m) => detail!("not JSON: {why}", why = cause(m.clone())),
         E::NotABadge(m) => detail!("not an Open Badge: {why}", why = cause(m.clone())),
-        E::Unsupported(m) | E::DuplicateKey(m) => m.clone().into(),
+        E::Unsupported(m) | E::DuplicateKey(m) => m.clone(),
     }
 }
 
@@ -514,7 +514,7 @@ async fn fetch_hosted<F: Fetcher>(
                 detail!(
                     "could not fetch {url}: {why}",
                     url = link(url),
-                    why = cause(e.to_string())
+                    why = cause(e.detail())
                 ),
             ));
             return None;

@@ -73,7 +73,7 @@ pub(crate) async fn verify_each<F: Fetcher>(
                 ID,
                 detail!(
                     "{exceeded}: credentials {from} to {to} of {path} were not verified",
-                    exceeded = cause(exceeded.to_string()),
+                    exceeded = cause(exceeded.detail()),
                     from = count(i + 1),
                     to = count(total.min(max)),
                     path = code(path)
@@ -157,7 +157,7 @@ pub(crate) async fn verify_found<F: Fetcher>(
                 ID,
                 detail!(
                     "{exceeded}: badges {from} to {n} of {what} were not verified",
-                    exceeded = cause(exceeded.to_string()),
+                    exceeded = cause(exceeded.detail()),
                     from = count(i + 1),
                     n = count(n),
                     what = cause(what.clone())

@@ -785,14 +785,17 @@ async fn signature_checks<F: Fetcher>(
         let key = match ob2_rsa_key(&key_doc, key_id) {
             Ok(k) => k,
             Err(e) => {
-                problems.push(e.into());
+                problems.push(e);
                 continue;
             }
         };
         // "There should be a two-way connection between this Profile and the CryptographicKey
         // through the owner and publicKey properties" (spec "CryptographicKey").
         let owner = id_of(key_doc.get("owner")).map(str::trim);
-        let source = format!("issuer Profile {} publicKey", linked.issuer_id);
+        let source = detail!(
+            "issuer Profile {issuer} `publicKey`",
+            issuer = link(linked.issuer_id.as_str())
+        );
         let bound = match trust::ob2_key(
             key,
             key_id,
@@ -804,7 +807,7 @@ async fn signature_checks<F: Fetcher>(
         ) {
             Ok(k) => k,
             Err(e) => {
-                problems.push(e.to_string().into());
+                problems.push(e.detail().clone());
                 continue;
             }
         };
@@ -949,7 +952,7 @@ async fn revocation_list_check<F: Fetcher>(
             detail!(
                 "the revocation list {url} is unusable: {why}",
                 url = link(list_url.as_str()),
-                why = cause(e.to_string())
+                why = cause(e.0.clone())
             ),
         )),
     }

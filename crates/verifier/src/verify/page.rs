@@ -88,7 +88,7 @@ pub(crate) async fn verify_page<F: Fetcher>(
             Err(e) => unreached.push(detail!(
                 "{url} ({why})",
                 url = link(url),
-                why = cause(e.to_string())
+                why = cause(e.detail())
             )),
         }
     }

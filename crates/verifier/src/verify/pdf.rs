@@ -106,7 +106,7 @@ pub(crate) async fn verify_pdf<F: Fetcher>(v: &mut Verification<'_, F>, bytes: &
                 CheckId::NestedCredential,
                 detail!(
                     "{exceeded}: items {from} to {to} of the PDF were not verified",
-                    exceeded = cause(exceeded.to_string()),
+                    exceeded = cause(exceeded.detail()),
                     from = count(i + 1),
                     to = count(total.min(max))
                 ),

@@ -248,7 +248,8 @@ async fn one_proof<F: Fetcher>(
         ));
         return (false, None);
     }
-    if let Err(e @ data_integrity::ProofError::Unsupported(_)) = data_integrity::Suite::of(proof) {
+    if let Err(e @ data_integrity::ProofError::NotImplemented(_)) = data_integrity::Suite::of(proof)
+    {
         v.add(failure_check(PROOF, "", &e));
         return (false, None);
     }

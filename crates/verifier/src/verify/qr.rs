@@ -104,7 +104,7 @@ pub(crate) async fn verify_picture<F: Fetcher>(
                 CheckId::NestedCredential,
                 detail!(
                     "{exceeded}: QR codes {from} to {n} were not verified",
-                    exceeded = cause(exceeded.to_string()),
+                    exceeded = cause(exceeded.detail()),
                     from = count(i + 1),
                     n = count(n)
                 ),

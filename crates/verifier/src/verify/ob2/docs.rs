@@ -90,14 +90,14 @@ pub async fn fetch_json<F: Fetcher>(
     let resp = v
         .fetch(&target, purpose)
         .await
-        .map_err(|e| DocError::Fetch(e.to_string().into()))?;
+        .map_err(|e| DocError::Fetch(e.detail()))?;
     let parse = |body: &[u8]| -> Result<Value, Detail> {
         let text = std::str::from_utf8(body).map_err(|_| detail!("not UTF-8 text"))?;
         let value = strict_json::from_str(
             text.trim_start_matches('\u{feff}'),
             v.opts.limits.max_json_depth,
         )
-        .map_err(|e| -> Detail { e.describe("the document").into() })?;
+        .map_err(|e| -> Detail { e.detail(detail!("the document")) })?;
         if value.is_object() {
             Ok(value)
         } else {

@@ -63,7 +63,7 @@ pub fn method_failure(e: &ResolveError) -> Check {
         ),
         ResolveError::Unavailable { .. } => Check::unverifiable(
             CheckId::ProofMethod,
-            detail!("the key could not be obtained: {why}", why = cause(e.to_string())),
+            detail!("the key could not be obtained: {why}", why = cause(e.detail())),
         ),
     }
 }

@@ -271,7 +271,7 @@ pub(crate) async fn verify_signature<F: Fetcher>(
             Ok(found) => keys = found.into_iter().map(Ok).collect(),
             Err(e) => checks.push(Check::unverifiable(
                 CheckId::ProofMethod,
-                detail!("no key to check the signature with: {why}", why = cause(e.to_string())),
+                detail!("no key to check the signature with: {why}", why = cause(e.detail().clone())),
             )),
         }
     }

@@ -52,30 +52,27 @@ impl<F: Fetcher> JsonSource for Verification<'_, F> {
             .await
             .map_err(|e| match e {
                 // The in-memory fetcher's answer for a document it does not hold: a 404.
-                FetchError::NotFound => DocFailure::answered(e.to_string()),
-                e => DocFailure::unread(e.to_string()),
+                FetchError::NotFound => DocFailure::answered(e.detail()),
+                e => DocFailure::unread(e.detail()),
             })?;
         // 404 / 410: the server answered that there is no such document. Other statuses
         // (5xx, 401/403, 429) may pass: nothing is known.
         match resp.status {
             200..=299 => {}
             404 | 410 => {
-                return Err(DocFailure::answered(
-                    detail!("HTTP {status}", status = count(resp.status)).to_string(),
-                ))
+                return Err(DocFailure::answered(detail!(
+                    "HTTP {status}",
+                    status = count(resp.status)
+                )))
             }
             s => {
-                return Err(DocFailure::unread(
-                    detail!("HTTP {status}", status = count(s)).to_string(),
-                ))
+                return Err(DocFailure::unread(detail!("HTTP {status}", status = count(s))))
             }
         }
         // A document that is not JSON, or reads two ways (duplicate member names), lists nothing.
         crate::strict_json::from_slice(&resp.body, self.opts.limits.max_json_depth)
             .map_err(|e| {
-                DocFailure::answered(
-                    crate::jose::jws::json_refusal(&e, detail!("the document")).to_string(),
-                )
+                DocFailure::answered(crate::jose::jws::json_refusal(&e, detail!("the document")))
             })
     }
 

@@ -136,7 +136,7 @@ async fn fetch_body<F: Fetcher>(
             detail!(
                 "{doc} could not be fetched: {why}",
                 doc = cause(doc_at(what, url)),
-                why = cause(e.to_string())
+                why = cause(e.detail())
             ),
         )
     })?;
