@@ -191,6 +191,9 @@ pub const LATIN_ALLOWED: &[&str] = &[
     "RDF",
     "CLI",
     "JPEG",
+    // The standard's own name, glossed after its translation: 可驗證憑證（Verifiable Credential）.
+    "Verifiable",
+    "Credential",
 ];
 
 /// Latin-letter words in text that should be Chinese, other than [`LATIN_ALLOWED`].
