@@ -71,7 +71,6 @@ fn download_link(
     make: fn(&[&Report]) -> String,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let last = StoredValue::new(None::<String>);
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let all = reports(&state);
         let refs: Vec<&Report> = all.iter().collect();
@@ -81,13 +80,10 @@ fn download_link(
             .current_target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
         match (url, el) {
-            // The link's own activation reads the address set here.
+            // The link's own activation reads the address set here (the object URL lives as
+            // long as the page, like the share panel's).
             (Some(url), Some(el)) => {
                 let _ = el.set_attribute("href", &url);
-                if let Some(old) = last.get_value() {
-                    let _ = web_sys::Url::revoke_object_url(&old);
-                }
-                last.set_value(Some(url));
             }
             _ => ev.prevent_default(),
         }
@@ -113,20 +109,20 @@ pub fn BatchBar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let batch = expect_context::<BatchState>();
     let lang = state.lang;
-    let tally = Memo::new(move |_| {
+    let tally = move || {
         state.cards.with(|c| {
             Tally::of(
                 c.iter()
                     .map(|c| c.report.with(|r| r.as_ref().map(|r| r.verdict))),
             )
         })
-    });
+    };
     let many = move || state.cards.with(Vec::len) > 1;
     let filter = batch.filter;
     let all_pressed = move || filter.get().is_none();
     let tallies = move || {
         let l = lang.get();
-        let tl = tally.get();
+        let tl = tally();
         let mut parts: Vec<(Option<Verdict>, String)> =
             tl.parts(l).into_iter().map(|(v, s)| (Some(v), s)).collect();
         if tl.pending > 0 {
@@ -153,11 +149,11 @@ pub fn BatchBar() -> impl IntoView {
             <ul class="tallies" aria-live="polite">
                 <li><button type="button" class="tally all" aria-pressed=move || all_pressed().to_string()
                     on:click=move |_| filter.set(None)>
-                    {move || t(lang.get(), Key::ShowAll)}" "{move || tally.get().total()}
+                    {move || t(lang.get(), Key::ShowAll)}" "{move || tally().total()}
                 </button></li>
                 {tallies}
             </ul>
-            <p class="sr-only" id="batch-summary">{move || tally.get().line(lang.get())}</p>
+            <p class="sr-only" id="batch-summary">{move || tally().line(lang.get())}</p>
             <div class="batch-actions">
                 <Show when=many>
                     <label class="sort">{move || t(lang.get(), Key::SortBy)}" "

@@ -42,7 +42,7 @@ pub struct Card {
     /// Whether the card is open; `None` follows the list (open for a few cards, closed for many).
     pub open: RwSignal<Option<bool>>,
     /// Which verification of this card is the latest (a re-verify outdates the one running).
-    run: StoredValue<u32>,
+    run: StoredValue<usize>,
 }
 
 /// A dropped badge image: an object URL of its bytes, and what image it is (for the download's
@@ -138,7 +138,7 @@ impl AppState {
     /// Verifies `card` in the background; a later run of the same card wins.
     fn run(&self, card: Card) {
         let id = card.id;
-        let run = card.run.get_value().wrapping_add(1);
+        let run = card.run.get_value() + 1;
         card.run.set_value(run);
         card.report.set(None);
         card.blocked.set(Vec::new());

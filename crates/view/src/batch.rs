@@ -174,30 +174,64 @@ impl Row {
     }
 }
 
+/// Sorts indexes by `less`, keeping ties in place: an insertion sort (a few hundred cards at
+/// most), one small function instead of a generic sort per key in the page's WebAssembly.
+pub fn sort_indexes(idx: &mut [usize], less: &dyn Fn(usize, usize) -> bool) {
+    for i in 1..idx.len() {
+        let mut j = i;
+        while j > 0 && less(idx[j], idx[j - 1]) {
+            idx.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}
+
 /// The order to show `rows` in (indexes into `rows`); ties keep the order chosen.
 pub fn order(rows: &[Row], by: SortBy) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..rows.len()).collect();
-    let text_key = |s: &Option<String>| s.as_ref().map(|s| s.trim().to_lowercase());
     match by {
         SortBy::Chosen => {}
         // Worst first; still checking last.
-        SortBy::Verdict => idx.sort_by_key(|&i| {
-            rows[i]
-                .verdict
-                .map_or(u8::MAX, |v| u8::MAX - 1 - v.severity())
-        }),
-        SortBy::Name | SortBy::Issuer => idx.sort_by_cached_key(|&i| {
-            let k = text_key(if by == SortBy::Name {
-                &rows[i].name
-            } else {
-                &rows[i].issuer
+        SortBy::Verdict => {
+            let key = |i: usize| {
+                rows[i]
+                    .verdict
+                    .map_or(u8::MAX, |v| u8::MAX - 1 - v.severity())
+            };
+            sort_indexes(&mut idx, &|a, b| key(a) < key(b));
+        }
+        SortBy::Name | SortBy::Issuer => {
+            // Compared case-insensitively; no name last.
+            let keys: Vec<Option<String>> = rows
+                .iter()
+                .map(|r| {
+                    let s = if by == SortBy::Name {
+                        &r.name
+                    } else {
+                        &r.issuer
+                    };
+                    s.as_deref()
+                        .map(|s| badge_verifier::unicode::lowercase(s.trim()))
+                })
+                .collect();
+            sort_indexes(&mut idx, &|a, b| match (&keys[a], &keys[b]) {
+                (Some(x), Some(y)) => x < y,
+                (Some(_), None) => true,
+                _ => false,
             });
-            (k.is_none(), k)
-        }),
-        SortBy::Date => idx.sort_by_cached_key(|&i| {
-            let d = rows[i].issued.as_deref().and_then(crate::dates::ymd);
-            (d.is_none(), std::cmp::Reverse(d))
-        }),
+        }
+        SortBy::Date => {
+            // Newest first; no date last.
+            let keys: Vec<Option<(i32, u32, u32)>> = rows
+                .iter()
+                .map(|r| r.issued.as_deref().and_then(crate::dates::ymd))
+                .collect();
+            sort_indexes(&mut idx, &|a, b| match (keys[a], keys[b]) {
+                (Some(x), Some(y)) => x > y,
+                (Some(_), None) => true,
+                _ => false,
+            });
+        }
     }
     idx
 }

@@ -545,7 +545,7 @@ pub fn check_order(checks: &[Check]) -> Vec<usize> {
         (Outcome::NotApplicable, _) => 5,
     };
     let mut idx: Vec<usize> = (0..checks.len()).collect();
-    idx.sort_by_key(|&i| rank(&checks[i]));
+    crate::batch::sort_indexes(&mut idx, &|a, b| rank(&checks[a]) < rank(&checks[b]));
     idx
 }
 

@@ -47,6 +47,7 @@ fn ResultCard(card: Card) -> impl IntoView {
         move || report.with(|r| r.as_ref().map_or("pending", |r| r.verdict.as_str()));
     let head_class = move || format!("card-head verdict-{}", verdict_attr());
     let card_open = card.open;
+    // A memo: a card added elsewhere changes the default, rarely this card's answer.
     let open = Memo::new(move |_| batch.is_open(card_open, &state));
     let shown = move || {
         badge_view::batch::shown(
