@@ -145,7 +145,7 @@ pub fn BatchBar() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <div class="batch-bar" role="region" aria-label=move || t(lang.get(), Key::BatchSummary)>
+        <div class="batch-bar" class:single=move || !many() role="region" aria-label=move || t(lang.get(), Key::BatchSummary)>
             <ul class="tallies" aria-live="polite">
                 <li><button type="button" class="tally all" aria-pressed=move || all_pressed().to_string()
                     on:click=move |_| filter.set(None)>
@@ -155,8 +155,7 @@ pub fn BatchBar() -> impl IntoView {
             </ul>
             <p class="sr-only" id="batch-summary">{move || tally().line(lang.get())}</p>
             <div class="batch-actions">
-                <Show when=many>
-                    <label class="sort">{move || t(lang.get(), Key::SortBy)}" "
+                    <label class="sort many-only">{move || t(lang.get(), Key::SortBy)}" "
                         <select id="sort" on:change=move |ev| batch.sort.set(SortBy::parse(&event_target_value(&ev)))>
                             {move || SortBy::ALL.into_iter().map(|s| {
                                 let l = lang.get();
@@ -164,15 +163,14 @@ pub fn BatchBar() -> impl IntoView {
                             }).collect_view()}
                         </select>
                     </label>
-                    <button type="button" class="button" id="expand-all" on:click=move |_| {
+                    <button type="button" class="button many-only" id="expand-all" on:click=move |_| {
                         batch.open_all.set(Some(true));
                         state.cards.with_untracked(|c| c.iter().for_each(|c| c.open.set(None)));
                     }>{move || t(lang.get(), Key::ExpandAll)}</button>
-                    <button type="button" class="button" id="collapse-all" on:click=move |_| {
+                    <button type="button" class="button many-only" id="collapse-all" on:click=move |_| {
                         batch.open_all.set(Some(false));
                         state.cards.with_untracked(|c| c.iter().for_each(|c| c.open.set(None)));
                     }>{move || t(lang.get(), Key::CollapseAll)}</button>
-                </Show>
                 {download_link(lang, Key::DownloadAllJson, "download-jsonl", "badge-reports.jsonl", "application/jsonl", jsonl)}
                 {download_link(lang, Key::DownloadAllCsv, "download-csv", "badge-reports.csv", "text/csv", csv)}
                 <button type="button" class="button" id="reverify-all" on:click=move |_| state.reverify_all()>

@@ -119,7 +119,9 @@ fn row_cells(report: &Report, lang: Lang) -> impl IntoView {
         .map(|d| badge_view::dates::format_date(d, lang));
     view! {
         <span class="row-cells">
-            <span class="row-name">{row.name.unwrap_or_else(|| t(lang, Key::UnnamedBadge).to_string())}</span>
+            {report.badge.is_some().then(|| view! {
+                <span class="row-name">{row.name.clone().unwrap_or_else(|| t(lang, Key::UnnamedBadge).to_string())}</span>
+            })}
             {row.issuer.map(|i| view! { <span class="row-issuer">{i}</span> })}
             {row.earner.map(|e| view! { <span class="row-earner">{e}</span> })}
             {issued.map(|d| view! { <span class="row-date">{d}</span> })}
