@@ -597,7 +597,7 @@ mod tests {
         );
         assert_eq!(
             text(&r, Aspect::Issuer, Lang::En),
-            "Signed by Example Training Institute: the issuer's DID document lists the key."
+            "Signed by Example Training Institute: the issuer controls the key and lists it."
         );
         assert!(text(&r, Aspect::Dates, Lang::En).starts_with("Issued 12 March 2024"));
         assert!(text(&r, Aspect::Dates, Lang::ZhTw).starts_with("頒發於 2024年3月12日"));
@@ -634,12 +634,32 @@ mod tests {
     }
 
     #[test]
-    fn offline_the_issuer_is_not_confirmed() {
-        // The issuer's key set cannot be fetched: signed, but by whom is not known.
+    fn a_key_the_issuer_does_not_list_and_an_issuer_that_cannot_be_reached() {
+        // The issuer's documents answer and do not list the key: anyone could have signed.
         let r = fixture("e2e/1edtech-simple-jwt.svg");
-        assert_eq!(r.verdict, Verdict::Unverifiable);
+        assert_eq!(r.verdict, Verdict::Invalid);
         let m = marks(&r);
-        assert_eq!(m[1], ("issuer", Mark::Unknown), "{:?}", r.checks);
+        assert_eq!(m[0], ("authentic", Mark::Ok));
+        assert_eq!(m[1], ("issuer", Mark::Bad), "{:?}", r.checks);
+        assert!(text(&r, Aspect::Issuer, Lang::En).starts_with("Signed with a key that "));
+        // They cannot be read (offline, no CORS): not confirmed, never ✓.
+        let mut checks = r.checks.clone();
+        for c in &mut checks {
+            if c.effect.is_some() {
+                *c = Check::unverifiable(c.id, "unreachable");
+            }
+        }
+        let r = Report::new(
+            "in",
+            r.format,
+            r.badge.clone(),
+            None,
+            checks,
+            Expert::default(),
+            None,
+        );
+        assert_eq!(r.verdict, Verdict::Unverifiable);
+        assert_eq!(marks(&r)[1], ("issuer", Mark::Unknown));
         assert!(text(&r, Aspect::Issuer, Lang::ZhTw).starts_with("無法確認"));
     }
 
