@@ -11,6 +11,9 @@
 //                has verified one.
 //  twenty_files  the same for 20 files chosen at once (tests/fixtures/e2e/bench/*.png, 20 did:key
 //                issuers): `first` in a fresh page, `warm` after that.
+//  twenty_dropped  20 files dropped on the drop zone at once (issue #18's batch view; the same 20
+//                PNGs): the `drop` event → every card has its verdict (DOM) → the next frame;
+//                `first` in a fresh page, `warm` after that. `--batch` measures only this.
 //  on_demand     file chosen → verdict for a badge the first load leaves to the on-demand module
 //                (issue #16: tests/fixtures/e2e/ob3-es384.jwt): `first` in a page that has not
 //                loaded the module (fetch, compile, verify twice), `warm` once it has.
@@ -21,13 +24,13 @@
 // /usr/bin/chromium (or CHROMIUM=...). Everything is bounded: each wait 30 s, the whole run
 // --timeout-s (default 300) after which it stops the browser and the server and exits 2.
 //
-//   node scripts/bench-browser.mjs [--runs N] [--timeout-s S] [--dist DIR]
+//   node scripts/bench-browser.mjs [--runs N] [--timeout-s S] [--dist DIR] [--batch]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../tests/e2e/server.mjs';
-import { launchChromium, loadavg, median, opt, round, watchdog } from './bench-support.mjs';
+import { flag, launchChromium, loadavg, median, opt, round, watchdog } from './bench-support.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(opt('--runs', 7));
@@ -120,6 +123,72 @@ async function choose(page, files) {
   return { dom: r.dom, frame: r.frame };
 }
 
+/**
+ * Drops `files` on the drop zone at once, as a drag from the desktop does, and times in the page
+ * the `drop` event → every new card has a final `data-verdict` → the next frame.
+ */
+async function drop(page, files) {
+  const before = await page.$$eval('article.card', (c) => c.length);
+  const payload = files.map((f) => ({ name: path.basename(f), data: fs.readFileSync(f).toString('base64') }));
+  const r = await page.evaluate(({ before, list, wait }) => new Promise((resolve, reject) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name));
+    const timer = setTimeout(() => reject(new Error('no verdict in time')), wait);
+    const cards = () => [...document.querySelectorAll('article.card')].slice(before);
+    let t0 = null;
+    const obs = new MutationObserver(() => {
+      const c = cards();
+      if (t0 === null || c.length !== list.length || !c.every((x) => x.dataset.verdict && x.dataset.verdict !== 'pending')) return;
+      obs.disconnect();
+      clearTimeout(timer);
+      const dom = performance.now() - t0;
+      requestAnimationFrame(() => setTimeout(() => resolve({
+        dom, frame: performance.now() - t0, verdicts: c.map((x) => x.dataset.verdict),
+      }), 0));
+    });
+    obs.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-verdict'] });
+    const zone = document.querySelector('.dropzone');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    t0 = performance.now();
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }), { before, list: payload, wait: WAIT });
+  const bad = r.verdicts.filter((v) => v !== 'valid');
+  if (bad.length) throw new Error(`expected every verdict valid, got ${r.verdicts.join(', ')}`);
+  return { dom: r.dom, frame: r.frame };
+}
+
+/** `--batch`: only 20 files dropped at once, in a fresh page and then warm. */
+async function batchOnly() {
+  site = await serve(dist);
+  browser = await launchChromium(WAIT);
+  const first = [], warm = [], errors = [];
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, errors: e } = await newPage(context);
+    await page.goto(site.url + '/', { timeout: WAIT });
+    await loadTimes(page);
+    first.push(await drop(page, TWENTY));
+    await page.click('#clear-all');
+    warm.push(await drop(page, TWENTY));
+    errors.push(...e);
+    await context.close();
+  }
+  const version = browser.version();
+  await stop();
+  clearTimeout(timer);
+  const pick = (rows, k) => rows.map((r) => r[k]);
+  console.log(JSON.stringify({
+    chromium: version, cores: os.cpus().length, loadavg: loadavg(), runs: RUNS, units: 'ms, medians over runs',
+    twenty_dropped: {
+      files: 'tests/fixtures/e2e/bench/ob3-baked-01..20.png',
+      first: { to_dom: median(pick(first, 'dom')), to_frame: median(pick(first, 'frame')) },
+      warm: { to_dom: median(pick(warm, 'dom')), to_frame: median(pick(warm, 'frame')) },
+    },
+    page_errors: errors,
+  }, null, 2));
+  if (errors.length) process.exitCode = 1;
+}
+
 /** The app's `verify:<card>` measures so far, in call order (ms). */
 const verifyMeasures = (page) => page.evaluate(() => performance.getEntriesByType('measure')
   .filter((m) => m.name.startsWith('verify:')).sort((a, b) => a.startTime - b.startTime).map((m) => m.duration));
@@ -131,7 +200,7 @@ async function main() {
   const errors = [];
   const load = [], reload = [], oneFirst = [], oneWarm = [], twentyFirst = [], twentyWarm = [];
   const firstCall = [], firstCallTwenty = [], warmCalls = [], idleFirst = [], idleFirstCall = [];
-  const onDemandFirst = [], onDemandWarm = [];
+  const onDemandFirst = [], onDemandWarm = [], droppedWarm = [];
   for (let run = 0; run < RUNS; run++) {
     // Load, then one file in this fresh page (its first verification), then one more (warm),
     // then 20 at once (warm).
@@ -143,6 +212,7 @@ async function main() {
     oneWarm.push(await choose(page, [ONE]));
     twentyWarm.push(await choose(page, TWENTY));
     const m = await verifyMeasures(page);
+    droppedWarm.push(await drop(page, TWENTY));
     firstCall.push(m[0]);
     warmCalls.push(...m.slice(1));
     await page.reload({ timeout: WAIT });
@@ -204,6 +274,9 @@ async function main() {
       first: { to_dom: median(pick(twentyFirst, 'dom')), to_frame: median(pick(twentyFirst, 'frame')) },
       warm: { to_dom: median(pick(twentyWarm, 'dom')), to_frame: median(pick(twentyWarm, 'frame')) },
     },
+    twenty_dropped: {
+      warm: { to_dom: median(pick(droppedWarm, 'dom')), to_frame: median(pick(droppedWarm, 'frame')) },
+    },
     verify_in_wasm: {
       first_call: median(firstCall),
       first_call_in_a_batch_of_20: median(firstCallTwenty),
@@ -218,7 +291,7 @@ async function main() {
   if (errors.length) process.exitCode = 1;
 }
 
-main().catch(async (e) => {
+(flag('--batch') ? batchOnly() : main()).catch(async (e) => {
   console.error(e);
   await stop();
   process.exit(1);

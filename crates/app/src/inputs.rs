@@ -118,25 +118,33 @@ fn dragged_url(dt: &web_sys::DataTransfer) -> Option<String> {
 }
 
 fn verify_files(state: AppState, files: &web_sys::FileList) {
-    // Start every card now, in the order given; each fills in when its bytes are read.
-    for i in 0..files.length() {
-        if let Some(file) = files.get(i) {
-            spawn_local(read_and_verify(state, file));
+    // Every file is read at once, but the cards start in the order given: reads finish in any
+    // order (issue #18: cards came out shuffled, differently run to run).
+    let reads: Vec<(web_sys::File, JsFuture)> = (0..files.length())
+        .filter_map(|i| files.get(i))
+        .map(|f| {
+            let read = JsFuture::from(f.array_buffer());
+            (f, read)
+        })
+        .collect();
+    spawn_local(async move {
+        for (file, read) in reads {
+            let bytes = match read.await {
+                Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+                Err(_) => Vec::new(),
+            };
+            start_file(state, file, bytes);
         }
-    }
+    });
 }
 
-/// Reads a dropped/chosen file in the page (never uploaded) and starts its verification.
-async fn read_and_verify(state: AppState, file: web_sys::File) {
+/// Starts the verification of a dropped/chosen file's bytes, read in the page (never uploaded).
+fn start_file(state: AppState, file: web_sys::File, bytes: Vec<u8>) {
     let name = file.name();
     let name = if name.is_empty() {
         "clipboard image".to_string()
     } else {
         name
-    };
-    let bytes = match JsFuture::from(file.array_buffer()).await {
-        Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
-        Err(_) => Vec::new(),
     };
     let preview = ImageKind::of(&bytes).and_then(|kind| {
         let url = web_sys::Url::create_object_url_with_blob(file.unchecked_ref()).ok()?;

@@ -4,6 +4,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod batch;
 mod card;
 mod dom;
 mod fetcher;
@@ -39,6 +40,10 @@ pub struct Card {
     /// URLs the browser could not read itself, fetched through `badge-verify serve`'s relay.
     pub relayed: RwSignal<Vec<String>>,
     pub report: RwSignal<Option<Report>>,
+    /// Whether the card is open; `None` follows the list (open for a few cards, closed for many).
+    pub open: RwSignal<Option<bool>>,
+    /// Which verification of this card is the latest (a re-verify outdates the one running).
+    run: StoredValue<usize>,
 }
 
 /// A dropped badge image: an object URL of its bytes, and what image it is (for the download's
@@ -105,8 +110,40 @@ impl AppState {
             blocked: RwSignal::new(Vec::new()),
             relayed: RwSignal::new(Vec::new()),
             report: RwSignal::new(None),
+            open: RwSignal::new(None),
+            run: StoredValue::new(0),
         };
         self.cards.update(|c| c.push(card.clone()));
+        self.run(card);
+    }
+
+    /// Verifies card `id` again, with fresh documents (a badge revoked since is seen revoked).
+    pub fn reverify(&self, id: usize) {
+        FETCHER.with(|f| f.clear());
+        if let Some(card) = self
+            .cards
+            .with_untracked(|c| c.iter().find(|c| c.id == id).cloned())
+        {
+            self.run(card);
+        }
+    }
+
+    /// Verifies every card again, with fresh documents.
+    pub fn reverify_all(&self) {
+        FETCHER.with(|f| f.clear());
+        for card in self.cards.get_untracked() {
+            self.run(card);
+        }
+    }
+
+    /// Verifies `card` in the background; a later run of the same card wins.
+    fn run(&self, card: Card) {
+        let id = card.id;
+        let run = card.run.get_value() + 1;
+        card.run.set_value(run);
+        card.report.set(None);
+        card.blocked.set(Vec::new());
+        card.relayed.set(Vec::new());
         let allow_http = self.allow_http;
         spawn_local(async move {
             let fetcher = ProgressFetcher {
@@ -134,8 +171,11 @@ impl AppState {
                 }
                 span.end();
             }
-            card.fetching.set(None);
-            card.report.set(Some(r));
+            // A card removed, or verified again since, takes no answer from this run.
+            if card.run.try_get_value() == Some(run) {
+                card.fetching.set(None);
+                card.report.set(Some(r));
+            }
         });
     }
 

@@ -1,6 +1,7 @@
 //! Every sentence a card says about a report, in the reader's language, as the app renders it
 //! (issue #18): the verdict, its explanation and reason, what kind of document it is, each
-//! check's outcome, topic and detail, and the same for each credential inside. The badge's own
+//! check's outcome, topic and detail, the five plain lines and the banner over claims not
+//! verified, and the same for each credential inside. The badge's own
 //! content (name, description, criteria …) is not here: it is the issuer's text. The zh-TW
 //! completeness test (tests/zh_tw_complete.rs) reads this over every fixture.
 
@@ -8,7 +9,7 @@ use crate::detail::{render, Segment};
 use crate::i18n::{
     check_topic, format_kind, found_at, outcome_label, t, verdict_explain, verdict_label, Key, Lang,
 };
-use badge_verifier::report::Report;
+use badge_verifier::report::{Report, Verdict};
 
 pub fn card_words(report: &Report, lang: Lang) -> Vec<Segment> {
     let mut out = Vec::new();
@@ -37,6 +38,21 @@ fn push(report: &Report, lang: Lang, out: &mut Vec<Segment>) {
         }
         out.push(words(text));
     }
+    // Issue #18: the banner over claims not verified, the five plain lines, "Details".
+    if report.verdict != Verdict::Valid && report.badge.is_some() {
+        out.push(words(t(lang, Key::NotVerifiedBanner)));
+    }
+    let plain = crate::plain::lines(report, None, lang);
+    if !plain.is_empty() {
+        out.push(words(t(lang, Key::PlainTitle)));
+    }
+    for l in plain {
+        out.push(words(l.aspect.label(lang)));
+        out.push(words(l.mark.label(lang)));
+        out.extend(l.text);
+    }
+    out.push(words(t(lang, Key::Details)));
+    out.push(words(t(lang, Key::Reverify)));
     for c in &report.checks {
         out.push(words(outcome_label(lang, c.outcome)));
         out.push(words(t(lang, check_topic(c.id))));

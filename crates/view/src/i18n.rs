@@ -136,6 +136,19 @@ pub enum Key {
     LinkResolved,
     ScanQr,
     ScanStop,
+    // Issue #18, batch view and plain lines.
+    NotVerifiedBanner,
+    PlainTitle,
+    Details,
+    Reverify,
+    ReverifyAll,
+    DownloadAllJson,
+    DownloadAllCsv,
+    SortBy,
+    ShowAll,
+    ExpandAll,
+    CollapseAll,
+    BatchSummary,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -359,6 +372,31 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::ZhTw, ScanStop) => "停止掃描",
         (Lang::En, LinkResolved) => "badge page recognised; verified its own data at",
         (Lang::ZhTw, LinkResolved) => "已辨識徽章頁面；改為驗證其原始資料：",
+        // Issue #18, batch view and plain lines.
+        (Lang::En, NotVerifiedBanner) => "Not verified — these claims may be false",
+        (Lang::ZhTw, NotVerifiedBanner) => "未經驗證 — 以下內容可能不實",
+        (Lang::En, PlainTitle) => "What we checked",
+        (Lang::ZhTw, PlainTitle) => "驗證摘要",
+        (Lang::En, Details) => "Details",
+        (Lang::ZhTw, Details) => "詳細檢查",
+        (Lang::En, Reverify) => "Re-verify",
+        (Lang::ZhTw, Reverify) => "重新驗證",
+        (Lang::En, ReverifyAll) => "Re-verify all",
+        (Lang::ZhTw, ReverifyAll) => "全部重新驗證",
+        (Lang::En, DownloadAllJson) => "Download all reports (JSON lines)",
+        (Lang::ZhTw, DownloadAllJson) => "下載全部報告（JSON）",
+        (Lang::En, DownloadAllCsv) => "Download all reports (CSV)",
+        (Lang::ZhTw, DownloadAllCsv) => "下載全部報告（CSV 試算表）",
+        (Lang::En, SortBy) => "Sort",
+        (Lang::ZhTw, SortBy) => "排序",
+        (Lang::En, ShowAll) => "All",
+        (Lang::ZhTw, ShowAll) => "全部",
+        (Lang::En, ExpandAll) => "Expand all",
+        (Lang::ZhTw, ExpandAll) => "全部展開",
+        (Lang::En, CollapseAll) => "Collapse all",
+        (Lang::ZhTw, CollapseAll) => "全部收合",
+        (Lang::En, BatchSummary) => "Summary of the results",
+        (Lang::ZhTw, BatchSummary) => "結果摘要",
     }
 }
 
@@ -515,6 +553,18 @@ pub const APP_KEYS: &[Key] = &[
     Key::LinkResolved,
     Key::ScanQr,
     Key::ScanStop,
+    Key::NotVerifiedBanner,
+    Key::PlainTitle,
+    Key::Details,
+    Key::Reverify,
+    Key::ReverifyAll,
+    Key::DownloadAllJson,
+    Key::DownloadAllCsv,
+    Key::SortBy,
+    Key::ShowAll,
+    Key::ExpandAll,
+    Key::CollapseAll,
+    Key::BatchSummary,
 ];
 
 /// A check's outcome in a word ("passed", "failed" …).

@@ -7,12 +7,14 @@
 //! escapes it. Facts come from the report as data (why the core fetched, the credential it
 //! read, its issuer trust), never re-derived from strings.
 
+pub mod batch;
 pub mod card_words;
 pub mod dates;
 pub mod detail;
 pub mod file_kind;
 pub mod i18n;
 pub mod markdown;
+pub mod plain;
 pub mod progress;
 pub mod qr;
 pub mod safe_urls;

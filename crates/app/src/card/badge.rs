@@ -3,21 +3,48 @@
 
 use super::text::{markdown_view, safe_link};
 use super::Names;
-use badge_verifier::report::{BadgeDisplay, Report};
+use badge_verifier::report::{BadgeDisplay, Report, Verdict};
 use badge_view::i18n::{t, verdict_label, Key, Lang};
 use badge_view::trust::{self, IssuerTrust};
 use badge_view::{dates, safe_urls};
 use leptos::prelude::*;
 
-/// Image, name, issuer (with the trust the report establishes), earner and dates.
-pub fn badge_head(
+/// What the badge claims: its head and details; on a card that is not valid, under the banner
+/// "Not verified — these claims may be false", muted, the issuer not a link.
+pub fn claims(
     report: &Report,
     badge: &BadgeDisplay,
     image: Option<String>,
     names: &Names,
     lang: Lang,
 ) -> impl IntoView {
-    let issuer_link = badge.issuer.url.clone().or(badge.issuer.id.clone());
+    let valid = report.verdict == Verdict::Valid;
+    view! {
+        <div class=if valid { "claims" } else { "claims unverified" }>
+            {(!valid).then(|| view! {
+                <p class="not-verified" role="note">
+                    <span class="not-verified-icon" aria-hidden="true">"!"</span>
+                    {t(lang, Key::NotVerifiedBanner)}
+                </p>
+            })}
+            {badge_head(report, badge, image, names, lang).into_any()}
+            {badge_details(badge, lang).into_any()}
+        </div>
+    }
+}
+
+/// Image, name, issuer (with the trust the report establishes), earner and dates.
+fn badge_head(
+    report: &Report,
+    badge: &BadgeDisplay,
+    image: Option<String>,
+    names: &Names,
+    lang: Lang,
+) -> impl IntoView {
+    // Only a valid card links its issuer: a link on an unproven claim reads as an endorsement.
+    let issuer_link = (report.verdict == Verdict::Valid)
+        .then(|| badge.issuer.url.clone().or(badge.issuer.id.clone()))
+        .flatten();
     let (trust_key, trust_class) = match trust::issuer_trust(report) {
         IssuerTrust::VerifiedKey => (Key::KeyVerified, "trust verified"),
         IssuerTrust::Hosted => (Key::KeyHosted, "trust verified"),
@@ -60,7 +87,7 @@ pub fn badge_head(
 }
 
 /// Description, criteria, skills, tags, evidence and endorsements: all badge text, as text.
-pub fn badge_details(badge: &BadgeDisplay, lang: Lang) -> impl IntoView {
+fn badge_details(badge: &BadgeDisplay, lang: Lang) -> impl IntoView {
     let description = badge.description.clone();
     let criteria = badge.criteria.clone();
     let alignments = badge.alignments.clone();

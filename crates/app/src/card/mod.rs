@@ -9,6 +9,7 @@ mod nested;
 mod share;
 mod text;
 
+use super::batch::{BatchBar, BatchState};
 use super::{AppState, Card};
 use badge_verifier::report::{BadgeDisplay, Outcome, Report, Verdict};
 use badge_view::i18n::{t, valid_summary, verdict_explain, verdict_icon, verdict_label, Key, Lang};
@@ -18,18 +19,16 @@ use leptos::prelude::*;
 #[component]
 pub fn CardList() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let batch = BatchState::new();
+    provide_context(batch);
     let lang = state.lang;
     view! {
         <section class="results" aria-labelledby="results-title">
             <h2 id="results-title" class="sr-only">{move || t(lang.get(), Key::Results)}</h2>
             <Show when=move || !state.cards.with(Vec::is_empty)>
-                <div class="results-bar">
-                    <button type="button" class="link" id="clear-all" on:click=move |_| state.cards.set(Vec::new())>
-                        {move || t(lang.get(), Key::ClearAll)}
-                    </button>
-                </div>
+                <BatchBar/>
             </Show>
-            <For each=move || state.cards.get() key=|c| c.id let:card>
+            <For each=move || crate::batch::sorted(&state, &batch) key=|c| c.id let:card>
                 <ResultCard card=card/>
             </For>
         </section>
@@ -39,6 +38,7 @@ pub fn CardList() -> impl IntoView {
 #[component]
 fn ResultCard(card: Card) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let batch = expect_context::<BatchState>();
     let lang = state.lang;
     let report = card.report;
     let fetching = card.fetching;
@@ -46,41 +46,86 @@ fn ResultCard(card: Card) -> impl IntoView {
     let verdict_attr =
         move || report.with(|r| r.as_ref().map_or("pending", |r| r.verdict.as_str()));
     let head_class = move || format!("card-head verdict-{}", verdict_attr());
+    let card_open = card.open;
+    // A memo: a card added elsewhere changes the default, rarely this card's answer.
+    let open = Memo::new(move |_| batch.is_open(card_open, &state));
+    let shown = move || {
+        badge_view::batch::shown(
+            report.with(|r| r.as_ref().map(|r| r.verdict)),
+            batch.filter.get(),
+        )
+    };
+    let toggle = move |_| card.open.set(Some(!open.get_untracked()));
     // Kept outside the re-rendered body so a language switch does not lose them.
     let earner = RwSignal::new(String::new());
     let earner_result = RwSignal::new(None::<Option<bool>>);
     let name = card.name.clone();
     let input_name = card.name.clone();
     let remove_name = card.name.clone();
+    let again_name = card.name.clone();
     let card2 = card.clone();
     view! {
-        <article class="card" data-verdict=verdict_attr data-input=input_name
+        <article class="card" class:closed=move || !open.get() data-verdict=verdict_attr data-input=input_name
+            id=format!("card-{id}") prop:hidden=move || !shown()
             aria-labelledby=format!("card-{id}-status")>
-            <div class=head_class id=format!("card-{id}-status") role="status" aria-live="polite">
-                {move || match report.with(|r| r.as_ref().map(|r| r.verdict)) {
-                    None => view! {
-                        <span class="spinner" aria-hidden="true"></span>
-                        <span class="progress">
-                            {move || fetching.with(|f| {
-                                progress::progress_line(lang.get(), f.as_ref().map(|(p, u)| (*p, u.as_str())))
-                            })}
-                        </span>
-                    }.into_any(),
-                    Some(v) => view! {
-                        <span class="verdict-icon" aria-hidden="true">{verdict_icon(v)}</span>
-                        <span class="verdict-word">{move || verdict_label(lang.get(), v)}</span>
-                    }.into_any(),
-                }}
+            <div class=head_class id=format!("card-{id}-status")>
+                <button type="button" class="card-toggle" aria-expanded=move || open.get().to_string()
+                    aria-controls=format!("card-{id}-body") on:click=toggle>
+                    <span class="chevron" aria-hidden="true"></span>
+                    <span class="card-verdict" role="status" aria-live="polite">
+                    {move || match report.with(|r| r.as_ref().map(|r| r.verdict)) {
+                        None => view! {
+                            <span class="spinner" aria-hidden="true"></span>
+                            <span class="progress">
+                                {move || fetching.with(|f| {
+                                    progress::progress_line(lang.get(), f.as_ref().map(|(p, u)| (*p, u.as_str())))
+                                })}
+                            </span>
+                        }.into_any(),
+                        Some(v) => view! {
+                            <span class="verdict-icon" aria-hidden="true">{verdict_icon(v)}</span>
+                            <span class="verdict-word">{move || verdict_label(lang.get(), v)}</span>
+                        }.into_any(),
+                    }}
+                    </span>
+                    {move || (!open.get()).then(|| report.with(|r| r.as_ref().map(|r| row_cells(r, lang.get()))))}
+                </button>
                 <span class="input-name">{name}</span>
+                <button type="button" class="link again" on:click=move |_| state.reverify(id)
+                    aria-label=move || format!("{}: {}", t(lang.get(), Key::Reverify), again_name)
+                    title=move || t(lang.get(), Key::Reverify)>
+                    "↻"
+                </button>
                 <button type="button" class="link remove" on:click=move |_| state.remove(id)
                     aria-label=move || format!("{}: {}", t(lang.get(), Key::RemoveCard), remove_name)>
                     "✕"
                 </button>
             </div>
-            {move || report.get().map(|r| view! {
-                <Verdicted report=r card=card2.clone() lang=lang.get() earner=earner earner_result=earner_result/>
-            })}
+            <div class="card-body" id=format!("card-{id}-body")>
+                {move || open.get().then(|| report.get().map(|r| view! {
+                    <Verdicted report=r card=card2.clone() lang=lang.get() earner=earner earner_result=earner_result/>
+                }))}
+            </div>
         </article>
+    }
+}
+
+/// A closed card's head: the badge's name, issuer, earner and issue date, on one row.
+fn row_cells(report: &Report, lang: Lang) -> impl IntoView {
+    let row = badge_view::batch::Row::of(Some(report));
+    let issued = row
+        .issued
+        .as_deref()
+        .map(|d| badge_view::dates::format_date(d, lang));
+    view! {
+        <span class="row-cells">
+            {report.badge.is_some().then(|| view! {
+                <span class="row-name">{row.name.clone().unwrap_or_else(|| t(lang, Key::UnnamedBadge).to_string())}</span>
+            })}
+            {row.issuer.map(|i| view! { <span class="row-issuer">{i}</span> })}
+            {row.earner.map(|e| view! { <span class="row-earner">{e}</span> })}
+            {issued.map(|d| view! { <span class="row-date">{d}</span> })}
+        </span>
     }
 }
 
@@ -172,18 +217,19 @@ fn Verdicted(
         .map(|p| p.url.clone())
         .or_else(|| badge.image.clone().filter(|u| safe_urls::is_safe_image(u)));
     let has_recipient = badge.recipient.is_some();
+    let valid = report.verdict == Verdict::Valid;
+    let plain_report = report.clone();
     view! {
         {summary(&report, card.blocked.get_untracked(), card.relayed.get_untracked(), lang).into_any()}
+        {move || checks::plain_lines(&plain_report, earner_result.get(), lang)}
         {nested::kind_note(&report, lang).into_any()}
         {nested::link_note(&report, lang).into_any()}
-        {has_badge.then(|| view! {
-            {badge::badge_head(&report, &badge, image, &names, lang).into_any()}
-            {badge::badge_details(&badge, lang).into_any()}
-        })}
+        {has_badge.then(|| badge::claims(&report, &badge, image, &names, lang).into_any())}
         {nested::transcript(&report, lang).into_any()}
         {nested::nested_reports(&report, lang).into_any()}
         {has_recipient.then(|| earner::earner_check(report.clone(), card.id, lang, earner, earner_result).into_any())}
-        {share::share_panel(&report, &badge, card.preview.as_ref(), &names, lang).into_any()}
+        // A card that is not valid offers nothing to share: no link, no LinkedIn, no download.
+        {valid.then(|| share::share_panel(&report, &badge, card.preview.as_ref(), &names, lang).into_any())}
         {checks::check_list(&report, lang).into_any()}
         {checks::expert_view(&report, lang).into_any()}
     }

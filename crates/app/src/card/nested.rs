@@ -147,10 +147,8 @@ fn nested_card(report: &Report, lang: Lang) -> impl IntoView {
             </p>
             {kind_note(report, lang)}
             {link_note(report, lang)}
-            {has_badge.then(|| view! {
-                {badge::badge_head(report, &badge, image, &names, lang).into_any()}
-                {badge::badge_details(&badge, lang).into_any()}
-            })}
+            {checks::plain_lines(report, None, lang).into_any()}
+            {has_badge.then(|| badge::claims(report, &badge, image, &names, lang).into_any())}
             {transcript(report, lang).into_any()}
             {nested_reports(report, lang).into_any()}
             {checks::check_list(report, lang).into_any()}
