@@ -97,7 +97,7 @@ impl std::fmt::Display for ExtractError {
                 )
             }
             ExtractError::NotABadge { kind } => {
-                let an = ["A", "E", "I", "O", "U", "X", "HTML", "MP4"]
+                let an = ["A", "E", "I", "O", "U", "X", "HTML", "MP4", "N-"]
                     .iter()
                     .any(|p| kind.starts_with(p));
                 write!(
