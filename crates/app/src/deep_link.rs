@@ -4,7 +4,7 @@
 
 use crate::icons;
 use badge_verifier::report::Verdict;
-use badge_view::i18n::{t, verdict_label, Key, Lang};
+use badge_view::i18n::{t, Key, Lang};
 use badge_view::share::LinkProblem;
 use leptos::prelude::*;
 
@@ -24,9 +24,8 @@ pub fn LinkErrors(lang: RwSignal<Lang>, problems: RwSignal<Vec<LinkProblem>>) ->
                 <div class="card link-error" role="alert" data-verdict="error">
                     <div class="card-head verdict-error">
                         <span class="verdict-icon">{icons::verdict_icon(Verdict::Error)}</span>
-                        <span class="verdict-word">{verdict_label(lang, Verdict::Error)}</span>
-                        <span class="input-name">{t(lang, Key::LinkBroken)}</span>
-                        <button type="button" class="link remove" aria-label=t(lang, Key::RemoveCard)
+                        <span class="verdict-word">{t(lang, Key::LinkBroken)}</span>
+                        <button type="button" class="link remove dismiss" aria-label=t(lang, Key::RemoveCard)
                             on:click=move |_| problems.update(|v| { v.remove(i); })>
                             {icons::icon(icons::CLOSE)}
                         </button>
