@@ -45,10 +45,10 @@ test('after the first visit the app opens offline, says so, and verifies self-co
   await page.reload();
   await page.waitForSelector('#file-input', { state: 'attached' });
   assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'the page is not controlled by the service worker');
-  assert.equal(await page.locator('.offline-notice p').count(), 0, 'an offline notice while online');
+  assert.ok(!(await page.locator('.offline-notice').isVisible()), 'an offline notice while online');
 
   await context.setOffline(true);
-  await page.waitForSelector('.offline-notice p', { timeout: 5_000 });
+  await page.locator('.offline-notice').waitFor({ state: 'visible', timeout: 5_000 });
   await page.reload();
   await page.waitForSelector('#file-input', { state: 'attached', timeout: 20_000 });
   const notice = await page.locator('.offline-notice').innerText();
@@ -66,7 +66,7 @@ test('after the first visit the app opens offline, says so, and verifies self-co
   await page.screenshot({ path: path.join(shots, 'pwa-offline-zh-TW.png'), fullPage: false });
 
   await context.setOffline(false);
-  await page.waitForFunction(() => !document.querySelector('.offline-notice p'), null, { timeout: 5_000 });
+  await page.locator('.offline-notice').waitFor({ state: 'hidden', timeout: 5_000 });
   await finish(app);
 });
 

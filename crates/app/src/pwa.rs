@@ -1,6 +1,7 @@
 //! The page as an installed app (issue #18): the light/dark switch and the notice that the
-//! page is offline. The service worker and the manifest are plain files (public/pwa.js,
-//! scripts/sw-manifest.mjs); nothing here decides about badges.
+//! page is offline. Their browser plumbing (the stored theme, the switch's clicks, online and
+//! offline events) is in public/pwa.js; the service worker and the manifest are plain files
+//! (scripts/sw-manifest.mjs). Nothing here decides about badges.
 
 use crate::icons;
 use badge_view::i18n::{t, Key, Lang};
@@ -10,43 +11,28 @@ use leptos::prelude::*;
 extern "C" {
     #[wasm_bindgen(js_name = isDark)]
     fn is_dark() -> bool;
-    #[wasm_bindgen(js_name = setDark)]
-    fn set_dark(dark: bool);
 }
 
-/// A toggle button: pressed is the dark theme. The first state is the stored choice, else the
-/// system's.
+/// A toggle button, pressed for the dark theme: first the stored choice, else the system's.
+/// public/pwa.js handles its clicks.
 #[component]
 pub fn ThemeSwitch(lang: RwSignal<Lang>) -> impl IntoView {
-    let dark = RwSignal::new(is_dark());
     view! {
         <button type="button" class="icon-button theme-switch" id="theme-switch"
-            aria-pressed=move || if dark.get() { "true" } else { "false" }
+            aria-pressed=if is_dark() { "true" } else { "false" }
             aria-label=move || t(lang.get(), Key::DarkTheme)
-            title=move || t(lang.get(), Key::DarkTheme)
-            on:click=move |_| {
-                let d = !dark.get_untracked();
-                set_dark(d);
-                dark.set(d);
-            }>
+            title=move || t(lang.get(), Key::DarkTheme)>
             {icons::icon(icons::MOON)}
         </button>
     }
 }
 
-/// "You are offline" and what that means, while the browser says it has no network.
+/// "You are offline" and what that means: shown by the stylesheet while `<html>` has
+/// `data-offline` (public/pwa.js sets it from `navigator.onLine` and its events).
 #[component]
 pub fn OfflineNotice(lang: RwSignal<Lang>) -> impl IntoView {
-    let on_line = || web_sys::window().is_none_or(|w| w.navigator().on_line());
-    let offline = RwSignal::new(!on_line());
-    let _on = window_event_listener(leptos::ev::online, move |_| offline.set(false));
-    let _off = window_event_listener(leptos::ev::offline, move |_| offline.set(true));
     view! {
-        <div class="offline-notice" role="status" aria-live="polite">
-            {move || offline.get().then(|| view! {
-                <p>{icons::icon(icons::OFFLINE)}
-                    <strong>{t(lang.get(), Key::Offline)}</strong>" "{t(lang.get(), Key::OfflineHelp)}</p>
-            })}
-        </div>
+        <p class="offline-notice" role="status">{icons::icon(icons::OFFLINE)}
+            <strong>{move || t(lang.get(), Key::Offline)}</strong>" "{move || t(lang.get(), Key::OfflineHelp)}</p>
     }
 }

@@ -579,11 +579,15 @@ pub const SHARE_PWA_KEYS: &[Key] = &[
 /// carrying it is `chars` long, more than a code holds (`max`); the way out is the baked image
 /// (`has_image`) or the badge file.
 pub fn qr_too_large(lang: Lang, chars: usize, max: usize, has_image: bool) -> String {
-    match (lang, has_image) {
-        (Lang::En, true) => format!("This badge is too large for a QR code ({chars} characters; a QR code holds at most {max}): download the baked image instead."),
-        (Lang::En, false) => format!("This badge is too large for a QR code ({chars} characters; a QR code holds at most {max}): download the badge file instead."),
-        (Lang::ZhTw, true) => format!("此徽章太大，無法製成 QR 碼（{chars} 個字元；QR 碼最多只能容納 {max} 個）：請改為下載內含徽章的圖片。"),
-        (Lang::ZhTw, false) => format!("此徽章太大，無法製成 QR 碼（{chars} 個字元；QR 碼最多只能容納 {max} 個）：請改為下載徽章檔案。"),
+    match lang {
+        Lang::En => format!(
+            "This badge is too large for a QR code ({chars} characters; a QR code holds at most {max}): download the {} instead.",
+            if has_image { "baked image" } else { "badge file" }
+        ),
+        Lang::ZhTw => format!(
+            "此徽章太大，無法製成 QR 碼（{chars} 個字元；QR 碼最多只能容納 {max} 個）：請改為下載{}。",
+            if has_image { "內含徽章的圖片" } else { "徽章檔案" }
+        ),
     }
 }
 
