@@ -79,8 +79,6 @@ test('a ?url= that is not a web address says so, in the reader\'s language', asy
   await app.page.screenshot({ path: path.join(shots, 'share-broken-link-zh-TW.png') });
   await app.page.click('#lang-switch');
   assert.match(await err.innerText(), /is not a web address/);
-  await err.locator('button.remove').click();
-  assert.equal(await app.page.locator('.link-error').count(), 0);
   await finish(app);
 });
 

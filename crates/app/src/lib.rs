@@ -223,18 +223,11 @@ pub fn App() -> impl IntoView {
     });
     // Deep links: `?url=…` verifies that URL, `#credential=…` the credential it carries; a
     // broken one gets a card saying what is wrong (issue #18).
-    let link_problems = RwSignal::new(Vec::new());
-    let location = dom::location();
-    let part = |f: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
-        location
-            .as_ref()
-            .and_then(|l| f(l).ok())
-            .unwrap_or_default()
-    };
-    for link in share::deep_links(
-        &part(web_sys::Location::search),
-        &part(web_sys::Location::hash),
-    ) {
+    let mut link_problems = Vec::new();
+    let (search, hash) = dom::location()
+        .map(|l| (l.search().unwrap_or_default(), l.hash().unwrap_or_default()))
+        .unwrap_or_default();
+    for link in share::deep_links(&search, &hash) {
         match link {
             share::DeepLink::Url(url) => state.start(Input::Url(url), None),
             share::DeepLink::Credential(bytes) => state.start(
@@ -244,7 +237,7 @@ pub fn App() -> impl IntoView {
                 },
                 None,
             ),
-            share::DeepLink::Broken(p) => link_problems.update(|v| v.push(p)),
+            share::DeepLink::Broken(p) => link_problems.push(p),
         }
     }
     view! {
@@ -271,7 +264,7 @@ pub fn App() -> impl IntoView {
         <main>
             <pwa::OfflineNotice lang=lang/>
             <inputs::InputPanel/>
-            <deep_link::LinkErrors lang=lang problems=link_problems/>
+            {deep_link::link_errors(lang, link_problems)}
             <card::CardList/>
         </main>
         <footer>

@@ -320,6 +320,20 @@ pub fn deep_links(search: &str, hash: &str) -> Vec<DeepLink> {
     out
 }
 
+impl LinkProblem {
+    /// What the page says about it (a value shown after it, as text, for [`Self::UrlNotHttp`]).
+    pub fn key(&self) -> crate::i18n::Key {
+        use crate::i18n::Key;
+        match self {
+            LinkProblem::UrlEmpty => Key::LinkUrlEmpty,
+            LinkProblem::UrlNotHttp(_) => Key::LinkUrlNotHttp,
+            LinkProblem::CredentialEmpty => Key::LinkCredentialEmpty,
+            LinkProblem::CredentialNotBase64 => Key::LinkCredentialNotBase64,
+            LinkProblem::CredentialCutOff => Key::LinkCredentialCutOff,
+        }
+    }
+}
+
 fn form_decode(s: &str) -> String {
     percent_decode(&s.replace('+', " "))
 }
