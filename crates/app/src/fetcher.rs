@@ -88,11 +88,13 @@ impl BrowserFetcher {
             .abort_signal(Some(&signal))
             .send()
             .await
-            .map_err(|e| {
+            .map_err(|_| {
                 if signal.aborted() {
                     FetchError::Timeout { ms: timeout_ms }
                 } else {
-                    FetchError::Network(e.to_string())
+                    // The browser's own message ("TypeError: Failed to fetch") says nothing
+                    // more, and is English: the core's sentence instead.
+                    FetchError::browser_network(url)
                 }
             })
     }
@@ -119,7 +121,7 @@ impl BrowserFetcher {
         let body = resp
             .binary()
             .await
-            .map_err(|e| FetchError::Network(e.to_string()))?;
+            .map_err(|_| FetchError::browser_network(&final_url))?;
         self.limits.response(final_url, status, content_type, body)
     }
 
@@ -145,8 +147,8 @@ impl BrowserFetcher {
                 .trim()
                 .to_string();
             return Err(match status {
-                403 => FetchError::Refused(why),
-                _ => FetchError::Network(why),
+                403 => FetchError::relay_refused(&why),
+                _ => FetchError::relay_failed(&why),
             });
         };
         let r = self.read(resp, final_url).await?;

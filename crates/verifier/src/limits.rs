@@ -71,27 +71,43 @@ pub enum BudgetExceeded {
     Bytes { max: usize },
 }
 
+impl BudgetExceeded {
+    /// Which budget ran out, in one sentence.
+    pub fn detail(&self) -> crate::detail::Detail {
+        use crate::detail;
+        use crate::detail::count;
+        match self {
+            BudgetExceeded::Deadline { ms } if ms % 1000 == 0 => detail!(
+                "verification budget exceeded: the {seconds} s deadline for one input passed",
+                seconds = count(ms / 1000)
+            ),
+            // Tenths without floating-point formatting (which would add ~10 KB to the app).
+            BudgetExceeded::Deadline { ms } => detail!(
+                "verification budget exceeded: the {seconds}.{tenths} s deadline for one input passed",
+                seconds = count(ms / 1000),
+                tenths = count(ms % 1000 / 100)
+            ),
+            BudgetExceeded::Fetches { max } => detail!(
+                "verification budget exceeded: more than {max} documents needed for one input",
+                max = count(*max)
+            ),
+            BudgetExceeded::Bytes { max } => detail!(
+                "verification budget exceeded: more than {max} bytes fetched for one input",
+                max = count(*max)
+            ),
+        }
+    }
+}
+
 impl std::fmt::Display for BudgetExceeded {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("verification budget exceeded: ")?;
-        match self {
-            BudgetExceeded::Deadline { ms } if ms % 1000 == 0 => {
-                write!(f, "the {} s deadline for one input passed", ms / 1000)
-            }
-            // Tenths without floating-point formatting (which would add ~10 KB to the app).
-            BudgetExceeded::Deadline { ms } => write!(
-                f,
-                "the {}.{} s deadline for one input passed",
-                ms / 1000,
-                ms % 1000 / 100
-            ),
-            BudgetExceeded::Fetches { max } => {
-                write!(f, "more than {max} documents needed for one input")
-            }
-            BudgetExceeded::Bytes { max } => {
-                write!(f, "more than {max} bytes fetched for one input")
-            }
-        }
+        self.detail().fmt(f)
+    }
+}
+
+impl From<BudgetExceeded> for crate::detail::Detail {
+    fn from(b: BudgetExceeded) -> Self {
+        b.detail()
     }
 }
 

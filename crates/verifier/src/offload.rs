@@ -58,7 +58,8 @@ pub fn verify_ecdsa_sd(document: &str, proof: &str, issuer_key: &[u8]) -> Result
     };
     let (document, proof) = (read(document)?, read(proof)?);
     let key = p256::ecdsa::VerifyingKey::from_sec1_bytes(issuer_key)
-        .map_err(|e| ProofError::Malformed(format!("invalid P-256 key: {e}")).to_wire())?;
+        // p256's own message is English and says no more than this.
+        .map_err(|_| ProofError::Malformed("invalid P-256 key".into()).to_wire())?;
     let evidence = sd_evidence(&document, &proof, &key).map_err(|e| e.to_wire())?;
     serde_json::to_string(&evidence).map_err(|e| ProofError::Malformed(e.to_string()).to_wire())
 }

@@ -14,6 +14,8 @@
 //!
 //! Our own bundled contexts and schemas are trusted and read with plain serde_json.
 
+use crate::detail;
+use crate::detail::{cause, code, count, Detail};
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::map::Entry;
 use serde_json::{Map, Value};
@@ -22,8 +24,8 @@ use std::fmt;
 /// Why a document was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum JsonError {
-    /// Not JSON: serde_json's message, with line and column.
-    Syntax(String),
+    /// Not JSON: where (serde_json's own message is English, and is not kept).
+    Syntax(SyntaxError),
     /// Objects/arrays nested deeper than the limit.
     TooDeep { max: usize },
     /// The same member name twice in one object.
@@ -35,20 +37,81 @@ pub enum JsonError {
     },
 }
 
-impl JsonError {
-    /// The error for a document the reader knows as `what` ("the credential", "the JWT
-    /// header" …).
-    pub fn describe(&self, what: &str) -> String {
+/// Where text stops being JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyntaxError {
+    /// The bytes are not UTF-8 (RFC 8259 §8.1); `byte` is the first one that is not.
+    NotUtf8 { byte: usize },
+    /// The text ends before the JSON value does.
+    Eof { line: usize, column: usize },
+    /// Something that is not JSON at this place (or text after the value).
+    At { line: usize, column: usize },
+}
+
+impl SyntaxError {
+    /// Where, in one phrase.
+    pub fn detail(&self) -> Detail {
         match self {
-            JsonError::Syntax(m) => format!("{what} is not JSON: {m}"),
-            JsonError::TooDeep { max } => format!("{what} is JSON nested deeper than {max} levels"),
-            JsonError::DuplicateKey { key, pointer } => format!(
-                "duplicate member name {} at {} in {what} (RFC 7493 I-JSON §2.3: member names \
-                 must be unique): a document that can be read two ways is refused",
-                shown(key),
-                shown(pointer),
+            SyntaxError::NotUtf8 { byte } => {
+                detail!("not UTF-8 (byte {byte})", byte = count(*byte))
+            }
+            SyntaxError::Eof { line, column } => detail!(
+                "the JSON ends too early (line {line}, column {column})",
+                line = count(*line),
+                column = count(*column)
+            ),
+            SyntaxError::At { line, column } => detail!(
+                "not valid JSON (line {line}, column {column})",
+                line = count(*line),
+                column = count(*column)
             ),
         }
+    }
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.detail().fmt(f)
+    }
+}
+
+impl From<SyntaxError> for Detail {
+    fn from(e: SyntaxError) -> Detail {
+        e.detail()
+    }
+}
+
+impl From<&SyntaxError> for Detail {
+    fn from(e: &SyntaxError) -> Detail {
+        e.detail()
+    }
+}
+
+impl JsonError {
+    /// The error for a document the reader knows as `what` (the credential, the JWT header …),
+    /// in one sentence.
+    pub fn detail(&self, what: impl Into<Detail>) -> Detail {
+        let what = cause(what);
+        match self {
+            JsonError::Syntax(e) => detail!("{what} is not JSON: {why}", what = what, why = cause(e)),
+            JsonError::TooDeep { max } => detail!(
+                "{what} is JSON nested deeper than {max} levels",
+                what = what,
+                max = count(*max)
+            ),
+            JsonError::DuplicateKey { key, pointer } => detail!(
+                "duplicate member name {name} at {pointer} in {what} (RFC 7493 I-JSON §2.3: member names \
+                 must be unique): a document that can be read two ways is refused",
+                name = code(shown(key)),
+                pointer = code(shown(pointer)),
+                what = what
+            ),
+        }
+    }
+
+    /// [`JsonError::detail`] in English (kept for callers that still build text).
+    pub fn describe(&self, what: &str) -> String {
+        self.detail(Detail::Text(what.to_string())).to_string()
     }
 
     pub fn is_duplicate_key(&self) -> bool {
@@ -58,7 +121,7 @@ impl JsonError {
 
 impl fmt::Display for JsonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.describe("the document"))
+        self.detail(detail!("the document")).fmt(f)
     }
 }
 
@@ -84,8 +147,11 @@ pub fn from_str(text: &str, max_depth: usize) -> Result<Value, JsonError> {
 /// Checking UTF-8 first and parsing text is faster than serde_json's byte reader, and keeps one
 /// compiled copy of the reader in the app.
 pub fn from_slice(bytes: &[u8], max_depth: usize) -> Result<Value, JsonError> {
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| JsonError::Syntax(format!("not UTF-8 (byte {})", e.valid_up_to())))?;
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        JsonError::Syntax(SyntaxError::NotUtf8 {
+            byte: e.valid_up_to(),
+        })
+    })?;
     from_str(text, max_depth)
 }
 
@@ -116,7 +182,16 @@ fn read<'de>(
             }
             JsonError::DuplicateKey { key, pointer }
         }
-        None => JsonError::Syntax(e.to_string()),
+        None => JsonError::Syntax(match e.classify() {
+            serde_json::error::Category::Eof => SyntaxError::Eof {
+                line: e.line(),
+                column: e.column(),
+            },
+            _ => SyntaxError::At {
+                line: e.line(),
+                column: e.column(),
+            },
+        }),
     })
 }
 

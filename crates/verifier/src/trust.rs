@@ -10,12 +10,14 @@
 //! the key, `unverifiable` when they cannot be read. Never a warning standing in for the fact.
 
 use crate::check::Verdict;
+use crate::detail;
+use crate::detail::{cause, code, url, Detail};
 use crate::jose::jws::{Alg, CompactJws, JwsError};
 use crate::jose::keys::PublicKey;
 use crate::proof::data_integrity::ProofEvidence;
 use crate::resolve::keys::{
-    assertion_keys, jwks_url, relationship_keys, Assertion, DocFailure, JsonSource, KeyResolver,
-    ResolveError, ResolvedKey,
+    assertion_keys, jwks_url, list, relationship_keys, Assertion, DocFailure, JsonSource,
+    KeyResolver, ResolveError, ResolvedKey,
 };
 use crate::resolve::weburl::{http_authority, WebUrl};
 use serde::{Deserialize, Serialize};
@@ -26,18 +28,19 @@ const MAX_SET_KEYS: usize = 64;
 /// Most keys tried when a token names none.
 const MAX_CANDIDATES: usize = 16;
 
-/// How a key was shown to be the issuer's; each variant is one rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// How a key was shown to be the issuer's; each variant is one rule. A `source` is where the
+/// key was found, in words (serialized as its English text).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "rule", rename_all = "kebab-case")]
 pub enum KeyBinding {
     /// The verification method's controller is the issuer, and the issuer's own document lists
     /// it under `assertionMethod` (VC Data Integrity §2.6 "Relationship to the issuer"; W3C
     /// Controlled Identifiers "Verification Relationships"; OB 3.0 implementation guide "Key
     /// provenance", Linked Data proof).
-    Controller { source: String },
+    Controller { source: Detail },
     /// The issuer's DID document lists the key under `assertionMethod` (a did:key / did:jwk
     /// issuer's own key is this rule, resolved offline).
-    IssuerDidDocument { source: String },
+    IssuerDidDocument { source: Detail },
     /// The issuer's JWK Set, `https://{authority}/.well-known/jwks.json` of the issuer id, lists
     /// the key (OB 3.0 implementation guide "Key provenance", External proof).
     IssuerJwks { url: String },
@@ -52,30 +55,37 @@ pub enum KeyBinding {
 
 impl KeyBinding {
     /// One sentence for the report: how we know the key is the issuer's.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Detail {
         match self {
-            KeyBinding::Controller { source } => {
-                format!("the issuer controls the key and lists it under assertionMethod ({source})")
+            KeyBinding::Controller { source } => detail!(
+                "the issuer controls the key and lists it under `assertionMethod` ({source})",
+                source = cause(source.clone())
+            ),
+            KeyBinding::IssuerDidDocument { source } => detail!(
+                "the issuer's DID document lists the key under `assertionMethod` ({source})",
+                source = cause(source.clone())
+            ),
+            KeyBinding::IssuerJwks { url: u } => {
+                detail!("the issuer's JWK Set {url} lists the key", url = url(u))
             }
-            KeyBinding::IssuerDidDocument { source } => {
-                format!("the issuer's DID document lists the key under assertionMethod ({source})")
-            }
-            KeyBinding::IssuerJwks { url } => format!("the issuer's JWK Set {url} lists the key"),
-            KeyBinding::IssuerProfile { url } => {
-                format!("the issuer profile {url} lists the key under assertionMethod")
-            }
-            KeyBinding::IssuerOrigin { origin } => {
-                format!("the key is published at the issuer's origin {origin}")
-            }
-            KeyBinding::Ob2PublicKey { key_id } => format!(
-                "the issuer Profile lists the key {key_id} as its publicKey and the key names the issuer as owner"
+            KeyBinding::IssuerProfile { url: u } => detail!(
+                "the issuer profile {url} lists the key under `assertionMethod`",
+                url = url(u)
+            ),
+            KeyBinding::IssuerOrigin { origin } => detail!(
+                "the key is published at the issuer's origin {origin}",
+                origin = url(origin)
+            ),
+            KeyBinding::Ob2PublicKey { key_id } => detail!(
+                "the issuer Profile lists the key {key} as its `publicKey` and the key names the issuer as `owner`",
+                key = code(key_id)
             ),
         }
     }
 }
 
 /// How the issuer is known to stand behind the document: data for the report and the view.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "by", rename_all = "kebab-case")]
 pub enum IssuedHow {
     /// A signature verified with a key bound to the issuer.
@@ -95,7 +105,7 @@ pub enum IssuedHow {
 }
 
 /// The fact a `valid` verdict rests on, as the report carries it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IssuedBy {
     /// The issuer's id, as the badge names it.
     pub issuer: String,
@@ -104,7 +114,7 @@ pub struct IssuedBy {
 
 /// Proof that `issuer` issued the document: made only by this module, from a verified
 /// signature with an `IssuerKey` or a hosted assertion within the issuer's scope.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Issued(IssuedBy);
 
 impl Issued {
@@ -174,22 +184,49 @@ impl IssuerKey {
 }
 
 /// Why a key could not be tied to the issuer.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) enum BindError {
     /// The issuer's documents answered and do not list the key, or name another controller:
     /// the key is not the issuer's.
-    NotIssuers(String),
+    NotIssuers(Detail),
     /// The documents that would tie it could not be read (network, CORS, budget), or the issuer
     /// is missing: cannot decide.
-    Unconfirmed(String),
+    Unconfirmed(Detail),
+}
+
+impl BindError {
+    /// Why, in one sentence.
+    #[allow(dead_code)] // for the checks that report it
+    pub fn detail(&self) -> &Detail {
+        match self {
+            BindError::NotIssuers(m) | BindError::Unconfirmed(m) => m,
+        }
+    }
 }
 
 impl std::fmt::Display for BindError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            BindError::NotIssuers(m) | BindError::Unconfirmed(m) => f.write_str(m),
+            BindError::NotIssuers(m) | BindError::Unconfirmed(m) => m.fmt(f),
         }
     }
+}
+
+impl From<BindError> for Detail {
+    fn from(e: BindError) -> Detail {
+        match e {
+            BindError::NotIssuers(m) | BindError::Unconfirmed(m) => m,
+        }
+    }
+}
+
+/// "signed, but we could not confirm the signer is {issuer}: {why}".
+fn unconfirmed(issuer: &str, why: impl Into<Detail>) -> BindError {
+    BindError::Unconfirmed(detail!(
+        "signed, but we could not confirm the signer is {issuer}: {why}",
+        issuer = code(issuer),
+        why = cause(why)
+    ))
 }
 
 /// Ties a resolved key to `issuer`. `reference` is how the proof named the key (a JWT `kid`
@@ -203,7 +240,7 @@ pub(crate) async fn bind<S: JsonSource>(
     let Some(issuer) = issuer else {
         return Err((
             key,
-            BindError::Unconfirmed("the credential names no issuer to tie the key to".into()),
+            BindError::Unconfirmed(detail!("the credential names no issuer to tie the key to")),
         ));
     };
     let made = |resolved: ResolvedKey, binding: KeyBinding| IssuerKey {
@@ -228,21 +265,22 @@ pub(crate) async fn bind<S: JsonSource>(
 /// document must list the method under `assertionMethod` (Controlled Identifiers §2.3).
 fn controlled(key: &ResolvedKey, controller: &str, issuer: &str) -> Result<KeyBinding, BindError> {
     if controller != issuer {
-        return Err(BindError::NotIssuers(format!(
-            "the key {} is controlled by {controller}, not by the issuer {issuer}",
-            key.method_id
+        return Err(BindError::NotIssuers(detail!(
+            "the key {key} is controlled by {controller}, not by the issuer {issuer}",
+            key = code(key.method_id.as_str()),
+            controller = code(controller),
+            issuer = code(issuer)
         )));
     }
     match &key.assertion {
         Assertion::Listed => Ok(KeyBinding::Controller {
             source: key.source.clone(),
         }),
-        Assertion::NotListed(why) => Err(BindError::NotIssuers(format!(
-            "not authorised to issue: {why}"
+        Assertion::NotListed(why) => Err(BindError::NotIssuers(detail!(
+            "not authorised to issue: {why}",
+            why = cause(why.clone())
         ))),
-        Assertion::Unknown(why) => Err(BindError::Unconfirmed(format!(
-            "signed, but we could not confirm the signer is {issuer}: {why}"
-        ))),
+        Assertion::Unknown(why) => Err(unconfirmed(issuer, why.clone())),
     }
 }
 
@@ -262,20 +300,20 @@ async fn bare<S: JsonSource>(
             Ok((doc, source)) if assertion_keys(&doc, issuer).iter().any(|(_, k)| *k == key.key) => {
                 Ok(KeyBinding::IssuerDidDocument { source })
             }
-            Ok((_, source)) => Err(BindError::NotIssuers(format!(
-                "{source} does not list the signing key ({}) under assertionMethod: it is not the issuer's key",
-                key.source
+            Ok((_, source)) => Err(BindError::NotIssuers(detail!(
+                "{source} does not list the signing key ({key}) under `assertionMethod`: it is not the issuer's key",
+                source = cause(source),
+                key = cause(key.source.clone())
             ))),
-            Err(e @ ResolveError::Invalid(_)) => Err(BindError::NotIssuers(e.to_string())),
-            Err(e) => Err(BindError::Unconfirmed(format!(
-                "signed, but we could not confirm the signer is {issuer}: {e}"
-            ))),
+            Err(e @ ResolveError::Invalid(_)) => Err(BindError::NotIssuers(e.detail())),
+            Err(e) => Err(unconfirmed(issuer, e)),
         };
     }
     let Some(iss_url) = WebUrl::parse(issuer).ok().filter(|u| u.is_http()) else {
-        return Err(BindError::NotIssuers(format!(
-            "the signing key ({}) cannot be tied to the issuer {issuer}: an issuer that is neither a DID nor an https URL has no document that could list its keys (OB 3.0 implementation guide, \"Key provenance\")",
-            key.source
+        return Err(BindError::NotIssuers(detail!(
+            "the signing key ({key}) cannot be tied to the issuer {issuer}: an issuer that is neither a DID nor an https URL has no document that could list its keys (OB 3.0 implementation guide, \"Key provenance\")",
+            key = cause(key.source.clone()),
+            issuer = code(issuer)
         )));
     };
     let origin = iss_url.http_origin();
@@ -291,9 +329,9 @@ async fn bare<S: JsonSource>(
     let mut unread = Vec::new();
     if let Some(jwks) = jwks_url(issuer) {
         match r.document(&jwks).await {
-            Ok(doc) => match jwks_lists(&doc, &key.key, issuer) {
+            Ok(doc) => match jwks_lists(&doc, &key.key, issuer, &jwks) {
                 Ok(()) => return Ok(KeyBinding::IssuerJwks { url: jwks }),
-                Err(why) => absent.push(format!("{jwks} {why}")),
+                Err(why) => absent.push(why),
             },
             Err(e) => note(&mut absent, &mut unread, &jwks, e),
         }
@@ -309,43 +347,43 @@ async fn bare<S: JsonSource>(
                 url: profile.to_string(),
             })
         }
-        Ok(_) => absent.push(format!(
-            "the issuer profile {profile} does not list it under assertionMethod"
+        Ok(_) => absent.push(detail!(
+            "the issuer profile {url} does not list it under `assertionMethod`",
+            url = url(profile)
         )),
         Err(e) => note(&mut absent, &mut unread, profile, e),
     }
-    let all = absent
-        .iter()
-        .chain(&unread)
-        .cloned()
-        .collect::<Vec<_>>()
-        .join("; ");
-    if unread.is_empty() {
-        Err(BindError::NotIssuers(format!(
-            "the signing key ({}) is not the issuer's: {all}",
-            key.source
+    let none_read = unread.is_empty();
+    let all = list(absent.into_iter().chain(unread));
+    if none_read {
+        Err(BindError::NotIssuers(detail!(
+            "the signing key ({key}) is not the issuer's: {why}",
+            key = cause(key.source.clone()),
+            why = cause(all)
         )))
     } else {
-        Err(BindError::Unconfirmed(format!(
-            "signed, but we could not confirm the signer is {issuer}: {all}"
-        )))
+        Err(unconfirmed(issuer, all))
     }
 }
 
-fn note(absent: &mut Vec<String>, unread: &mut Vec<String>, url: &str, e: DocFailure) {
+fn note(absent: &mut Vec<Detail>, unread: &mut Vec<Detail>, u: &str, e: DocFailure) {
     if e.answered {
-        absent.push(format!("{url}: {}", e.detail));
+        absent.push(detail!("{url}: {why}", url = url(u), why = cause(e.detail)));
     } else {
-        unread.push(format!("{url} could not be read: {}", e.detail));
+        unread.push(detail!(
+            "{url} could not be read: {why}",
+            url = url(u),
+            why = cause(e.detail)
+        ));
     }
 }
 
 /// Whether a JWK Set lists `key`; a listed JWK with an `iss` member must name the issuer
 /// (implementation guide: "If the found JWT in the set contains the member iss, this must be
 /// equal to the issuer's id").
-fn jwks_lists(doc: &Value, key: &PublicKey, issuer: &str) -> Result<(), String> {
+fn jwks_lists(doc: &Value, key: &PublicKey, issuer: &str, u: &str) -> Result<(), Detail> {
     let Some(keys) = doc.get("keys").and_then(Value::as_array) else {
-        return Err("is not a JWK Set".into());
+        return Err(detail!("{url} is not a JWK Set", url = url(u)));
     };
     let mut other_issuer = None;
     for jwk in keys.iter().take(MAX_SET_KEYS) {
@@ -357,8 +395,12 @@ fn jwks_lists(doc: &Value, key: &PublicKey, issuer: &str) -> Result<(), String> 
         }
     }
     Err(match other_issuer {
-        Some(iss) => format!("lists the key for another issuer, {iss}"),
-        None => "does not list the signing key".into(),
+        Some(iss) => detail!(
+            "{url} lists the key for another issuer, {issuer}",
+            url = url(u),
+            issuer = code(iss)
+        ),
+        None => detail!("{url} does not list the signing key", url = url(u)),
     })
 }
 
@@ -369,13 +411,13 @@ pub(crate) async fn issuer_listed_keys<S: JsonSource>(
     issuer: Option<&str>,
 ) -> Result<Vec<IssuerKey>, BindError> {
     let issuer =
-        issuer.ok_or_else(|| BindError::Unconfirmed("the credential names no issuer".into()))?;
-    let key = |key, method_id, source: &str, binding| IssuerKey {
+        issuer.ok_or_else(|| BindError::Unconfirmed(detail!("the credential names no issuer")))?;
+    let key = |key, method_id, source: &Detail, binding| IssuerKey {
         resolved: ResolvedKey {
             key,
             method_id,
             controller: Some(issuer.to_string()),
-            source: source.to_string(),
+            source: source.clone(),
             assertion: Assertion::Listed,
         },
         issuer: issuer.to_string(),
@@ -384,7 +426,7 @@ pub(crate) async fn issuer_listed_keys<S: JsonSource>(
     if issuer.starts_with("did:") {
         let (doc, source) = r.did_document(issuer).await.map_err(|e| match e {
             ResolveError::Invalid(m) => BindError::NotIssuers(m),
-            e => BindError::Unconfirmed(e.to_string()),
+            e => BindError::Unconfirmed(e.detail()),
         })?;
         let keys: Vec<IssuerKey> = assertion_keys(&doc, issuer)
             .into_iter()
@@ -397,27 +439,33 @@ pub(crate) async fn issuer_listed_keys<S: JsonSource>(
             })
             .collect();
         return if keys.is_empty() {
-            Err(BindError::NotIssuers(format!(
-                "{source} lists no assertionMethod key"
+            Err(BindError::NotIssuers(detail!(
+                "{source} lists no `assertionMethod` key",
+                source = cause(source)
             )))
         } else {
             Ok(keys)
         };
     }
-    let url = jwks_url(issuer).ok_or_else(|| {
-        BindError::NotIssuers(format!(
-            "the issuer {issuer} is neither a DID nor an https URL: no document can list its keys"
+    let set = jwks_url(issuer).ok_or_else(|| {
+        BindError::NotIssuers(detail!(
+            "the issuer {issuer} is neither a DID nor an https URL: no document can list its keys",
+            issuer = code(issuer)
         ))
     })?;
-    let doc = r.document(&url).await.map_err(|e| {
-        let m = format!("tried {url}: {}", e.detail);
+    let doc = r.document(&set).await.map_err(|e| {
+        let m = detail!(
+            "tried {url}: {why}",
+            url = url(set.as_str()),
+            why = cause(e.detail)
+        );
         if e.answered {
             BindError::NotIssuers(m)
         } else {
             BindError::Unconfirmed(m)
         }
     })?;
-    let source = format!("the issuer's JWK Set {url}");
+    let source = detail!("the issuer's JWK Set {url}", url = url(set.as_str()));
     let keys: Vec<IssuerKey> = doc
         .get("keys")
         .and_then(Value::as_array)
@@ -433,12 +481,15 @@ pub(crate) async fn issuer_listed_keys<S: JsonSource>(
         .filter_map(|j| PublicKey::from_jwk(j).ok().map(|k| (j, k)))
         .map(|(j, k)| {
             let kid = j.get("kid").and_then(Value::as_str).unwrap_or("?");
-            let b = KeyBinding::IssuerJwks { url: url.clone() };
-            key(k, format!("{url}#{kid}"), &source, b)
+            let b = KeyBinding::IssuerJwks { url: set.clone() };
+            key(k, format!("{set}#{kid}"), &source, b)
         })
         .collect();
     if keys.is_empty() {
-        Err(BindError::NotIssuers(format!("{url} has no usable key")))
+        Err(BindError::NotIssuers(detail!(
+            "{url} has no usable key",
+            url = url(set.as_str())
+        )))
     } else {
         Ok(keys)
     }
@@ -454,11 +505,12 @@ pub(crate) fn ob2_key(
     owner: Option<&str>,
     owners: &[&str],
     issuer: &str,
-    source: String,
+    source: impl Into<Detail>,
 ) -> Result<IssuerKey, BindError> {
     if !listed.iter().any(|l| l == key_id) {
-        return Err(BindError::NotIssuers(format!(
-            "the signing key {key_id} is not listed in the issuer Profile's publicKey: it is not the issuer's key"
+        return Err(BindError::NotIssuers(detail!(
+            "the signing key {key} is not listed in the issuer Profile's `publicKey`: it is not the issuer's key",
+            key = code(key_id)
         )));
     }
     match owner {
@@ -467,7 +519,7 @@ pub(crate) fn ob2_key(
                 key,
                 method_id: key_id.to_string(),
                 controller: Some(issuer.to_string()),
-                source,
+                source: source.into(),
                 assertion: Assertion::Listed,
             },
             issuer: issuer.to_string(),
@@ -475,11 +527,15 @@ pub(crate) fn ob2_key(
                 key_id: key_id.to_string(),
             },
         }),
-        Some(o) => Err(BindError::NotIssuers(format!(
-            "key {key_id} is owned by {o}, not by the issuer {issuer}"
+        Some(o) => Err(BindError::NotIssuers(detail!(
+            "key {key} is owned by {owner}, not by the issuer {issuer}",
+            key = code(key_id),
+            owner = code(o),
+            issuer = code(issuer)
         ))),
-        None => Err(BindError::NotIssuers(format!(
-            "key {key_id} names no owner"
+        None => Err(BindError::NotIssuers(detail!(
+            "key {key} names no `owner`",
+            key = code(key_id)
         ))),
     }
 }
@@ -493,19 +549,19 @@ pub(crate) fn hosted(scope: HostedScope, issuer: &str, url: &str) -> Issued {
         issuer: issuer.to_string(),
         how: IssuedHow::Hosted {
             url: url.to_string(),
-            scope: scope.0,
+            scope: scope.0.to_string(),
         },
     })
 }
 
 /// A hosted assertion's URL, checked against the issuer's verification scope: made only by
 /// [`hosted_scope`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct HostedScope(String);
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct HostedScope(Detail);
 
 impl HostedScope {
     /// The rule that was met, in one sentence.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Detail {
         self.0.clone()
     }
 }
@@ -530,32 +586,63 @@ pub(crate) fn hosted_scope(
             .iter()
             .any(|s| assertion_id.starts_with(s.as_str()))
     {
-        return Err(BindError::NotIssuers(format!(
-            "{assertion_id} does not start with any of the issuer's permitted prefixes ({})",
-            policy.starts_with.join(", ")
+        return Err(BindError::NotIssuers(detail!(
+            "{assertion} does not start with any of the issuer's permitted prefixes ({prefixes})",
+            assertion = url(assertion_id),
+            prefixes = code(policy.starts_with.join(", "))
         )));
     }
-    let (allowed, why) = if !policy.allowed_origins.is_empty() {
-        (policy.allowed_origins, "the issuer's allowedOrigins")
+    let (allowed, by_origins) = if !policy.allowed_origins.is_empty() {
+        (policy.allowed_origins, true)
     } else if !policy.default_hosts.is_empty() {
-        (policy.default_hosts, "the issuer's origin")
+        (policy.default_hosts, false)
     } else if !policy.starts_with.is_empty() {
-        return Ok(HostedScope(
-            "the assertion id starts with a prefix the issuer permits".into(),
-        ));
+        return Ok(HostedScope(detail!(
+            "the assertion id starts with a prefix the issuer permits"
+        )));
     } else {
-        return Err(BindError::Unconfirmed(format!(
-            "there is no origin to check the hosted assertion {assertion_id} against: the issuer id is not an http(s) URL and its Profile declares no verification scope"
+        return Err(BindError::Unconfirmed(detail!(
+            "there is no origin to check the hosted assertion {assertion} against: the issuer id is not an http(s) URL and its Profile declares no verification scope",
+            assertion = url(assertion_id)
         )));
     };
-    match http_authority(assertion_id) {
-        Some(host) if allowed.iter().any(|a| a.eq_ignore_ascii_case(&host)) => Ok(HostedScope(
-            format!("{assertion_id} is hosted on {host}, within {why}"),
-        )),
-        host => Err(BindError::NotIssuers(format!(
-            "{assertion_id} is hosted on {}, outside {why} ({})",
-            host.unwrap_or_else(|| "no host".into()),
-            allowed.join(", ")
+    let hosts = code(allowed.join(", "));
+    match (http_authority(assertion_id), by_origins) {
+        (Some(host), true) if allowed.iter().any(|a| a.eq_ignore_ascii_case(&host)) => {
+            Ok(HostedScope(detail!(
+                "{assertion} is hosted on {host}, within the issuer's `allowedOrigins`",
+                assertion = url(assertion_id),
+                host = code(host)
+            )))
+        }
+        (Some(host), false) if allowed.iter().any(|a| a.eq_ignore_ascii_case(&host)) => {
+            Ok(HostedScope(detail!(
+                "{assertion} is hosted on {host}, within the issuer's origin",
+                assertion = url(assertion_id),
+                host = code(host)
+            )))
+        }
+        (Some(host), true) => Err(BindError::NotIssuers(detail!(
+            "{assertion} is hosted on {host}, outside the issuer's `allowedOrigins` ({allowed})",
+            assertion = url(assertion_id),
+            host = code(host),
+            allowed = hosts
+        ))),
+        (Some(host), false) => Err(BindError::NotIssuers(detail!(
+            "{assertion} is hosted on {host}, outside the issuer's origin ({allowed})",
+            assertion = url(assertion_id),
+            host = code(host),
+            allowed = hosts
+        ))),
+        (None, true) => Err(BindError::NotIssuers(detail!(
+            "{assertion} is hosted on no host, outside the issuer's `allowedOrigins` ({allowed})",
+            assertion = url(assertion_id),
+            allowed = hosts
+        ))),
+        (None, false) => Err(BindError::NotIssuers(detail!(
+            "{assertion} is hosted on no host, outside the issuer's origin ({allowed})",
+            assertion = url(assertion_id),
+            allowed = hosts
         ))),
     }
 }
@@ -597,47 +684,58 @@ pub(crate) async fn bind_holder<S: JsonSource>(
     r: &mut KeyResolver<'_, S>,
     key: &ResolvedKey,
     holder: &str,
-) -> Result<String, BindError> {
+) -> Result<Detail, BindError> {
     if let Some(c) = key.controller.as_deref().filter(|c| *c != holder) {
-        return Err(BindError::NotIssuers(format!(
-            "the key {} is controlled by {c}, not by the holder {holder}",
-            key.method_id
+        return Err(BindError::NotIssuers(detail!(
+            "the key {key} is controlled by {controller}, not by the holder {holder}",
+            key = code(key.method_id.as_str()),
+            controller = code(c),
+            holder = code(holder)
         )));
     }
     let (doc, source) = if holder.starts_with("did:") {
         r.did_document(holder).await.map_err(|e| match e {
             ResolveError::Invalid(m) => BindError::NotIssuers(m),
-            e => BindError::Unconfirmed(format!(
-                "signed, but we could not confirm the signer is the holder {holder}: {e}"
+            e => BindError::Unconfirmed(detail!(
+                "signed, but we could not confirm the signer is the holder {holder}: {why}",
+                holder = code(holder),
+                why = cause(e)
             )),
         })?
     } else if WebUrl::parse(holder).is_ok_and(|u| u.is_http()) {
-        let url = holder.split('#').next().unwrap_or(holder);
-        let doc = r.document(url).await.map_err(|e| {
-            let m = format!("the holder's document {url}: {}", e.detail);
+        let doc_url = holder.split('#').next().unwrap_or(holder);
+        let doc = r.document(doc_url).await.map_err(|e| {
+            let m = detail!(
+                "the holder's document {url}: {why}",
+                url = url(doc_url),
+                why = cause(e.detail)
+            );
             if e.answered {
                 BindError::NotIssuers(m)
             } else {
                 BindError::Unconfirmed(m)
             }
         })?;
-        (doc, url.to_string())
+        (doc, detail!("{url}", url = url(doc_url)))
     } else {
-        return Err(BindError::NotIssuers(format!(
-            "the holder {holder} is neither a DID nor an https URL: no document can list its keys"
+        return Err(BindError::NotIssuers(detail!(
+            "the holder {holder} is neither a DID nor an https URL: no document can list its keys",
+            holder = code(holder)
         )));
     };
     if relationship_keys(&doc, "authentication", holder)
         .iter()
         .any(|(_, k)| *k == key.key)
     {
-        Ok(format!(
-            "the holder's document ({source}) lists the key under authentication"
+        Ok(detail!(
+            "the holder's document ({source}) lists the key under `authentication`",
+            source = cause(source)
         ))
     } else {
-        Err(BindError::NotIssuers(format!(
-            "{source} does not list the signing key ({}) under authentication: it is not the holder's key",
-            key.method_id
+        Err(BindError::NotIssuers(detail!(
+            "{source} does not list the signing key ({key}) under `authentication`: it is not the holder's key",
+            source = cause(source),
+            key = code(key.method_id.as_str())
         )))
     }
 }

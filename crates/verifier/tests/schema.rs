@@ -82,7 +82,7 @@ fn onedtech_complete_v1_is_checked_and_complete_v2_is_not() {
         s,
         Outcome::Failed,
         Some(Verdict::Invalid),
-        "at /credentialSubject/achievement/endorsement/0: missing properties 'id'",
+        "at /credentialSubject/achievement/endorsement/0: the required properties id are missing",
     );
     // complete.json (VC 2.0): the bundled rendering is the VC 1.1 one, so not checked.
     let r = run_bytes(

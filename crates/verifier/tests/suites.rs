@@ -187,12 +187,12 @@ fn sd_vector(set: &str) {
     let mut fewer = cred.clone();
     fewer.as_object_mut().unwrap().remove("validUntil");
     assert!(
-        matches!(verify_vector(&fewer), Err(ProofError::Malformed(m)) if m.contains("signatures for")),
+        matches!(verify_vector(&fewer), Err(ProofError::Invalid(m)) if m.contains("signatures for")),
     );
     // The base proof, which the holder keeps: refused per parseDerivedProofValue.
     let base = json_file(&format!("{dir}/addSignedSDBase.json"));
     match verify_vector(&base) {
-        Err(ProofError::Malformed(m)) => assert!(m.contains("base proof"), "{m}"),
+        Err(ProofError::Invalid(m)) => assert!(m.contains("base proof"), "{m}"),
         other => panic!("{other:?}"),
     }
     // The proof value's signatures are the vector's.
@@ -232,7 +232,7 @@ fn ecdsa_sd_2023_needs_the_issuers_p256_key() {
     .unwrap();
     assert!(matches!(
         verify_proof(&cred, &cred["proof"], &p384),
-        Err(ProofError::Unsupported(_))
+        Err(ProofError::NotImplemented(_))
     ));
     let ed25519 = PublicKey::from_multibase("z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK");
     assert!(matches!(
@@ -246,7 +246,7 @@ fn bbs_2023_is_not_implemented_never_passed() {
     let mut cred = json_file("ecdsa-sd-2023/employ/derivedRevealDocument.json");
     cred["proof"]["cryptosuite"] = json!("bbs-2023");
     match verify_vector(&cred) {
-        Err(e @ ProofError::Unsupported(_)) => {
+        Err(e @ ProofError::NotImplemented(_)) => {
             assert!(e.to_string().contains("bbs-2023 is not implemented"), "{e}")
         }
         other => panic!("{other:?}"),

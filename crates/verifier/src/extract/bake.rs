@@ -31,7 +31,7 @@ impl BadgeVersion {
 }
 
 /// Why a badge could not be baked.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum BakeError {
     /// The image could not be read (not a PNG/SVG, damaged, over a limit …).
     Image(ExtractError),
@@ -95,9 +95,9 @@ pub fn bake_png(
         let c = c.map_err(BakeError::Image)?;
         if first {
             if &c.kind != b"IHDR" {
-                return Err(BakeError::Image(ExtractError::Corrupt(format!(
-                    "the first PNG chunk is {}, not IHDR",
-                    c.kind_str()
+                return Err(BakeError::Image(ExtractError::Corrupt(crate::detail!(
+                    "the first PNG chunk is {kind}, not `IHDR`",
+                    kind = crate::detail::code(c.kind_str())
                 ))));
             }
             out.extend_from_slice(&png[c.offset..c.offset + c.total_len()]);
@@ -111,9 +111,9 @@ pub fn bake_png(
         }
     }
     if !saw_iend {
-        return Err(BakeError::Image(ExtractError::Corrupt(
-            "the PNG has no IEND chunk".into(),
-        )));
+        return Err(BakeError::Image(ExtractError::Corrupt(crate::detail!(
+            "the PNG has no `IEND` chunk"
+        ))));
     }
     read_back(out, payload)
 }
@@ -124,8 +124,9 @@ fn expect_kind(bytes: &[u8], kind: detect::Kind, name: &str) -> Result<(), BakeE
         detect::Kind::Other(other) => Err(BakeError::Image(ExtractError::NotABadge {
             kind: other.into(),
         })),
-        _ => Err(BakeError::Image(ExtractError::Corrupt(format!(
-            "this is not a {name} file"
+        _ => Err(BakeError::Image(ExtractError::Corrupt(crate::detail!(
+            "this is not a {kind} file",
+            kind = crate::detail::code(name)
         )))),
     }
 }
@@ -135,9 +136,9 @@ fn expect_kind(bytes: &[u8], kind: detect::Kind, name: &str) -> Result<(), BakeE
 fn read_back(out: Vec<u8>, payload: &Payload) -> Result<Vec<u8>, BakeError> {
     match super::extract(&out, &Limits::default()) {
         Ok(e) if &e.payload == payload => Ok(out),
-        Ok(e) => Err(BakeError::Image(ExtractError::Corrupt(format!(
-            "the baked file reads back as {:?}, not the payload baked",
-            e.payload
+        Ok(e) => Err(BakeError::Image(ExtractError::Corrupt(crate::detail!(
+            "the baked file reads back as {payload}, not the payload baked",
+            payload = crate::detail::code(format!("{:?}", e.payload))
         )))),
         Err(e) => Err(BakeError::Image(e)),
     }
@@ -159,7 +160,9 @@ pub fn bake_svg(
     let doc = svg::svg_text(svg_bytes, &limits).map_err(BakeError::Image)?;
     let scan = svg::scan(doc, &limits, false).map_err(BakeError::Image)?;
     let root = scan.root.ok_or_else(|| {
-        BakeError::Image(ExtractError::Corrupt("the SVG has no <svg> element".into()))
+        BakeError::Image(ExtractError::Corrupt(crate::detail!(
+            "the SVG has no `<svg>` element"
+        )))
     })?;
     let (ns, local) = version.svg_element();
 
@@ -179,15 +182,16 @@ pub fn bake_svg(
         Some(v) if v == NS_OB2 || v == NS_OB3 => {
             // Only badge elements use these namespaces, and they are all removed below.
             let r = attr_value_range(root_tag, "xmlns:openbadges").ok_or_else(|| {
-                BakeError::Image(ExtractError::Corrupt(
-                    "cannot locate xmlns:openbadges on <svg>".into(),
-                ))
+                BakeError::Image(ExtractError::Corrupt(crate::detail!(
+                    "cannot locate `xmlns:openbadges` on `<svg>`"
+                )))
             })?;
             edits.push(((root.start + r.start)..(root.start + r.end), ns.to_string()));
         }
         Some(v) => {
-            return Err(BakeError::Image(ExtractError::Unsupported(format!(
-                "the <svg> element already binds the prefix openbadges to {v}"
+            return Err(BakeError::Image(ExtractError::Unsupported(crate::detail!(
+                "the `<svg>` element already binds the prefix `openbadges` to {namespace}",
+                namespace = crate::detail::code(v)
             ))))
         }
     }

@@ -1,6 +1,8 @@
 //! Content sniffing: what kind of input is this? By magic bytes and first characters only.
 
 use super::{ExtractError, Payload};
+use crate::detail;
+use crate::detail::{count, Detail};
 use crate::limits::Limits;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,30 +146,35 @@ fn skip_bom_and_space(bytes: &[u8]) -> &[u8] {
 pub fn classify_text(text: &str, limits: &Limits) -> Result<Payload, ExtractError> {
     let text = text.trim_start_matches('\u{feff}').trim();
     if text.len() > limits.max_payload_bytes {
-        return Err(ExtractError::LimitExceeded(format!(
-            "payload is {} bytes, more than {}",
-            text.len(),
-            limits.max_payload_bytes
+        return Err(ExtractError::LimitExceeded(detail!(
+            "payload is {size} bytes, more than {limit}",
+            size = count(text.len()),
+            limit = count(limits.max_payload_bytes)
         )));
     }
     if text.starts_with('{') {
         check_json_depth(text, limits.max_json_depth)?;
         // Syntax only (the model parses it again into values): no tree built here.
         serde_json::from_str::<serde::de::IgnoredAny>(text)
-            .map_err(|e| ExtractError::Unrecognized(format!("invalid JSON: {e}")))?;
+            .map_err(|e| ExtractError::Unrecognized(invalid_json(&e)))?;
         return Ok(Payload::Json(text.to_string()));
     }
     if text.starts_with('[') {
         check_json_depth(text, limits.max_json_depth)?;
         serde_json::from_str::<serde::de::IgnoredAny>(text)
-            .map_err(|e| ExtractError::Unrecognized(format!("invalid JSON: {e}")))?;
-        return Err(ExtractError::Unrecognized(
-            "a JSON array; a badge is a JSON object".into(),
-        ));
+            .map_err(|e| ExtractError::Unrecognized(invalid_json(&e)))?;
+        return Err(ExtractError::Unrecognized(detail!(
+            "a JSON array; a badge is a JSON object"
+        )));
     }
     if text.starts_with('"') {
-        let inner: String = serde_json::from_str(text)
-            .map_err(|e| ExtractError::Unrecognized(format!("invalid JSON string: {e}")))?;
+        let inner: String = serde_json::from_str(text).map_err(|e| {
+            ExtractError::Unrecognized(detail!(
+                "invalid JSON string (line {line}, column {column})",
+                line = count(e.line()),
+                column = count(e.column())
+            ))
+        })?;
         return classify_text(&inner, limits);
     }
     if is_compact_jws(text) {
@@ -175,16 +182,34 @@ pub fn classify_text(text: &str, limits: &Limits) -> Result<Payload, ExtractErro
     }
     if text.starts_with("https://") || text.starts_with("http://") {
         if text.chars().any(char::is_whitespace) {
-            return Err(ExtractError::Unrecognized(
-                "a URL cannot contain spaces".into(),
-            ));
+            return Err(ExtractError::Unrecognized(detail!(
+                "a URL cannot contain spaces"
+            )));
         }
         return Ok(Payload::Url(text.to_string()));
     }
     let shown: String = text.chars().take(40).collect();
-    Err(ExtractError::Unrecognized(format!(
-        "expected JSON, a JWS/JWT or an https URL, found \"{shown}\""
+    Err(ExtractError::Unrecognized(detail!(
+        "expected JSON, a JWS/JWT or an https URL, found \"{shown}\"",
+        shown = crate::detail::text(shown)
     )))
+}
+
+/// Why text is not JSON, in our words (serde_json's own message is English): where it stops.
+pub(crate) fn invalid_json(e: &serde_json::Error) -> Detail {
+    if e.is_eof() {
+        detail!(
+            "invalid JSON: it ends too early (line {line}, column {column})",
+            line = count(e.line()),
+            column = count(e.column())
+        )
+    } else {
+        detail!(
+            "invalid JSON (line {line}, column {column})",
+            line = count(e.line()),
+            column = count(e.column())
+        )
+    }
 }
 
 /// Three base64url segments separated by dots (the signature may be empty only for `alg: none`,
@@ -219,8 +244,9 @@ pub fn check_json_depth(text: &str, max: usize) -> Result<(), ExtractError> {
             b'{' | b'[' => {
                 depth += 1;
                 if depth > max {
-                    return Err(ExtractError::LimitExceeded(format!(
-                        "JSON nested deeper than {max} levels"
+                    return Err(ExtractError::LimitExceeded(detail!(
+                        "JSON nested deeper than {max} levels",
+                        max = count(max)
                     )));
                 }
             }

@@ -17,6 +17,8 @@ test_visible!(png, svg);
 #[cfg(any(test, feature = "test-support"))]
 pub use bake::{bake_png, bake_svg, BadgeVersion, BakeError};
 
+use crate::detail;
+use crate::detail::{cause, code, count, Detail};
 use crate::limits::Limits;
 
 /// What was found: a hosted URL, JSON text, or a compact JWS/JWT.
@@ -41,27 +43,50 @@ pub enum Container {
     Text,
 }
 
+impl Container {
+    /// Where the badge was, in words.
+    pub fn detail(&self) -> Detail {
+        match self {
+            Container::Png { chunk, keyword } => detail!(
+                "PNG {chunk} chunk \"{keyword}\"",
+                chunk = code(chunk),
+                keyword = code(keyword)
+            ),
+            // `element` is "qname (how)", as the expert view shows it.
+            Container::Svg { element } => {
+                if let Some(e) = element.strip_suffix(" (verify attribute)") {
+                    detail!(
+                        "SVG element {element} (`verify` attribute)",
+                        element = code(e)
+                    )
+                } else if let Some(e) = element.strip_suffix(" (body)") {
+                    detail!("SVG element {element} (body)", element = code(e))
+                } else {
+                    detail!("SVG element {element}", element = code(element))
+                }
+            }
+            Container::Text => detail!("text"),
+        }
+    }
+}
+
 impl std::fmt::Display for Container {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Container::Png { chunk, keyword } => write!(f, "PNG {chunk} chunk \"{keyword}\""),
-            Container::Svg { element } => write!(f, "SVG element {element}"),
-            Container::Text => write!(f, "text"),
-        }
+        self.detail().fmt(f)
     }
 }
 
 /// A payload with its provenance and anything odd noticed on the way (several badge chunks,
 /// compressed iTXt …), reported as warnings.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Extracted {
     pub payload: Payload,
     pub container: Container,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Detail>,
 }
 
 /// Why no payload could be extracted. Every variant says exactly what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ExtractError {
     Empty,
     TooLarge {
@@ -77,56 +102,93 @@ pub enum ExtractError {
         kind: String,
     },
     /// A recognised but unsupported format (CLR 2.0 …).
-    Unsupported(String),
+    Unsupported(Detail),
     /// The container is damaged (bad CRC, truncated chunk, malformed XML …).
-    Corrupt(String),
+    Corrupt(Detail),
     /// A limit on nesting, depth or payload size was hit.
-    LimitExceeded(String),
+    LimitExceeded(Detail),
     /// Text that is neither JSON, a JWS nor a URL.
-    Unrecognized(String),
+    Unrecognized(Detail),
 }
 
-impl std::fmt::Display for ExtractError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl ExtractError {
+    /// What is wrong, in words.
+    pub fn detail(&self) -> Detail {
         match self {
-            ExtractError::Empty => write!(f, "the input is empty"),
-            ExtractError::TooLarge { size, limit } => {
-                write!(
-                    f,
-                    "the input is {size} bytes, more than the {limit}-byte limit"
+            ExtractError::Empty => detail!("the input is empty"),
+            ExtractError::TooLarge { size, limit } => detail!(
+                "the input is {size} bytes, more than the {limit}-byte limit",
+                size = count(*size),
+                limit = count(*limit)
+            ),
+            ExtractError::NotABadge { kind } if kind.starts_with("non-SVG XML (root element ") => {
+                let root = kind
+                    .trim_start_matches("non-SVG XML (root element ")
+                    .trim_end_matches(')');
+                detail!(
+                    "this is a non-SVG XML (root element {root}) file; it carries no Open Badge",
+                    root = code(root)
                 )
             }
             ExtractError::NotABadge { kind } => {
                 let an = ["A", "E", "I", "O", "U", "X", "HTML", "MP4", "N-"]
                     .iter()
                     .any(|p| kind.starts_with(p));
-                write!(
-                    f,
-                    "this is {} {kind} file; it carries no Open Badge",
-                    if an { "an" } else { "a" }
-                )
+                if an {
+                    detail!(
+                        "this is an {kind} file; it carries no Open Badge",
+                        kind = code(kind)
+                    )
+                } else {
+                    detail!(
+                        "this is a {kind} file; it carries no Open Badge",
+                        kind = code(kind)
+                    )
+                }
             }
-            ExtractError::NoBadgeInImage { kind } => {
-                write!(f, "this {kind} image has no Open Badge baked into it")
+            ExtractError::NoBadgeInImage { kind } => detail!(
+                "this {kind} image has no Open Badge baked into it",
+                kind = code(kind)
+            ),
+            ExtractError::Unsupported(m) => m.clone(),
+            ExtractError::Corrupt(m) => {
+                detail!("the file is damaged: {why}", why = cause(m.clone()))
             }
-            ExtractError::Unsupported(m) => write!(f, "{m}"),
-            ExtractError::Corrupt(m) => write!(f, "the file is damaged: {m}"),
-            ExtractError::LimitExceeded(m) => write!(f, "limit exceeded: {m}"),
-            ExtractError::Unrecognized(m) => write!(f, "not an Open Badge: {m}"),
+            ExtractError::LimitExceeded(m) => {
+                detail!("limit exceeded: {why}", why = cause(m.clone()))
+            }
+            ExtractError::Unrecognized(m) => {
+                detail!("not an Open Badge: {why}", why = cause(m.clone()))
+            }
         }
+    }
+}
+
+impl std::fmt::Display for ExtractError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.detail().fmt(f)
     }
 }
 
 /// How many ignored duplicates a warning names before it only counts them.
 const MAX_LISTED: usize = 5;
 
-/// "a, b, c" or "a, b, c and 7 more".
-fn list(shown: &[String], total: usize) -> String {
+/// "a, b, c" or "a, b, c and 7 more", as one argument.
+fn list(shown: Vec<Detail>, total: usize) -> crate::detail::Arg {
     let more = total.saturating_sub(shown.len());
+    let mut it = shown.into_iter().rev();
+    let mut items = it.next().unwrap_or_else(|| detail!("nothing"));
+    for d in it {
+        items = detail!("{first}, {rest}", first = cause(d), rest = cause(items));
+    }
     if more == 0 {
-        shown.join(", ")
+        cause(items)
     } else {
-        format!("{} and {more} more", shown.join(", "))
+        cause(detail!(
+            "{items} and {more} more",
+            items = cause(items),
+            more = count(more)
+        ))
     }
 }
 
@@ -146,9 +208,9 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError>
         detect::Kind::Svg => svg::extract_svg(bytes, limits),
         detect::Kind::Text => extract_text(bytes, limits),
         // `verify` reads a PDF's links and attachments; one inside another input is not read.
-        detect::Kind::Pdf => Err(ExtractError::Unsupported(
-            "a PDF found at a link or inside another document is not searched: verify the PDF file itself".into(),
-        )),
+        detect::Kind::Pdf => Err(ExtractError::Unsupported(detail!(
+            "a PDF found at a link or inside another document is not searched: verify the PDF file itself"
+        ))),
         detect::Kind::Other(kind) => Err(ExtractError::NotABadge {
             kind: kind.to_string(),
         }),
@@ -159,7 +221,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError>
 fn extract_text(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError> {
     let text = std::str::from_utf8(bytes)
         .map_err(|_| {
-            ExtractError::Unrecognized("binary data that is not a known image type".into())
+            ExtractError::Unrecognized(detail!("binary data that is not a known image type"))
         })?
         .trim();
     let payload = detect::classify_text(text, limits)?;

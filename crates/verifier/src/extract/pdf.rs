@@ -16,6 +16,8 @@
 //! form fields or JavaScript, and pages past [`crate::Limits::max_pdf_pages`]. Encrypted PDFs are not
 //! read at all.
 
+use crate::detail;
+use crate::detail::{count, Detail};
 use serde::{Deserialize, Serialize};
 
 /// Where a found item comes from.
@@ -48,7 +50,128 @@ pub struct Item {
     pub data: Option<String>,
     /// Why an attached file could not be read (too large, damaged).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
+    pub error: Option<FileError>,
+}
+
+/// Why an attached file could not be read: data, so that it crosses from the on-demand module
+/// as JSON and is worded in the reader's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FileError {
+    /// Larger than `max` bytes.
+    TooLarge {
+        max: usize,
+    },
+    Damaged,
+    Missing,
+}
+
+impl FileError {
+    pub fn detail(&self) -> Detail {
+        match self {
+            FileError::TooLarge { max } => detail!(
+                "the attached file is larger than {max} bytes (the limit): not read",
+                max = count(*max)
+            ),
+            FileError::Damaged => detail!("the attached file is damaged"),
+            FileError::Missing => detail!("the attached file is missing"),
+        }
+    }
+}
+
+/// Something skipped while reading a PDF (a limit, an undecodable stream).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Note {
+    /// Only the first `max` of `pages` pages were searched.
+    Pages { pages: u32, max: usize },
+    /// `dropped` items past the first `max` were not kept.
+    Dropped { dropped: usize, max: usize },
+    /// A content stream on `page` could not be decoded.
+    Stream { page: u32 },
+    /// A stream on `page` decodes to more than the `max` bytes left.
+    Budget { page: u32, max: usize },
+}
+
+impl Note {
+    pub fn detail(&self) -> Detail {
+        match *self {
+            Note::Pages { pages, max } => detail!(
+                "the PDF has {pages} pages; only the first {max} were searched (the limit)",
+                pages = count(pages),
+                max = count(max)
+            ),
+            Note::Dropped { dropped, max } => detail!(
+                "{dropped} more links, URLs or attachments past the first {max} were not kept (the limit)",
+                dropped = count(dropped),
+                max = count(max)
+            ),
+            Note::Stream { page } => detail!(
+                "a content stream on page {page} was not read: it cannot be decoded",
+                page = count(page)
+            ),
+            Note::Budget { page, max } => detail!(
+                "a stream on page {page} decodes to more than the {max} bytes left for this PDF: not read",
+                page = count(page),
+                max = count(max)
+            ),
+        }
+    }
+}
+
+/// Why a PDF as a whole cannot be read. It crosses from the on-demand module as a string
+/// ([`ScanError::to_wire`]), which [`ScanError::detail_of`] words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScanError {
+    TooLarge { size: usize, limit: usize },
+    Encrypted,
+    Damaged,
+}
+
+impl ScanError {
+    pub fn to_wire(&self) -> String {
+        match self {
+            ScanError::TooLarge { size, limit } => format!("too-large {size} {limit}"),
+            ScanError::Encrypted => "encrypted".into(),
+            ScanError::Damaged => "damaged".into(),
+        }
+    }
+
+    pub fn from_wire(s: &str) -> Option<ScanError> {
+        let mut words = s.split(' ');
+        match (words.next()?, words.next(), words.next(), words.next()) {
+            ("too-large", Some(size), Some(limit), None) => Some(ScanError::TooLarge {
+                size: size.parse().ok()?,
+                limit: limit.parse().ok()?,
+            }),
+            ("encrypted", None, None, None) => Some(ScanError::Encrypted),
+            ("damaged", None, None, None) => Some(ScanError::Damaged),
+            _ => None,
+        }
+    }
+
+    pub fn detail(&self) -> Detail {
+        match *self {
+            ScanError::TooLarge { size, limit } => detail!(
+                "the PDF is {size} bytes, more than the {limit}-byte limit",
+                size = count(size),
+                limit = count(limit)
+            ),
+            ScanError::Encrypted => {
+                detail!("encrypted PDF: not read (save it without a password and try again)")
+            }
+            ScanError::Damaged => detail!("the PDF is damaged"),
+        }
+    }
+
+    /// The words for a scan's error string: ours in wire form, or what the module's loader
+    /// said (a module that could not run).
+    pub fn detail_of(wire: &str) -> Detail {
+        match ScanError::from_wire(wire) {
+            Some(e) => e.detail(),
+            None => Detail::Text(wire.to_string()),
+        }
+    }
 }
 
 /// Everything found in one PDF.
@@ -61,7 +184,7 @@ pub struct Scan {
     pub items: Vec<Item>,
     /// What was skipped and why (pages or items past a limit, undecodable streams).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
 }
 
 impl Scan {
@@ -69,8 +192,8 @@ impl Scan {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    pub fn from_wire(json: &str) -> Result<Scan, String> {
-        serde_json::from_str(json).map_err(|e| format!("the PDF module answered badly: {e}"))
+    pub fn from_wire(json: &str) -> Result<Scan, Detail> {
+        serde_json::from_str(json).map_err(|_| detail!("the PDF module answered badly"))
     }
 }
 
@@ -124,7 +247,7 @@ pub use reading::scan;
 
 #[cfg(feature = "pdf")]
 mod reading {
-    use super::{text_string, urls_in, Item, ItemKind, Scan};
+    use super::{text_string, urls_in, FileError, Item, ItemKind, Note, Scan, ScanError};
     use crate::limits::Limits;
     use base64::Engine;
     use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -138,14 +261,15 @@ mod reading {
     const MAX_TEXT_CHARS: usize = 1024 * 1024;
 
     /// Reads `bytes` (a PDF) within `limits`: `Err` says why the PDF as a whole cannot be read
-    /// (damaged, encrypted); what is skipped inside it is in [`Scan::notes`].
+    /// (damaged, encrypted), as [`ScanError::to_wire`]; what is skipped inside it is in
+    /// [`Scan::notes`].
     pub fn scan(bytes: &[u8], limits: &Limits) -> Result<Scan, String> {
         if bytes.len() > limits.max_input_bytes {
-            return Err(format!(
-                "the PDF is {} bytes, more than the {}-byte limit",
-                bytes.len(),
-                limits.max_input_bytes
-            ));
+            return Err(ScanError::TooLarge {
+                size: bytes.len(),
+                limit: limits.max_input_bytes,
+            }
+            .to_wire());
         }
         // Object and cross-reference streams are inflated while loading: bounded too.
         let options = lopdf::LoadOptions {
@@ -154,11 +278,11 @@ mod reading {
         };
         let doc = match Document::load_mem_with_options(bytes, options) {
             Ok(doc) => doc,
-            Err(_) if declares_encryption(bytes) => return Err(ENCRYPTED.into()),
-            Err(e) => return Err(format!("the PDF is damaged: {e}")),
+            Err(_) if declares_encryption(bytes) => return Err(ScanError::Encrypted.to_wire()),
+            Err(_) => return Err(ScanError::Damaged.to_wire()),
         };
         if doc.trailer.has(b"Encrypt") || doc.was_encrypted() {
-            return Err(ENCRYPTED.into());
+            return Err(ScanError::Encrypted.to_wire());
         }
         let mut s = Scanner {
             doc: &doc,
@@ -186,20 +310,17 @@ mod reading {
         s.embedded_files();
         if s.scan.pages as usize > max_pages {
             let pages = s.scan.pages;
-            s.scan.notes.push(format!(
-                "the PDF has {pages} pages; only the first {max_pages} were searched (the limit)"
-            ));
+            s.scan.notes.push(Note::Pages {
+                pages,
+                max: max_pages,
+            });
         }
         if s.dropped > 0 {
             let (dropped, max) = (s.dropped, limits.max_pdf_found);
-            s.scan.notes.push(format!(
-                "{dropped} more links, URLs or attachments past the first {max} were not kept (the limit)"
-            ));
+            s.scan.notes.push(Note::Dropped { dropped, max });
         }
         Ok(s.scan)
     }
-
-    const ENCRYPTED: &str = "encrypted PDF: not read (save it without a password and try again)";
 
     fn declares_encryption(bytes: &[u8]) -> bool {
         bytes.windows(8).any(|w| w == b"/Encrypt")
@@ -315,10 +436,8 @@ mod reading {
                     self.note_budget(page);
                     None
                 }
-                Err(e) => {
-                    self.scan
-                        .notes
-                        .push(format!("a content stream on page {page} was not read: {e}"));
+                Err(_) => {
+                    self.scan.notes.push(Note::Stream { page });
                     None
                 }
             }
@@ -326,9 +445,7 @@ mod reading {
 
         fn note_budget(&mut self, page: u32) {
             let max = self.limits.max_pdf_decoded_bytes;
-            self.scan.notes.push(format!(
-                "a stream on page {page} decodes to more than the {max} bytes left for this PDF: not read"
-            ));
+            self.scan.notes.push(Note::Budget { page, max });
         }
 
         /// A file specification's embedded file, once per stream.
@@ -369,19 +486,11 @@ mod reading {
                         self.decoded_left -= data.len();
                         item.data = Some(base64::engine::general_purpose::STANDARD.encode(data));
                     }
-                    Ok(_) => {
-                        item.error = Some(format!(
-                            "the attached file is larger than {max} bytes (the limit): not read"
-                        ));
-                    }
-                    Err(e) if over_limit(&e) => {
-                        item.error = Some(format!(
-                            "the attached file is larger than {max} bytes (the limit): not read"
-                        ));
-                    }
-                    Err(e) => item.error = Some(format!("the attached file is damaged: {e}")),
+                    Ok(_) => item.error = Some(FileError::TooLarge { max }),
+                    Err(e) if over_limit(&e) => item.error = Some(FileError::TooLarge { max }),
+                    Err(_) => item.error = Some(FileError::Damaged),
                 },
-                Err(e) => item.error = Some(format!("the attached file is missing: {e}")),
+                Err(_) => item.error = Some(FileError::Missing),
             }
             self.push(item);
         }

@@ -8,6 +8,8 @@
 //! only for the chunk we read.
 
 use super::{detect, Container, ExtractError, Extracted, Payload};
+use crate::detail;
+use crate::detail::{cause, code, count, Detail};
 use crate::limits::Limits;
 
 /// PNG's CRC (ISO 3309 / ITU-T V.42, PNG §5.5): one 256-entry table, built at compile time.
@@ -64,9 +66,9 @@ pub struct Chunks<'a> {
 
 pub fn chunks(bytes: &[u8]) -> Result<Chunks<'_>, ExtractError> {
     if !bytes.starts_with(SIGNATURE) {
-        return Err(ExtractError::Corrupt(
-            "not a PNG: the 8-byte PNG signature is missing".into(),
-        ));
+        return Err(ExtractError::Corrupt(detail!(
+            "not a PNG: the 8-byte PNG signature is missing"
+        )));
     }
     Ok(Chunks {
         bytes,
@@ -103,13 +105,16 @@ impl<'a> Chunks<'a> {
         let (bytes, offset) = (self.bytes, self.pos);
         let rest = bytes.len() - offset;
         if rest == 0 {
-            return Err(ExtractError::Corrupt(format!(
-                "the PNG ends at byte {offset} without an IEND chunk (truncated file?)"
+            return Err(ExtractError::Corrupt(detail!(
+                "the PNG ends at byte {offset} without an `IEND` chunk (truncated file?)",
+                offset = count(offset)
             )));
         }
         if rest < 8 {
-            return Err(ExtractError::Corrupt(format!(
-                "the PNG is truncated: {rest} bytes at offset {offset} are too few for a chunk header"
+            return Err(ExtractError::Corrupt(detail!(
+                "the PNG is truncated: {rest} bytes at offset {offset} are too few for a chunk header",
+                rest = count(rest),
+                offset = count(offset)
             )));
         }
         let len = u32::from_be_bytes([
@@ -125,22 +130,30 @@ impl<'a> Chunks<'a> {
             bytes[offset + 7],
         ];
         if !kind.iter().all(u8::is_ascii_alphabetic) {
-            return Err(ExtractError::Corrupt(format!(
-                "invalid PNG chunk type {:02x?} at offset {offset}",
-                kind
+            return Err(ExtractError::Corrupt(detail!(
+                "invalid PNG chunk type {kind} at offset {offset}",
+                kind = code(format!("{kind:02x?}")),
+                offset = count(offset)
             )));
         }
         let name = String::from_utf8_lossy(&kind);
         if len > MAX_CHUNK_LEN {
-            return Err(ExtractError::Corrupt(format!(
-                "PNG chunk {name} at offset {offset} declares {len} bytes, more than the PNG maximum of 2^31-1"
+            return Err(ExtractError::Corrupt(detail!(
+                "PNG chunk {name} at offset {offset} declares {len} bytes, more than the PNG maximum of 2^31-1",
+                name = code(name),
+                offset = count(offset),
+                len = count(len)
             )));
         }
         // Compare against what is left before slicing: a huge length allocates nothing.
         let available = rest - 8;
         if (len as u64) + 4 > available as u64 {
-            return Err(ExtractError::Corrupt(format!(
-                "PNG chunk {name} at offset {offset} declares {len} data bytes plus CRC, but only {available} bytes remain (truncated file?)"
+            return Err(ExtractError::Corrupt(detail!(
+                "PNG chunk {name} at offset {offset} declares {len} data bytes plus CRC, but only {available} bytes remain (truncated file?)",
+                name = code(name),
+                offset = count(offset),
+                len = count(len),
+                available = count(available)
             )));
         }
         let len = len as usize;
@@ -175,31 +188,37 @@ pub fn keyword(data: &[u8]) -> Option<&[u8]> {
 }
 
 /// Splits an `iTXt` chunk: keyword NUL flag method language NUL translated NUL text.
-pub fn parse_itxt(data: &[u8]) -> Result<TextChunk<'_>, String> {
-    let kw = keyword(data).ok_or("its keyword is not terminated by a NUL byte within 80 bytes")?;
+pub fn parse_itxt(data: &[u8]) -> Result<TextChunk<'_>, Detail> {
+    let kw = keyword(data).ok_or_else(|| {
+        detail!("its keyword is not terminated by a NUL byte within 80 bytes")
+    })?;
     let rest = &data[kw.len() + 1..];
     if rest.len() < 2 {
-        return Err("it ends before the compression flag and method".into());
+        return Err(detail!("it ends before the compression flag and method"));
     }
     let (flag, method) = (rest[0], rest[1]);
     if flag > 1 {
-        return Err(format!("its compression flag is {flag} (must be 0 or 1)"));
+        return Err(detail!(
+            "its compression flag is {flag} (must be 0 or 1)",
+            flag = count(flag)
+        ));
     }
     if flag == 1 && method != 0 {
-        return Err(format!(
-            "its compression method is {method} (only 0, zlib, exists)"
+        return Err(detail!(
+            "its compression method is {method} (only 0, zlib, exists)",
+            method = count(method)
         ));
     }
     let rest = &rest[2..];
     let lang_end = rest
         .iter()
         .position(|&b| b == 0)
-        .ok_or("its language tag is not terminated by a NUL byte")?;
+        .ok_or_else(|| detail!("its language tag is not terminated by a NUL byte"))?;
     let rest = &rest[lang_end + 1..];
     let tk_end = rest
         .iter()
         .position(|&b| b == 0)
-        .ok_or("its translated keyword is not terminated by a NUL byte")?;
+        .ok_or_else(|| detail!("its translated keyword is not terminated by a NUL byte"))?;
     Ok(TextChunk {
         keyword: kw,
         compressed: flag == 1,
@@ -234,23 +253,24 @@ pub fn extract_png(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractEr
     let it = chunks(bytes)?;
     let mut first: Option<(Chunk<'_>, &'static str)> = None;
     // Later badge chunks: the first few, for the warning, and how many (memory stays bounded).
-    let (mut others, mut other_count): (Vec<String>, usize) = (Vec::new(), 0);
+    let (mut others, mut other_count): (Vec<Detail>, usize) = (Vec::new(), 0);
     let mut warnings = Vec::new();
     for (index, next) in it.enumerate() {
         let c = match next {
             Ok(c) => c,
             Err(e) if first.is_some() => {
-                warnings.push(format!(
-                    "the PNG is damaged after the badge chunk ({e}); the rest was ignored"
+                warnings.push(detail!(
+                    "the PNG is damaged after the badge chunk ({why}); the rest was ignored",
+                    why = cause(e.detail())
                 ));
                 break;
             }
             Err(e) => return Err(e),
         };
         if index == 0 && &c.kind != b"IHDR" {
-            return Err(ExtractError::Corrupt(format!(
-                "the first PNG chunk is {}, not IHDR (PNG §5.6)",
-                c.kind_str()
+            return Err(ExtractError::Corrupt(detail!(
+                "the first PNG chunk is {kind}, not `IHDR` (PNG §5.6)",
+                kind = code(c.kind_str())
             )));
         }
         if let Some(kw) = badge_keyword(&c) {
@@ -259,7 +279,12 @@ pub fn extract_png(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractEr
             } else {
                 other_count += 1;
                 if others.len() < super::MAX_LISTED {
-                    others.push(format!("{} \"{kw}\" at offset {}", c.kind_str(), c.offset));
+                    others.push(detail!(
+                        "{chunk} \"{keyword}\" at offset {offset}",
+                        chunk = code(c.kind_str()),
+                        keyword = code(kw),
+                        offset = count(c.offset)
+                    ));
                 }
             }
         }
@@ -268,11 +293,12 @@ pub fn extract_png(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractEr
         return Err(ExtractError::NoBadgeInImage { kind: "PNG".into() });
     };
     if !others.is_empty() {
-        warnings.push(format!(
-            "the PNG has more than one badge chunk; the first ({} \"{kw}\" at offset {}) was used, ignored: {}",
-            chunk.kind_str(),
-            chunk.offset,
-            super::list(&others, other_count)
+        warnings.push(detail!(
+            "the PNG has more than one badge chunk; the first ({chunk} \"{keyword}\" at offset {offset}) was used, ignored: {others}",
+            chunk = code(chunk.kind_str()),
+            keyword = code(kw),
+            offset = count(chunk.offset),
+            others = super::list(others, other_count)
         ));
     }
     let payload = read_badge_chunk(&chunk, kw, limits)?;
@@ -287,30 +313,49 @@ pub fn extract_png(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractEr
 }
 
 fn read_badge_chunk(c: &Chunk<'_>, kw: &str, limits: &Limits) -> Result<Payload, ExtractError> {
-    let what = format!("{} \"{kw}\" chunk at offset {}", c.kind_str(), c.offset);
+    let what = detail!(
+        "{chunk} \"{keyword}\" chunk at offset {offset}",
+        chunk = code(c.kind_str()),
+        keyword = code(kw),
+        offset = count(c.offset)
+    );
     if !c.crc_ok() {
-        return Err(ExtractError::Corrupt(format!(
-            "the CRC of the PNG {what} does not match its contents"
+        return Err(ExtractError::Corrupt(detail!(
+            "the CRC of the PNG {what} does not match its contents",
+            what = cause(what)
         )));
     }
     if kw == KEYWORD_CLR {
-        return Err(ExtractError::Unsupported(format!(
-            "this PNG carries a Comprehensive Learner Record (CLR 2.0) in its {what}; only Open Badges are verified here"
+        return Err(ExtractError::Unsupported(detail!(
+            "this PNG carries a Comprehensive Learner Record (CLR 2.0) in its {what}; only Open Badges are verified here",
+            what = cause(what)
         )));
     }
     let text: String = match &c.kind {
         b"iTXt" => {
-            let t = parse_itxt(c.data).map_err(|m| ExtractError::Corrupt(format!("malformed PNG {what}: {m}")))?;
+            let t = parse_itxt(c.data).map_err(|m| {
+                ExtractError::Corrupt(detail!(
+                    "malformed PNG {what}: {why}",
+                    what = cause(what.clone()),
+                    why = cause(m)
+                ))
+            })?;
             // OB 2.0 Baking and OB 3.0 §PNG Baking: "Compression MUST NOT be used". We refuse
             // rather than inflate: no decompression-bomb surface, no inflater in the WASM.
             if t.compressed {
-                return Err(ExtractError::Unsupported(format!(
-                    "the PNG {what} is compressed; the baking specification forbids compression, so this verifier does not read it"
+                return Err(ExtractError::Unsupported(detail!(
+                    "the PNG {what} is compressed; the baking specification forbids compression, so this verifier does not read it",
+                    what = cause(what)
                 )));
             }
             check_size(t.text.len(), &what, limits)?;
             String::from_utf8(t.text.to_vec())
-                .map_err(|_| ExtractError::Corrupt(format!("the text of the PNG {what} is not valid UTF-8")))?
+                .map_err(|_| {
+                    ExtractError::Corrupt(detail!(
+                        "the text of the PNG {what} is not valid UTF-8",
+                        what = cause(what.clone())
+                    ))
+                })?
         }
         b"tEXt" => {
             // Legacy baking (pre-2013): a hosted-assertion URL in tEXt, Latin-1 (PNG §11.3.4.3).
@@ -319,25 +364,35 @@ fn read_badge_chunk(c: &Chunk<'_>, kw: &str, limits: &Limits) -> Result<Payload,
             text.iter().map(|&b| b as char).collect()
         }
         _ => {
-            return Err(ExtractError::Unsupported(format!(
-                "the PNG {what} is compressed (zTXt); the baking specification forbids compression, so this verifier does not read it"
+            return Err(ExtractError::Unsupported(detail!(
+                "the PNG {what} is compressed (`zTXt`); the baking specification forbids compression, so this verifier does not read it",
+                what = cause(what)
             )))
         }
     };
     if text.trim().is_empty() {
-        return Err(ExtractError::Corrupt(format!("the PNG {what} is empty")));
+        return Err(ExtractError::Corrupt(detail!(
+            "the PNG {what} is empty",
+            what = cause(what.clone())
+        )));
     }
     detect::classify_text(&text, limits).map_err(|e| match e {
-        ExtractError::Unrecognized(m) => ExtractError::Unrecognized(format!("the PNG {what}: {m}")),
+        ExtractError::Unrecognized(m) => ExtractError::Unrecognized(detail!(
+            "the PNG {what}: {why}",
+            what = cause(what.clone()),
+            why = cause(m)
+        )),
         other => other,
     })
 }
 
-fn check_size(len: usize, what: &str, limits: &Limits) -> Result<(), ExtractError> {
+fn check_size(len: usize, what: &Detail, limits: &Limits) -> Result<(), ExtractError> {
     if len > limits.max_payload_bytes {
-        return Err(ExtractError::LimitExceeded(format!(
-            "the PNG {what} holds {len} bytes, more than the {}-byte payload limit",
-            limits.max_payload_bytes
+        return Err(ExtractError::LimitExceeded(detail!(
+            "the PNG {what} holds {len} bytes, more than the {limit}-byte payload limit",
+            what = cause(what.clone()),
+            len = count(len),
+            limit = count(limits.max_payload_bytes)
         )));
     }
     Ok(())

@@ -15,23 +15,108 @@ pub const MAX_CODES: usize = 16;
 #[cfg(feature = "qr")]
 const FAST_SIDE: usize = 2400;
 
+use crate::detail;
+use crate::detail::{count, Detail};
+
+/// Why a picture cannot be scanned. It crosses from the on-demand module as a string
+/// ([`QrError::to_wire`]), worded by [`QrError::detail_of`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QrError {
+    /// A picture with no pixels.
+    Empty {
+        width: u32,
+        height: u32,
+    },
+    /// More than [`MAX_PIXELS`].
+    TooLarge {
+        width: u32,
+        height: u32,
+    },
+    NotAnImage,
+    Undecodable,
+}
+
+impl QrError {
+    pub fn to_wire(&self) -> String {
+        match self {
+            QrError::Empty { width, height } => format!("qr-empty {width} {height}"),
+            QrError::TooLarge { width, height } => format!("qr-too-large {width} {height}"),
+            QrError::NotAnImage => "qr-not-an-image".into(),
+            QrError::Undecodable => "qr-undecodable".into(),
+        }
+    }
+
+    pub fn from_wire(s: &str) -> Option<QrError> {
+        let mut words = s.split(' ');
+        let kind = words.next()?;
+        let mut size = || -> Option<(u32, u32)> {
+            let w = words.next()?.parse().ok()?;
+            let h = words.next()?.parse().ok()?;
+            Some((w, h))
+        };
+        match kind {
+            "qr-empty" => size().map(|(width, height)| QrError::Empty { width, height }),
+            "qr-too-large" => size().map(|(width, height)| QrError::TooLarge { width, height }),
+            "qr-not-an-image" => Some(QrError::NotAnImage),
+            "qr-undecodable" => Some(QrError::Undecodable),
+            _ => None,
+        }
+    }
+
+    pub fn detail(&self) -> Detail {
+        match *self {
+            QrError::Empty { width, height } => detail!(
+                "the image is {width}×{height} pixels: it is empty",
+                width = count(width),
+                height = count(height)
+            ),
+            QrError::TooLarge { width, height } => detail!(
+                "the image is {width}×{height} pixels, more than the {max} megapixels read for QR codes",
+                width = count(width),
+                height = count(height),
+                max = count(MAX_PIXELS / 1_000_000)
+            ),
+            QrError::NotAnImage => detail!("not a PNG or JPEG image"),
+            QrError::Undecodable => detail!("the image cannot be decoded"),
+        }
+    }
+
+    /// The words for a scan's error string: ours in wire form, or what the module's loader
+    /// said.
+    pub fn detail_of(wire: &str) -> Detail {
+        match QrError::from_wire(wire) {
+            Some(e) => e.detail(),
+            None => Detail::Text(wire.to_string()),
+        }
+    }
+}
+
+impl std::fmt::Display for QrError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.detail().fmt(f)
+    }
+}
+
 /// What scanning a picture gave.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Scan {
     /// The text of each code found (possibly none), in the order found, without repeats.
     Codes(Vec<String>),
     /// This build does not read QR codes and the full verifier is not loaded.
     NeedsFullVerifier,
     /// The picture could not be decoded: why.
-    Unreadable(String),
+    Unreadable(Detail),
 }
 
 /// Scans a PNG or JPEG for QR codes, here or through the on-demand module.
 pub fn scan_image(bytes: &[u8]) -> Scan {
     #[cfg(feature = "qr")]
-    let answer = Some(scan(bytes));
+    let answer = Some(scan(bytes).map_err(|e| QrError::detail_of(&e)));
     #[cfg(not(feature = "qr"))]
-    let answer = crate::platform::offloaded_scan_qr(bytes).map(|r| r.and_then(|j| from_json(&j)));
+    let answer = crate::platform::offloaded_scan_qr(bytes).map(|r| {
+        r.map_err(|e| QrError::detail_of(&e))
+            .and_then(|j| from_json(&j))
+    });
     match answer {
         Some(Ok(codes)) => Scan::Codes(codes),
         Some(Err(e)) => Scan::Unreadable(e),
@@ -41,9 +126,9 @@ pub fn scan_image(bytes: &[u8]) -> Scan {
 
 /// The module's answer (a JSON list of strings), bounded as the core's own.
 #[cfg_attr(feature = "qr", allow(dead_code))]
-fn from_json(json: &str) -> Result<Vec<String>, String> {
+fn from_json(json: &str) -> Result<Vec<String>, Detail> {
     let mut codes: Vec<String> =
-        serde_json::from_str(json).map_err(|e| format!("the QR code reader answered {e}"))?;
+        serde_json::from_str(json).map_err(|_| detail!("the QR code reader answered badly"))?;
     codes.truncate(MAX_CODES);
     Ok(codes)
 }
@@ -54,10 +139,11 @@ pub fn scan_json(bytes: &[u8]) -> Result<String, String> {
     scan(bytes).and_then(|c| serde_json::to_string(&c).map_err(|e| e.to_string()))
 }
 
-/// The codes of a PNG or JPEG picture. `Err` says why it could not be decoded.
+/// The codes of a PNG or JPEG picture. `Err` says why it could not be decoded, as
+/// [`QrError::to_wire`].
 #[cfg(feature = "qr")]
 pub fn scan(bytes: &[u8]) -> Result<Vec<String>, String> {
-    let (w, h, luma) = decode_luma(bytes)?;
+    let (w, h, luma) = decode_luma(bytes).map_err(|e| e.to_wire())?;
     Ok(scan_pixels(w, h, &luma))
 }
 
@@ -65,7 +151,7 @@ pub fn scan(bytes: &[u8]) -> Result<Vec<String>, String> {
 #[cfg(feature = "qr")]
 pub fn scan_luma(width: u32, height: u32, luma: &[u8]) -> Result<Vec<String>, String> {
     let (w, h) = (width as usize, height as usize);
-    check_size(width, height)?;
+    check_size(width, height).map_err(|e| e.to_string())?;
     if w.checked_mul(h) != Some(luma.len()) {
         return Err(format!(
             "a {width}×{height} frame has {} pixels, but {} bytes were given",
@@ -77,29 +163,26 @@ pub fn scan_luma(width: u32, height: u32, luma: &[u8]) -> Result<Vec<String>, St
 }
 
 #[cfg(feature = "qr")]
-fn check_size(w: u32, h: u32) -> Result<(), String> {
-    if w == 0 || h == 0 {
-        return Err(format!("the image is {w}×{h} pixels: it is empty"));
+fn check_size(width: u32, height: u32) -> Result<(), QrError> {
+    if width == 0 || height == 0 {
+        return Err(QrError::Empty { width, height });
     }
-    if u64::from(w) * u64::from(h) > MAX_PIXELS {
-        return Err(format!(
-            "the image is {w}×{h} pixels, more than the {} megapixels read for QR codes",
-            MAX_PIXELS / 1_000_000
-        ));
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(QrError::TooLarge { width, height });
     }
     Ok(())
 }
 
 /// Decodes to 8-bit luma, refusing oversized pictures from their header.
 #[cfg(feature = "qr")]
-fn decode_luma(bytes: &[u8]) -> Result<(usize, usize, Vec<u8>), String> {
+fn decode_luma(bytes: &[u8]) -> Result<(usize, usize, Vec<u8>), QrError> {
     use image::{ImageDecoder, ImageFormat, ImageReader};
     let format = match super::detect::image_to_scan(bytes) {
         Some("PNG") => ImageFormat::Png,
         Some(_) => ImageFormat::Jpeg,
-        None => return Err("not a PNG or JPEG image".into()),
+        None => return Err(QrError::NotAnImage),
     };
-    let what = |e: image::ImageError| format!("the image cannot be decoded: {e}");
+    let what = |_: image::ImageError| QrError::Undecodable;
     let mut reader = ImageReader::with_format(std::io::Cursor::new(bytes), format);
     let mut limits = image::Limits::default();
     // RGBA at the largest size, plus the decoder's own buffers.

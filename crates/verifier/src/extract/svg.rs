@@ -11,6 +11,8 @@
 //! any other entity reference there is an error naming it.
 
 use super::{detect, Container, ExtractError, Extracted, Payload};
+use crate::detail;
+use crate::detail::{cause, code, count, url, Detail};
 use crate::limits::Limits;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
@@ -60,7 +62,7 @@ pub(crate) struct Scan {
     /// An error met after the first badge element (extraction tolerates it, baking does not).
     pub late_error: Option<ExtractError>,
     /// A look-alike: `<openbadges:assertion>`/`credential` bound to another namespace.
-    pub near_miss: Option<String>,
+    pub near_miss: Option<Detail>,
 }
 
 fn badge_namespace(ns: &str, local: &str) -> Option<&'static str> {
@@ -76,28 +78,32 @@ fn xml_error(e: quick_xml::Error, pos: u64) -> ExtractError {
     use quick_xml::name::NamespaceError;
     match e {
         quick_xml::Error::Namespace(NamespaceError::TooManyBindings(n)) => {
-            ExtractError::LimitExceeded(format!(
-                "more than {n} XML namespace declarations in scope in the SVG"
+            ExtractError::LimitExceeded(detail!(
+                "more than {n} XML namespace declarations in scope in the SVG",
+                n = count(n)
             ))
         }
-        e => ExtractError::Corrupt(format!("malformed SVG/XML near byte {pos}: {e}")),
+        _ => ExtractError::Corrupt(detail!(
+            "malformed SVG/XML near byte {pos}",
+            pos = count(pos)
+        )),
     }
 }
 
 /// The SVG as UTF-8 text (XML's default encoding; a BOM is skipped).
 pub(crate) fn svg_text<'a>(bytes: &'a [u8], limits: &Limits) -> Result<&'a str, ExtractError> {
     if bytes.len() > limits.max_svg_bytes {
-        return Err(ExtractError::LimitExceeded(format!(
-            "the SVG is {} bytes, more than the {}-byte SVG limit",
-            bytes.len(),
-            limits.max_svg_bytes
+        return Err(ExtractError::LimitExceeded(detail!(
+            "the SVG is {size} bytes, more than the {limit}-byte SVG limit",
+            size = count(bytes.len()),
+            limit = count(limits.max_svg_bytes)
         )));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
-        ExtractError::Corrupt(format!(
-            "the SVG is not valid UTF-8 (at byte {}); only UTF-8 SVG is read",
-            e.valid_up_to()
+        ExtractError::Corrupt(detail!(
+            "the SVG is not valid UTF-8 (at byte {at}); only UTF-8 SVG is read",
+            at = count(e.valid_up_to())
         ))
     })
 }
@@ -146,9 +152,12 @@ pub(crate) fn scan(
                     _ => String::new(),
                 };
                 if local == "assertion" || local == "credential" {
-                    let err = ExtractError::Corrupt(format!(
-                        "the SVG element {prefix}:{} uses the prefix \"{prefix}\", which no xmlns:{prefix} declares",
-                        local
+                    let prefix = String::from_utf8_lossy(prefix.as_ref()).into_owned();
+                    let err = ExtractError::Corrupt(detail!(
+                        "the SVG element {element} uses the prefix \"{prefix}\", which no {xmlns} declares",
+                        element = code(format!("{prefix}:{local}")),
+                        xmlns = code(format!("xmlns:{prefix}")),
+                        prefix = code(prefix)
                     ));
                     return fail(out, err);
                 }
@@ -171,8 +180,9 @@ pub(crate) fn scan(
             Event::Empty(e) => (e, true),
             // XML 1.0 §2.1: nothing but markup and white space before the root element.
             Event::Text(t) if out.root.is_none() && !t.xml10_content().trim().is_empty() => {
-                return Err(ExtractError::Corrupt(format!(
-                    "the SVG has text before its root element (at byte {before})"
+                return Err(ExtractError::Corrupt(detail!(
+                    "the SVG has text before its root element (at byte {at})",
+                    at = count(before)
                 )));
             }
             _ => continue,
@@ -193,9 +203,9 @@ pub(crate) fn scan(
         if !empty {
             depth += 1;
             if depth > limits.max_xml_depth {
-                let err = ExtractError::LimitExceeded(format!(
-                    "SVG elements nested deeper than {} levels",
-                    limits.max_xml_depth
+                let err = ExtractError::LimitExceeded(detail!(
+                    "SVG elements nested deeper than {n} levels",
+                    n = count(limits.max_xml_depth)
                 ));
                 return fail(out, err);
             }
@@ -215,9 +225,10 @@ pub(crate) fn scan(
                 && looks_like
                 && out.near_miss.is_none()
             {
-                out.near_miss = Some(format!(
-                    "<{}> is in namespace \"{n}\"",
-                    e.name().into_inner()
+                out.near_miss = Some(detail!(
+                    "{element} is in namespace \"{namespace}\"",
+                    element = code(format!("<{}>", e.name().into_inner())),
+                    namespace = code(n)
                 ));
             }
         }
@@ -254,7 +265,9 @@ pub(crate) fn scan(
         }
     }
     if out.root.is_none() {
-        return Err(ExtractError::Corrupt("the SVG has no <svg> element".into()));
+        return Err(ExtractError::Corrupt(detail!(
+            "the SVG has no `<svg>` element"
+        )));
     }
     Ok(out)
 }
@@ -279,9 +292,11 @@ fn verify_attr(
         let attr = match attr {
             Ok(a) => a,
             Err(err) => {
-                return Some(Err(ExtractError::Corrupt(format!(
-                    "malformed attribute on <{qname}>: {err}"
-                ))))
+                let _ = err;
+                return Some(Err(ExtractError::Corrupt(detail!(
+                    "malformed attribute on {element}",
+                    element = code(format!("<{qname}>"))
+                ))));
             }
         };
         let (res, local) = reader.resolver().resolve_attribute(attr.key);
@@ -295,9 +310,20 @@ fn verify_attr(
                 attr.normalized_value(quick_xml::XmlVersion::Implicit1_0)
                     .map(|v| v.into_owned())
                     .map_err(|err| {
+                        // quick-xml's message names the entity among English words: only
+                        // the entity is kept.
+                        let message = err.to_string();
+                        let entity = message
+                            .split('`')
+                            .nth(1)
+                            .map(|name| format!("&{name};"))
+                            .unwrap_or_else(|| "&…;".into());
                         entity_error(
-                            &format!("the verify attribute of <{qname}>"),
-                            &err.to_string(),
+                            detail!(
+                                "the `verify` attribute of {element}",
+                                element = code(format!("<{qname}>"))
+                            ),
+                            &entity,
                             entities_declared,
                         )
                     }),
@@ -307,15 +333,20 @@ fn verify_attr(
     None
 }
 
-fn entity_error(place: &str, detail: &str, entities_declared: bool) -> ExtractError {
-    let why = if entities_declared {
-        "entities declared in the DOCTYPE are never expanded (no DTD processing)"
+fn entity_error(place: Detail, reference: &str, entities_declared: bool) -> ExtractError {
+    if entities_declared {
+        ExtractError::Unsupported(detail!(
+            "{place} uses an entity reference that is not expanded ({reference}); entities declared in the `DOCTYPE` are never expanded (no DTD processing)",
+            place = cause(place),
+            reference = code(reference)
+        ))
     } else {
-        "only the predefined XML entities are allowed"
-    };
-    ExtractError::Unsupported(format!(
-        "{place} uses an entity reference that is not expanded ({detail}); {why}"
-    ))
+        ExtractError::Unsupported(detail!(
+            "{place} uses an entity reference that is not expanded ({reference}); only the predefined XML entities are allowed",
+            place = cause(place),
+            reference = code(reference)
+        ))
+    }
 }
 
 /// Reads the badge element's text and CDATA up to its end tag. Nested elements are skipped;
@@ -335,16 +366,17 @@ fn read_body(
             .map_err(|e| xml_error(e, reader.error_position()))?;
         match ev {
             Event::Eof => {
-                return Err(ExtractError::Corrupt(format!(
-                    "the SVG ends inside <{qname}> (no closing tag)"
+                return Err(ExtractError::Corrupt(detail!(
+                    "the SVG ends inside {element} (no closing tag)",
+                    element = code(format!("<{qname}>"))
                 )));
             }
             Event::Start(_) => {
                 inner_depth += 1;
                 if inner_depth > limits.max_xml_depth {
-                    return Err(ExtractError::LimitExceeded(format!(
-                        "SVG elements nested deeper than {} levels",
-                        limits.max_xml_depth
+                    return Err(ExtractError::LimitExceeded(detail!(
+                        "SVG elements nested deeper than {n} levels",
+                        n = count(limits.max_xml_depth)
                     )));
                 }
             }
@@ -363,25 +395,32 @@ fn read_body(
                     name => {
                         problem.get_or_insert_with(|| {
                             entity_error(
-                                &format!("the body of <{qname}>"),
+                                detail!(
+                                    "the body of {element}",
+                                    element = code(format!("<{qname}>"))
+                                ),
                                 &format!("&{name};"),
                                 entities_declared,
                             )
                         });
                     }
                 },
-                Err(e) => {
+                Err(_) => {
                     problem.get_or_insert_with(|| {
-                        ExtractError::Corrupt(format!("bad character reference in <{qname}>: {e}"))
+                        ExtractError::Corrupt(detail!(
+                            "bad character reference in {element}",
+                            element = code(format!("<{qname}>"))
+                        ))
                     });
                 }
             },
             _ => {}
         }
         if body.len() > limits.max_payload_bytes {
-            return Err(ExtractError::LimitExceeded(format!(
-                "the body of the SVG element <{qname}> is more than the {}-byte payload limit",
-                limits.max_payload_bytes
+            return Err(ExtractError::LimitExceeded(detail!(
+                "the body of the SVG element {element} is more than the {limit}-byte payload limit",
+                element = code(format!("<{qname}>")),
+                limit = count(limits.max_payload_bytes)
             )));
         }
     }
@@ -397,35 +436,51 @@ pub fn extract_svg(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractEr
     let Some(first) = badges.next() else {
         if let Some(near) = scan.near_miss {
             // Namespaces decide, not prefixes (Namespaces in XML 1.0 §4).
-            return Err(ExtractError::Unrecognized(format!(
-                "the SVG element {near}; an Open Badge is <assertion> in \"{NS_OB2}\" (OB 2.0) or <credential> in \"{NS_OB3}\" (OB 3.0)"
+            return Err(ExtractError::Unrecognized(detail!(
+                "the SVG element {near}; an Open Badge is `<assertion>` in \"{ob2}\" (OB 2.0) or `<credential>` in \"{ob3}\" (OB 3.0)",
+                near = cause(near),
+                ob2 = url(NS_OB2),
+                ob3 = url(NS_OB3)
             )));
         }
         return Err(ExtractError::NoBadgeInImage { kind: "SVG".into() });
     };
     let mut warnings = Vec::new();
     let rest_count = badges.len();
-    let rest: Vec<String> = badges
+    let rest: Vec<Detail> = badges
         .take(super::MAX_LISTED)
-        .map(|b| format!("<{}> ({}) at byte {}", b.qname, b.namespace, b.start))
+        .map(|b| {
+            detail!(
+                "{element} ({namespace}) at byte {at}",
+                element = code(format!("<{}>", b.qname)),
+                namespace = url(b.namespace),
+                at = count(b.start)
+            )
+        })
         .collect();
     if rest_count > 0 {
-        warnings.push(format!(
-            "the SVG has more than one badge element; the first (<{}> at byte {}) was used, ignored: {}",
-            first.qname,
-            first.start,
-            super::list(&rest, rest_count)
+        warnings.push(detail!(
+            "the SVG has more than one badge element; the first ({element} at byte {at}) was used, ignored: {others}",
+            element = code(format!("<{}>", first.qname)),
+            at = count(first.start),
+            others = super::list(rest, rest_count)
         ));
     }
     if let Some(e) = scan.late_error {
-        warnings.push(format!(
-            "the SVG is damaged after the badge element ({e}); the rest was ignored"
+        warnings.push(detail!(
+            "the SVG is damaged after the badge element ({why}); the rest was ignored",
+            why = cause(e.detail())
         ));
     }
-    let what = format!("SVG element <{}> ({})", first.qname, first.namespace);
+    let what = detail!(
+        "SVG element {element} ({namespace})",
+        element = code(format!("<{}>", first.qname)),
+        namespace = url(first.namespace)
+    );
     if first.namespace == NS_CLR {
-        return Err(ExtractError::Unsupported(format!(
-            "this SVG carries a Comprehensive Learner Record (CLR 2.0) in its {what}; only Open Badges are verified here"
+        return Err(ExtractError::Unsupported(detail!(
+            "this SVG carries a Comprehensive Learner Record (CLR 2.0) in its {what}; only Open Badges are verified here",
+            what = cause(what)
         )));
     }
     let body = first.body?;
@@ -437,14 +492,22 @@ pub fn extract_svg(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractEr
     } else if let Some(v) = verify.filter(|v| !v.trim().is_empty()) {
         (v, "verify attribute")
     } else {
-        return Err(ExtractError::Corrupt(format!(
-            "the {what} has neither a verify attribute nor a body"
+        return Err(ExtractError::Corrupt(detail!(
+            "the {what} has neither a `verify` attribute nor a body",
+            what = cause(what)
         )));
     };
     let payload: Payload = detect::classify_text(&text, limits).map_err(|e| match e {
-        ExtractError::Unrecognized(m) => {
-            ExtractError::Unrecognized(format!("the {how} of the {what}: {m}"))
-        }
+        ExtractError::Unrecognized(m) if how == "body" => ExtractError::Unrecognized(detail!(
+            "the body of the {what}: {why}",
+            what = cause(what.clone()),
+            why = cause(m)
+        )),
+        ExtractError::Unrecognized(m) => ExtractError::Unrecognized(detail!(
+            "the `verify` attribute of the {what}: {why}",
+            what = cause(what.clone()),
+            why = cause(m)
+        )),
         other => other,
     })?;
     Ok(Extracted {

@@ -7,6 +7,9 @@
 //! as a `full-verifier` check and the app takes as the cue to load the module. Points are not
 //! checked to be on the curve here (that needs the curve arithmetic); the module does.
 
+use crate::detail;
+use crate::detail::{code, count, Detail};
+
 /// Whether this build verifies RSA, P-384 and secp256k1 signatures.
 pub const AVAILABLE: bool = false;
 
@@ -42,28 +45,34 @@ fn strip(b: &[u8]) -> Vec<u8> {
     b[start..].to_vec()
 }
 
-pub fn rsa_from_components(n: &[u8], e: &[u8]) -> Result<RsaKey, String> {
+pub fn rsa_from_components(n: &[u8], e: &[u8]) -> Result<RsaKey, Detail> {
     let (n, e) = (strip(n), strip(e));
     if n.is_empty() || e.is_empty() {
-        return Err(String::from("RSA key: empty modulus or exponent"));
+        return Err(detail!(
+            "invalid RSA key: its modulus or exponent is out of range"
+        ));
     }
     if n.len() > RSA_MAX_BYTES {
-        return Err(format!("RSA key of {} bits: more than 4096", n.len() * 8));
+        return Err(detail!(
+            "RSA key of {bits} bits: more than {max}",
+            bits = count(n.len() * 8),
+            max = count(RSA_MAX_BYTES * 8)
+        ));
     }
     Ok(RsaKey { n, e })
 }
 
 /// A PKCS#1 `RSAPublicKey`: `SEQUENCE { INTEGER n, INTEGER e }` (RFC 8017 A.1.1), DER, read by
 /// the `pkcs1` crate (the one the `rsa` crate reads it with), without its bignum arithmetic.
-pub fn rsa_from_pkcs1_der(der: &[u8]) -> Result<RsaKey, String> {
+pub fn rsa_from_pkcs1_der(der: &[u8]) -> Result<RsaKey, Detail> {
     use pkcs1::der::Decode;
     let key = pkcs1::RsaPublicKey::from_der(der)
-        .map_err(|e| format!("invalid RSA key: not a PKCS#1 RSAPublicKey ({e})"))?;
+        .map_err(|_| detail!("invalid RSA key: not a PKCS#1 `RSAPublicKey`"))?;
     rsa_from_components(key.modulus.as_bytes(), key.public_exponent.as_bytes())
 }
 
 /// A SEC1 point of a curve whose field elements are `size` bytes, compressed.
-fn compressed(bytes: &[u8], size: usize, curve: &str) -> Result<Vec<u8>, String> {
+fn compressed(bytes: &[u8], size: usize, curve: &'static str) -> Result<Vec<u8>, Detail> {
     match bytes.split_first() {
         Some((2 | 3, x)) if x.len() == size => Ok(bytes.to_vec()),
         Some((4, xy)) if xy.len() == 2 * size => {
@@ -71,19 +80,20 @@ fn compressed(bytes: &[u8], size: usize, curve: &str) -> Result<Vec<u8>, String>
             let parity = y.last().map_or(0, |b| b & 1);
             Ok([&[2 + parity], x].concat())
         }
-        _ => Err(format!(
-            "invalid {curve} key: not a SEC1 point of {} or {} bytes",
-            1 + size,
-            1 + 2 * size
+        _ => Err(detail!(
+            "invalid {curve} key: not a SEC1 point of {short} or {long} bytes",
+            curve = code(curve),
+            short = count(1 + size),
+            long = count(1 + 2 * size)
         )),
     }
 }
 
-pub fn p384_from_sec1(bytes: &[u8]) -> Result<P384Key, String> {
+pub fn p384_from_sec1(bytes: &[u8]) -> Result<P384Key, Detail> {
     compressed(bytes, 48, "P-384").map(P384Key)
 }
 
-pub fn k256_from_sec1(bytes: &[u8]) -> Result<K256Key, String> {
+pub fn k256_from_sec1(bytes: &[u8]) -> Result<K256Key, Detail> {
     compressed(bytes, 32, "secp256k1").map(K256Key)
 }
 

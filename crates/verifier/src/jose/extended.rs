@@ -3,6 +3,9 @@
 //! `deferred.rs` is the same interface without them (the browser's first-load build); the
 //! feature picks one in `jose/mod.rs`, the only place that asks.
 
+use crate::detail;
+use crate::detail::{code, count, Detail};
+
 /// Whether this build verifies RSA, P-384 and secp256k1 signatures.
 pub const AVAILABLE: bool = true;
 
@@ -23,31 +26,43 @@ pub enum SigError {
 const RSA_MAX_BITS: usize = 4096;
 
 /// An RSA public key from its modulus and exponent (big-endian, as in a JWK or PKCS#1).
-pub fn rsa_from_components(n: &[u8], e: &[u8]) -> Result<RsaKey, String> {
+pub fn rsa_from_components(n: &[u8], e: &[u8]) -> Result<RsaKey, Detail> {
     let n = rsa::BigUint::from_bytes_be(n);
     let e = rsa::BigUint::from_bytes_be(e);
     if n.bits() > RSA_MAX_BITS {
-        return Err(format!(
-            "RSA key of {} bits: more than {RSA_MAX_BITS}",
-            n.bits()
+        return Err(detail!(
+            "RSA key of {bits} bits: more than {max}",
+            bits = count(n.bits()),
+            max = count(RSA_MAX_BITS)
         ));
     }
-    rsa::RsaPublicKey::new(n, e).map_err(|e| format!("RSA key: {e}"))
+    rsa::RsaPublicKey::new(n, e)
+        .map_err(|_| detail!("invalid RSA key: its modulus or exponent is out of range"))
 }
 
 /// A PKCS#1 `RSAPublicKey` (DER).
-pub fn rsa_from_pkcs1_der(der: &[u8]) -> Result<RsaKey, String> {
+pub fn rsa_from_pkcs1_der(der: &[u8]) -> Result<RsaKey, Detail> {
     use rsa::pkcs1::DecodeRsaPublicKey;
-    rsa::RsaPublicKey::from_pkcs1_der(der).map_err(|e| format!("invalid RSA key: {e}"))
+    rsa::RsaPublicKey::from_pkcs1_der(der)
+        .map_err(|_| detail!("invalid RSA key: not a PKCS#1 `RSAPublicKey`"))
 }
 
-pub fn p384_from_sec1(bytes: &[u8]) -> Result<P384Key, String> {
-    p384::ecdsa::VerifyingKey::from_sec1_bytes(bytes).map_err(|e| format!("invalid P-384 key: {e}"))
+pub fn p384_from_sec1(bytes: &[u8]) -> Result<P384Key, Detail> {
+    p384::ecdsa::VerifyingKey::from_sec1_bytes(bytes).map_err(|_| {
+        detail!(
+            "invalid {curve} key: not a point on the curve",
+            curve = code("P-384")
+        )
+    })
 }
 
-pub fn k256_from_sec1(bytes: &[u8]) -> Result<K256Key, String> {
-    k256::ecdsa::VerifyingKey::from_sec1_bytes(bytes)
-        .map_err(|_| "invalid secp256k1 key: not a point on the curve".to_string())
+pub fn k256_from_sec1(bytes: &[u8]) -> Result<K256Key, Detail> {
+    k256::ecdsa::VerifyingKey::from_sec1_bytes(bytes).map_err(|_| {
+        detail!(
+            "invalid {curve} key: not a point on the curve",
+            curve = code("secp256k1")
+        )
+    })
 }
 
 /// RS256 (RSASSA-PKCS1-v1_5) or PS256 (RSASSA-PSS, MGF1, salt = hash length: RFC 7518 §3.5)

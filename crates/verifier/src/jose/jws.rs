@@ -6,6 +6,8 @@
 
 use super::ext::{self, SigError};
 use super::keys::PublicKey;
+use crate::detail;
+use crate::detail::{cause, code, count, Detail};
 use crate::limits::MAX_JSON_DEPTH;
 use crate::strict_json::{self, JsonError};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -57,24 +59,28 @@ impl Alg {
             Some("ES256K") => Ok(Alg::Es256k),
             // `Ed25519` is RFC 9864's fully-specified name for EdDSA over Ed25519.
             Some("EdDSA") | Some("Ed25519") => Ok(Alg::EdDsa),
-            Some("none") => Err(JwsError::AlgRefused(
-                "\"none\": an unsigned token proves nothing (RFC 8725 §3.2)".into(),
-            )),
-            Some(a @ ("HS256" | "HS384" | "HS512")) => Err(JwsError::AlgRefused(format!(
-                "{a}: shared-secret MACs cannot prove who issued a badge, and one keyed with \
-                 the issuer's public key can be made by anyone (RFC 8725 §2.1, §3.1)"
+            Some("none") => Err(JwsError::AlgRefused(detail!(
+                "\"`none`\": an unsigned token proves nothing (RFC 8725 §3.2)"
             ))),
-            Some(a) if JWE_ONLY.contains(&a) => Err(JwsError::AlgRefused(format!(
-                "{a} is a JWE key-management algorithm, not a signature algorithm"
+            Some(a @ ("HS256" | "HS384" | "HS512")) => Err(JwsError::AlgRefused(detail!(
+                "{alg}: shared-secret MACs cannot prove who issued a badge, and one keyed with \
+                 the issuer's public key can be made by anyone (RFC 8725 §2.1, §3.1)",
+                alg = code(a)
             ))),
-            Some("") => Err(JwsError::Malformed(
-                "the JWS header's \"alg\" is empty".into(),
-            )),
+            Some(a) if JWE_ONLY.contains(&a) => Err(JwsError::AlgRefused(detail!(
+                "{alg} is a JWE key-management algorithm, not a signature algorithm",
+                alg = code(a)
+            ))),
+            Some("") => Err(JwsError::Malformed(detail!(
+                "the JWS header's \"`alg`\" is empty"
+            ))),
             Some(a) => Err(JwsError::Unsupported {
                 alg: a.chars().take(40).collect(),
                 registered: JWS_REGISTERED.contains(&a),
             }),
-            None => Err(JwsError::Malformed("the JWS header has no \"alg\"".into())),
+            None => Err(JwsError::Malformed(detail!(
+                "the JWS header has no \"`alg`\""
+            ))),
         }
     }
 }
@@ -116,9 +122,9 @@ pub struct CompactJws {
     pub signature: Vec<u8>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum JwsError {
-    Malformed(String),
+    Malformed(Detail),
     /// The header or payload is not JSON, or not JSON that reads one way (a duplicate member
     /// name, RFC 7519 §4: "either reject JWTs with duplicate Header Parameter names or … ").
     Json {
@@ -127,7 +133,7 @@ pub enum JwsError {
         error: JsonError,
     },
     /// An algorithm no public-key verifier may accept, or not a signature algorithm: invalid.
-    AlgRefused(String),
+    AlgRefused(Detail),
     /// A signature algorithm this verifier does not implement: the signature is not checked.
     Unsupported {
         alg: String,
@@ -145,30 +151,62 @@ pub enum JwsError {
     NeedsFullVerifier(&'static str),
 }
 
+impl JwsError {
+    /// The reason, as a check's detail.
+    pub fn detail(&self) -> Detail {
+        match self {
+            JwsError::Malformed(m) => detail!("malformed JWS: {why}", why = cause(m.clone())),
+            JwsError::Json { part, error } => json_refusal(error, part_name(part)),
+            JwsError::AlgRefused(m) => {
+                detail!("signature algorithm refused: {why}", why = cause(m.clone()))
+            }
+            // A registered name is safe to print as is; any other is untrusted text.
+            JwsError::Unsupported {
+                alg,
+                registered: true,
+            } => detail!(
+                "the token is signed with {alg}, which this verifier does not implement \
+                 (it implements RS256, PS256, ES256, ES384, ES256K and EdDSA)",
+                alg = code(alg.as_str())
+            ),
+            JwsError::Unsupported {
+                alg,
+                registered: false,
+            } => detail!(
+                "the token is signed with the unregistered algorithm {alg}, which this verifier \
+                 does not implement (it implements RS256, PS256, ES256, ES384, ES256K and EdDSA)",
+                alg = code(Value::from(alg.as_str()).to_string())
+            ),
+            JwsError::KeyMismatch { alg, key } => detail!(
+                "{alg} needs a different key than the {key} key found",
+                alg = code(*alg),
+                key = code(*key)
+            ),
+            JwsError::BadSignature => detail!("the signature does not match the content and key"),
+            JwsError::NeedsFullVerifier(alg) => detail!("{alg} signatures", alg = code(*alg)),
+        }
+    }
+}
+
+
+/// Why the JSON of `what` ("the badge document", "the JWS header" …) is refused, in our words
+/// (a syntax error says where, never the parser's English).
+pub(crate) fn json_refusal(e: &JsonError, what: Detail) -> Detail {
+    e.detail(what)
+}
+
+/// "the JWS header" / "the JWS payload" as a detail.
+pub(crate) fn part_name(part: &str) -> Detail {
+    if part.contains("header") {
+        detail!("the JWS header")
+    } else {
+        detail!("the JWS payload")
+    }
+}
+
 impl std::fmt::Display for JwsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            JwsError::Malformed(m) => write!(f, "malformed JWS: {m}"),
-            JwsError::Json { part, error } => f.write_str(&error.describe(part)),
-            JwsError::AlgRefused(m) => write!(f, "signature algorithm refused: {m}"),
-            JwsError::Unsupported { alg, registered } => {
-                // A registered name is safe to print as is; any other is untrusted text.
-                let alg = match registered {
-                    true => alg.clone(),
-                    false => format!("the unregistered algorithm {}", Value::from(alg.as_str())),
-                };
-                write!(
-                    f,
-                    "the token is signed with {alg}, which this verifier does not implement \
-                     (it implements RS256, PS256, ES256, ES384, ES256K and EdDSA)"
-                )
-            }
-            JwsError::KeyMismatch { alg, key } => {
-                write!(f, "{alg} needs a different key than the {key} key found")
-            }
-            JwsError::BadSignature => write!(f, "the signature does not match the content and key"),
-            JwsError::NeedsFullVerifier(alg) => write!(f, "{alg} signatures"),
-        }
+        self.detail().fmt(f)
     }
 }
 
@@ -181,16 +219,16 @@ impl CompactJws {
         let (Some(h), Some(p), Some(s), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
         else {
-            return Err(JwsError::Malformed(
-                "expected three dot-separated parts".into(),
-            ));
+            return Err(JwsError::Malformed(detail!(
+                "expected three dot-separated parts"
+            )));
         };
-        let decode = |part: &str, what: &str| {
-            URL_SAFE_NO_PAD
-                .decode(part)
-                .map_err(|e| JwsError::Malformed(format!("{what} is not base64url: {e}")))
+        let decode = |part: &str, what: Detail| {
+            URL_SAFE_NO_PAD.decode(part).map_err(|_| {
+                JwsError::Malformed(detail!("{part} is not base64url", part = cause(what)))
+            })
         };
-        let header_bytes = decode(h, "header")?;
+        let header_bytes = decode(h, detail!("the header"))?;
         let header = strict_json::from_slice(&header_bytes, MAX_JSON_DEPTH).map_err(|error| {
             JwsError::Json {
                 part: "the JWS header",
@@ -198,13 +236,15 @@ impl CompactJws {
             }
         })?;
         if !header.is_object() {
-            return Err(JwsError::Malformed("header is not a JSON object".into()));
+            return Err(JwsError::Malformed(detail!(
+                "the header is not a JSON object"
+            )));
         }
         Ok(CompactJws {
             header,
-            payload: decode(p, "payload")?,
+            payload: decode(p, detail!("the payload"))?,
             signing_input: format!("{h}.{p}"),
-            signature: decode(s, "signature")?,
+            signature: decode(s, detail!("the signature"))?,
         })
     }
 

@@ -5,6 +5,8 @@
 //! (feature `extended-suites`, or kept for the full verifier without it).
 
 use super::ext;
+use crate::detail;
+use crate::detail::{cause, code, count, Detail};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde_json::Value;
@@ -55,23 +57,23 @@ impl PublicKey {
         use p256::pkcs8::der::pem;
         use p256::pkcs8::spki::SubjectPublicKeyInfoRef;
         let (label, der) = pem::decode_vec(pem.trim().as_bytes())
-            .map_err(|e| KeyError(format!("not a PEM public key: {e}")))?;
+            .map_err(|_| KeyError(detail!("not a PEM public key")))?;
         match label {
             "RSA PUBLIC KEY" => {
                 return ext::rsa_from_pkcs1_der(&der)
                     .map(PublicKey::Rsa)
-                    .map_err(|e| KeyError(format!("PKCS#1 RSA key: {e}")))
+                    .map_err(|e| KeyError(detail!("PKCS#1 RSA key: {why}", why = cause(e))))
             }
             "PUBLIC KEY" => {}
             _ => {
-                return Err(KeyError(format!(
-                    "PEM {} is not a public key",
-                    shown(label)
+                return Err(KeyError(detail!(
+                    "PEM {label} is not a public key",
+                    label = code(shown(label).to_string())
                 )))
             }
         }
         let spki = SubjectPublicKeyInfoRef::try_from(der.as_slice())
-            .map_err(|e| KeyError(format!("PEM public key: {e}")))?;
+            .map_err(|_| KeyError(detail!("not a PEM public key (`SubjectPublicKeyInfo`)")))?;
         let key = spki.subject_public_key.raw_bytes();
         match spki.algorithm.oid {
             oid::RSA => ext::rsa_from_pkcs1_der(key)
@@ -82,10 +84,16 @@ impl PublicKey {
                 Ok(oid::P256) => Self::p256_from_sec1(key),
                 Ok(oid::P384) => Self::p384_from_sec1(key),
                 Ok(oid::SECP256K1) => Self::secp256k1_from_sec1(key),
-                Ok(curve) => Err(KeyError::unsupported(&format!("EC curve {curve}"))),
-                Err(_) => Err(KeyError("PEM EC key without a named curve".into())),
+                Ok(curve) => Err(KeyError::unsupported_kind(detail!(
+                    "EC curve {curve}",
+                    curve = code(curve.to_string())
+                ))),
+                Err(_) => Err(KeyError(detail!("PEM EC key without a named curve"))),
             },
-            other => Err(KeyError::unsupported(&format!("PEM key algorithm {other}"))),
+            other => Err(KeyError::unsupported_kind(detail!(
+                "PEM key algorithm {oid}",
+                oid = code(other.to_string())
+            ))),
         }
     }
 
@@ -94,11 +102,12 @@ impl PublicKey {
     pub fn from_jwk(jwk: &Value) -> Result<PublicKey, KeyError> {
         let obj = jwk
             .as_object()
-            .ok_or_else(|| KeyError("a JWK must be a JSON object".into()))?;
+            .ok_or_else(|| KeyError(detail!("a JWK must be a JSON object")))?;
         for private in ["d", "p", "q", "dp", "dq", "qi", "k"] {
             if obj.contains_key(private) {
-                return Err(KeyError(format!(
-                    "the JWK contains private key material (\"{private}\")"
+                return Err(KeyError(detail!(
+                    "the JWK contains private key material (\"{name}\")",
+                    name = code(private)
                 )));
             }
         }
@@ -106,17 +115,24 @@ impl PublicKey {
             let s = obj
                 .get(name)
                 .and_then(Value::as_str)
-                .ok_or_else(|| KeyError(format!("the JWK has no \"{name}\"")))?;
+                .ok_or_else(|| KeyError(detail!("the JWK has no \"{name}\"", name = code(name))))?;
             URL_SAFE_NO_PAD
                 .decode(s.trim_end_matches('='))
-                .map_err(|e| KeyError(format!("JWK \"{name}\" is not base64url: {e}")))
+                .map_err(|_| {
+                    KeyError(detail!(
+                        "JWK \"{name}\" is not base64url",
+                        name = code(name)
+                    ))
+                })
         };
         // RFC 7518 §6.2.1: x and y are the full field size; the SEC1 uncompressed point.
         let ec = |size: usize, crv: &str| -> Result<Vec<u8>, KeyError> {
             let (x, y) = (field("x")?, field("y")?);
             if x.len() != size || y.len() != size {
-                return Err(KeyError(format!(
-                    "{crv} JWK coordinates must be {size} bytes"
+                return Err(KeyError(detail!(
+                    "{crv} JWK coordinates must be {size} bytes",
+                    crv = code(crv),
+                    size = count(size)
                 )));
             }
             Ok([&[4u8], x.as_slice(), y.as_slice()].concat())
@@ -124,27 +140,36 @@ impl PublicKey {
         match obj.get("kty").and_then(Value::as_str) {
             Some("RSA") => ext::rsa_from_components(&field("n")?, &field("e")?)
                 .map(PublicKey::Rsa)
-                .map_err(|e| KeyError(format!("RSA JWK: {e}"))),
+                .map_err(|e| KeyError(detail!("RSA JWK: {why}", why = cause(e)))),
             Some("OKP") => match obj.get("crv").and_then(Value::as_str) {
                 Some("Ed25519") => Self::ed25519_from_bytes(&field("x")?),
-                Some(crv) => Err(KeyError::unsupported(&format!("OKP {}", shown(crv)))),
-                None => Err(KeyError("the OKP JWK has no \"crv\"".into())),
+                Some(crv) => Err(KeyError::unsupported_kind(detail!(
+                    "`OKP` {crv}",
+                    crv = code(shown(crv).to_string())
+                ))),
+                None => Err(KeyError(detail!("the `OKP` JWK has no \"`crv`\""))),
             },
             Some("EC") => match obj.get("crv").and_then(Value::as_str) {
                 Some("P-256") => Self::p256_from_sec1(&ec(32, "P-256")?),
                 Some("P-384") => Self::p384_from_sec1(&ec(48, "P-384")?),
                 // RFC 8812 §3.1.
                 Some("secp256k1") => Self::secp256k1_from_sec1(&ec(32, "secp256k1")?),
-                Some(crv) => Err(KeyError::unsupported(&format!("EC {}", shown(crv)))),
-                None => Err(KeyError("the EC JWK has no \"crv\"".into())),
+                Some(crv) => Err(KeyError::unsupported_kind(detail!(
+                    "`EC` {crv}",
+                    crv = code(shown(crv).to_string())
+                ))),
+                None => Err(KeyError(detail!("the `EC` JWK has no \"`crv`\""))),
             },
             // A symmetric key cannot check a public-key signature (nor be published: "k" is
             // refused above).
-            Some("oct") => Err(KeyError(
-                "a symmetric (\"oct\") JWK cannot verify a signature".into(),
-            )),
-            Some(kty) => Err(KeyError::unsupported(&format!("JWK kty {}", shown(kty)))),
-            None => Err(KeyError("the JWK has no \"kty\"".into())),
+            Some("oct") => Err(KeyError(detail!(
+                "a symmetric (\"`oct`\") JWK cannot verify a signature"
+            ))),
+            Some(kty) => Err(KeyError::unsupported_kind(detail!(
+                "JWK `kty` {kty}",
+                kty = code(shown(kty).to_string())
+            ))),
+            None => Err(KeyError(detail!("the JWK has no \"`kty`\""))),
         }
     }
 
@@ -170,13 +195,14 @@ impl PublicKey {
 
     fn decode_multibase(multibase: &str) -> Result<PublicKey, KeyError> {
         let rest = multibase.strip_prefix('z').ok_or_else(|| {
-            KeyError(format!(
-                "multibase key must be base58btc ('z…'): {multibase}"
+            KeyError(detail!(
+                "multibase key must be base58btc ('z…'): {key}",
+                key = code(shown(multibase).to_string())
             ))
         })?;
         let bytes = bs58::decode(rest)
             .into_vec()
-            .map_err(|e| KeyError(format!("invalid base58btc: {e}")))?;
+            .map_err(|_| KeyError(detail!("invalid base58btc in a multibase key")))?;
         Self::from_multicodec(&bytes)
     }
 
@@ -187,42 +213,60 @@ impl PublicKey {
             [0x80, 0x24, key @ ..] => Self::p256_from_sec1(key),
             // The Multikey form is the compressed point only.
             [0x81, 0x24, key @ ..] if key.len() == 49 => Self::p384_from_sec1(key),
-            [0x81, 0x24, key @ ..] => Err(KeyError(format!(
-                "invalid P-384 Multikey: {} bytes, not a 49-byte compressed point",
-                key.len()
+            [0x81, 0x24, key @ ..] => Err(KeyError(detail!(
+                "invalid {curve} Multikey: {n} bytes, not a {size}-byte compressed point",
+                curve = code("P-384"),
+                n = count(key.len()),
+                size = count(49u8)
             ))),
             [0xe7, 0x01, key @ ..] if key.len() == 33 => Self::secp256k1_from_sec1(key),
-            [0xe7, 0x01, key @ ..] => Err(KeyError(format!(
-                "invalid secp256k1 Multikey: {} bytes, not a 33-byte compressed point",
-                key.len()
+            [0xe7, 0x01, key @ ..] => Err(KeyError(detail!(
+                "invalid {curve} Multikey: {n} bytes, not a {size}-byte compressed point",
+                curve = code("secp256k1"),
+                n = count(key.len()),
+                size = count(33u8)
             ))),
             // rsa-pub: the PKCS#1 RSAPublicKey DER.
             [0x85, 0x24, der @ ..] => ext::rsa_from_pkcs1_der(der)
                 .map(PublicKey::Rsa)
-                .map_err(|e| KeyError(format!("invalid RSA Multikey: {e}"))),
+                .map_err(|e| KeyError(detail!("invalid RSA Multikey: {why}", why = cause(e)))),
             [a, b, ..] => Err(match multicodec_name(*a, *b) {
-                Some(name) => KeyError::unsupported(name),
-                None => KeyError(format!(
-                    "unsupported multicodec 0x{a:02x} 0x{b:02x}: not a key type this verifier knows"
+                Some(name) => KeyError::unsupported_kind(name),
+                None => KeyError(detail!(
+                    "unsupported multicodec {codec}: not a key type this verifier knows",
+                    codec = code(format!("0x{a:02x} 0x{b:02x}"))
                 )),
             }),
-            _ => Err(KeyError("multibase key too short".into())),
+            _ => Err(KeyError(detail!("multibase key too short"))),
         }
     }
 
     pub fn ed25519_from_bytes(bytes: &[u8]) -> Result<PublicKey, KeyError> {
-        let arr: [u8; 32] = bytes
-            .try_into()
-            .map_err(|_| KeyError(format!("an Ed25519 key is 32 bytes, not {}", bytes.len())))?;
+        let arr: [u8; 32] = bytes.try_into().map_err(|_| {
+            KeyError(detail!(
+                "an Ed25519 key is 32 bytes, not {n}",
+                n = count(bytes.len())
+            ))
+        })?;
         ed25519_dalek::VerifyingKey::from_bytes(&arr)
             .map(PublicKey::Ed25519)
-            .map_err(|e| KeyError(format!("invalid Ed25519 key: {e}")))
+            .map_err(|_| {
+                KeyError(detail!(
+                    "invalid {curve} key: not a point on the curve",
+                    curve = code("Ed25519")
+                ))
+            })
     }
 
     pub fn p256_from_sec1(bytes: &[u8]) -> Result<PublicKey, KeyError> {
         p256::ecdsa::VerifyingKey::from_sec1_bytes(bytes)
             .map(PublicKey::P256)
-            .map_err(|e| KeyError(format!("invalid P-256 key: {e}")))
+            .map_err(|_| {
+                KeyError(detail!(
+                    "invalid {curve} key: not a point on the curve",
+                    curve = code("P-256")
+                ))
+            })
     }
 
     pub fn p384_from_sec1(bytes: &[u8]) -> Result<PublicKey, KeyError> {
@@ -261,15 +305,28 @@ pub fn p256_verify(key: &p256::ecdsa::VerifyingKey, msg: &[u8], sig: &[u8]) -> b
 
 /// Public-key multicodecs (the varint's two bytes, multiformats' table) of key types this
 /// verifier does not implement, for a message that names them.
-fn multicodec_name(a: u8, b: u8) -> Option<&'static str> {
-    Some(match (a, b) {
-        (0xec, 0x01) => "X25519 (multicodec x25519-pub, a key-agreement key)",
-        (0xea, 0x01) => "BLS12-381 G1 (multicodec bls12_381-g1-pub)",
-        (0xeb, 0x01) => "BLS12-381 G2 (multicodec bls12_381-g2-pub)",
-        (0x82, 0x24) => "P-521 (multicodec p521-pub)",
-        (0x83, 0x24) => "Ed448 (multicodec ed448-pub)",
-        (0x84, 0x24) => "X448 (multicodec x448-pub, a key-agreement key)",
+fn multicodec_name(a: u8, b: u8) -> Option<Detail> {
+    let (kind, codec, agreement) = match (a, b) {
+        (0xec, 0x01) => ("X25519", "x25519-pub", true),
+        (0xea, 0x01) => ("BLS12-381 G1", "bls12_381-g1-pub", false),
+        (0xeb, 0x01) => ("BLS12-381 G2", "bls12_381-g2-pub", false),
+        (0x82, 0x24) => ("P-521", "p521-pub", false),
+        (0x83, 0x24) => ("Ed448", "ed448-pub", false),
+        (0x84, 0x24) => ("X448", "x448-pub", true),
         _ => return None,
+    };
+    Some(if agreement {
+        detail!(
+            "{kind} (multicodec {codec}, a key-agreement key)",
+            kind = code(kind),
+            codec = code(codec)
+        )
+    } else {
+        detail!(
+            "{kind} (multicodec {codec})",
+            kind = code(kind),
+            codec = code(codec)
+        )
     })
 }
 
@@ -281,16 +338,27 @@ fn shown(s: &str) -> Value {
 /// Why a key could not be read. A message starting with "unsupported" is a key (or key
 /// encoding) this verifier does not implement ([`KeyError::is_unsupported`]); any other is a
 /// malformed key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyError(pub String);
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyError(pub Detail);
 
 impl KeyError {
     /// A well-formed key of a type this verifier cannot use (P-521, Ed448, X25519 …).
     pub fn unsupported(kind: &str) -> KeyError {
-        KeyError(format!(
+        Self::unsupported_kind(detail!("{kind}", kind = code(kind)))
+    }
+
+    /// [`KeyError::unsupported`], the kind said in words ("EC curve …").
+    pub fn unsupported_kind(kind: Detail) -> KeyError {
+        KeyError(detail!(
             "unsupported key type {kind}: this verifier implements Ed25519, P-256, P-384, \
-             secp256k1 and RSA keys"
+             secp256k1 and RSA keys",
+            kind = cause(kind)
         ))
+    }
+
+    /// The reason, as a check's detail.
+    pub fn detail(&self) -> Detail {
+        self.0.clone()
     }
 
     /// Whether the key is of a type this verifier does not implement (rather than malformed);
@@ -308,7 +376,7 @@ impl KeyError {
 
 impl std::fmt::Display for KeyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        self.0.fmt(f)
     }
 }
 

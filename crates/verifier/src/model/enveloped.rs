@@ -6,6 +6,9 @@
 use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
 use base64::Engine;
 
+use crate::detail;
+use crate::detail::{count, Detail};
+
 /// The type that marks an enveloped credential.
 pub const ENVELOPED_TYPE: &str = "EnvelopedVerifiableCredential";
 
@@ -35,21 +38,30 @@ pub enum DataUrlError {
     BadBase64(String),
 }
 
-impl std::fmt::Display for DataUrlError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl DataUrlError {
+    /// The reason, as a detail (the base64 decoder's own message is left out).
+    pub fn detail(&self) -> Detail {
         match self {
-            DataUrlError::NotDataUrl => write!(f, "its id is not a data: URL"),
-            DataUrlError::TooLarge { len, max } => {
-                write!(f, "its data: URL is {len} bytes, over the limit of {max}")
-            }
+            DataUrlError::NotDataUrl => detail!("its id is not a `data:` URL"),
+            DataUrlError::TooLarge { len, max } => detail!(
+                "its `data:` URL is {len} bytes, over the limit of {max}",
+                len = count(*len),
+                max = count(*max)
+            ),
             DataUrlError::NoComma => {
-                write!(f, "its data: URL has no \",\" before the data (RFC 2397)")
+                detail!("its `data:` URL has no \",\" before the data (RFC 2397)")
             }
             DataUrlError::BadPercent => {
-                write!(f, "its data: URL has a malformed %-escape (RFC 2397, RFC 3986 §2.1)")
+                detail!("its `data:` URL has a malformed %-escape (RFC 2397, RFC 3986 §2.1)")
             }
-            DataUrlError::BadBase64(e) => write!(f, "its data: URL is not valid base64: {e}"),
+            DataUrlError::BadBase64(_) => detail!("its `data:` URL is not valid base64"),
         }
+    }
+}
+
+impl std::fmt::Display for DataUrlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.detail().fmt(f)
     }
 }
 

@@ -6,6 +6,8 @@ pub mod enveloped;
 pub mod json;
 pub mod presentation;
 
+use crate::detail;
+use crate::detail::{cause, Detail};
 use crate::jose::jws::{CompactJws, JwsError};
 use crate::limits::MAX_JSON_DEPTH;
 use crate::strict_json::{self, JsonError};
@@ -58,23 +60,32 @@ pub enum BadgeDoc {
 }
 
 /// Why a payload is not a badge this verifier can check.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ClassifyError {
-    NotJson(String),
-    NotABadge(String),
-    Unsupported(String),
+    NotJson(Detail),
+    NotABadge(Detail),
+    Unsupported(Detail),
     /// JSON that reads two ways: a member name twice in one object (the message names it and
     /// where; see [`crate::strict_json`]).
-    DuplicateKey(String),
+    DuplicateKey(Detail),
+}
+
+impl ClassifyError {
+    /// The reason, as a check's detail.
+    pub fn detail(&self) -> Detail {
+        match self {
+            ClassifyError::NotJson(m) => detail!("not JSON: {why}", why = cause(m.clone())),
+            ClassifyError::NotABadge(m) => {
+                detail!("not an Open Badge: {why}", why = cause(m.clone()))
+            }
+            ClassifyError::Unsupported(m) | ClassifyError::DuplicateKey(m) => m.clone(),
+        }
+    }
 }
 
 impl std::fmt::Display for ClassifyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ClassifyError::NotJson(m) => write!(f, "not JSON: {m}"),
-            ClassifyError::NotABadge(m) => write!(f, "not an Open Badge: {m}"),
-            ClassifyError::Unsupported(m) | ClassifyError::DuplicateKey(m) => write!(f, "{m}"),
-        }
+        self.detail().fmt(f)
     }
 }
 
@@ -93,31 +104,33 @@ const VC_CONTEXTS: &[&str] = &[
 /// has already applied the caller's own limit to the text.
 pub fn classify_json_text(text: &str) -> Result<BadgeDoc, ClassifyError> {
     let v = strict_json::from_str(text, MAX_JSON_DEPTH)
-        .map_err(|e| json_refused(&e, "the badge document"))?;
+        .map_err(|e| json_refused(&e, detail!("the badge document")))?;
     classify_json(v)
 }
 
 /// A parsed document that is refused: a duplicate member name, or nesting too deep.
-fn json_refused(e: &JsonError, what: &str) -> ClassifyError {
+fn json_refused(e: &JsonError, what: Detail) -> ClassifyError {
     match e {
-        JsonError::DuplicateKey { .. } => ClassifyError::DuplicateKey(e.describe(what)),
-        JsonError::TooDeep { .. } => ClassifyError::Unsupported(e.describe(what)),
-        JsonError::Syntax(m) => ClassifyError::NotJson(m.clone()),
+        JsonError::DuplicateKey { .. } => ClassifyError::DuplicateKey(e.detail(what)),
+        JsonError::TooDeep { .. } => ClassifyError::Unsupported(e.detail(what)),
+        JsonError::Syntax(m) => ClassifyError::NotJson(m.detail()),
     }
 }
 
 /// A JWS that cannot be read as a badge: its JSON is refused, or it is not a JWS.
 fn jws_refused(e: JwsError) -> ClassifyError {
     match e {
-        JwsError::Json { part, error } if error.is_duplicate_key() => json_refused(&error, part),
-        e => ClassifyError::NotABadge(e.to_string()),
+        JwsError::Json { part, error } if error.is_duplicate_key() => {
+            json_refused(&error, crate::jose::jws::part_name(part))
+        }
+        e => ClassifyError::NotABadge(e.detail()),
     }
 }
 
 /// Classifies a parsed JSON document.
 pub fn classify_json(v: Value) -> Result<BadgeDoc, ClassifyError> {
     if !v.is_object() {
-        return Err(ClassifyError::NotABadge("the JSON is not an object".into()));
+        return Err(ClassifyError::NotABadge(detail!("the JSON is not an object")));
     }
     let contexts = json::strings(v.get("@context"));
     let types = json::strings(v.get("type"));
@@ -142,8 +155,9 @@ pub fn classify_json(v: Value) -> Result<BadgeDoc, ClassifyError> {
         .any(|t| t == "Assertion" || t == "VerifiableCredential");
     if !is_award {
         if let Some(what) = types.iter().find_map(|t| other_document(t)) {
-            return Err(ClassifyError::NotABadge(format!(
-                "this is {what}, not a badge awarded to someone"
+            return Err(ClassifyError::NotABadge(detail!(
+                "this is {what}, not a badge awarded to someone",
+                what = cause(what)
             )));
         }
     }
@@ -162,30 +176,32 @@ pub fn classify_json(v: Value) -> Result<BadgeDoc, ClassifyError> {
         .iter()
         .any(|t| t == "BadgeClass" || t == "Achievement")
     {
-        return Err(ClassifyError::NotABadge(
-            "this is a badge definition (BadgeClass/Achievement), not an award to someone".into(),
-        ));
+        return Err(ClassifyError::NotABadge(detail!(
+            "this is a badge definition (`BadgeClass`/`Achievement`), not an award to someone"
+        )));
     }
     if types.iter().any(|t| t == "Issuer" || t == "Profile") {
-        return Err(ClassifyError::NotABadge(
-            "this is an issuer profile, not a badge".into(),
-        ));
+        return Err(ClassifyError::NotABadge(detail!(
+            "this is an issuer profile, not a badge"
+        )));
     }
-    Err(ClassifyError::NotABadge(
-        "the JSON is neither an Open Badges 2.0 Assertion nor a Verifiable Credential".into(),
-    ))
+    Err(ClassifyError::NotABadge(detail!(
+        "the JSON is neither an Open Badges 2.0 `Assertion` nor a Verifiable Credential"
+    )))
 }
 
 /// Documents of the Open Badges model that are not awards, by their `type`.
-fn other_document(t: &str) -> Option<&'static str> {
+fn other_document(t: &str) -> Option<Detail> {
     Some(match t {
-        "BadgeClass" | "Achievement" => "a badge definition (BadgeClass/Achievement)",
-        "Issuer" | "Profile" => "an issuer profile",
-        "CryptographicKey" => "an issuer's public key",
-        "RevocationList" => "an issuer's revocation list",
-        "Endorsement" => "an OB 2.0 endorsement",
-        "Criteria" => "badge criteria",
-        "AlignmentObject" => "an alignment",
+        "BadgeClass" | "Achievement" => {
+            detail!("a badge definition (`BadgeClass`/`Achievement`)")
+        }
+        "Issuer" | "Profile" => detail!("an issuer profile"),
+        "CryptographicKey" => detail!("an issuer's public key"),
+        "RevocationList" => detail!("an issuer's revocation list"),
+        "Endorsement" => detail!("an OB 2.0 endorsement"),
+        "Criteria" => detail!("badge criteria"),
+        "AlignmentObject" => detail!("an alignment"),
         _ => return None,
     })
 }
@@ -212,10 +228,12 @@ pub fn classify_jws(compact: &str) -> Result<BadgeDoc, ClassifyError> {
     match classify_json(claims.clone())? {
         BadgeDoc::Ob3Credential(credential) => Ok(BadgeDoc::Ob3Jwt { jws, compact, claims, credential }),
         BadgeDoc::Ob2Assertion(assertion) => Ok(BadgeDoc::Ob2Signed { jws, compact, assertion }),
-        BadgeDoc::Ob1Assertion(_) => Err(ClassifyError::Unsupported(
-            "a signed Open Badges 1.x assertion: not verifiable here (only hosted 1.x assertions are)".into(),
-        )),
-        other => Err(ClassifyError::NotABadge(format!("unexpected JWS payload {other:?}"))),
+        BadgeDoc::Ob1Assertion(_) => Err(ClassifyError::Unsupported(detail!(
+            "a signed Open Badges 1.x assertion: not verifiable here (only hosted 1.x assertions are)"
+        ))),
+        _ => Err(ClassifyError::NotABadge(detail!(
+            "the JWS payload is not a credential or an assertion this verifier reads"
+        ))),
     }
 }
 

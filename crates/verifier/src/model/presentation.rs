@@ -49,9 +49,9 @@ pub(super) fn classify_jws(
     if let Some(vp) = claims.get("vp").filter(|_| !says_credential) {
         return Some(match vp {
             Value::Object(_) => Ok(jwt(vp.clone())),
-            other => Err(ClassifyError::NotABadge(format!(
-                "the \"vp\" claim is {}, not a presentation object",
-                kind_of(other)
+            other => Err(ClassifyError::NotABadge(crate::detail!(
+                "the \"`vp`\" claim is {kind}, not a presentation object",
+                kind = crate::detail::cause(json_kind(other))
             ))),
         });
     }
@@ -74,6 +74,18 @@ pub(super) fn classify_jws(
 }
 
 /// What a JSON value is, for messages about hostile input ("a number", "null" …).
+/// What kind of JSON value `v` is, as a detail ("a string" …): [`kind_of`] for a reader.
+pub fn json_kind(v: &Value) -> crate::detail::Detail {
+    match v {
+        Value::Null => crate::detail!("`null`"),
+        Value::Bool(_) => crate::detail!("a boolean"),
+        Value::Number(_) => crate::detail!("a number"),
+        Value::String(_) => crate::detail!("a string"),
+        Value::Array(_) => crate::detail!("an array"),
+        Value::Object(_) => crate::detail!("an object"),
+    }
+}
+
 pub fn kind_of(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",

@@ -29,14 +29,9 @@ extern "C" {
 pub async fn gunzip(gz: &[u8], max: usize) -> Result<Vec<u8>, GunzipError> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    let invalid = |e: wasm_bindgen::JsValue| {
-        GunzipError::Invalid(
-            e.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .or_else(|| e.as_string())
-                .unwrap_or_else(|| "not GZIP".into()),
-        )
-    };
+    // The browser's own message ("TypeError: …") is English: not kept.
+    let invalid =
+        |_: wasm_bindgen::JsValue| GunzipError::Invalid(crate::detail!("the GZIP data is corrupt"));
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(gz));
     let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(invalid)?;
     let inflater = DecompressionStream::new("gzip").map_err(invalid)?;

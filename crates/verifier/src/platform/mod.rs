@@ -8,7 +8,8 @@
 //! In the browser each piece is the page's own (`Date.now()`, `URL`, `DecompressionStream`,
 //! `String.prototype.toLowerCase`), so the `.wasm` carries no second copy of the tables and
 //! parsers the browser already has (BENCHMARKS.md). Natively they come from std, `url` and
-//! `flate2`. This module depends on nothing else in the crate.
+//! `flate2`. This module depends on nothing else in the crate but `detail` (its one sentence,
+//! a GZIP stream that is corrupt).
 
 #[cfg(target_arch = "wasm32")]
 mod browser;
@@ -55,8 +56,9 @@ pub enum EcdsaCurve {
 pub enum GunzipError {
     /// More than the limit would come out (a GZIP bomb, or simply too big).
     TooLarge,
-    /// Not a valid GZIP stream (bad header, corrupt data, CRC or length mismatch).
-    Invalid(String),
+    /// Not a valid GZIP stream (bad header, corrupt data, CRC or length mismatch), in our
+    /// words (the platform's own message is not kept).
+    Invalid(crate::detail::Detail),
 }
 
 /// A URL as the platform's URL Standard parser gave it, before the core's own rules

@@ -49,7 +49,7 @@ pub async fn gunzip(gz: &[u8], max: usize) -> Result<Vec<u8>, GunzipError> {
     flate2::read::GzDecoder::new(gz)
         .take(limit)
         .read_to_end(&mut out)
-        .map_err(|e| GunzipError::Invalid(e.to_string()))?;
+        .map_err(|_| GunzipError::Invalid(crate::detail!("the GZIP data is corrupt")))?;
     if out.len() > max {
         return Err(GunzipError::TooLarge);
     }

@@ -15,6 +15,8 @@
 
 pub use super::error::ProofError;
 use super::jsonld;
+use crate::detail;
+use crate::detail::code;
 use crate::jose::ext::{self, SigError};
 use crate::jose::keys::PublicKey;
 use serde_json::{Map, Value};
@@ -66,7 +68,7 @@ pub enum Suite {
 }
 
 /// The suites a `DataIntegrityProof` may name here, for messages.
-const IMPLEMENTED: &str = "eddsa-rdfc-2022, eddsa-jcs-2022, ecdsa-rdfc-2019, ecdsa-jcs-2019 and \
+const IMPLEMENTED: &str = "eddsa-rdfc-2022, eddsa-jcs-2022, ecdsa-rdfc-2019, ecdsa-jcs-2019, \
                            ecdsa-sd-2023";
 
 impl Suite {
@@ -90,24 +92,31 @@ impl Suite {
             (Some("DataIntegrityProof"), Some("ecdsa-sd-2023")) => {
                 Ok((Suite::EcdsaSd2023, "ecdsa-sd-2023".into()))
             }
-            (Some("DataIntegrityProof"), Some("bbs-2023")) => Err(ProofError::Unsupported(
-                format!("bbs-2023 is not implemented (this verifier implements {IMPLEMENTED})"),
-            )),
-            (Some("DataIntegrityProof"), Some(c)) => Err(ProofError::Unsupported(format!(
-                "cryptosuite {c}, which this verifier does not implement (it implements \
-                 {IMPLEMENTED})"
+            (Some("DataIntegrityProof"), Some("bbs-2023")) => {
+                Err(ProofError::NotImplemented(detail!(
+                    "{suite} is not implemented (this verifier implements {suites})",
+                    suite = code("bbs-2023"),
+                    suites = code(IMPLEMENTED)
+                )))
+            }
+            (Some("DataIntegrityProof"), Some(c)) => Err(ProofError::NotImplemented(detail!(
+                "cryptosuite {suite}, which this verifier does not implement (it implements \
+                 {suites})",
+                suite = code(c),
+                suites = code(IMPLEMENTED)
             ))),
-            (Some("DataIntegrityProof"), None) => Err(ProofError::Malformed(
-                "a DataIntegrityProof needs a \"cryptosuite\"".into(),
-            )),
+            (Some("DataIntegrityProof"), None) => Err(ProofError::Invalid(detail!(
+                "a `DataIntegrityProof` needs a \"`cryptosuite`\""
+            ))),
             (Some("Ed25519Signature2020"), _) => {
                 Ok((Suite::Ed25519Signature2020, "Ed25519Signature2020".into()))
             }
-            (Some(t), _) => Err(ProofError::Unsupported(format!(
-                "proof type {t}, which this verifier does not implement (it implements \
-                 DataIntegrityProof and Ed25519Signature2020)"
+            (Some(t), _) => Err(ProofError::NotImplemented(detail!(
+                "proof type {ty}, which this verifier does not implement (it implements \
+                 `DataIntegrityProof` and `Ed25519Signature2020`)",
+                ty = code(t)
             ))),
-            (None, _) => Err(ProofError::Malformed("the proof has no \"type\"".into())),
+            (None, _) => Err(ProofError::Invalid(detail!("the proof has no \"`type`\""))),
         }
     }
 
@@ -127,9 +136,9 @@ pub fn verify(
     // VC DI §4.4 proof chains: a chained proof also signs the proofs it names, which this
     // verifier does not reassemble; refuse rather than report a misleading bad signature.
     if proof.get("previousProof").is_some() {
-        return Err(ProofError::Unsupported(
-            "proof chains (\"previousProof\") are not supported".into(),
-        ));
+        return Err(ProofError::NotImplemented(detail!(
+            "proof chains (\"`previousProof`\") are not supported"
+        )));
     }
     // Key kind first: no point canonicalizing for a key that cannot verify this suite.
     match (suite, key) {
@@ -139,9 +148,11 @@ pub fn verify(
         // ecdsa-sd-2023 algorithms and vectors only spell out P-256 (SHA-256, 32-byte HMAC
         // labels, a P-256 proof-scoped key): not implemented, rather than called invalid.
         (Suite::EcdsaSd2023, PublicKey::P384(_)) => {
-            return Err(ProofError::Unsupported(
-                "ecdsa-sd-2023 with a P-384 issuer key is not implemented".into(),
-            ))
+            return Err(ProofError::NotImplemented(detail!(
+                "{suite} with a {key} issuer key is not implemented",
+                suite = code("ecdsa-sd-2023"),
+                key = code("P-384")
+            )))
         }
         (
             Suite::EddsaRdfc2022 | Suite::EddsaJcs2022 | Suite::Ed25519Signature2020,
@@ -286,22 +297,22 @@ pub(crate) fn sd_evidence(
     .ok_or(ProofError::NeedsFullVerifier("ecdsa-sd-2023 proofs"))?
     .map_err(|wire| ProofError::from_wire(&wire))?;
     serde_json::from_str(&answer)
-        .map_err(|e| ProofError::Malformed(format!("the on-demand module's answer: {e}")))
+        .map_err(|_| ProofError::Invalid(detail!("the on-demand module's answer is not the evidence expected")))
 }
 
 /// `proofValue`: multibase base58btc (`z…`), decoded.
 fn decode_proof_value(proof: &Value) -> Result<Vec<u8>, ProofError> {
     let pv = proof
         .get("proofValue")
-        .ok_or_else(|| ProofError::Malformed("the proof has no \"proofValue\"".into()))?
+        .ok_or_else(|| ProofError::Invalid(detail!("the proof has no \"`proofValue`\"")))?
         .as_str()
-        .ok_or_else(|| ProofError::Malformed("\"proofValue\" is not a string".into()))?;
+        .ok_or_else(|| ProofError::Invalid(detail!("\"`proofValue`\" is not a string")))?;
     let b58 = pv.strip_prefix('z').ok_or_else(|| {
-        ProofError::Malformed("\"proofValue\" is not multibase base58btc ('z…')".into())
+        ProofError::Invalid(detail!("\"`proofValue`\" is not multibase base58btc ('z…')"))
     })?;
     bs58::decode(b58)
         .into_vec()
-        .map_err(|e| ProofError::Malformed(format!("\"proofValue\" is not base58btc: {e}")))
+        .map_err(|_| ProofError::Invalid(detail!("\"`proofValue`\" is not base58btc")))
 }
 
 /// The unsecured document and the proof options (proof configuration), as the suites define
@@ -309,10 +320,10 @@ fn decode_proof_value(proof: &Value) -> Result<Vec<u8>, ProofError> {
 pub fn prepare(document: &Value, proof: &Value) -> Result<(Value, Value), ProofError> {
     let doc = document
         .as_object()
-        .ok_or_else(|| ProofError::Malformed("the credential is not a JSON object".into()))?;
+        .ok_or_else(|| ProofError::Invalid(detail!("the credential is not a JSON object")))?;
     let proof = proof
         .as_object()
-        .ok_or_else(|| ProofError::Malformed("the proof is not a JSON object".into()))?;
+        .ok_or_else(|| ProofError::Invalid(detail!("the proof is not a JSON object")))?;
     let mut unsecured: Map<String, Value> = doc.clone();
     unsecured.remove("proof");
     let mut options: Map<String, Value> = proof.clone();
@@ -326,9 +337,9 @@ pub fn prepare(document: &Value, proof: &Value) -> Result<(Value, Value), ProofE
             let pcs: Vec<&Value> = as_list(pc);
             let dcs: Vec<&Value> = doc_context.as_ref().map(as_list).unwrap_or_default();
             if pcs.len() > dcs.len() || pcs.iter().zip(&dcs).any(|(a, b)| a != b) {
-                return Err(ProofError::Malformed(
-                    "the proof's @context does not start the credential's @context".into(),
-                ));
+                return Err(ProofError::Invalid(detail!(
+                    "the proof's `@context` does not start the credential's `@context`"
+                )));
             }
             unsecured.insert("@context".into(), pc.clone());
         }
@@ -353,7 +364,7 @@ fn as_list(v: &Value) -> Vec<&Value> {
 /// RFC 8785 JSON Canonicalization Scheme.
 fn jcs(v: &Value) -> Result<String, ProofError> {
     serde_json_canonicalizer::to_string(v)
-        .map_err(|e| ProofError::Malformed(format!("JCS failed: {e}")))
+        .map_err(|_| ProofError::Invalid(detail!("JCS (RFC 8785) cannot canonicalize the document")))
 }
 
 #[cfg(test)]
@@ -371,15 +382,15 @@ mod tests {
         );
         assert!(matches!(
             Suite::of(&json!({"type": "DataIntegrityProof", "cryptosuite": "bbs-2023"})),
-            Err(ProofError::Unsupported(_))
+            Err(ProofError::NotImplemented(_))
         ));
         assert!(matches!(
             Suite::of(&json!({"type": "RsaSignature2018"})),
-            Err(ProofError::Unsupported(_))
+            Err(ProofError::NotImplemented(_))
         ));
         assert!(matches!(
             Suite::of(&json!({})),
-            Err(ProofError::Malformed(_))
+            Err(ProofError::Invalid(_))
         ));
     }
 
@@ -390,7 +401,7 @@ mod tests {
             "previousProof": "urn:uuid:1", "proofValue": "z1"});
         assert!(matches!(
             verify(&json!({}), &proof, &key),
-            Err(ProofError::Unsupported(_))
+            Err(ProofError::NotImplemented(_))
         ));
     }
 

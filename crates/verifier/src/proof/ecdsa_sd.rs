@@ -13,6 +13,8 @@
 //!    (ephemeral) `publicKey`; their counts must match.
 
 use super::error::ProofError;
+use crate::detail;
+use crate::detail::{cause, count, Detail};
 use super::jsonld;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -49,8 +51,8 @@ struct Derived {
     mandatory: HashSet<usize>,
 }
 
-fn error(m: impl Into<String>) -> ProofError {
-    ProofError::Malformed(format!("ecdsa-sd-2023: {}", m.into()))
+fn error(m: Detail) -> ProofError {
+    ProofError::Invalid(detail!("`ecdsa-sd-2023`: {why}", why = cause(m)))
 }
 
 /// Verifies the derived proof `proof` over `unsecured` (the document without `proof`) with
@@ -64,7 +66,7 @@ pub fn verify_derived(
     let pv = proof
         .get("proofValue")
         .and_then(Value::as_str)
-        .ok_or_else(|| error("the proof has no string \"proofValue\""))?;
+        .ok_or_else(|| error(detail!("the proof has no string \"`proofValue`\"")))?;
     let d = parse_derived_proof_value(pv)?;
     let canonical_proof = jsonld::canonicalize(options)?;
     let proof_hash = Sha256::digest(canonical_proof.as_bytes()).to_vec();
@@ -80,10 +82,10 @@ pub fn verify_derived(
     // "If the length of signatures does not match the length of nonMandatory, an error MUST be
     // raised" (PROOF_VERIFICATION_ERROR).
     if d.signatures.len() != non_mandatory.len() {
-        return Err(error(format!(
-            "{} signatures for {} non-mandatory statements",
-            d.signatures.len(),
-            non_mandatory.len()
+        return Err(error(detail!(
+            "{signatures} signatures for {statements} non-mandatory statements",
+            signatures = count(d.signatures.len()),
+            statements = count(non_mandatory.len())
         )));
     }
     let to_verify = [
@@ -119,39 +121,33 @@ pub fn verify_derived(
 /// writing three header bytes.
 fn parse_derived_proof_value(pv: &str) -> Result<Derived, ProofError> {
     if pv.len() > MAX_PROOF_VALUE {
-        return Err(error("the proofValue is too long"));
+        return Err(error(detail!("the `proofValue` is too long")));
     }
     let b64 = pv
         .strip_prefix('u')
-        .ok_or_else(|| error("the proofValue is not multibase base64url ('u…')"))?;
+        .ok_or_else(|| error(detail!("the `proofValue` is not multibase base64url ('u…')")))?;
     let bytes = URL_SAFE_NO_PAD
         .decode(b64)
-        .map_err(|e| error(format!("the proofValue is not base64url: {e}")))?;
+        .map_err(|_| error(detail!("the `proofValue` is not base64url")))?;
     let mut cbor = match bytes.as_slice() {
         [0xd9, 0x5d, 0x01, rest @ ..] => rest,
         [0xd9, 0x5d, 0x00, ..] => {
-            return Err(error(
-                "this is a base proof (header 0xd9 0x5d 0x00), which the holder keeps to derive \
+            return Err(error(detail!("this is a base proof (header 0xd9 0x5d 0x00), which the holder keeps to derive \
                  disclosures from; a verifier must be given a derived proof (vc-di-ecdsa §3.5 \
-                 parseDerivedProofValue: PROOF_VERIFICATION_ERROR)",
-            ))
+                 parseDerivedProofValue: PROOF_VERIFICATION_ERROR)")))
         }
         _ => {
-            return Err(error(
-                "the proofValue does not start with the derived proof header 0xd9 0x5d 0x01",
-            ))
+            return Err(error(detail!("the `proofValue` does not start with the derived proof header 0xd9 0x5d 0x01")))
         }
     };
     let value: Cbor = ciborium::de::from_reader_with_recursion_limit(&mut cbor, CBOR_DEPTH)
-        .map_err(|e| error(format!("the proofValue is not CBOR: {e}")))?;
+        .map_err(|_| error(detail!("the `proofValue` is not CBOR")))?;
     if !cbor.is_empty() {
-        return Err(error("bytes after the proofValue's CBOR"));
+        return Err(error(detail!("bytes after the `proofValue`'s CBOR")));
     }
     let shape = || {
-        error(
-            "the proofValue is not [baseSignature (64 bytes), publicKey, signatures (64 bytes \
-             each), label map (integer → 32 bytes), mandatory indexes]",
-        )
+        error(detail!("the `proofValue` is not [baseSignature (64 bytes), publicKey, signatures (64 bytes \
+             each), label map (integer → 32 bytes), mandatory indexes]"))
     };
     let Cbor::Array(items) = value else {
         return Err(shape());
@@ -169,8 +165,8 @@ fn parse_derived_proof_value(pv: &str) -> Result<Derived, ProofError> {
     };
     let public_key = match public_key_bytes.as_slice() {
         [0x80, 0x24, point @ ..] if point.len() == 33 => VerifyingKey::from_sec1_bytes(point)
-            .map_err(|_| error("the proof-scoped public key is not a P-256 point"))?,
-        _ => return Err(error("the proof-scoped public key is not a P-256 Multikey")),
+            .map_err(|_| error(detail!("the proof-scoped public key is not a P-256 point")))?,
+        _ => return Err(error(detail!("the proof-scoped public key is not a P-256 Multikey"))),
     };
     let Cbor::Array(signatures) = signatures else {
         return Err(shape());
@@ -196,7 +192,7 @@ fn parse_derived_proof_value(pv: &str) -> Result<Derived, ProofError> {
             .insert(format!("c14n{k}"), format!("u{}", URL_SAFE_NO_PAD.encode(v)))
             .is_some()
         {
-            return Err(error("the label map names a blank node twice"));
+            return Err(error(detail!("the label map names a blank node twice")));
         }
     }
     let Cbor::Array(mandatory) = mandatory else {
@@ -231,7 +227,7 @@ mod tests {
     fn base_proofs_and_garbage_are_errors_not_panics() {
         let base = parse_derived_proof_value(&pv(&[0xd9, 0x5d, 0x00, 0x85]));
         assert!(
-            matches!(&base, Err(ProofError::Malformed(m)) if m.contains("base proof")),
+            matches!(&base, Err(ProofError::Invalid(m)) if m.contains("base proof")),
             "{:?}",
             base.err()
         );
@@ -251,7 +247,7 @@ mod tests {
             pv(&[0xd9, 0x5d, 0x01, 0x80, 0x00]),
         ] {
             assert!(
-                matches!(parse_derived_proof_value(&bad), Err(ProofError::Malformed(_))),
+                matches!(parse_derived_proof_value(&bad), Err(ProofError::Invalid(_))),
                 "{bad}"
             );
         }

@@ -14,6 +14,8 @@
 #![cfg_attr(not(feature = "jsonld-reference"), allow(dead_code))]
 
 use super::error::ProofError;
+use crate::detail;
+use crate::detail::{code, count};
 use super::loader::{ready, BundledLoader, MAX_CONTEXT_LOADS};
 use crate::memo::Memo;
 use json_ld::expansion::{Action, Policy};
@@ -156,7 +158,7 @@ fn active_context(
         json_syntax::Value::from_serde_json(context.clone()),
     ) {
         Ok(s) => s,
-        Err(e) => return Err(ProofError::Malformed(format!("invalid @context: {e}"))),
+        Err(_) => return Err(ProofError::Invalid(detail!("an invalid `@context`"))),
     };
     // `&mut NoVocabulary` here and in every json-ld call: the vocabulary type json-ld's own
     // toRdf passes down, so expansion and context processing are compiled once (smaller .wasm).
@@ -169,11 +171,11 @@ fn active_context(
     ));
     let processed = match processed {
         Ok(p) => std::rc::Rc::new(p.into_processed()),
-        Err(e) => {
+        Err(_) => {
             return Err(match loader.missing.borrow().clone() {
                 _ if loader.exhausted() => too_many_loads(),
                 Some(url) => ProofError::UnknownContext(url),
-                None => ProofError::Malformed(format!("invalid @context: {e}")),
+                None => ProofError::Invalid(detail!("an invalid `@context`")),
             })
         }
     };
@@ -195,7 +197,7 @@ fn expand(
 ) -> Result<Result<Expanded, json_ld::expansion::Error>, ProofError> {
     let obj = doc
         .as_object()
-        .ok_or_else(|| ProofError::Malformed("a JSON-LD document must be a JSON object".into()))?;
+        .ok_or_else(|| ProofError::Invalid(detail!("a JSON-LD document must be a JSON object")))?;
     let context = match obj.get("@context") {
         Some(c) => active_context(c, loader)?,
         None => std::rc::Rc::new(ActiveContext::new(None)),
@@ -246,19 +248,21 @@ pub fn to_dataset(doc: &Value) -> Result<oxrdf::Dataset, ProofError> {
 /// keys (which expansion would silently ignore).
 fn refuse_unsafe(doc: &Value) -> Result<(), ProofError> {
     if !doc.is_object() {
-        return Err(ProofError::Malformed(
-            "a JSON-LD document must be a JSON object".into(),
-        ));
+        return Err(ProofError::Invalid(detail!(
+            "a JSON-LD document must be a JSON object"
+        )));
     }
     if depth(doc) > MAX_DEPTH {
-        return Err(ProofError::Malformed(format!(
-            "JSON nesting deeper than {MAX_DEPTH}"
+        return Err(ProofError::Invalid(detail!(
+            "JSON nesting deeper than {max}",
+            max = count(MAX_DEPTH)
         )));
     }
     if let Some(key) = reserved_key(doc) {
-        return Err(ProofError::Malformed(format!(
+        return Err(ProofError::Invalid(detail!(
             "\"{key}\" looks like a JSON-LD keyword but is none; expansion would drop it, so it \
-             would not be signed (safe mode)"
+             would not be signed (safe mode)",
+            key = code(key)
         )));
     }
     Ok(())
@@ -331,7 +335,8 @@ fn canonicalize_beyond_fast_path(doc: &Value) -> Result<String, ProofError> {
 /// same error.
 #[cfg(not(feature = "jsonld-reference"))]
 fn canonicalize_beyond_fast_path(doc: &Value) -> Result<String, ProofError> {
-    let text = serde_json::to_string(doc).map_err(|e| ProofError::Malformed(e.to_string()))?;
+    let text = serde_json::to_string(doc)
+        .map_err(|_| ProofError::Invalid(detail!("the document cannot be written as JSON")))?;
     match crate::platform::offloaded_canonicalize(&text) {
         Some(Ok(nquads)) => Ok(nquads),
         Some(Err(wire)) => Err(ProofError::from_wire(&wire)),
@@ -395,9 +400,7 @@ pub fn canonical_nquads(dataset: &oxrdf::Dataset) -> Result<String, ProofError> 
     let options = rdf_canon::CanonicalizationOptions {
         hndq_call_limit: Some(HNDQ_CALL_LIMIT),
     };
-    let failed = |e: rdf_canon::CanonicalizationError| {
-        ProofError::Malformed(format!("RDF canonicalization failed: {e}"))
-    };
+    let failed = canon_failed;
     // rdf-canon issues the canonical labels (RDFC-1.0 §4.4). Its `canonicalize` then builds a
     // second, relabeled dataset and formats every quad twice to sort them; here each relabeled
     // quad is formatted once (oxrdf's N-Quads form) and the lines sorted in code point order
@@ -428,13 +431,14 @@ pub fn canonical_nquads_relabeled(
         hndq_call_limit: Some(HNDQ_CALL_LIMIT),
     };
     let issued = rdf_canon::issue_with::<sha2::Sha256>(&dataset, &options)
-        .map_err(|e| ProofError::Malformed(format!("RDF canonicalization failed: {e}")))?;
+        .map_err(canon_failed)?;
     // Input label → final label, composed once.
     let mut relabel = HashMap::with_capacity(issued.len());
     for (input, canonical) in &issued {
         let label = label_map.get(canonical).ok_or_else(|| {
-            ProofError::Malformed(format!(
-                "the label map gives no label for the blank node _:{canonical}"
+            ProofError::Invalid(detail!(
+                "the label map gives no label for the blank node {node}",
+                node = code(format!("_:{canonical}"))
             ))
         })?;
         // N-Quads blank node labels: the map's are "u" + base64url, which fits.
@@ -442,19 +446,35 @@ pub fn canonical_nquads_relabeled(
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         {
-            return Err(ProofError::Malformed("a label map label is not base64url".into()));
+            return Err(ProofError::Invalid(detail!("a label map label is not base64url")));
         }
         relabel.insert(input.clone(), label.clone());
     }
     let mut lines = Vec::with_capacity(dataset.len());
     for quad in dataset.iter() {
         let quad = relabeled(quad, &relabel).ok_or_else(|| {
-            ProofError::Malformed("a blank node without a canonical label".into())
+            ProofError::Invalid(detail!("a blank node without a canonical label"))
         })?;
         lines.push(quad.to_string() + " .\n");
     }
     lines.sort_unstable();
     Ok(lines)
+}
+
+/// Why RDFC-1.0 gave up, in our words.
+fn canon_failed(e: rdf_canon::CanonicalizationError) -> ProofError {
+    match e {
+        rdf_canon::CanonicalizationError::HndqCallLimitExceeded(limit) => {
+            ProofError::Invalid(detail!(
+                "RDF canonicalization (RDFC-1.0) exceeded its limit of {limit} hash steps: the \
+                 document's blank nodes are too entangled to canonicalize",
+                limit = count(limit)
+            ))
+        }
+        _ => ProofError::Invalid(detail!(
+            "RDF canonicalization (RDFC-1.0) failed: the document is malformed"
+        )),
+    }
 }
 
 /// `quad` with its blank nodes renamed to their issued canonical labels.
@@ -489,8 +509,9 @@ fn relabeled<'a>(
 }
 
 fn too_many_loads() -> ProofError {
-    ProofError::Malformed(format!(
-        "the credential makes more than {MAX_CONTEXT_LOADS} JSON-LD context loads"
+    ProofError::Invalid(detail!(
+        "the credential makes more than {max} JSON-LD context loads",
+        max = count(MAX_CONTEXT_LOADS)
     ))
 }
 
@@ -506,9 +527,10 @@ fn map_error(e: json_ld::ToRdfError, loader: &BundledLoader, doc: &Value) -> Pro
     match e {
         ExpandError::Loading(l) => ProofError::UnknownContext(l.target.to_string()),
         ExpandError::Expansion(expansion::Error::KeyExpansionFailed(term)) => {
-            ProofError::Malformed(format!(
-                "the term \"{term}\" is not defined by the credential's @context, so it would \
-                 not be signed (safe mode)"
+            ProofError::Invalid(detail!(
+                "the term \"{term}\" is not defined by the credential's `@context`, so it would \
+                 not be signed (safe mode)",
+                term = code(term.to_string())
             ))
         }
         ExpandError::Expansion(expansion::Error::InvalidTypeValue) => {
@@ -516,10 +538,12 @@ fn map_error(e: json_ld::ToRdfError, loader: &BundledLoader, doc: &Value) -> Pro
             // the dropped-data check names it.
             match expand(doc, LENIENT, loader).map(|r| r.map(|e| check_nothing_dropped(&e))) {
                 Ok(Ok(Err(named))) => named,
-                _ => ProofError::Malformed("an invalid @type value (safe mode)".into()),
+                _ => ProofError::Invalid(detail!("an invalid `@type` value (safe mode)")),
             }
         }
-        other => ProofError::Malformed(format!("JSON-LD processing failed: {other}")),
+        _ => ProofError::Invalid(detail!(
+            "JSON-LD expansion failed: the document is not valid JSON-LD"
+        )),
     }
 }
 
@@ -536,9 +560,10 @@ fn check_nothing_dropped(doc: &Expanded) -> Result<(), ProofError> {
 fn check_object(o: &Obj) -> Result<(), ProofError> {
     match o {
         json_ld::Object::Value(json_ld::object::Value::LangString(ls)) => match ls.language() {
-            Some(tag) if tag.as_well_formed().is_none() => Err(ProofError::Malformed(format!(
+            Some(tag) if tag.as_well_formed().is_none() => Err(ProofError::Invalid(detail!(
                 "the language tag \"{tag}\" is not well-formed, so the string would not be \
-                 signed (safe mode)"
+                 signed (safe mode)",
+                tag = code(tag.to_string())
             ))),
             _ => Ok(()),
         },
@@ -554,9 +579,10 @@ fn check_node(n: &JNode) -> Result<(), ProofError> {
     }
     for t in n.types() {
         if let json_ld::Id::Invalid(t) = t {
-            return Err(ProofError::Malformed(format!(
-                "the type \"{t}\" is not defined by the credential's @context, so it would not \
-                 be signed (safe mode)"
+            return Err(ProofError::Invalid(detail!(
+                "the type \"{ty}\" is not defined by the credential's `@context`, so it would not \
+                 be signed (safe mode)",
+                ty = code(t.to_string())
             )));
         }
     }
@@ -581,9 +607,15 @@ fn check_node(n: &JNode) -> Result<(), ProofError> {
 
 fn check_id(id: &JId, what: &str) -> Result<(), ProofError> {
     match id {
-        json_ld::Id::Invalid(s) => Err(ProofError::Malformed(format!(
-            "the {what} \"{s}\" is not an absolute IRI, so statements about it would not be \
-             signed (safe mode)"
+        json_ld::Id::Invalid(s) if what == "property" => Err(ProofError::Invalid(detail!(
+            "the property \"{id}\" is not an absolute IRI, so statements about it would not be \
+             signed (safe mode)",
+            id = code(s.as_str())
+        ))),
+        json_ld::Id::Invalid(s) => Err(ProofError::Invalid(detail!(
+            "the identifier \"{id}\" is not an absolute IRI, so statements about it would not \
+             be signed (safe mode)",
+            id = code(s.as_str())
         ))),
         json_ld::Id::Valid(_) => Ok(()),
     }
@@ -592,9 +624,9 @@ fn check_id(id: &JId, what: &str) -> Result<(), ProofError> {
 fn check_property(p: &JId) -> Result<(), ProofError> {
     check_id(p, "property")?;
     if p.is_blank() {
-        return Err(ProofError::Malformed(
-            "a property that is a blank node would not be signed (safe mode)".into(),
-        ));
+        return Err(ProofError::Invalid(detail!(
+            "a property that is a blank node would not be signed (safe mode)"
+        )));
     }
     Ok(())
 }
@@ -611,9 +643,9 @@ fn convert_quad(q: JQuad) -> Result<oxrdf::Quad, ProofError> {
         Node::Iri(i) => i,
         // Only generalized RDF (not requested) has blank-node predicates.
         Node::Blank(_) => {
-            return Err(ProofError::Malformed(
-                "blank node used as a property".into(),
-            ))
+            return Err(ProofError::Invalid(detail!(
+                "a property that is a blank node would not be signed (safe mode)"
+            )))
         }
     };
     let object: oxrdf::Term = match o {
@@ -629,7 +661,13 @@ fn convert_quad(q: JQuad) -> Result<oxrdf::Quad, ProofError> {
                 }
                 rdf_types::LiteralType::LangString(tag) => {
                     oxrdf::Literal::new_language_tagged_literal(value, tag.as_str())
-                        .map_err(|e| ProofError::Malformed(format!("invalid language tag: {e}")))?
+                        .map_err(|_| {
+                            ProofError::Invalid(detail!(
+                                "the language tag \"{tag}\" is not well-formed, so the string would not be \
+                                 signed (safe mode)",
+                                tag = code(tag.as_str())
+                            ))
+                        })?
                         .into()
                 }
             }
@@ -658,7 +696,12 @@ fn convert_id(id: rdf_types::Id) -> Result<Node, ProofError> {
             let label = b.as_str().strip_prefix("_:").unwrap_or(b.as_str());
             oxrdf::BlankNode::new(label)
                 .map(Node::Blank)
-                .map_err(|e| ProofError::Malformed(format!("invalid blank node {label}: {e}")))
+                .map_err(|_| {
+                    ProofError::Invalid(detail!(
+                        "an invalid blank node label {label}",
+                        label = code(label)
+                    ))
+                })
         }
     }
 }
@@ -691,7 +734,7 @@ mod tests {
         let doc =
             json!({"@context": {"name": "https://schema.org/name"}, "name": "x", "secret": "y"});
         match canonicalize(&doc) {
-            Err(ProofError::Malformed(m)) => assert!(m.contains("\"secret\""), "{m}"),
+            Err(ProofError::Invalid(m)) => assert!(m.contains("\"secret\""), "{m}"),
             other => panic!("{other:?}"),
         }
     }
@@ -795,7 +838,7 @@ mod tests {
             .collect();
         let doc = json!({"@context": [v2, {"x": "https://ex/x"}], "x": nodes});
         match canonicalize(&doc) {
-            Err(ProofError::Malformed(m)) => assert!(m.contains("context loads"), "{m}"),
+            Err(ProofError::Invalid(m)) => assert!(m.contains("context loads"), "{m}"),
             other => panic!("{other:?}"),
         }
     }
@@ -806,6 +849,6 @@ mod tests {
         for _ in 0..70 {
             v = json!({ "a": v });
         }
-        assert!(matches!(canonicalize(&v), Err(ProofError::Malformed(_))));
+        assert!(matches!(canonicalize(&v), Err(ProofError::Invalid(_))));
     }
 }

@@ -13,49 +13,51 @@
 //! and 6to4 (`2002::/16`, RFC 3056) addresses are judged by the IPv4 address they carry as
 //! well, so `[::ffff:127.0.0.1]` is loopback.
 
+use crate::detail;
+use crate::detail::Detail;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 /// Why an address is refused: its special-purpose range, as a phrase ("a private address").
 /// `allow_loopback` (test mode) lets 127.0.0.0/8 and `::1` through, nothing else.
-pub fn refused(ip: IpAddr, allow_loopback: bool) -> Option<&'static str> {
+pub fn refused(ip: IpAddr, allow_loopback: bool) -> Option<Detail> {
     match ip {
         IpAddr::V4(v4) => refused_v4(v4, allow_loopback),
         IpAddr::V6(v6) => refused_v6(v6, allow_loopback),
     }
 }
 
-fn refused_v4(ip: Ipv4Addr, allow_loopback: bool) -> Option<&'static str> {
+fn refused_v4(ip: Ipv4Addr, allow_loopback: bool) -> Option<Detail> {
     let [a, b, c, _] = ip.octets();
     Some(match (a, b, c) {
         (127, _, _) if allow_loopback => return None,
-        (127, _, _) => "a loopback address",
-        (0, _, _) => "an unspecified (\"this network\") address",
-        (10, _, _) | (192, 168, _) => "a private address",
-        (172, 16..=31, _) => "a private address",
-        (100, 64..=127, _) => "a shared (carrier-grade NAT) address",
-        (169, 254, _) => "a link-local address",
-        (192, 0, 0) => "an IETF protocol assignment address",
-        (192, 0, 2) | (198, 51, 100) | (203, 0, 113) => "a documentation address",
-        (198, 18..=19, _) => "a benchmarking address",
-        (192, 88, 99) => "a deprecated 6to4 relay address",
-        (224..=239, _, _) => "a multicast address",
-        (240..=255, _, _) => "a reserved or broadcast address",
+        (127, _, _) => detail!("a loopback address"),
+        (0, _, _) => detail!("an unspecified (\"this network\") address"),
+        (10, _, _) | (192, 168, _) => detail!("a private address"),
+        (172, 16..=31, _) => detail!("a private address"),
+        (100, 64..=127, _) => detail!("a shared (carrier-grade NAT) address"),
+        (169, 254, _) => detail!("a link-local address"),
+        (192, 0, 0) => detail!("an IETF protocol assignment address"),
+        (192, 0, 2) | (198, 51, 100) | (203, 0, 113) => detail!("a documentation address"),
+        (198, 18..=19, _) => detail!("a benchmarking address"),
+        (192, 88, 99) => detail!("a deprecated 6to4 relay address"),
+        (224..=239, _, _) => detail!("a multicast address"),
+        (240..=255, _, _) => detail!("a reserved or broadcast address"),
         _ => return None,
     })
 }
 
-fn refused_v6(ip: Ipv6Addr, allow_loopback: bool) -> Option<&'static str> {
+fn refused_v6(ip: Ipv6Addr, allow_loopback: bool) -> Option<Detail> {
     let s = ip.segments();
     if ip.is_loopback() {
-        return (!allow_loopback).then_some("a loopback address");
+        return (!allow_loopback).then(|| detail!("a loopback address"));
     }
     if ip.is_unspecified() {
-        return Some("an unspecified address");
+        return Some(detail!("an unspecified address"));
     }
     // IPv4-mapped ::ffff:a.b.c.d: the connection goes to the IPv4 address. Refused whatever
     // it carries (a public IPv4 address has its own name); named after what it carries.
     if let Some(v4) = ip.to_ipv4_mapped() {
-        return Some(refused_v4(v4, false).unwrap_or("an IPv4-mapped address"));
+        return Some(refused_v4(v4, false).unwrap_or_else(|| detail!("an IPv4-mapped address")));
     }
     // The embedded IPv4 of IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::/96) and 6to4
     // (2002:AABB:CCDD::/48) addresses must itself be allowed.
@@ -76,19 +78,19 @@ fn refused_v6(ip: Ipv6Addr, allow_loopback: bool) -> Option<&'static str> {
         }
     }
     Some(match s[0] {
-        0xfc00..=0xfdff => "a unique-local (private) address",
-        0xfe80..=0xfebf => "a link-local address",
-        0xfec0..=0xfeff => "a site-local address",
-        0xff00..=0xffff => "a multicast address",
-        0x2001 if s[1] == 0x0db8 => "a documentation address",
-        0x3fff if s[1] < 0x1000 => "a documentation address",
+        0xfc00..=0xfdff => detail!("a unique-local (private) address"),
+        0xfe80..=0xfebf => detail!("a link-local address"),
+        0xfec0..=0xfeff => detail!("a site-local address"),
+        0xff00..=0xffff => detail!("a multicast address"),
+        0x2001 if s[1] == 0x0db8 => detail!("a documentation address"),
+        0x3fff if s[1] < 0x1000 => detail!("a documentation address"),
         // 2001::/23 is IETF protocol assignments (Teredo 2001::/32, ORCHIDs …).
-        0x2001 if s[1] < 0x0200 => "an IETF protocol assignment address",
-        0x0100 if s[1..4] == [0, 0, 0] => "a discard-only address",
-        0x0064 if s[1] == 0xff9b && s[2] == 1 => "a local-use NAT64 address",
-        0x5f00 => "a segment-routing address",
+        0x2001 if s[1] < 0x0200 => detail!("an IETF protocol assignment address"),
+        0x0100 if s[1..4] == [0, 0, 0] => detail!("a discard-only address"),
+        0x0064 if s[1] == 0xff9b && s[2] == 1 => detail!("a local-use NAT64 address"),
+        0x5f00 => detail!("a segment-routing address"),
         // Everything else outside 2000::/3 (global unicast) is reserved.
-        0x0000..=0x1fff | 0x4000..=0xfbff => "a reserved address",
+        0x0000..=0x1fff | 0x4000..=0xfbff => detail!("a reserved address"),
         _ => return None,
     })
 }
@@ -181,17 +183,17 @@ mod tests {
         assert_eq!(refused(ip("127.0.0.1"), true), None);
         assert_eq!(refused(ip("[::1]"), true), None);
         assert_eq!(
-            refused(ip("[::ffff:127.0.0.1]"), true),
+            refused(ip("[::ffff:127.0.0.1]"), true).map(|d| d.to_string()).as_deref(),
             Some("a loopback address"),
             "IPv4-mapped addresses are refused even in test mode"
         );
         assert_eq!(
-            refused(ip("10.0.0.1"), true),
+            refused(ip("10.0.0.1"), true).map(|d| d.to_string()).as_deref(),
             Some("a private address"),
             "allowing loopback allows nothing else"
         );
         assert_eq!(
-            refused(ip("[::ffff:127.0.0.1]"), false),
+            refused(ip("[::ffff:127.0.0.1]"), false).map(|d| d.to_string()).as_deref(),
             Some("a loopback address")
         );
         assert!(refused(ip("0.0.0.0"), true).is_some());

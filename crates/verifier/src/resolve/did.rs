@@ -6,6 +6,8 @@
 //! works the same for every method (see [`super::keys`]).
 
 use super::weburl::WebUrl;
+use crate::detail;
+use crate::detail::{cause, code, Detail};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde_json::{json, Value};
@@ -51,17 +53,23 @@ pub fn parse(url: &str) -> Option<DidUrl<'_>> {
 /// did:web §3.2: `:` separates path segments; a port is percent-encoded (`%3A`); no path means
 /// `/.well-known/did.json`, a path means `/<path>/did.json`. HTTPS only; `allow_http` (testing)
 /// adds plain http for localhost / 127.0.0.1 after https.
-pub fn did_web_urls(specific_id: &str, allow_http: bool) -> Result<Vec<String>, String> {
+pub fn did_web_urls(specific_id: &str, allow_http: bool) -> Result<Vec<String>, Detail> {
     let mut segments = specific_id.split(':');
     let host = segments.next().unwrap_or("");
     let host = host.replace("%3A", ":").replace("%3a", ":");
     if host.is_empty() || host.contains(['/', '@', '?', '#', '%']) {
-        return Err(format!("did:web host \"{host}\" is not a domain name"));
+        return Err(detail!(
+            "`did:web` host \"{host}\" is not a domain name",
+            host = code(host)
+        ));
     }
     let mut path = String::new();
     for seg in segments {
         if seg.is_empty() || seg == "." || seg == ".." || seg.contains(['/', '?', '#']) {
-            return Err(format!("did:web path segment \"{seg}\" is not allowed"));
+            return Err(detail!(
+                "`did:web` path segment \"{segment}\" is not allowed",
+                segment = code(seg)
+            ));
         }
         path.push('/');
         path.push_str(seg);
@@ -70,8 +78,13 @@ pub fn did_web_urls(specific_id: &str, allow_http: bool) -> Result<Vec<String>, 
         path.push_str("/.well-known");
     }
     let https = format!("https://{host}{path}/did.json");
-    let parsed =
-        WebUrl::parse(&https).map_err(|e| format!("did:web does not give a valid URL: {e}"))?;
+    // The parser's own reason is the platform's English: not shown.
+    let parsed = WebUrl::parse(&https).map_err(|_| {
+        detail!(
+            "`did:web` does not give a valid URL: {url}",
+            url = code(https.as_str())
+        )
+    })?;
     let mut urls = vec![https.clone()];
     if allow_http && parsed.is_loopback() {
         urls.push(format!("http://{host}{path}/did.json"));
@@ -84,9 +97,11 @@ pub fn did_web_urls(specific_id: &str, allow_http: bool) -> Result<Vec<String>, 
 /// key type, are an error; a key of a known type this verifier does not implement (P-384,
 /// secp256k1 …) still has its document, and reading the key from it then says "unsupported"
 /// (not checked, not invalid).
-pub fn did_key_document(did: &str, specific_id: &str) -> Result<Value, String> {
+pub fn did_key_document(did: &str, specific_id: &str) -> Result<Value, Detail> {
     match crate::jose::keys::PublicKey::from_multibase(specific_id) {
-        Err(e) if !e.is_known_unsupported_type() => return Err(format!("{did}: {e}")),
+        Err(e) if !e.is_known_unsupported_type() => {
+            return Err(detail!("{did}: {why}", did = code(did), why = cause(e.0)))
+        }
         _ => {}
     }
     let vm_id = format!("{did}#{specific_id}");
@@ -102,14 +117,21 @@ pub fn did_key_document(did: &str, specific_id: &str) -> Result<Value, String> {
 /// The DID document of a `did:jwk` (did:jwk spec §2.2: the method-specific id is the base64url
 /// JWK; the verification method is `#0`). A JWK with private parts is refused; one of a key
 /// type this verifier does not implement has its document, as for did:key.
-pub fn did_jwk_document(did: &str, specific_id: &str) -> Result<Value, String> {
+pub fn did_jwk_document(did: &str, specific_id: &str) -> Result<Value, Detail> {
     let bytes = URL_SAFE_NO_PAD
         .decode(specific_id.trim_end_matches('='))
-        .map_err(|e| format!("{did}: the JWK is not base64url: {e}"))?;
-    let jwk = crate::strict_json::from_slice(&bytes, crate::limits::MAX_JSON_DEPTH)
-        .map_err(|e| format!("{did}: {}", e.describe("the JWK")))?;
+        .map_err(|_| detail!("{did}: the JWK is not base64url", did = code(did)))?;
+    let jwk = crate::strict_json::from_slice(&bytes, crate::limits::MAX_JSON_DEPTH).map_err(|e| {
+        detail!(
+            "{did}: {why}",
+            did = code(did),
+            why = cause(e.detail(detail!("the JWK")))
+        )
+    })?;
     match crate::jose::keys::PublicKey::from_jwk(&jwk) {
-        Err(e) if !e.is_known_unsupported_type() => return Err(format!("{did}: {e}")),
+        Err(e) if !e.is_known_unsupported_type() => {
+            return Err(detail!("{did}: {why}", did = code(did), why = cause(e.0)))
+        }
         _ => {}
     }
     let vm_id = format!("{did}#0");

@@ -3,6 +3,8 @@
 
 use super::address;
 use super::weburl::WebUrl;
+use crate::detail;
+use crate::detail::{cause, code, count, url, Detail};
 use crate::limits::BudgetExceeded;
 use std::collections::HashMap;
 use std::future::Future;
@@ -72,13 +74,16 @@ impl Response {
 }
 
 /// Why a URL could not be fetched (as opposed to an HTTP error status, which is a [`Response`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Each reason is a [`Detail`] in our own words: a platform's message (a browser's "TypeError:
+/// Failed to fetch", an I/O error) never reaches the report.
+#[derive(Debug, Clone, PartialEq)]
 pub enum FetchError {
-    /// Only http(s) is fetched (plain http only where allowed).
-    SchemeNotAllowed(String),
+    /// Only http(s) is fetched (plain http only where allowed): the whole sentence.
+    SchemeNotAllowed(Detail),
     /// The browser refused to let the page read the response (no CORS headers) or the network
-    /// failed; browsers cannot tell the two apart.
-    Network(String),
+    /// failed; browsers cannot tell the two apart. The whole sentence
+    /// ([`FetchError::browser_network`], [`FetchError::network`]).
+    Network(Detail),
     TooLarge {
         limit: usize,
     },
@@ -91,27 +96,80 @@ pub enum FetchError {
     /// The in-memory fetcher has no such document.
     NotFound,
     /// The URL's host is, or resolves to, an address that is never fetched (loopback, private,
-    /// link-local …; see `super::address`), or a redirect went where the first URL could not.
-    Refused(String),
+    /// link-local …; see `super::address`), or a redirect went where the first URL could not:
+    /// why (the English display adds "refused: ").
+    Refused(Detail),
     /// The input's fetch budget ran out ([`crate::limits::Budget`]).
     BudgetExceeded(BudgetExceeded),
 }
 
+impl FetchError {
+    /// What went wrong, in one sentence.
+    pub fn detail(&self) -> Detail {
+        match self {
+            FetchError::SchemeNotAllowed(d) | FetchError::Network(d) => d.clone(),
+            FetchError::TooLarge { limit } => {
+                detail!("response larger than {limit} bytes", limit = count(*limit))
+            }
+            FetchError::TooManyRedirects { limit } => {
+                detail!("more than {limit} redirects", limit = count(*limit))
+            }
+            FetchError::Timeout { ms } => {
+                detail!("no answer within {seconds} s", seconds = count(ms / 1000))
+            }
+            FetchError::NotFound => detail!("no such document"),
+            FetchError::Refused(why) => detail!("refused: {why}", why = cause(why.clone())),
+            FetchError::BudgetExceeded(b) => b.detail(),
+        }
+    }
+
+    /// The browser's `fetch()` failed on `u`: a network error, or the server does not let
+    /// this page read its answer (no CORS headers); the browser does not say which, and its
+    /// own message ("TypeError: Failed to fetch") says nothing more.
+    pub fn browser_network(u: &str) -> FetchError {
+        FetchError::Network(detail!(
+            "the browser could not read {url} (network error, or the server does not allow this page to read it)",
+            url = url(u)
+        ))
+    }
+
+    /// The connection to `host` failed natively: `why` in our words.
+    pub fn network(why: Detail) -> FetchError {
+        FetchError::Network(detail!("network error: {why}", why = cause(why)))
+    }
+
+    /// `badge-verify serve`'s relay refused the URL (403); `why` is the relay's own text.
+    pub fn relay_refused(why: &str) -> FetchError {
+        FetchError::Refused(detail!(
+            "the relay of this page would not fetch it ({why})",
+            why = crate::detail::text(why)
+        ))
+    }
+
+    /// `badge-verify serve`'s relay could not fetch the URL either; `why` is its own text.
+    pub fn relay_failed(why: &str) -> FetchError {
+        FetchError::Network(detail!(
+            "neither the browser nor the relay of this page could read it ({why})",
+            why = crate::detail::text(why)
+        ))
+    }
+}
+
 impl std::fmt::Display for FetchError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            FetchError::SchemeNotAllowed(s) => write!(f, "only https URLs are fetched, not {s}"),
-            FetchError::Network(m) => write!(
-                f,
-                "network error or blocked by the server's CORS policy: {m}"
-            ),
-            FetchError::TooLarge { limit } => write!(f, "response larger than {limit} bytes"),
-            FetchError::TooManyRedirects { limit } => write!(f, "more than {limit} redirects"),
-            FetchError::Timeout { ms } => write!(f, "no answer within {} s", ms / 1000),
-            FetchError::NotFound => write!(f, "no such document"),
-            FetchError::Refused(why) => write!(f, "refused: {why}"),
-            FetchError::BudgetExceeded(b) => b.fmt(f),
-        }
+        self.detail().fmt(f)
+    }
+}
+
+impl From<FetchError> for Detail {
+    fn from(e: FetchError) -> Detail {
+        e.detail()
+    }
+}
+
+impl From<&FetchError> for Detail {
+    fn from(e: &FetchError) -> Detail {
+        e.detail()
     }
 }
 
@@ -187,24 +245,32 @@ impl FetchPolicy {
     /// when [`FetchPolicy::allow_http`]; a host that is a literal address or `localhost` must
     /// be an allowed address ([`FetchPolicy::check_address`]). Returns the parsed URL.
     pub fn check_url(&self, raw: &str) -> Result<WebUrl, FetchError> {
-        let u =
-            WebUrl::parse(raw).map_err(|e| FetchError::SchemeNotAllowed(format!("{raw} ({e})")))?;
+        // The parser's own reason is the platform's English: not shown.
+        let u = WebUrl::parse(raw).map_err(|_| {
+            FetchError::SchemeNotAllowed(detail!(
+                "only https URLs are fetched, not {url} (not a valid URL)",
+                url = code(raw)
+            ))
+        })?;
         if !u.is_http() {
-            return Err(FetchError::SchemeNotAllowed(format!("{}:", u.scheme())));
+            return Err(FetchError::SchemeNotAllowed(detail!(
+                "only https URLs are fetched, not {scheme}",
+                scheme = code(format!("{}:", u.scheme()))
+            )));
         }
         let host = u.host_str().unwrap_or_default();
         if let Some(ip) = address::literal_ip(host) {
             self.check_address(host, ip)?;
         } else if address::is_localhost_name(host) && !self.allow_http {
-            return Err(FetchError::Refused(format!(
-                "{host} is a loopback address (--allow-http permits it for testing)"
+            return Err(FetchError::Refused(detail!(
+                "{host} is a loopback address (`--allow-http` permits it for testing)",
+                host = code(host)
             )));
         }
         if u.scheme() == "http" && !(self.allow_http && u.is_loopback()) {
-            return Err(FetchError::SchemeNotAllowed(
-                "plain http (use https; --allow-http permits 127.0.0.1/localhost for testing)"
-                    .into(),
-            ));
+            return Err(FetchError::SchemeNotAllowed(detail!(
+                "only https URLs are fetched, not plain http (use https; `--allow-http` permits `127.0.0.1`/`localhost` for testing)"
+            )));
         }
         Ok(u)
     }
@@ -213,14 +279,19 @@ impl FetchPolicy {
     /// rules as a first URL, and never from https down to plain http.
     pub fn check_redirect(&self, from: &WebUrl, location: &str) -> Result<WebUrl, FetchError> {
         let to = self.check_url(location).map_err(|e| match e {
-            FetchError::SchemeNotAllowed(why) => {
-                FetchError::Refused(format!("redirect from {from} to {why}"))
-            }
+            FetchError::SchemeNotAllowed(why) => FetchError::Refused(detail!(
+                "a redirect from {from} to {to}: {why}",
+                from = url(from.as_str()),
+                to = url(location),
+                why = cause(why)
+            )),
             other => other,
         })?;
         if from.scheme() == "https" && to.scheme() != "https" {
-            return Err(FetchError::Refused(format!(
-                "redirect from {from} down to plain http ({to})"
+            return Err(FetchError::Refused(detail!(
+                "redirect from {from} down to plain http ({to})",
+                from = url(from.as_str()),
+                to = url(to.as_str())
             )));
         }
         Ok(to)
@@ -230,12 +301,16 @@ impl FetchPolicy {
     pub fn check_address(&self, host: &str, ip: IpAddr) -> Result<(), FetchError> {
         match address::refused(ip, self.allow_http) {
             None => Ok(()),
-            Some(why) if address::literal_ip(host) == Some(ip) => {
-                Err(FetchError::Refused(format!("{host} is {why}")))
-            }
+            Some(why) if address::literal_ip(host) == Some(ip) => Err(FetchError::Refused(
+                detail!("{host} is {what}", host = code(host), what = cause(why)),
+            )),
             // Only a name lookup gets here (natively): the address is said in the fetcher, so
             // the app carries no IP address formatting.
-            Some(why) => Err(FetchError::Refused(format!("{host} resolves to {why}"))),
+            Some(why) => Err(FetchError::Refused(detail!(
+                "{host} resolves to {what}",
+                host = code(host),
+                what = cause(why)
+            ))),
         }
     }
 }

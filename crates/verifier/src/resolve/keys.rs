@@ -12,6 +12,8 @@
 
 use super::did;
 use super::weburl::WebUrl;
+use crate::detail;
+use crate::detail::{cause, code, url, Detail};
 use crate::jose::keys::{KeyError, PublicKey};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -29,21 +31,21 @@ pub trait JsonSource {
 /// Why a document could not be had. `answered`: the server answered (404, 410, not JSON), so
 /// the document does not list anything; otherwise it could not be read (network, CORS, a
 /// server error, the budget) and nothing is known.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DocFailure {
-    pub detail: String,
+    pub detail: Detail,
     pub answered: bool,
 }
 
 impl DocFailure {
-    pub fn unread(detail: impl Into<String>) -> Self {
+    pub fn unread(detail: impl Into<Detail>) -> Self {
         DocFailure {
             detail: detail.into(),
             answered: false,
         }
     }
 
-    pub fn answered(detail: impl Into<String>) -> Self {
+    pub fn answered(detail: impl Into<Detail>) -> Self {
         DocFailure {
             detail: detail.into(),
             answered: true,
@@ -53,19 +55,19 @@ impl DocFailure {
 
 impl std::fmt::Display for DocFailure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.detail)
+        self.detail.fmt(f)
     }
 }
 
 /// Whether the controller's document lists the key under `assertionMethod`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Assertion {
     Listed,
     /// The controller's document was read and does not list it.
-    NotListed(String),
+    NotListed(Detail),
     /// Could not be established (the key came from a bare JWK / JWK Set, or the controller's
     /// document could not be fetched): why.
-    Unknown(String),
+    Unknown(Detail),
 }
 
 /// A key with its provenance.
@@ -77,14 +79,14 @@ pub struct ResolvedKey {
     /// Who the documents say controls the key (a DID, an issuer URL), if they say.
     pub controller: Option<String>,
     /// Where the key was found, for the expert view (`did:key (offline)`, a document URL …).
-    pub source: String,
+    pub source: Detail,
     pub assertion: Assertion,
 }
 
 impl ResolvedKey {
     /// A key from a document that names no controller (a bare JWK or JWK Set): whether it may
     /// issue is unknown, for the reason `why`.
-    fn uncontrolled(key: PublicKey, method: &str, source: String, why: String) -> ResolvedKey {
+    fn uncontrolled(key: PublicKey, method: &str, source: Detail, why: Detail) -> ResolvedKey {
         ResolvedKey {
             key,
             method_id: method.into(),
@@ -96,27 +98,61 @@ impl ResolvedKey {
 }
 
 /// Why a verification method did not give a key.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ResolveError {
     /// The reference or the document is wrong (no scheme, unknown scheme, key not in the
     /// document, malformed key): the proof cannot be satisfied.
-    Invalid(String),
+    Invalid(Detail),
     /// A DID method (or key type) this verifier does not support: cannot decide.
-    Unsupported(String),
-    /// A document could not be fetched: cannot decide. `tried` lists what was tried.
-    Unavailable { detail: String, tried: Vec<String> },
+    Unsupported(Detail),
+    /// A document could not be fetched: cannot decide. `tried` lists what was tried, each
+    /// with its outcome.
+    Unavailable { detail: Detail, tried: Vec<Detail> },
+}
+
+impl ResolveError {
+    /// Why, in one sentence (with what was tried).
+    pub fn detail(&self) -> Detail {
+        match self {
+            ResolveError::Invalid(m) | ResolveError::Unsupported(m) => m.clone(),
+            ResolveError::Unavailable { detail, tried } if tried.is_empty() => detail.clone(),
+            ResolveError::Unavailable { detail, tried } => detail!(
+                "{why} (tried: {tried})",
+                why = cause(detail.clone()),
+                tried = cause(list(tried.clone()))
+            ),
+        }
+    }
 }
 
 impl std::fmt::Display for ResolveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ResolveError::Invalid(m) | ResolveError::Unsupported(m) => f.write_str(m),
-            ResolveError::Unavailable { detail, tried } if tried.is_empty() => f.write_str(detail),
-            ResolveError::Unavailable { detail, tried } => {
-                write!(f, "{detail} (tried: {})", tried.join("; "))
-            }
-        }
+        self.detail().fmt(f)
     }
+}
+
+impl From<&ResolveError> for Detail {
+    fn from(e: &ResolveError) -> Detail {
+        e.detail()
+    }
+}
+
+impl From<ResolveError> for Detail {
+    fn from(e: ResolveError) -> Detail {
+        e.detail()
+    }
+}
+
+/// Items one after another, separated as a list is in the reader's language ("a; b; c").
+pub fn list(items: impl IntoIterator<Item = Detail>) -> Detail {
+    let mut items: Vec<Detail> = items.into_iter().collect();
+    let Some(mut out) = items.pop() else {
+        return detail!("(none)");
+    };
+    while let Some(before) = items.pop() {
+        out = detail!("{item}; {rest}", item = cause(before), rest = cause(out));
+    }
+    out
 }
 
 /// Most documents one resolution may read (a method document and its controller's).
@@ -127,7 +163,7 @@ pub struct KeyResolver<'s, S: JsonSource> {
     src: &'s mut S,
     cache: HashMap<String, Result<Value, DocFailure>>,
     /// Every URL fetched (or found in the cache) for the current resolution, with its outcome.
-    tried: Vec<String>,
+    tried: Vec<Detail>,
 }
 
 impl<'s, S: JsonSource> KeyResolver<'s, S> {
@@ -143,61 +179,75 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
     pub async fn document(&mut self, url: &str) -> Result<Value, DocFailure> {
         if let Some(r) = self.cache.get(url) {
             let r = r.clone();
-            self.tried.push(match &r {
-                Ok(_) => format!("{url}: fetched"),
-                Err(e) => format!("{url}: {e}"),
-            });
+            self.tried.push(tried(url, &r));
             return r;
         }
         if self.cache.len() >= MAX_DOCS * 4 {
-            return Err(DocFailure::unread("too many key documents for one badge"));
+            return Err(DocFailure::unread(detail!(
+                "too many key documents for one badge"
+            )));
         }
         let r = self.src.get_json(url).await;
-        self.tried.push(match &r {
-            Ok(_) => format!("{url}: fetched"),
-            Err(e) => format!("{url}: {e}"),
-        });
+        self.tried.push(tried(url, &r));
         self.cache.insert(url.to_string(), r.clone());
         r
     }
 
     /// The DID document of a DID (offline for did:key / did:jwk) and where it came from.
-    pub async fn did_document(&mut self, did_url: &str) -> Result<(Value, String), ResolveError> {
-        let d = did::parse(did_url)
-            .ok_or_else(|| ResolveError::Invalid(format!("\"{did_url}\" is not a valid DID")))?;
+    pub async fn did_document(&mut self, did_url: &str) -> Result<(Value, Detail), ResolveError> {
+        let d = did::parse(did_url).ok_or_else(|| {
+            ResolveError::Invalid(detail!("\"{did}\" is not a valid DID", did = code(did_url)))
+        })?;
         match d.method {
             "key" => did::did_key_document(d.did, d.specific_id)
-                .map(|doc| (doc, "did:key (offline)".to_string()))
+                .map(|doc| (doc, detail!("`did:key` (offline)")))
                 .map_err(ResolveError::Invalid),
             "jwk" => did::did_jwk_document(d.did, d.specific_id)
-                .map(|doc| (doc, "did:jwk (offline)".to_string()))
+                .map(|doc| (doc, detail!("`did:jwk` (offline)")))
                 .map_err(ResolveError::Invalid),
             "web" => {
                 let urls = did::did_web_urls(d.specific_id, self.src.allow_http()).map_err(ResolveError::Invalid)?;
-                let mut last = String::new();
-                for url in &urls {
-                    match self.document(url).await {
+                let mut last = detail!("no such document");
+                for u in &urls {
+                    match self.document(u).await {
                         Ok(doc) => {
                             // did:web §3.2: the document must be about this DID.
-                            if doc.get("id").and_then(Value::as_str) != Some(d.did) {
-                                return Err(ResolveError::Invalid(format!(
-                                    "the DID document at {url} is about {}, not {}",
-                                    doc.get("id").and_then(Value::as_str).unwrap_or("(no id)"),
-                                    d.did
-                                )));
+                            let id = doc.get("id").and_then(Value::as_str);
+                            if id != Some(d.did) {
+                                return Err(ResolveError::Invalid(match id {
+                                    Some(id) => detail!(
+                                        "the DID document at {url} is about {other}, not {did}",
+                                        url = url(u.as_str()),
+                                        other = code(id),
+                                        did = code(d.did)
+                                    ),
+                                    None => detail!(
+                                        "the DID document at {url} is about (no id), not {did}",
+                                        url = url(u.as_str()),
+                                        did = code(d.did)
+                                    ),
+                                }));
                             }
-                            return Ok((doc, format!("did:web document {url}")));
+                            return Ok((
+                                doc,
+                                detail!("`did:web` document {url}", url = url(u.as_str())),
+                            ));
                         }
                         Err(e) => last = e.detail,
                     }
                 }
                 Err(ResolveError::Unavailable {
-                    detail: format!("the DID document of {} could not be fetched: {last}", d.did),
-                    tried: urls,
+                    detail: detail!(
+                        "the DID document of {did} could not be fetched: {why}",
+                        did = code(d.did),
+                        why = cause(last)
+                    ),
+                    tried: urls.iter().map(|u| detail!("{url}", url = url(u.as_str()))).collect(),
                 })
             }
-            other => Err(ResolveError::Unsupported(format!(
-                "did:{other} is a DID method this verifier cannot resolve (supported: did:key, did:jwk, did:web)"
+            other => Err(ResolveError::Unsupported(detail!(
+                "{method} is a DID method this verifier cannot resolve (supported: `did:key`, `did:jwk`, `did:web`)",
+                method = code(format!("did:{other}"))
             ))),
         }
     }
@@ -221,31 +271,37 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
     async fn resolve_inner(&mut self, method: &str) -> Result<ResolvedKey, ResolveError> {
         let method = method.trim();
         let Some((scheme, _)) = method.split_once(':').filter(|(s, _)| is_scheme(s)) else {
-            return Err(ResolveError::Invalid(format!(
-                "the verification method \"{method}\" is not a URI (no scheme): it must be a DID URL or an https URL"
+            return Err(ResolveError::Invalid(detail!(
+                "the verification method \"{method}\" is not a URI (no scheme): it must be a DID URL or an https URL",
+                method = code(method)
             )));
         };
         match scheme.to_ascii_lowercase().as_str() {
             "did" => self.resolve_did(method).await,
             "http" | "https" => self.resolve_http(method).await,
-            other => Err(ResolveError::Invalid(format!(
-                "the verification method \"{method}\" has the scheme \"{other}:\"; keys are named by DID URLs or https URLs (OB 3.0 integrity.md, \"Dereferencing the Public Key\")"
+            other => Err(ResolveError::Invalid(detail!(
+                "the verification method \"{method}\" has the scheme \"{scheme}\"; keys are named by DID URLs or https URLs (OB 3.0 `integrity.md`, \"Dereferencing the Public Key\")",
+                method = code(method),
+                scheme = code(format!("{other}:"))
             ))),
         }
     }
 
     async fn resolve_did(&mut self, method: &str) -> Result<ResolvedKey, ResolveError> {
         let (doc, source) = self.did_document(method).await?;
-        let d = did::parse(method)
-            .ok_or_else(|| ResolveError::Invalid(format!("\"{method}\" is not a valid DID")))?;
+        let d = did::parse(method).ok_or_else(|| {
+            ResolveError::Invalid(detail!("\"{did}\" is not a valid DID", did = code(method)))
+        })?;
         let vm = match d.fragment {
             Some(_) => find_method(&doc, method, d.did).cloned(),
             // A bare DID (`did:key:z6Mk…`): the DID's only assertion key, if there is exactly one.
             None => single_assertion_method(&doc, d.did),
         };
         let Some(vm) = vm else {
-            return Err(ResolveError::Invalid(format!(
-                "{source} has no verification method {method}"
+            return Err(ResolveError::Invalid(detail!(
+                "{source} has no verification method {method}",
+                source = cause(source),
+                method = code(method)
             )));
         };
         let vm_id = absolute(
@@ -265,8 +321,10 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
         } else if lists_assertion(&doc, &vm_id, d.did) {
             Assertion::Listed
         } else {
-            Assertion::NotListed(format!(
-                "{source} does not list {vm_id} under assertionMethod"
+            Assertion::NotListed(detail!(
+                "{source} does not list {method} under `assertionMethod`",
+                source = cause(source.clone()),
+                method = code(vm_id.as_str())
             ))
         };
         Ok(ResolvedKey {
@@ -287,10 +345,14 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
             .document(doc_url)
             .await
             .map_err(|e| ResolveError::Unavailable {
-                detail: format!("the key document {doc_url} could not be fetched: {e}"),
+                detail: detail!(
+                    "the key document {url} could not be fetched: {why}",
+                    url = url(doc_url),
+                    why = cause(e.detail)
+                ),
                 tried: Vec::new(),
             })?;
-        let source = format!("key document {doc_url}");
+        let source = detail!("key document {url}", url = url(doc_url));
         // A JWK Set (RFC 7517 §5): the key whose `kid` is the fragment or the whole URL.
         if let Some(keys) = doc.get("keys").and_then(Value::as_array) {
             let jwk = keys
@@ -301,19 +363,26 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
                 })
                 .or_else(|| (keys.len() == 1 && fragment.is_none()).then(|| &keys[0]))
                 .ok_or_else(|| {
-                    ResolveError::Invalid(format!(
-                        "the JWK Set at {doc_url} has no key \"{}\"",
-                        fragment.unwrap_or(method)
+                    ResolveError::Invalid(detail!(
+                        "the JWK Set at {url} has no key \"{kid}\"",
+                        url = url(doc_url),
+                        kid = code(fragment.unwrap_or(method))
                     ))
                 })?;
             let key = PublicKey::from_jwk(jwk).map_err(|e| key_error(method, e))?;
-            let why = format!("{doc_url} is a bare JWK Set: it names no controller");
+            let why = detail!(
+                "{url} is a bare JWK Set: it names no controller",
+                url = url(doc_url)
+            );
             return Ok(ResolvedKey::uncontrolled(key, method, source, why));
         }
         // A bare JWK.
         if doc.get("kty").is_some() {
             let key = PublicKey::from_jwk(&doc).map_err(|e| key_error(method, e))?;
-            let why = format!("{doc_url} is a bare JWK: it names no controller");
+            let why = detail!(
+                "{url} is a bare JWK: it names no controller",
+                url = url(doc_url)
+            );
             return Ok(ResolvedKey::uncontrolled(key, method, source, why));
         }
         // A single verification method document, fetched by its own id.
@@ -336,7 +405,10 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
                 .and_then(Value::as_str)
                 .map(|c| absolute(c, doc_url));
             let assertion = match &controller {
-                None => Assertion::Unknown(format!("{doc_url} names no controller")),
+                None => Assertion::Unknown(detail!(
+                    "{url} names no controller",
+                    url = url(doc_url)
+                )),
                 Some(c) => self.controller_lists(c, &vm_id).await,
             };
             return Ok(ResolvedKey {
@@ -350,14 +422,18 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
         // A controller document (an issuer Profile or DID-style document) listing methods. It
         // speaks for the URL it was fetched from only: one claiming another id is refused.
         if let Some(id) = doc_id.as_deref().filter(|id| !same_url(id, doc_url)) {
-            return Err(ResolveError::Invalid(format!(
-                "the document at {doc_url} claims to be {id}"
+            return Err(ResolveError::Invalid(detail!(
+                "the document at {url} claims to be {id}",
+                url = url(doc_url),
+                id = code(id)
             )));
         }
         let vm = find_method(&doc, method, doc_url).cloned();
         let Some(vm) = vm else {
-            return Err(ResolveError::Invalid(format!(
-                "the document at {doc_url} does not list the key {method}"
+            return Err(ResolveError::Invalid(detail!(
+                "the document at {url} does not list the key {method}",
+                url = url(doc_url),
+                method = code(method)
             )));
         };
         let key = key_from_method(&vm).map_err(|e| key_error(method, e))?;
@@ -372,11 +448,13 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
         } else if lists_assertion(&doc, method, doc_url) {
             Assertion::Listed
         } else {
-            Assertion::NotListed(format!(
-                "{doc_url} does not list {method} under assertionMethod"
+            Assertion::NotListed(detail!(
+                "{url} does not list {method} under `assertionMethod`",
+                url = url(doc_url),
+                method = code(method)
             ))
         };
-        let source = format!("controller document {doc_url}");
+        let source = detail!("controller document {url}", url = url(doc_url));
         Ok(ResolvedKey {
             key,
             method_id: method.into(),
@@ -392,35 +470,42 @@ impl<'s, S: JsonSource> KeyResolver<'s, S> {
             match self.did_document(controller).await {
                 Ok((doc, _)) => doc,
                 Err(e) => {
-                    return Assertion::Unknown(format!(
-                        "the controller {controller} could not be read: {e}"
+                    return Assertion::Unknown(detail!(
+                        "the controller {controller} could not be read: {why}",
+                        controller = code(controller),
+                        why = cause(e)
                     ))
                 }
             }
         } else if controller.starts_with("https://") || controller.starts_with("http://") {
-            let url = controller
+            let doc_url = controller
                 .split('#')
                 .next()
                 .unwrap_or(controller)
                 .to_string();
-            match self.document(&url).await {
+            match self.document(&doc_url).await {
                 Ok(doc) => doc,
                 Err(e) => {
-                    return Assertion::Unknown(format!(
-                        "the controller document {url} could not be fetched: {e}"
+                    return Assertion::Unknown(detail!(
+                        "the controller document {url} could not be fetched: {why}",
+                        url = url(doc_url),
+                        why = cause(e.detail)
                     ))
                 }
             }
         } else {
-            return Assertion::Unknown(format!(
-                "the controller {controller} cannot be dereferenced"
+            return Assertion::Unknown(detail!(
+                "the controller {controller} cannot be dereferenced",
+                controller = code(controller)
             ));
         };
         if lists_assertion(&doc, vm_id, controller) {
             Assertion::Listed
         } else {
-            Assertion::NotListed(format!(
-                "the controller document {controller} does not list {vm_id} under assertionMethod"
+            Assertion::NotListed(detail!(
+                "the controller document {controller} does not list {method} under `assertionMethod`",
+                controller = code(controller),
+                method = code(vm_id)
             ))
         }
     }
@@ -469,10 +554,20 @@ fn same_url(a: &str, b: &str) -> bool {
 }
 
 fn key_error(vm: &str, e: KeyError) -> ResolveError {
-    if e.is_unsupported() {
-        ResolveError::Unsupported(format!("{vm}: {e}"))
+    let unsupported = e.is_unsupported();
+    let d = detail!("{method}: {why}", method = code(vm), why = cause(e.0));
+    if unsupported {
+        ResolveError::Unsupported(d)
     } else {
-        ResolveError::Invalid(format!("{vm}: {e}"))
+        ResolveError::Invalid(d)
+    }
+}
+
+/// One line of what a resolution tried: the URL and how it went.
+fn tried(u: &str, r: &Result<Value, DocFailure>) -> Detail {
+    match r {
+        Ok(_) => detail!("{url}: fetched", url = url(u)),
+        Err(e) => detail!("{url}: {why}", url = url(u), why = cause(e.detail.clone())),
     }
 }
 
@@ -555,7 +650,7 @@ pub fn key_from_method(vm: &Value) -> Result<PublicKey, KeyError> {
     if let Some(b58) = vm.get("publicKeyBase58").and_then(Value::as_str) {
         let bytes = bs58::decode(b58)
             .into_vec()
-            .map_err(|e| KeyError(format!("invalid base58: {e}")))?;
+            .map_err(|e| KeyError(format!("invalid base58: {e}").into()))?;
         return PublicKey::ed25519_from_bytes(&bytes);
     }
     Err(KeyError(
@@ -608,14 +703,21 @@ pub fn ob2_embedded_key(issuer: &Value, key_id: &str) -> Option<Value> {
 
 /// The RSA key of an OB 2.0 CryptographicKey document (`publicKeyPem`; RS256 is the only OB 2.0
 /// signing algorithm). `Err` says why in the words of the `key` check.
-pub fn ob2_rsa_key(key_doc: &Value, key_id: &str) -> Result<PublicKey, String> {
+pub fn ob2_rsa_key(key_doc: &Value, key_id: &str) -> Result<PublicKey, Detail> {
     let Some(pem) = crate::model::json::str_of(key_doc, "publicKeyPem") else {
-        return Err(format!("key {key_id} has no publicKeyPem"));
+        return Err(detail!(
+            "key {key} has no `publicKeyPem`",
+            key = code(key_id)
+        ));
     };
     match PublicKey::from_pem(pem) {
         Ok(k @ PublicKey::Rsa(_)) => Ok(k),
-        Ok(k) => Err(format!("key {key_id} is {}, RS256 needs RSA", k.kind())),
-        Err(e) => Err(format!("key {key_id}: {e}")),
+        Ok(k) => Err(detail!(
+            "key {key} is {kind}, `RS256` needs RSA",
+            key = code(key_id),
+            kind = code(k.kind())
+        )),
+        Err(e) => Err(detail!("key {key}: {why}", key = code(key_id), why = cause(e.0))),
     }
 }
 
@@ -627,10 +729,10 @@ pub fn header_jwk(jwk: &Value) -> Result<ResolvedKey, KeyError> {
         key,
         method_id: thumbprint_urn(jwk),
         controller: None,
-        source: "the JWT's jwk header".into(),
-        assertion: Assertion::Unknown(
-            "a jwk in the token itself says nothing about who owns it".into(),
-        ),
+        source: detail!("the JWT's `jwk` header"),
+        assertion: Assertion::Unknown(detail!(
+            "a `jwk` in the token itself says nothing about who owns it"
+        )),
     })
 }
 
@@ -958,13 +1060,15 @@ mod named_keys {
             Some(json!({"id": "https://i.example/k2", "publicKeyPem": "…"}))
         );
         assert_eq!(
-            ob2_rsa_key(&json!({}), "k"),
-            Err("key k has no publicKeyPem".into())
+            ob2_rsa_key(&json!({}), "k").unwrap_err().to_string(),
+            "key k has no publicKeyPem"
         );
         let ed25519 = "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAtATjut07igBsA5P/L1sfvAnJf7bRajNA0qF6jqua0HQ=\n-----END PUBLIC KEY-----";
         assert_eq!(
-            ob2_rsa_key(&json!({"publicKeyPem": ed25519}), "k"),
-            Err("key k is Ed25519, RS256 needs RSA".into())
+            ob2_rsa_key(&json!({"publicKeyPem": ed25519}), "k")
+                .unwrap_err()
+                .to_string(),
+            "key k is Ed25519, RS256 needs RSA"
         );
         assert!(ob2_rsa_key(&json!({"publicKeyPem": "garbage"}), "k")
             .is_err_and(|e| e.starts_with("key k: ")));

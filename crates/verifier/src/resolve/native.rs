@@ -11,6 +11,8 @@ use super::fetch::{
     request_timeout_ms, FetchError, FetchLimits, FetchPolicy, FetchPurpose, Fetcher, Response,
 };
 use super::weburl::WebUrl;
+use crate::detail;
+use crate::detail::{cause, code, url, Detail};
 use std::io::Read;
 use std::net::{SocketAddr, ToSocketAddrs};
 use std::time::{Duration, Instant};
@@ -28,11 +30,11 @@ pub struct NativeFetcher {
 
 /// Why the resolver refused a host, carried through ureq's error to [`FetchError::Refused`].
 #[derive(Debug)]
-struct Refusal(String);
+struct Refusal(Detail);
 
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        self.0.fmt(f)
     }
 }
 
@@ -54,7 +56,11 @@ impl ureq::Resolver for CheckedResolver {
             if let Err(FetchError::Refused(why)) = self.policy.check_address(host, a.ip()) {
                 return Err(std::io::Error::new(
                     std::io::ErrorKind::PermissionDenied,
-                    Refusal(format!("{why} {}", a.ip())),
+                    Refusal(detail!(
+                        "{why} {address}",
+                        why = cause(why),
+                        address = code(a.ip().to_string())
+                    )),
                 ));
             }
         }
@@ -63,7 +69,7 @@ impl ureq::Resolver for CheckedResolver {
 }
 
 /// The refusal in an error's source chain, if the resolver refused.
-fn refusal(e: &(dyn std::error::Error + 'static)) -> Option<String> {
+fn refusal(e: &(dyn std::error::Error + 'static)) -> Option<Detail> {
     let mut cur = Some(e);
     while let Some(e) = cur {
         if let Some(r) = e.downcast_ref::<Refusal>() {
@@ -121,6 +127,7 @@ impl NativeFetcher {
                     if let Some(why) = refusal(&t) {
                         return Err(FetchError::Refused(why));
                     }
+                    let host = current.host_str().unwrap_or_default().to_owned();
                     let msg = t.to_string();
                     let io_timeout = std::error::Error::source(&t)
                         .and_then(|s| s.downcast_ref::<std::io::Error>())
@@ -133,7 +140,23 @@ impl NativeFetcher {
                     return Err(if io_timeout || msg.contains("timed out") {
                         timed_out()
                     } else {
-                        FetchError::Network(msg)
+                        // ureq's message is English: only its kind is said, in our words.
+                        FetchError::network(match t.kind() {
+                            ureq::ErrorKind::Dns => detail!(
+                                "the host {host} could not be found (DNS)",
+                                host = code(host)
+                            ),
+                            ureq::ErrorKind::ConnectionFailed => {
+                                detail!("could not connect to {host}", host = code(host))
+                            }
+                            ureq::ErrorKind::BadStatus
+                            | ureq::ErrorKind::BadHeader
+                            | ureq::ErrorKind::HTTP => detail!(
+                                "{host} answered with a malformed HTTP response",
+                                host = code(host)
+                            ),
+                            _ => detail!("the connection to {host} failed", host = code(host)),
+                        })
                     });
                 }
             };
@@ -172,7 +195,10 @@ impl NativeFetcher {
                     ) {
                         timed_out()
                     } else {
-                        FetchError::Network(e.to_string())
+                        FetchError::network(detail!(
+                            "the connection broke while reading {url}",
+                            url = crate::detail::url(current.as_str())
+                        ))
                     }
                 })?;
             return self
@@ -183,8 +209,13 @@ impl NativeFetcher {
 
     /// The redirect target `location` (relative to `from`), if the policy lets it be followed.
     fn next_hop(&self, from: &WebUrl, location: &str) -> Result<WebUrl, FetchError> {
-        let joined = crate::platform::join_url(from.as_str(), location).map_err(|e| {
-            FetchError::Refused(format!("redirect from {from} to an invalid URL ({e})"))
+        // The parser's own reason is the platform's English: not shown.
+        let joined = crate::platform::join_url(from.as_str(), location).map_err(|_| {
+            FetchError::Refused(detail!(
+                "redirect from {from} to an invalid URL ({location})",
+                from = url(from.as_str()),
+                location = code(location)
+            ))
         })?;
         self.policy.check_redirect(from, &joined.href)
     }

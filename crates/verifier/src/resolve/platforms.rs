@@ -13,6 +13,8 @@
 //! URLs, verified as any other URL, and their pages are searched like any other web page).
 
 use super::weburl::WebUrl;
+use crate::detail;
+use crate::detail::Detail;
 
 /// What a recognised link stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,24 +154,34 @@ fn username(s: &str) -> bool {
 pub fn credly_list(
     body: &[u8],
     max: usize,
-) -> Result<(Vec<Result<String, String>>, usize), String> {
-    let v: serde_json::Value =
-        serde_json::from_slice(body).map_err(|e| format!("the badge list is not JSON: {e}"))?;
+) -> Result<(Vec<Result<String, Detail>>, usize), Detail> {
+    use crate::detail::{count, text};
+    // serde_json's own message is English: only where it stopped is said.
+    let v: serde_json::Value = serde_json::from_slice(body).map_err(|e| {
+        detail!(
+            "the badge list is not JSON (line {line}, column {column})",
+            line = count(e.line()),
+            column = count(e.column())
+        )
+    })?;
     let data = v
         .as_object()
-        .ok_or("the badge list is not a JSON object")?
+        .ok_or_else(|| detail!("the badge list is not a JSON object"))?
         .get("data")
-        .ok_or("the badge list has no \"data\" member")?
+        .ok_or_else(|| detail!("the badge list has no \"`data`\" member"))?
         .as_array()
-        .ok_or("the badge list's \"data\" is not an array")?;
+        .ok_or_else(|| detail!("the badge list's \"`data`\" is not an array"))?;
     let entries = data
         .iter()
         .take(max)
         .map(|e| match e.get("id").and_then(|id| id.as_str()) {
             Some(id) => uuid(id).map(|u| credly_assertion_url(&u)).ok_or_else(|| {
-                format!("the entry's id {:?} is not a badge id (a UUID)", short(id))
+                detail!(
+                    "the entry's id {id} is not a badge id (a UUID)",
+                    id = text(format!("{:?}", short(id)))
+                )
             }),
-            None => Err("the entry has no \"id\" string".to_string()),
+            None => Err(detail!("the entry has no \"`id`\" string")),
         })
         .collect();
     Ok((entries, data.len()))

@@ -5,6 +5,8 @@
 //! Bit order (Bitstring Status List §3.1 "Bitstring Generation Algorithm"): index 0 is the
 //! left-most bit, i.e. the most significant bit of the first byte.
 
+use crate::detail;
+use crate::detail::{count, Detail};
 use crate::platform::GunzipError;
 use base64::alphabet::URL_SAFE;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
@@ -24,17 +26,17 @@ const B64URL: GeneralPurpose = GeneralPurpose::new(
 );
 
 /// Why a list cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BitstringError(pub String);
+#[derive(Debug, Clone, PartialEq)]
+pub struct BitstringError(pub Detail);
 
 impl std::fmt::Display for BitstringError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        self.0.fmt(f)
     }
 }
 
-fn err(m: impl Into<String>) -> BitstringError {
-    BitstringError(m.into())
+fn err(m: Detail) -> BitstringError {
+    BitstringError(m)
 }
 
 /// How `encodedList` is written.
@@ -59,7 +61,7 @@ pub async fn decode_list(
         .await
         .map_err(|e| match e {
             GunzipError::TooLarge => too_large(max),
-            GunzipError::Invalid(e) => not_gzip(e),
+            GunzipError::Invalid(inflater) => not_gzip(&inflater),
         })
 }
 
@@ -70,11 +72,15 @@ pub fn decode(encoded: &str, encoding: Encoding, max: usize) -> Result<Vec<u8>, 
 }
 
 fn too_large(max: usize) -> BitstringError {
-    err(format!("encodedList decompresses to more than {max} bytes"))
+    err(detail!(
+        "`encodedList` decompresses to more than {max} bytes",
+        max = count(max)
+    ))
 }
 
-fn not_gzip(e: impl std::fmt::Display) -> BitstringError {
-    err(format!("encodedList is not GZIP-compressed: {e}"))
+/// The inflater's own words (`_inflater`) are not shown: they are English.
+fn not_gzip(_inflater: &Detail) -> BitstringError {
+    err(detail!("`encodedList` is not GZIP-compressed"))
 }
 
 /// The GZIP bytes of `encodedList`.
@@ -87,16 +93,16 @@ fn unbase64(encoded: &str, encoding: Encoding) -> Result<Vec<u8>, BitstringError
             // mistake of omitting the prefix rather than report a working list as unreadable.
             None if s.starts_with("H4sI") => s,
             None => {
-                return Err(err(
-                    "encodedList is not multibase base64url (no 'u' prefix)",
-                ))
+                return Err(err(detail!(
+                    "`encodedList` is not multibase base64url (no 'u' prefix)"
+                )))
             }
         },
         Encoding::Base64Url => s,
     };
     B64URL
         .decode(b64)
-        .map_err(|e| err(format!("encodedList is not base64url: {e}")))
+        .map_err(|_| err(detail!("`encodedList` is not base64url")))
 }
 
 /// Reads the `size`-bit status at `index` (bits `index*size .. index*size+size`, most

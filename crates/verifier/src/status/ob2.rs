@@ -3,6 +3,8 @@
 //! holds the revoked assertions as plain id strings or objects with `id` (or legacy `uid`) and
 //! an optional `revocationReason`.
 
+use crate::detail;
+use crate::detail::Detail;
 use crate::model::json::{each, has_type, str_of};
 use serde_json::Value;
 
@@ -16,12 +18,18 @@ pub struct Revoked {
 }
 
 /// Why a document cannot be used as a revocation list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ListError(pub String);
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListError(pub Detail);
 
 impl std::fmt::Display for ListError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        self.0.fmt(f)
+    }
+}
+
+impl From<ListError> for Detail {
+    fn from(e: ListError) -> Detail {
+        e.0
     }
 }
 
@@ -33,22 +41,22 @@ pub fn lookup(
     uid: Option<&str>,
 ) -> Result<Option<Revoked>, ListError> {
     if !list.is_object() {
-        return Err(ListError("the revocation list is not a JSON object".into()));
+        return Err(ListError(detail!("the revocation list is not a JSON object")));
     }
     if list.get("type").is_some() && !has_type(list, "RevocationList") {
-        return Err(ListError(
-            "the document's type is not RevocationList".into(),
-        ));
+        return Err(ListError(detail!(
+            "the document's type is not `RevocationList`"
+        )));
     }
     let Some(entries) = list.get("revokedAssertions") else {
-        return Err(ListError(
-            "the revocation list has no revokedAssertions".into(),
-        ));
+        return Err(ListError(detail!(
+            "the revocation list has no `revokedAssertions`"
+        )));
     };
     if !(entries.is_array() || entries.is_string() || entries.is_object()) {
-        return Err(ListError(
-            "revokedAssertions is neither a list, a string nor an object".into(),
-        ));
+        return Err(ListError(detail!(
+            "`revokedAssertions` is neither a list, a string nor an object"
+        )));
     }
     let id = id.map(str::trim).filter(|s| !s.is_empty());
     let uid = uid.map(str::trim).filter(|s| !s.is_empty());

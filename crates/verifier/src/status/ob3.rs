@@ -3,6 +3,8 @@
 //! v1.0 §3.2 "Validate Algorithm") and its VC 1.1 predecessor `StatusList2021Entry`.
 
 use super::bitstring::{self, Encoding, MAX_LIST_BYTES, MAX_STATUS_SIZE};
+use crate::detail;
+use crate::detail::{code, count, Detail};
 use crate::memo::Memo;
 use crate::model::json::{each, str_of};
 use serde_json::Value;
@@ -38,23 +40,27 @@ impl Flavour {
 
 /// `statusListIndex`: a decimal string (Bitstring Status List, StatusList2021) or, as some
 /// issuers write it, a JSON integer.
-pub fn index_of(entry: &Value) -> Result<u64, String> {
+pub fn index_of(entry: &Value) -> Result<u64, Detail> {
+    let not_an_index = |v: &Value| {
+        detail!(
+            "`statusListIndex` {value} is not a non-negative integer",
+            value = code(v.to_string())
+        )
+    };
     match entry.get("statusListIndex") {
-        Some(Value::String(s)) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => s
-            .parse::<u64>()
-            .map_err(|_| format!("statusListIndex {s} is too large")),
-        Some(Value::Number(n)) => n
-            .as_u64()
-            .ok_or_else(|| format!("statusListIndex {n} is not a non-negative integer")),
-        Some(other) => Err(format!(
-            "statusListIndex {other} is not a non-negative integer"
-        )),
-        None => Err("the status entry has no statusListIndex".into()),
+        Some(Value::String(s)) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
+            s.parse::<u64>().map_err(|_| {
+                detail!("`statusListIndex` {value} is too large", value = code(s.as_str()))
+            })
+        }
+        Some(v @ Value::Number(n)) => n.as_u64().ok_or_else(|| not_an_index(v)),
+        Some(other) => Err(not_an_index(other)),
+        None => Err(detail!("the status entry has no `statusListIndex`")),
     }
 }
 
 /// `statusSize` (Bitstring Status List §2.1; default 1).
-pub fn size_of(entry: &Value) -> Result<u32, String> {
+pub fn size_of(entry: &Value) -> Result<u32, Detail> {
     let raw = match entry.get("statusSize") {
         None => return Ok(1),
         Some(Value::Number(n)) => n.as_u64(),
@@ -63,12 +69,15 @@ pub fn size_of(entry: &Value) -> Result<u32, String> {
     };
     match raw {
         Some(n) if (1..=u64::from(MAX_STATUS_SIZE)).contains(&n) => Ok(n as u32),
-        _ => Err(format!(
-            "statusSize {} is not an integer from 1 to {MAX_STATUS_SIZE}",
-            entry
-                .get("statusSize")
-                .map(|s| s.to_string())
-                .unwrap_or_default()
+        _ => Err(detail!(
+            "`statusSize` {value} is not an integer from 1 to {max}",
+            value = code(
+                entry
+                    .get("statusSize")
+                    .map(|s| s.to_string())
+                    .unwrap_or_default()
+            ),
+            max = count(MAX_STATUS_SIZE)
         )),
     }
 }
@@ -88,14 +97,17 @@ pub fn message_for(entry: &Value, value: u64) -> Option<String> {
 
 /// The bits of a verified list's `encodedList`, decoded once per list body (`key`: the body's
 /// SHA-256 and the encoding; a 16 KB list is inflated once, not per credential).
-pub async fn decoded_list(key: ([u8; 32], Encoding), encoded: &str) -> Result<Rc<Vec<u8>>, String> {
+pub async fn decoded_list(
+    key: ([u8; 32], Encoding),
+    encoded: &str,
+) -> Result<Rc<Vec<u8>>, Detail> {
     if let Some(bits) = DECODED_LISTS.with(|m| m.get(&key)) {
         return Ok(bits);
     }
     let bits = Rc::new(
         bitstring::decode_list(encoded, key.1, MAX_LIST_BYTES)
             .await
-            .map_err(|e| e.to_string())?,
+            .map_err(|e| e.0)?,
     );
     DECODED_LISTS.with(|m| m.insert_sized(key, bits.clone(), bits.len()));
     Ok(bits)

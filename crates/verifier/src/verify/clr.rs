@@ -21,6 +21,8 @@
 use super::ob3::{self, conformance, display, embedded, jwt};
 use super::{nested, Verification};
 use crate::check::{Check, CheckId, Format, Verdict};
+use crate::detail;
+use crate::detail::{cause, code, text, url as link, Detail};
 use crate::jose::jws::CompactJws;
 use crate::model::credential::{Credential, CredentialDate};
 use crate::model::json::{each, has_type, id_of, str_of, strings};
@@ -93,7 +95,10 @@ async fn verify_contents<F: Fetcher>(v: &mut Verification<'_, F>, credential: &C
         v.add(Check::failed(
             CheckId::NestedCredential,
             Verdict::Invalid,
-            format!("{why} (a ClrSubject holds at least one verifiable credential)"),
+            detail!(
+                "{why} (a `ClrSubject` holds at least one verifiable credential)",
+                why = cause(why)
+            ),
         ));
     }
     let mut badge = display::display(&credential.json);
@@ -113,7 +118,7 @@ fn subject(c: &Value) -> Option<&Value> {
 /// issue date, the issuer Profile (the OB 3.0 rules, shared), and the subject.
 fn add_conformance<F: Fetcher>(v: &mut Verification<'_, F>, credential: &Credential) {
     let c = &credential.json;
-    let fail = |id, detail: String| Check::failed(id, Verdict::Invalid, detail);
+    let fail = |id, detail: Detail| Check::failed(id, Verdict::Invalid, detail);
     let contexts = strings(c.get("@context"));
     v.add(
         match (
@@ -122,19 +127,30 @@ fn add_conformance<F: Fetcher>(v: &mut Verification<'_, F>, credential: &Credent
         ) {
             (None, _) => fail(
                 CheckId::Context,
-                format!(
-                    "the first @context must be the VC 2.0 or VC 1.1 base context; it is {}",
-                    contexts.first().map(String::as_str).unwrap_or("missing")
-                ),
+                match contexts.first() {
+                    Some(first) => detail!(
+                        "the first `@context` must be the VC 2.0 or VC 1.1 base context; it is {context}",
+                        context = code(first.as_str())
+                    ),
+                    None => detail!(
+                        "the first `@context` must be the VC 2.0 or VC 1.1 base context; it is missing"
+                    ),
+                },
             ),
             (Some(_), None) => fail(
                 CheckId::Context,
-                "no CLR 2.0 context (https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json)"
-                    .into(),
+                detail!(
+                    "no CLR 2.0 context ({url})",
+                    url = link("https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json")
+                ),
             ),
             (Some(ver), Some(clr)) => Check::passed(
                 CheckId::Context,
-                format!("{} and CLR 2.0 contexts ({clr})", ver.label()),
+                detail!(
+                    "{version} and CLR 2.0 contexts ({url})",
+                    version = code(ver.label()),
+                    url = link(clr.as_str())
+                ),
             ),
         },
     );
@@ -142,28 +158,45 @@ fn add_conformance<F: Fetcher>(v: &mut Verification<'_, F>, credential: &Credent
     v.add(if types.iter().any(|t| t == "VerifiableCredential") {
         Check::passed(
             CheckId::Type,
-            format!("[{}]: a CLR 2.0 ClrCredential", types.join(", ")),
+            detail!(
+                "[{types}]: a CLR 2.0 `ClrCredential`",
+                types = code(types.join(", "))
+            ),
         )
     } else {
         fail(
             CheckId::Type,
-            format!(
-                "type must include VerifiableCredential; it is [{}]",
-                types.join(", ")
+            detail!(
+                "`type` must include `VerifiableCredential`; it is [{types}]",
+                types = code(types.join(", "))
             ),
         )
     });
     let required = |id, name: &str| match str_of(c, name).map(str::trim) {
-        Some(s) if !s.is_empty() => Check::passed(id, s.to_string()),
-        _ => fail(id, format!("the ClrCredential has no {name} (required)")),
+        Some(s) if !s.is_empty() && name == "id" => {
+            Check::passed(id, detail!("{id}", id = code(s)))
+        }
+        Some(s) if !s.is_empty() => Check::passed(id, detail!("{name}", name = text(s))),
+        _ => fail(
+            id,
+            detail!(
+                "the `ClrCredential` has no {name} (required)",
+                name = code(name)
+            ),
+        ),
     };
     v.add(required(CheckId::CredentialId, "id"));
     v.add(required(CheckId::CredentialName, "name"));
     v.add(match credential.date(CredentialDate::ValidFrom) {
-        Some((_, n)) => Check::passed(CheckId::ValidFrom, format!("{n} present")),
+        Some((_, n)) => Check::passed(
+            CheckId::ValidFrom,
+            detail!("{name} present", name = code(n.to_string())),
+        ),
         None => fail(
             CheckId::ValidFrom,
-            "no validFrom (VC 2.0) or issuanceDate (VC 1.1): the issue date is required".into(),
+            detail!(
+                "no `validFrom` (VC 2.0) or `issuanceDate` (VC 1.1): the issue date is required"
+            ),
         ),
     });
     let mut checks = Vec::new();
@@ -173,18 +206,18 @@ fn add_conformance<F: Fetcher>(v: &mut Verification<'_, F>, credential: &Credent
     }
     v.add(match subject(c) {
         Some(s) if has_type(s, "ClrSubject") => {
-            Check::passed(CheckId::CredentialSubjectType, "ClrSubject")
+            Check::passed(CheckId::CredentialSubjectType, detail!("`ClrSubject`"))
         }
         Some(s) if s.is_object() => fail(
             CheckId::CredentialSubjectType,
-            format!(
-                "the credentialSubject has type [{}], not ClrSubject",
-                strings(s.get("type")).join(", ")
+            detail!(
+                "the `credentialSubject` has type [{types}], not `ClrSubject`",
+                types = code(strings(s.get("type")).join(", "))
             ),
         ),
         _ => fail(
             CheckId::CredentialSubject,
-            "the ClrCredential has no credentialSubject object".into(),
+            detail!("the `ClrCredential` has no `credentialSubject` object"),
         ),
     });
 }

@@ -2,6 +2,8 @@
 //! ([`crate::proof::Failure`]) become checks here, in the layer that builds the report.
 
 use crate::check::{Check, CheckId, Verdict};
+use crate::detail;
+use crate::detail::{cause, code, Detail};
 use crate::proof::Failure;
 
 /// The check for a signature (or its key) that could not be verified: the one place that
@@ -16,19 +18,52 @@ use crate::proof::Failure;
 /// - Anything else (malformed input, a bad signature, a key whose type contradicts the
 ///   algorithm, `none` or an HMAC, RFC 8725 §3.1–3.2): failed, the badge is invalid.
 ///
-/// `context` prefixes the detail ("the jwk header: " …).
+/// `context` prefixes the detail ("ecdsa-rdfc-2019: " …): an identifier, shown as is.
 pub fn failure_check<E: Failure + ?Sized>(id: CheckId, context: &str, e: &E) -> Check {
+    let context = context.trim_end().trim_end_matches(':');
+    let context = (!context.is_empty()).then(|| detail!("{id}", id = code(context)));
+    failure_check_in(id, context, e)
+}
+
+/// [`failure_check`] with the context in words ("the `jwk` header").
+pub fn failure_check_in<E: Failure + ?Sized>(id: CheckId, context: Option<Detail>, e: &E) -> Check {
+    let why = cause(e.to_string());
     if e.needs_full_verifier() {
         Check::unverifiable(
             CheckId::FullVerifier,
-            format!(
-                "{context}{e} are verified by the full verifier, which this page loads on demand"
-            ),
+            match context {
+                None => detail!(
+                    "{what} are verified by the full verifier, which this page loads on demand",
+                    what = why
+                ),
+                Some(c) => detail!(
+                    "{context}: {what} are verified by the full verifier, which this page loads on demand",
+                    context = cause(c),
+                    what = why
+                ),
+            },
         )
     } else if e.not_implemented() {
-        Check::unverifiable(id, format!("not checked: {context}{e}"))
+        Check::unverifiable(
+            id,
+            match context {
+                None => detail!("not checked: {why}", why = why),
+                Some(c) => detail!(
+                    "not checked: {context}: {why}",
+                    context = cause(c),
+                    why = why
+                ),
+            },
+        )
     } else {
-        Check::failed(id, Verdict::Invalid, format!("{context}{e}"))
+        Check::failed(
+            id,
+            Verdict::Invalid,
+            match context {
+                None => detail!("{why}", why = why),
+                Some(c) => detail!("{context}: {why}", context = cause(c), why = why),
+            },
+        )
     }
 }
 
@@ -68,7 +103,11 @@ mod tests {
             Some(Verdict::Invalid)
         );
         let key = keys::KeyError::unsupported("P-384");
-        let c = failure_check(CheckId::ProofMethod, "the jwk header: ", &key);
+        let c = failure_check_in(
+            CheckId::ProofMethod,
+            Some(crate::detail!("the `jwk` header")),
+            &key,
+        );
         assert_eq!(c.effect, Some(Verdict::Unverifiable));
         assert!(
             c.detail

@@ -5,6 +5,8 @@
 use super::nested::{verify_found, Found};
 use super::Verification;
 use crate::check::{Check, CheckId, Format, Verdict};
+use crate::detail;
+use crate::detail::{cause, count, text, url as link};
 use crate::extract::Payload;
 use crate::report::{BadgeDisplay, LinkResolution};
 use crate::resolve::fetch::{FetchPurpose, Fetcher};
@@ -30,7 +32,11 @@ pub(crate) async fn platform_link<F: Fetcher>(
         }) => {
             v.add(Check::passed(
                 CheckId::Link,
-                format!("{site} badge page → verified {assertion}"),
+                detail!(
+                    "{site} badge page → verified {assertion}",
+                    site = text(site),
+                    assertion = link(assertion.clone())
+                ),
             ));
             v.link = Some(LinkResolution {
                 platform: platform.into(),
@@ -74,27 +80,43 @@ async fn earner_list<F: Fetcher>(
     });
     v.add(Check::passed(
         CheckId::Link,
-        format!("{site} profile of {user} → verified each badge of {list}"),
+        detail!(
+            "{site} profile of {user} → verified each badge of {list}",
+            site = text(site),
+            user = text(user),
+            list = link(list)
+        ),
     ));
     let resp = match v.fetch(list, FetchPurpose::Badge).await {
         Ok(r) => r,
         Err(e) => {
             v.add(Check::unverifiable(
                 CheckId::Fetch,
-                format!("could not fetch {user}'s list of badges {list}: {e}"),
+                detail!(
+                    "could not fetch {user}'s list of badges {list}: {why}",
+                    user = text(user),
+                    list = link(list),
+                    why = cause(e.to_string())
+                ),
             ));
             return;
         }
     };
     if !resp.is_success() {
-        let why = if resp.status == 404 {
-            ": there is no such profile, or it is not public"
-        } else {
-            ""
-        };
         v.add(Check::unverifiable(
             CheckId::Fetch,
-            format!("{list} answered HTTP {}{why}", resp.status),
+            if resp.status == 404 {
+                detail!(
+                    "{list} answered HTTP 404: there is no such profile, or it is not public",
+                    list = link(list)
+                )
+            } else {
+                detail!(
+                    "{list} answered HTTP {status}",
+                    list = link(list),
+                    status = count(resp.status)
+                )
+            },
         ));
         return;
     }
@@ -105,7 +127,11 @@ async fn earner_list<F: Fetcher>(
             v.add(Check::failed(
                 CheckId::Format,
                 Verdict::Error,
-                format!("{list}: {why}; no badge was read from it"),
+                detail!(
+                    "{list}: {why}; no badge was read from it",
+                    list = link(list),
+                    why = cause(why)
+                ),
             ));
             return;
         }
@@ -122,11 +148,12 @@ async fn earner_list<F: Fetcher>(
             },
             Err(why) => Found {
                 name: format!("{list} data[{i}]"),
-                payload: Err(why),
+                payload: Err(why.into()),
                 found_at: None,
                 optional: false,
             },
         })
         .collect();
-    verify_found(v, items, total, &format!("{user}'s list of badges")).await;
+    let what = detail!("{user}'s list of badges", user = text(user));
+    verify_found(v, items, total, what).await;
 }

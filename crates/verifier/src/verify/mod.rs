@@ -22,6 +22,8 @@ pub mod validity;
 pub mod warm_up;
 
 use crate::check::{Check, CheckId, Format, Verdict};
+use crate::detail;
+use crate::detail::{cause, code, count, text, url as link};
 use crate::extract::{self, Payload};
 use crate::limits::{Budget, Limits};
 use crate::model::{self, BadgeDoc};
@@ -209,9 +211,10 @@ impl<'a, F: Fetcher> Verification<'a, F> {
                 0,
                 Check::unverifiable(
                     CheckId::Budget,
-                    format!(
-                        "{exceeded} ({} documents fetched); what was not fetched is not verified",
-                        self.budget.fetches_used()
+                    detail!(
+                        "{exceeded} ({n} documents fetched); what was not fetched is not verified",
+                        exceeded = cause(exceeded.to_string()),
+                        n = count(self.budget.fetches_used())
                     ),
                 ),
             );
@@ -243,7 +246,7 @@ impl<'a, F: Fetcher> Verification<'a, F> {
         let Some(r) = self.badge.as_ref().and_then(|b| b.recipient.clone()) else {
             self.add(Check::not_checked(
                 CheckId::Recipient,
-                "the badge names no recipient to compare with",
+                detail!("the badge names no recipient to compare with"),
             ));
             return Some(false);
         };
@@ -252,7 +255,7 @@ impl<'a, F: Fetcher> Verification<'a, F> {
             Err(Uncomparable::NoIdentity) => {
                 self.add(Check::not_checked(
                     CheckId::Recipient,
-                    "the badge's recipient has no identity to compare with",
+                    detail!("the badge's recipient has no identity to compare with"),
                 ));
                 return Some(false);
             }
@@ -260,26 +263,74 @@ impl<'a, F: Fetcher> Verification<'a, F> {
                 let identity = r.identity.as_deref().unwrap_or_default();
                 self.add(Check::not_checked(
                     CheckId::Recipient,
-                    format!("unsupported identity hash: {identity}"),
+                    detail!(
+                        "unsupported identity hash: {identity}",
+                        identity = code(identity)
+                    ),
                 ));
                 return Some(false);
             }
         };
-        let how = if r.hashed { "the salted hash of" } else { "" };
         // A mismatch is reported but does not change the verdict: the badge itself is sound,
         // it just belongs to someone else (the report's recipient_match says so).
-        self.add(if ok {
+        self.add(if ok && r.hashed {
             Check::passed(
                 CheckId::Recipient,
-                format!("{given} is {how} the recipient's identity").replace("  ", " "),
+                detail!(
+                    "{given} is the salted hash of the recipient's identity",
+                    given = text(given)
+                ),
+            )
+        } else if ok {
+            Check::passed(
+                CheckId::Recipient,
+                detail!("{given} is the recipient's identity", given = text(given)),
             )
         } else {
             Check::warning(
                 CheckId::Recipient,
-                format!("{given} does not match the badge's recipient"),
+                detail!(
+                    "{given} does not match the badge's recipient",
+                    given = text(given)
+                ),
             )
         });
         Some(ok)
+    }
+}
+
+/// Why a payload is not a badge, in words (the model's reasons inside our sentences).
+fn classify_detail(e: &model::ClassifyError) -> crate::detail::Detail {
+    use model::ClassifyError as E;
+    match e {
+        E::NotJson(m) => detail!("not JSON: {why}", why = cause(m.clone())),
+        E::NotABadge(m) => detail!("not an Open Badge: {why}", why = cause(m.clone())),
+        E::Unsupported(m) | E::DuplicateKey(m) => m.clone().into(),
+    }
+}
+
+/// Several problems as one detail: "a; b; c".
+pub(crate) fn joined(items: Vec<crate::detail::Detail>) -> crate::detail::Detail {
+    let mut it = items.into_iter().rev();
+    let Some(mut all) = it.next() else {
+        return detail!("nothing");
+    };
+    for d in it {
+        all = detail!("{first}; {rest}", first = cause(d), rest = cause(all));
+    }
+    all
+}
+
+/// What kind of JSON value `v` is ("a number"), for details that say what was found instead.
+pub(crate) fn json_kind(v: &serde_json::Value) -> crate::detail::Detail {
+    use serde_json::Value;
+    match v {
+        Value::Null => detail!("`null`"),
+        Value::Bool(_) => detail!("a boolean"),
+        Value::Number(_) => detail!("a number"),
+        Value::String(_) => detail!("a string"),
+        Value::Array(_) => detail!("an array"),
+        Value::Object(_) => detail!("an object"),
     }
 }
 
@@ -303,7 +354,10 @@ pub async fn verify<F: Fetcher>(input: &Input, fetcher: &F, opts: &Options) -> R
                 v.expert.source = Some(found.container.to_string());
                 v.add(Check::passed(
                     CheckId::Extract,
-                    format!("badge found in {}", found.container),
+                    detail!(
+                        "badge found in {container}",
+                        container = cause(found.container.detail())
+                    ),
                 ));
                 for w in found.warnings {
                     v.add(Check::warning(CheckId::Extract, w));
@@ -316,11 +370,7 @@ pub async fn verify<F: Fetcher>(input: &Input, fetcher: &F, opts: &Options) -> R
                 return v.finish(input.name());
             }
             Err(e) => {
-                v.add(Check::failed(
-                    CheckId::Extract,
-                    Verdict::Error,
-                    e.to_string(),
-                ));
+                v.add(Check::failed(CheckId::Extract, Verdict::Error, e.detail()));
                 return v.finish(input.name());
             }
         },
@@ -356,7 +406,10 @@ pub(crate) async fn verify_nested<F: Fetcher>(
         sub.add(Check::failed(
             CheckId::Format,
             Verdict::Error,
-            format!("credentials nested more than {MAX_NESTING} deep are not verified"),
+            detail!(
+                "credentials nested more than {max} deep are not verified",
+                max = count(MAX_NESTING)
+            ),
         ));
         return sub.finish(&name);
     }
@@ -397,7 +450,7 @@ async fn verify_payload<F: Fetcher>(v: &mut Verification<'_, F>, payload: &Paylo
             v.add(Check::failed(
                 CheckId::Format,
                 Verdict::Invalid,
-                e.to_string(),
+                classify_detail(&e),
             ));
             return;
         }
@@ -405,7 +458,7 @@ async fn verify_payload<F: Fetcher>(v: &mut Verification<'_, F>, payload: &Paylo
             v.add(Check::failed(
                 CheckId::Format,
                 Verdict::Error,
-                e.to_string(),
+                classify_detail(&e),
             ));
             return;
         }
@@ -458,7 +511,11 @@ async fn fetch_hosted<F: Fetcher>(
         Err(e) => {
             v.add(Check::unverifiable(
                 CheckId::Fetch,
-                format!("could not fetch {url}: {e}"),
+                detail!(
+                    "could not fetch {url}: {why}",
+                    url = link(url),
+                    why = cause(e.to_string())
+                ),
             ));
             return None;
         }
@@ -468,15 +525,19 @@ async fn fetch_hosted<F: Fetcher>(
         v.add(Check::failed(
             CheckId::Revocation,
             Verdict::Revoked,
-            format!("{url} answers 410 Gone: the issuer revoked it"),
+            detail!(
+                "{url} answers 410 Gone: the issuer revoked it",
+                url = link(url)
+            ),
         ));
         return None;
     }
     if resp.status == 404 {
         v.add(Check::unverifiable(
             CheckId::Fetch,
-            format!(
-                "{url} answered HTTP 404 Not Found: there is no such badge, or it is not public"
+            detail!(
+                "{url} answered HTTP 404 Not Found: there is no such badge, or it is not public",
+                url = link(url)
             ),
         ));
         return None;
@@ -484,14 +545,22 @@ async fn fetch_hosted<F: Fetcher>(
     if !resp.is_success() {
         v.add(Check::unverifiable(
             CheckId::Fetch,
-            format!("{url} answered HTTP {}", resp.status),
+            detail!(
+                "{url} answered HTTP {status}",
+                url = link(url),
+                status = count(resp.status)
+            ),
         ));
         return None;
     }
     if resp.final_url != url {
         v.add(Check::warning(
             CheckId::Fetch,
-            format!("{url} redirected to {}", resp.final_url),
+            detail!(
+                "{url} redirected to {to}",
+                url = link(url),
+                to = link(resp.final_url.clone())
+            ),
         ));
     }
     // Issue #17: a web page is searched for the badges it embeds or links.
@@ -505,7 +574,7 @@ async fn fetch_hosted<F: Fetcher>(
             v.add(Check::failed(
                 CheckId::Extract,
                 Verdict::Error,
-                format!("{url}: {e}"),
+                detail!("{url}: {why}", url = link(url), why = cause(e.detail())),
             ));
             return None;
         }
@@ -519,7 +588,11 @@ async fn fetch_hosted<F: Fetcher>(
                 v.add(Check::failed(
                     CheckId::Extract,
                     Verdict::Error,
-                    format!("{url} points to another URL ({inner}) again"),
+                    detail!(
+                        "{url} points to another URL ({inner}) again",
+                        url = link(url),
+                        inner = link(inner)
+                    ),
                 ));
                 return None;
             }

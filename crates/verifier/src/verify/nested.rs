@@ -3,10 +3,12 @@
 //! [`super::MAX_NESTING`]), at most [`crate::Limits::max_nested_credentials`] of them, and seen
 //! from the outer document through one [`CheckId::NestedCredential`] check each.
 
+use super::json_kind;
 use super::{verify_nested, Verification};
 use crate::check::{Check, CheckId, Verdict};
+use crate::detail;
+use crate::detail::{cause, code, count, text, url, Detail};
 use crate::extract::Payload;
-use crate::model::presentation::kind_of;
 use crate::report::{FoundAt, Report};
 use crate::resolve::fetch::Fetcher;
 use crate::trust;
@@ -16,17 +18,22 @@ const ID: CheckId = CheckId::NestedCredential;
 
 /// The entries of a `verifiableCredential` property: an array, or one value (JSON-LD allows a
 /// single value where a set is meant). `Err` says why there is nothing to verify.
-fn entries<'a>(list: Option<&'a Value>, path: &str) -> Result<Vec<&'a Value>, String> {
+fn entries<'a>(list: Option<&'a Value>, path: &str) -> Result<Vec<&'a Value>, Detail> {
     match list {
-        None | Some(Value::Null) => Err(format!("{path} is missing: there are no credentials")),
-        Some(Value::Array(a)) if a.is_empty() => {
-            Err(format!("{path} is empty: there are no credentials"))
-        }
+        None | Some(Value::Null) => Err(detail!(
+            "{path} is missing: there are no credentials",
+            path = code(path)
+        )),
+        Some(Value::Array(a)) if a.is_empty() => Err(detail!(
+            "{path} is empty: there are no credentials",
+            path = code(path)
+        )),
         Some(Value::Array(a)) => Ok(a.iter().collect()),
         Some(v @ (Value::Object(_) | Value::String(_))) => Ok(vec![v]),
-        Some(other) => Err(format!(
-            "{path} is {}, not an array of credentials",
-            kind_of(other)
+        Some(other) => Err(detail!(
+            "{path} is {kind}, not an array of credentials",
+            path = code(path),
+            kind = cause(json_kind(other))
         )),
     }
 }
@@ -39,7 +46,7 @@ pub(crate) async fn verify_each<F: Fetcher>(
     v: &mut Verification<'_, F>,
     list: Option<&Value>,
     path: &str,
-) -> Result<(), String> {
+) -> Result<(), Detail> {
     let mut entries = entries(list, path)?;
     let max = v.opts.limits.max_nested_credentials;
     let total = entries.len();
@@ -48,7 +55,12 @@ pub(crate) async fn verify_each<F: Fetcher>(
         // document can cause, and say that the rest was not verified.
         v.add(Check::unverifiable(
             ID,
-            format!("{total} credentials in {path}; only the first {max} are verified (the limit for one input), so the whole cannot be called valid"),
+            detail!(
+                "{total} credentials in {path}; only the first {max} are verified (the limit for one input), so the whole cannot be called valid",
+                total = count(total),
+                path = code(path),
+                max = count(max)
+            ),
         ));
         entries.truncate(max);
     }
@@ -59,10 +71,12 @@ pub(crate) async fn verify_each<F: Fetcher>(
             let exceeded = v.budget.deadline_reached();
             v.add(Check::unverifiable(
                 ID,
-                format!(
-                    "{exceeded}: credentials {} to {} of {path} were not verified",
-                    i + 1,
-                    total.min(max)
+                detail!(
+                    "{exceeded}: credentials {from} to {to} of {path} were not verified",
+                    exceeded = cause(exceeded.to_string()),
+                    from = count(i + 1),
+                    to = count(total.min(max)),
+                    path = code(path)
                 ),
             ));
             break;
@@ -70,7 +84,11 @@ pub(crate) async fn verify_each<F: Fetcher>(
         let report = match entry {
             Value::Object(_) => match serde_json::to_string(entry) {
                 Ok(text) => verify_nested(v, name, Payload::Json(text)).await,
-                Err(e) => Report::error(name, CheckId::Format, e.to_string()),
+                Err(_) => Report::error(
+                    name,
+                    CheckId::Format,
+                    detail!("the credential cannot be written as JSON"),
+                ),
             },
             // VC 2.0 §4.13 / CLR 2.0: a credential secured as a JWT is a compact JWS string.
             Value::String(s) if looks_compact(s) => {
@@ -79,14 +97,14 @@ pub(crate) async fn verify_each<F: Fetcher>(
             Value::String(_) => Report::error(
                 name,
                 CheckId::Format,
-                "a string that is not a compact JWS: credentials are embedded, never referenced by URL",
+                detail!("a string that is not a compact JWS: credentials are embedded, never referenced by URL"),
             ),
             other => Report::error(
                 name,
                 CheckId::Format,
-                format!(
-                    "{} is not a credential (an object or a compact JWS)",
-                    kind_of(other)
+                detail!(
+                    "{kind} is not a credential (an object or a compact JWS)",
+                    kind = cause(json_kind(other))
                 ),
             ),
         };
@@ -100,7 +118,7 @@ pub(crate) async fn verify_each<F: Fetcher>(
 /// for the report, what to verify (or why it cannot be), and where it was found.
 pub(crate) struct Found {
     pub name: String,
-    pub payload: Result<Payload, String>,
+    pub payload: Result<Payload, Detail>,
     pub found_at: Option<FoundAt>,
     /// A link that only might be a badge (a page's JSON alternate link): when it turns out not
     /// to be one (nothing readable as a badge), it is left out rather than counted.
@@ -116,13 +134,18 @@ pub(crate) async fn verify_found<F: Fetcher>(
     v: &mut Verification<'_, F>,
     mut items: Vec<Found>,
     total: usize,
-    what: &str,
+    what: Detail,
 ) {
     let max = v.opts.limits.max_nested_credentials;
     if total > max {
         v.add(Check::unverifiable(
             ID,
-            format!("{total} badges in {what}; only the first {max} are verified (the limit for one input), so the whole cannot be called valid"),
+            detail!(
+                "{total} badges in {what}; only the first {max} are verified (the limit for one input), so the whole cannot be called valid",
+                total = count(total),
+                what = cause(what.clone()),
+                max = count(max)
+            ),
         ));
     }
     items.truncate(max);
@@ -132,9 +155,12 @@ pub(crate) async fn verify_found<F: Fetcher>(
             let exceeded = v.budget.deadline_reached();
             v.add(Check::unverifiable(
                 ID,
-                format!(
-                    "{exceeded}: badges {} to {n} of {what} were not verified",
-                    i + 1
+                detail!(
+                    "{exceeded}: badges {from} to {n} of {what} were not verified",
+                    exceeded = cause(exceeded.to_string()),
+                    from = count(i + 1),
+                    n = count(n),
+                    what = cause(what.clone())
                 ),
             ));
             break;
@@ -146,7 +172,11 @@ pub(crate) async fn verify_found<F: Fetcher>(
         if item.optional && report.format.is_none() && report.verdict == Verdict::Error {
             v.add(Check::not_applicable(
                 CheckId::Found,
-                format!("{} is not a badge: {}", report.input, report.summary),
+                detail!(
+                    "{input} is not a badge: {why}",
+                    input = url(report.input.clone()),
+                    why = cause(report.summary.clone())
+                ),
             ));
             continue;
         }
@@ -165,7 +195,7 @@ pub(crate) async fn verify_found<F: Fetcher>(
         v.add(Check::failed(
             ID,
             Verdict::Error,
-            format!("{what} holds no badge to verify"),
+            detail!("{what} holds no badge to verify", what = cause(what)),
         ));
     }
     if let Some(issued) = trust::presented(None, None, &verdicts) {
@@ -187,30 +217,78 @@ fn looks_compact(s: &str) -> bool {
 /// cannot be read makes it `invalid`, not unreadable.
 pub(crate) fn outcome(i: usize, r: &Report) -> Check {
     let badge = r.badge.as_ref();
-    let name = badge.and_then(|b| b.name.as_deref()).unwrap_or("(no name)");
-    let issuer = badge
-        .and_then(|b| b.issuer.name.as_deref().or(b.issuer.id.as_deref()))
-        .unwrap_or("an unknown issuer");
-    let what = format!("credential {} ({name}, from {issuer})", i + 1);
+    let name = badge.and_then(|b| b.name.as_deref());
+    let issuer = badge.and_then(|b| b.issuer.name.as_deref().or(b.issuer.id.as_deref()));
+    let i = count(i + 1);
+    let what = match (name, issuer) {
+        (Some(name), Some(issuer)) => detail!(
+            "credential {i} ({name}, from {issuer})",
+            i = i,
+            name = text(name),
+            issuer = text(issuer)
+        ),
+        (Some(name), None) => detail!(
+            "credential {i} ({name}, from an unknown issuer)",
+            i = i,
+            name = text(name)
+        ),
+        (None, Some(issuer)) => detail!(
+            "credential {i} ((no name), from {issuer})",
+            i = i,
+            issuer = text(issuer)
+        ),
+        (None, None) => detail!("credential {i} ((no name), from an unknown issuer)", i = i),
+    };
     // An entry of a CLR or presentation that cannot be read makes the whole invalid: the
     // document itself was readable.
-    outcome_named(&what, r, Verdict::Invalid)
+    outcome_named(what, r, Verdict::Invalid)
 }
 
 /// The `nested-credential` check for `r`, named `what`: its verdict carried to the whole, and
 /// `unreadable` when `r` could not be read at all (`error`).
-pub(crate) fn outcome_named(what: &str, r: &Report, unreadable: Verdict) -> Check {
+pub(crate) fn outcome_named(what: Detail, r: &Report, unreadable: Verdict) -> Check {
+    let why = cause(r.summary.clone());
+    let what = cause(what);
     match r.verdict {
-        Verdict::Valid => Check::passed(ID, format!("{what} is valid")),
-        Verdict::Unverifiable => {
-            Check::unverifiable(ID, format!("{what} could not be verified: {}", r.summary))
-        }
+        Verdict::Valid => Check::passed(ID, detail!("{what} is valid", what = what)),
+        Verdict::Unverifiable => Check::unverifiable(
+            ID,
+            detail!(
+                "{what} could not be verified: {why}",
+                what = what,
+                why = why
+            ),
+        ),
         Verdict::Error => Check::failed(
             ID,
             unreadable,
-            format!("{what} cannot be read: {}", r.summary),
+            detail!("{what} cannot be read: {why}", what = what, why = why),
         ),
-        v => Check::failed(ID, v, format!("{what} is {v}: {}", r.summary)),
+        Verdict::Invalid => Check::failed(
+            ID,
+            Verdict::Invalid,
+            detail!("{what} is invalid: {why}", what = what, why = why),
+        ),
+        Verdict::Expired => Check::failed(
+            ID,
+            Verdict::Expired,
+            detail!("{what} is expired: {why}", what = what, why = why),
+        ),
+        Verdict::Revoked => Check::failed(
+            ID,
+            Verdict::Revoked,
+            detail!("{what} is revoked: {why}", what = what, why = why),
+        ),
+        Verdict::Suspended => Check::failed(
+            ID,
+            Verdict::Suspended,
+            detail!("{what} is suspended: {why}", what = what, why = why),
+        ),
+        Verdict::NotYetValid => Check::failed(
+            ID,
+            Verdict::NotYetValid,
+            detail!("{what} is not-yet-valid: {why}", what = what, why = why),
+        ),
     }
 }
 

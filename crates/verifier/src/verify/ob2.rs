@@ -15,13 +15,16 @@ pub(crate) use ob1::verify_ob1;
 use super::Verification;
 use super::validity::window_checks;
 use crate::check::{Check, CheckId, Format, Verdict};
+use crate::detail;
+use crate::detail::{cause, code, date, text, url as link, Detail};
+use crate::verify::joined;
 use crate::jose::jws::{Alg, CompactJws, JwsError};
 use crate::model::json::{id_of, str_of, strings};
 use crate::resolve::fetch::{FetchPurpose, Fetcher};
 use crate::resolve::keys::{ob2_embedded_key, ob2_rsa_key};
 use crate::status;
 use crate::trust;
-use docs::{authority, is_http_url, is_type, DocError, Linked};
+use docs::{authority, is_http_url, is_type, DocError, Linked, What};
 use serde_json::Value;
 
 /// The OB 2.0 context IRI and its published aliases (spec "Open Badges in Linked Data"; the
@@ -71,7 +74,7 @@ pub(crate) async fn verify_hosted<F: Fetcher>(
         v.format = Some(Format::Ob2Signed);
         v.add(Check::unverifiable(
             CheckId::Signature,
-            "the assertion declares SignedBadge verification but is plain JSON: the JWS that carries its signature is missing",
+            detail!("the assertion declares `SignedBadge` verification but is plain JSON: the JWS that carries its signature is missing"),
         ));
         return;
     }
@@ -96,7 +99,7 @@ pub(crate) async fn verify_hosted<F: Fetcher>(
     scope_check(v, &url, &linked);
     v.add(Check::not_applicable(
         CheckId::Revocation,
-        "hosted assertions are revoked by their URL answering 410 Gone or declaring revoked: true; it does neither",
+        detail!("hosted assertions are revoked by their URL answering 410 Gone or declaring `revoked: true`; it does neither"),
     ));
 }
 
@@ -121,21 +124,28 @@ async fn hosted_truth<F: Fetcher>(
             Some(id) if id == requested || id == final_url => {
                 v.add(Check::passed(
                     CheckId::HostedId,
-                    format!("the assertion is hosted at its id {id}"),
+                    detail!("the assertion is hosted at its id {id}", id = link(id)),
                 ));
             }
             Some(id) => {
                 v.add(Check::failed(
                     CheckId::HostedId,
                     Verdict::Invalid,
-                    format!("the assertion fetched from {requested} declares another id, {id}"),
+                    detail!(
+                        "the assertion fetched from {url} declares another `id`, {id}",
+                        url = link(requested.clone()),
+                        id = code(id)
+                    ),
                 ));
             }
             None => {
                 v.add(Check::failed(
                     CheckId::HostedId,
                     Verdict::Invalid,
-                    format!("the assertion at {requested} declares no id"),
+                    detail!(
+                        "the assertion at {url} declares no `id`",
+                        url = link(requested.clone())
+                    ),
                 ));
                 return None;
             }
@@ -150,7 +160,7 @@ async fn hosted_truth<F: Fetcher>(
         v.add(Check::failed(
             CheckId::HostedId,
             Verdict::Invalid,
-            "a hosted assertion's id must be the http(s) URL where it is hosted",
+            detail!("a hosted assertion's `id` must be the http(s) URL where it is hosted"),
         ));
         return None;
     };
@@ -163,7 +173,11 @@ async fn hosted_truth<F: Fetcher>(
         Err(e) => {
             v.add(Check::unverifiable(
                 CheckId::HostedId,
-                format!("the hosted assertion {id} could not be checked: {e}"),
+                detail!(
+                    "the hosted assertion {url} could not be checked: {why}",
+                    url = link(id.clone()),
+                    why = cause(e.detail())
+                ),
             ));
             return None;
         }
@@ -171,7 +185,11 @@ async fn hosted_truth<F: Fetcher>(
     if doc.final_url != doc.requested {
         v.add(Check::warning(
             CheckId::Redirect,
-            format!("{} redirected to {}", doc.requested, doc.final_url),
+            detail!(
+                "{url} redirected to {to}",
+                url = link(doc.requested.clone()),
+                to = link(doc.final_url.clone())
+            ),
         ));
     }
     let mut url = id.clone();
@@ -179,31 +197,41 @@ async fn hosted_truth<F: Fetcher>(
         Some(fetched_id) if fetched_id == id => {
             v.add(Check::passed(
                 CheckId::HostedId,
-                format!("the assertion is hosted at its id {id}"),
+                detail!("the assertion is hosted at its id {id}", id = link(id.clone())),
             ));
         }
         Some(fetched_id) if fetched_id == doc.final_url => {
             url = fetched_id.to_string();
             v.add(Check::passed(
                 CheckId::HostedId,
-                format!("the assertion is hosted at its id {fetched_id} (after a redirect)"),
+                detail!(
+                    "the assertion is hosted at its id {id} (after a redirect)",
+                    id = link(fetched_id)
+                ),
             ));
         }
         other => {
             v.add(Check::failed(
                 CheckId::HostedId,
                 Verdict::Invalid,
-                format!(
-                    "the document at {id} declares id {}, not its own URL",
-                    other.unwrap_or("(none)")
-                ),
+                match other {
+                    Some(other) => detail!(
+                        "the document at {url} declares `id` {id}, not its own URL",
+                        url = link(id.clone()),
+                        id = code(other)
+                    ),
+                    None => detail!(
+                        "the document at {url} declares no `id`, not its own URL",
+                        url = link(id.clone())
+                    ),
+                },
             ));
         }
     }
     if doc.value != baked {
         v.add(Check::warning(
             CheckId::HostedCopy,
-            "the baked assertion differs from the hosted one; the hosted copy is the one verified",
+            detail!("the baked assertion differs from the hosted one; the hosted copy is the one verified"),
         ));
     }
     Some((doc.value, url))
@@ -230,9 +258,9 @@ pub(crate) async fn verify_signed<F: Fetcher>(
             v.add(Check::failed(
                 CheckId::Signature,
                 Verdict::Invalid,
-                format!(
-                    "OB 2.0 signed badges use RSA (RS256, or PS256); {} is not accepted here",
-                    other.name()
+                detail!(
+                    "OB 2.0 signed badges use RSA (RS256, or PS256); {alg} is not accepted here",
+                    alg = code(other.name())
                 ),
             ));
             return;
@@ -248,7 +276,7 @@ pub(crate) async fn verify_signed<F: Fetcher>(
     }
     if display::loose_bool(a.get("revoked")) == Some(true) {
         v.add(revoked_check(
-            "the signed assertion declares revoked: true",
+            detail!("the signed assertion declares `revoked: true`"),
             str_of(a, "revocationReason"),
         ));
     }
@@ -266,7 +294,7 @@ pub(crate) async fn verify_signed<F: Fetcher>(
     } else {
         v.add(Check::not_checked(
             CheckId::Revocation,
-            "not checked: the signature did not verify",
+            detail!("not checked: the signature did not verify"),
         ));
     }
 }
@@ -279,7 +307,7 @@ fn declares_revoked<F: Fetcher>(v: &mut Verification<'_, F>, a: &Value) -> bool 
     let revoked = display::loose_bool(a.get("revoked")) == Some(true);
     if revoked {
         v.add(revoked_check(
-            "the hosted assertion declares revoked: true",
+            detail!("the hosted assertion declares `revoked: true`"),
             str_of(a, "revocationReason"),
         ));
     }
@@ -290,17 +318,27 @@ fn declares_revoked<F: Fetcher>(v: &mut Verification<'_, F>, a: &Value) -> bool 
 /// body may give the `revocationReason`.
 fn gone_check(url: &str, body: Option<&Value>) -> Check {
     let reason = body.and_then(|b| str_of(b, "revocationReason"));
-    revoked_check(&format!("{url} answers 410 Gone"), reason)
+    revoked_check(
+        detail!("{url} answers 410 Gone", url = link(url)),
+        reason,
+    )
 }
 
-fn revoked_check(how: &str, reason: Option<&str>) -> Check {
+fn revoked_check(how: Detail, reason: Option<&str>) -> Check {
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     Check::failed(
         CheckId::Revocation,
         Verdict::Revoked,
         match reason {
-            Some(r) => format!("revoked by the issuer ({how}); reason: {r}"),
-            None => format!("revoked by the issuer ({how}); no reason given"),
+            Some(r) => detail!(
+                "revoked by the issuer ({how}); reason: {reason}",
+                how = cause(how),
+                reason = text(r)
+            ),
+            None => detail!(
+                "revoked by the issuer ({how}); no reason given",
+                how = cause(how)
+            ),
         },
     )
 }
@@ -312,17 +350,26 @@ fn type_is_assertion<F: Fetcher>(v: &mut Verification<'_, F>, a: &Value) -> bool
     if types.is_empty() || is_type(a, &["Assertion"]) {
         return true;
     }
-    let what = if is_type(a, &["BadgeClass"]) {
-        "a BadgeClass (a badge definition), not an Assertion awarding it"
-    } else if is_type(a, &["Issuer", "Profile"]) {
-        "an issuer Profile, not an Assertion"
-    } else {
-        "not an Assertion"
-    };
+    let types = code(format!("{types:?}"));
     v.add(Check::failed(
         CheckId::Type,
         Verdict::Invalid,
-        format!("type is {types:?}: this is {what}"),
+        if is_type(a, &["BadgeClass"]) {
+            detail!(
+                "`type` is {types}: this is a `BadgeClass` (a badge definition), not an `Assertion` awarding it",
+                types = types
+            )
+        } else if is_type(a, &["Issuer", "Profile"]) {
+            detail!(
+                "`type` is {types}: this is an issuer `Profile`, not an `Assertion`",
+                types = types
+            )
+        } else {
+            detail!(
+                "`type` is {types}: this is not an `Assertion`",
+                types = types
+            )
+        },
     ));
     false
 }
@@ -363,27 +410,34 @@ async fn common_checks<F: Fetcher>(
     {
         v.add(Check::passed(
             CheckId::Context,
-            "@context is the Open Badges 2.0 context",
+            detail!("`@context` is the Open Badges 2.0 context"),
         ));
     } else {
-        let found = if contexts.is_empty() {
-            "none".to_string()
-        } else {
-            contexts.join(", ")
-        };
+        let ob2 = link("https://w3id.org/openbadges/v2");
         v.add(Check::failed(
             CheckId::Context,
             Verdict::Invalid,
-            format!("@context must be https://w3id.org/openbadges/v2, found {found}"),
+            if contexts.is_empty() {
+                detail!("`@context` must be {ob2}, found none", ob2 = ob2)
+            } else {
+                detail!(
+                    "`@context` must be {ob2}, found {found}",
+                    ob2 = ob2,
+                    found = code(contexts.join(", "))
+                )
+            },
         ));
     }
     if is_type(a, &["Assertion"]) {
-        v.add(Check::passed(CheckId::Type, "type is Assertion"));
+        v.add(Check::passed(CheckId::Type, detail!("`type` is `Assertion`")));
     } else {
         v.add(Check::failed(
             CheckId::Type,
             Verdict::Invalid,
-            format!("type must be Assertion, found {:?}", strings(a.get("type"))),
+            detail!(
+                "`type` must be `Assertion`, found {types}",
+                types = code(format!("{:?}", strings(a.get("type"))))
+            ),
         ));
     }
     required_properties(v, a, method);
@@ -392,13 +446,13 @@ async fn common_checks<F: Fetcher>(
     {
         v.add(Check::not_checked(
             CheckId::Extensions,
-            "not checked: OB 2.0 extensions are shown as data but not validated",
+            detail!("not checked: OB 2.0 extensions are shown as data but not validated"),
         ));
     }
     if a.get("endorsement").is_some() {
         v.add(Check::not_checked(
             CheckId::Endorsements,
-            "not checked: endorsements are not verified",
+            detail!("not checked: endorsements are not verified"),
         ));
     }
     for c in dates(v, a) {
@@ -409,7 +463,7 @@ async fn common_checks<F: Fetcher>(
         v,
         a.get("badge"),
         CheckId::Badgeclass,
-        "BadgeClass",
+        What::BadgeClass,
         FetchPurpose::BadgeClass,
     )
     .await?;
@@ -418,22 +472,25 @@ async fn common_checks<F: Fetcher>(
         v.add(Check::failed(
             CheckId::Badgeclass,
             Verdict::Invalid,
-            format!("the BadgeClass is invalid: {}", problems.join("; ")),
+            detail!(
+                "the `BadgeClass` is invalid: {problems}",
+                problems = cause(joined(problems))
+            ),
         ));
         return None;
     }
     v.add(Check::passed(
         CheckId::Badgeclass,
         match &badge.url {
-            Some(u) => format!("BadgeClass fetched from {u}"),
-            None => "BadgeClass embedded in the assertion".into(),
+            Some(u) => detail!("`BadgeClass` fetched from {url}", url = link(u.as_str())),
+            None => detail!("`BadgeClass` embedded in the assertion"),
         },
     ));
     let issuer = docs::resolve(
         v,
         badge.value.get("issuer"),
         CheckId::Issuer,
-        "issuer Profile",
+        What::IssuerProfile,
         FetchPurpose::IssuerProfile,
     )
     .await?;
@@ -442,7 +499,10 @@ async fn common_checks<F: Fetcher>(
         v.add(Check::failed(
             CheckId::Issuer,
             Verdict::Invalid,
-            format!("the issuer Profile is invalid: {}", problems.join("; ")),
+            detail!(
+                "the issuer Profile is invalid: {problems}",
+                problems = cause(joined(problems))
+            ),
         ));
         return None;
     }
@@ -452,8 +512,15 @@ async fn common_checks<F: Fetcher>(
     v.add(Check::passed(
         CheckId::Issuer,
         match &issuer.url {
-            Some(u) => format!("issuer Profile {issuer_id} fetched from {u}"),
-            None => format!("issuer Profile {issuer_id} embedded in the BadgeClass"),
+            Some(u) => detail!(
+                "issuer Profile {id} fetched from {url}",
+                id = code(issuer_id.as_str()),
+                url = link(u.as_str())
+            ),
+            None => detail!(
+                "issuer Profile {id} embedded in the `BadgeClass`",
+                id = code(issuer_id.as_str())
+            ),
         },
     ));
     Some(Linked3 {
@@ -474,39 +541,53 @@ fn required_properties<F: Fetcher>(v: &mut Verification<'_, F>, a: &Value, metho
     let mut problems = p.problems;
     match a.get("recipient") {
         Some(r @ Value::Object(_)) => {
-            let mut rp = docs::Props::new(r);
+            let mut rp = docs::Props::of(r, "recipient");
             rp.text("identity").text("type").opt_text("salt");
-            problems.extend(rp.problems.into_iter().map(|s| format!("recipient {s}")));
+            problems.extend(rp.problems);
             // `hashed` is required (spec "IdentityObject", in bold), so that a verifier knows
             // whether to compare the identity as plaintext or as a salted hash.
             match r.get("hashed") {
                 Some(Value::Bool(_)) => {}
-                None => problems.push("recipient hashed is missing".into()),
-                Some(_) => problems.push("recipient hashed must be true or false".into()),
+                None => problems.push(detail!(
+                    "{key} is missing",
+                    key = code("recipient hashed")
+                )),
+                Some(_) => problems.push(detail!(
+                    "{key} must be true or false",
+                    key = code("recipient hashed")
+                )),
             }
             let hashed = display::loose_bool(r.get("hashed")).unwrap_or(false);
             if let Some(identity) = str_of(r, "identity") {
                 if hashed && !crate::recipient::supported_hash(identity) {
-                    problems.push(
-                        "recipient identity is marked hashed but is not sha256$… or md5$…".into(),
-                    );
+                    problems.push(detail!(
+                        "`recipient identity` is marked hashed but is not `sha256$…` or `md5$…`"
+                    ));
                 }
             }
         }
-        Some(_) => problems.push("recipient must be an IdentityObject".into()),
-        None => problems.push("recipient is missing".into()),
+        Some(_) => problems.push(detail!("`recipient` must be an `IdentityObject`")),
+        None => problems.push(detail!("{key} is missing", key = code("recipient"))),
     }
     match a.get("issuedOn") {
         Some(Value::String(_)) => {}
-        None => problems.push("issuedOn is missing".into()),
-        Some(_) => problems.push("issuedOn must be an ISO 8601 date-time string".into()),
+        None => problems.push(detail!("{key} is missing", key = code("issuedOn"))),
+        Some(_) => problems.push(detail!(
+            "{key} must be an ISO 8601 date-time string",
+            key = code("issuedOn")
+        )),
     }
     if a.get("expires").is_some_and(|e| !e.is_string()) {
-        problems.push("expires must be an ISO 8601 date-time string".into());
+        problems.push(detail!(
+            "{key} must be an ISO 8601 date-time string",
+            key = code("expires")
+        ));
     }
     if let Some(img) = a.get("image") {
         if !(img.is_string() || id_of(Some(img)).is_some()) {
-            problems.push("image must be an IRI or an Image with an id".into());
+            problems.push(detail!(
+                "`image` must be an IRI or an `Image` with an `id`"
+            ));
         }
     }
     let types = verification_types(a);
@@ -515,25 +596,29 @@ fn required_properties<F: Fetcher>(v: &mut Verification<'_, F>, a: &Value, metho
         Method::Signed => types.iter().any(|t| is_signed_type(t)),
     };
     if a.get("verification").or_else(|| a.get("verify")).is_none() {
-        problems.push("verification is missing".into());
+        problems.push(detail!("{key} is missing", key = code("verification")));
     } else if !ok_method {
         let want = if method == Method::Hosted {
             "HostedBadge"
         } else {
             "SignedBadge"
         };
-        problems.push(format!("verification type must be {want}, found {types:?}"));
+        problems.push(detail!(
+            "`verification type` must be {want}, found {found}",
+            want = code(want),
+            found = code(format!("{types:?}"))
+        ));
     }
     if problems.is_empty() {
         v.add(Check::passed(
             CheckId::RequiredProperties,
-            "the assertion has every required property, of the right type",
+            detail!("the assertion has every required property, of the right type"),
         ));
     } else {
         v.add(Check::failed(
             CheckId::RequiredProperties,
             Verdict::Invalid,
-            problems.join("; "),
+            joined(problems),
         ));
     }
 }
@@ -556,9 +641,9 @@ fn dates<F: Fetcher>(v: &Verification<'_, F>, a: &Value) -> Vec<Check> {
             Check::failed(
                 CheckId::Issued,
                 Verdict::Invalid,
-                format!(
-                    "issuedOn {} is in the future: a badge cannot have been awarded at a future date",
-                    issued.unwrap_or("")
+                detail!(
+                    "`issuedOn` {date} is in the future: a badge cannot have been awarded at a future date",
+                    date = date(issued.unwrap_or(""))
                 ),
             )
         } else {
@@ -581,7 +666,10 @@ fn scope_check<F: Fetcher>(v: &mut Verification<'_, F>, assertion_id: &str, link
         if !matches!(prop, "id" | "@id") {
             v.add(Check::unverifiable(
                 CheckId::VerificationScope,
-                format!("the issuer's verificationProperty is {prop}; only id is defined"),
+                detail!(
+                    "the issuer's `verificationProperty` is {prop}; only `id` is defined",
+                    prop = code(prop)
+                ),
             ));
             return;
         }
@@ -602,18 +690,15 @@ fn scope_check<F: Fetcher>(v: &mut Verification<'_, F>, assertion_id: &str, link
             v.add(Check::passed(CheckId::VerificationScope, scope.describe()));
             v.establish(trust::hosted(scope, &linked.issuer_id, assertion_id));
         }
-        Err(e @ trust::BindError::NotIssuers(_)) => {
+        Err(trust::BindError::NotIssuers(m)) => {
             v.add(Check::failed(
                 CheckId::VerificationScope,
                 Verdict::Invalid,
-                e.to_string(),
+                m,
             ));
         }
-        Err(e @ trust::BindError::Unconfirmed(_)) => {
-            v.add(Check::unverifiable(
-                CheckId::VerificationScope,
-                e.to_string(),
-            ));
+        Err(trust::BindError::Unconfirmed(m)) => {
+            v.add(Check::unverifiable(CheckId::VerificationScope, m));
         }
     }
 }
@@ -640,7 +725,10 @@ async fn signature_checks<F: Fetcher>(
             v.add(Check::failed(
                 CheckId::Key,
                 Verdict::Invalid,
-                format!("the signing key {c} is not listed in the issuer Profile's publicKey: it is not the issuer's key"),
+                detail!(
+                    "the signing key {key} is not listed in the issuer Profile's `publicKey`: it is not the issuer's key",
+                    key = code(c.as_str())
+                ),
             ));
             return false;
         }
@@ -649,7 +737,7 @@ async fn signature_checks<F: Fetcher>(
     if candidates.is_empty() {
         v.add(Check::unverifiable(
             CheckId::Key,
-            "the issuer Profile lists no publicKey to verify the signature with",
+            detail!("the issuer Profile lists no `publicKey` to verify the signature with"),
         ));
         return false;
     }
@@ -657,13 +745,16 @@ async fn signature_checks<F: Fetcher>(
         .chain(linked.issuer.url.as_deref())
         .collect();
     let mut tried = Vec::new();
-    let mut problems = Vec::new();
-    let mut unreachable = Vec::new();
+    let mut problems: Vec<Detail> = Vec::new();
+    let mut unreachable: Vec<Detail> = Vec::new();
     for key_id in candidates.iter().take(8) {
         let key_doc = match ob2_embedded_key(issuer, key_id) {
             Some(k) => k,
             None if !is_http_url(key_id) => {
-                unreachable.push(format!("{key_id} is neither embedded nor an http(s) URL"));
+                unreachable.push(detail!(
+                    "{key} is neither embedded nor an http(s) URL",
+                    key = code(key_id.as_str())
+                ));
                 continue;
             }
             // Step 5: "If it is impossible to get a usable public key, the Assertion cannot be
@@ -673,13 +764,20 @@ async fn signature_checks<F: Fetcher>(
                     if str_of(&doc.value, "id").map(str::trim) != Some(key_id.as_str()) {
                         v.add(Check::warning(
                             CheckId::Key,
-                            format!("the key fetched from {key_id} declares another id"),
+                            detail!(
+                                "the key fetched from {url} declares another `id`",
+                                url = link(key_id.as_str())
+                            ),
                         ));
                     }
                     doc.value
                 }
                 Err(e) => {
-                    unreachable.push(format!("{key_id}: {e}"));
+                    unreachable.push(detail!(
+                        "{key}: {why}",
+                        key = code(key_id.as_str()),
+                        why = cause(e.detail())
+                    ));
                     continue;
                 }
             },
@@ -687,7 +785,7 @@ async fn signature_checks<F: Fetcher>(
         let key = match ob2_rsa_key(&key_doc, key_id) {
             Ok(k) => k,
             Err(e) => {
-                problems.push(e);
+                problems.push(e.into());
                 continue;
             }
         };
@@ -706,7 +804,7 @@ async fn signature_checks<F: Fetcher>(
         ) {
             Ok(k) => k,
             Err(e) => {
-                problems.push(e.to_string());
+                problems.push(e.to_string().into());
                 continue;
             }
         };
@@ -719,14 +817,21 @@ async fn signature_checks<F: Fetcher>(
         }
         if let Ok((alg, issued)) = verified {
             v.expert.key_id = Some(key_id.clone());
-            v.expert.key_source = Some(bound.resolved().source.clone());
+            v.expert.key_source = Some(bound.resolved().source.to_string());
             v.add(Check::passed(
                 CheckId::Key,
-                format!("key {key_id} is listed by the issuer and owned by it"),
+                detail!(
+                    "key {key} is listed by the issuer and owned by it",
+                    key = code(key_id.as_str())
+                ),
             ));
             v.add(Check::passed(
                 CheckId::Signature,
-                format!("{} signature verified with {key_id}", alg.name()),
+                detail!(
+                    "{suite} signature verified with {key}",
+                    suite = code(alg.name()),
+                    key = code(key_id.as_str())
+                ),
             ));
             v.establish(issued);
             return true;
@@ -742,38 +847,29 @@ async fn signature_checks<F: Fetcher>(
     if tried.is_empty() && !unreachable.is_empty() {
         v.add(Check::unverifiable(
             CheckId::Key,
-            format!(
-                "no usable key: {}",
-                unreachable
-                    .iter()
-                    .chain(&problems)
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join("; ")
+            detail!(
+                "no usable key: {problems}",
+                problems = cause(joined(unreachable.iter().chain(&problems).cloned().collect()))
             ),
         ));
     } else if tried.is_empty() {
-        v.add(Check::failed(
-            CheckId::Key,
-            Verdict::Invalid,
-            problems.join("; "),
-        ));
+        v.add(Check::failed(CheckId::Key, Verdict::Invalid, joined(problems)));
     } else if !unreachable.is_empty() {
         // The one key that could not be fetched might be the right one.
         v.add(Check::unverifiable(
             CheckId::Signature,
-            format!(
-                "the signature does not verify with the keys that could be fetched ({})",
-                tried.join(", ")
+            detail!(
+                "the signature does not verify with the keys that could be fetched ({keys})",
+                keys = code(tried.join(", "))
             ),
         ));
     } else {
         v.add(Check::failed(
             CheckId::Signature,
             Verdict::Invalid,
-            format!(
-                "the signature does not verify with the issuer's key ({}): the badge was altered or signed by someone else",
-                tried.join(", ")
+            detail!(
+                "the signature does not verify with the issuer's key ({keys}): the badge was altered or signed by someone else",
+                keys = code(tried.join(", "))
             ),
         ));
     }
@@ -791,7 +887,7 @@ async fn revocation_list_check<F: Fetcher>(
     else {
         v.add(Check::not_applicable(
             CheckId::Revocation,
-            "the issuer publishes no revocation list",
+            detail!("the issuer publishes no revocation list"),
         ));
         return;
     };
@@ -803,7 +899,10 @@ async fn revocation_list_check<F: Fetcher>(
         _ if !is_http_url(&list_url) => {
             v.add(Check::unverifiable(
                 CheckId::Revocation,
-                format!("the revocation list {list_url} is not an http(s) URL"),
+                detail!(
+                    "the revocation list {url} is not an http(s) URL",
+                    url = code(list_url.as_str())
+                ),
             ));
             return;
         }
@@ -812,7 +911,11 @@ async fn revocation_list_check<F: Fetcher>(
             Err(e) => {
                 v.add(Check::unverifiable(
                     CheckId::Revocation,
-                    format!("the revocation list {list_url} could not be read: {e}"),
+                    detail!(
+                        "the revocation list {url} could not be read: {why}",
+                        url = link(list_url.as_str()),
+                        why = cause(e.detail())
+                    ),
                 ));
                 return;
             }
@@ -822,22 +925,32 @@ async fn revocation_list_check<F: Fetcher>(
         if list_issuer.trim() != linked.issuer_id {
             v.add(Check::warning(
                 CheckId::Revocation,
-                format!("the revocation list names another issuer, {list_issuer}"),
+                detail!(
+                    "the revocation list names another issuer, {issuer}",
+                    issuer = code(list_issuer)
+                ),
             ));
         }
     }
     match status::ob2::lookup(&list, str_of(a, "id"), str_of(a, "uid")) {
         Ok(Some(r)) => v.add(revoked_check(
-            &format!("listed in {list_url}"),
+            detail!("listed in {url}", url = link(list_url.as_str())),
             r.reason.as_deref(),
         )),
         Ok(None) => v.add(Check::passed(
             CheckId::Revocation,
-            format!("not in the issuer's revocation list {list_url}"),
+            detail!(
+                "not in the issuer's revocation list {url}",
+                url = link(list_url.as_str())
+            ),
         )),
         Err(e) => v.add(Check::unverifiable(
             CheckId::Revocation,
-            format!("the revocation list {list_url} is unusable: {e}"),
+            detail!(
+                "the revocation list {url} is unusable: {why}",
+                url = link(list_url.as_str()),
+                why = cause(e.to_string())
+            ),
         )),
     }
 }

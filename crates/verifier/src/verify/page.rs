@@ -7,6 +7,8 @@
 use super::nested::{verify_found, Found};
 use super::{fetch_hosted, Verification};
 use crate::check::{Check, CheckId, Format, Verdict};
+use crate::detail;
+use crate::detail::{cause, count, text, url as link, Detail};
 use crate::extract::{self, html, Payload};
 use crate::model::{self, BadgeDoc, ClassifyError};
 use crate::report::{FoundAt, FoundKind};
@@ -78,37 +80,66 @@ pub(crate) async fn verify_page<F: Fetcher>(
                     ));
                 }
             }
-            Ok(r) => unreached.push(format!("{url} (HTTP {})", r.status)),
-            Err(e) => unreached.push(format!("{url} ({e})")),
+            Ok(r) => unreached.push(detail!(
+                "{url} (HTTP {status})",
+                url = link(url),
+                status = count(r.status)
+            )),
+            Err(e) => unreached.push(detail!(
+                "{url} ({why})",
+                url = link(url),
+                why = cause(e.to_string())
+            )),
         }
     }
-    if !unreached.is_empty() {
+    for image in &unreached {
         v.add(Check::warning(
             CheckId::Found,
-            format!(
-                "images of the page could not be fetched, so no badge baked in them was found: {}",
-                unreached.join(", ")
+            detail!(
+                "an image of the page could not be fetched, so no badge baked in it was found: {image}",
+                image = cause(image.clone())
             ),
         ));
     }
     if items.oversized > 0 {
+        let max = count(v.opts.limits.max_payload_bytes);
         v.add(Check::warning(
             CheckId::Found,
-            format!(
-                "{} JSON-LD script(s) of the page are larger than {} bytes and were not read",
-                items.oversized, v.opts.limits.max_payload_bytes
-            ),
+            if items.oversized == 1 {
+                detail!(
+                    "1 JSON-LD script of the page is larger than {max} bytes and was not read",
+                    max = max
+                )
+            } else {
+                detail!(
+                    "{n} JSON-LD scripts of the page are larger than {max} bytes and were not read",
+                    n = count(items.oversized),
+                    max = max
+                )
+            },
         ));
     }
     match found.len() {
         0 => {
-            let what = "the page links no Open Badge or credential: it has no JSON-LD, alternate link or baked image";
             // As a PNG without a badge baked in it: the input was read and carries none
             // (`error`); but when images could not be fetched, a badge may be in one of them.
             v.add(if unreached.is_empty() {
-                Check::failed(CheckId::Found, Verdict::Error, format!("{page}: {what}"))
+                Check::failed(
+                    CheckId::Found,
+                    Verdict::Error,
+                    detail!(
+                        "{page}: the page links no Open Badge or credential: it has no JSON-LD, alternate link or baked image",
+                        page = link(page)
+                    ),
+                )
             } else {
-                Check::unverifiable(CheckId::Found, format!("{page}: {what} that could be read"))
+                Check::unverifiable(
+                    CheckId::Found,
+                    detail!(
+                        "{page}: the page links no Open Badge or credential: it has no JSON-LD, alternate link or baked image that could be read",
+                        page = link(page)
+                    ),
+                )
             });
             None
         }
@@ -142,8 +173,10 @@ pub(crate) async fn verify_page<F: Fetcher>(
             v.format = Some(Format::BadgePage);
             v.add(Check::passed(
                 CheckId::Found,
-                format!(
-                    "{page} embeds or links {n} badges or credentials; each is verified on its own"
+                detail!(
+                    "{page} embeds or links {n} badges or credentials; each is verified on its own",
+                    page = link(page.clone()),
+                    n = count(n)
                 ),
             ));
             v.html_pages = false;
@@ -168,24 +201,34 @@ pub(crate) async fn verify_page<F: Fetcher>(
                     }
                 })
                 .collect();
-            verify_found(v, list, n, "the page").await;
+            verify_found(v, list, n, detail!("the page")).await;
             None
         }
     }
 }
 
 /// The `found` check's sentence for the one badge found.
-fn describe(page: &str, at: &FoundAt, c: &Candidate) -> String {
+fn describe(page: &str, at: &FoundAt, c: &Candidate) -> Detail {
     match c {
-        Candidate::Embedded(_) => format!("{page} embeds it as JSON-LD"),
-        Candidate::Link(url) => format!("{page} links it: {url}"),
-        Candidate::Image(url, _) => format!(
-            "{page} shows it as a baked image {url}{}",
-            at.name
-                .as_deref()
-                .map(|n| format!(" (\"{n}\")"))
-                .unwrap_or_default()
+        Candidate::Embedded(_) => detail!("{page} embeds it as JSON-LD", page = link(page)),
+        Candidate::Link(url) => detail!(
+            "{page} links it: {url}",
+            page = link(page),
+            url = link(url.clone())
         ),
+        Candidate::Image(url, _) => match at.name.as_deref() {
+            Some(name) => detail!(
+                "{page} shows it as a baked image {url} (\"{name}\")",
+                page = link(page),
+                url = link(url.clone()),
+                name = text(name)
+            ),
+            None => detail!(
+                "{page} shows it as a baked image {url}",
+                page = link(page),
+                url = link(url.clone())
+            ),
+        },
     }
 }
 

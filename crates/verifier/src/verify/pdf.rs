@@ -22,7 +22,9 @@
 
 use super::{nested, verify_nested, Verification};
 use crate::check::{Check, CheckId, Format, Verdict};
-use crate::extract::pdf::{Item, ItemKind, Scan};
+use crate::detail;
+use crate::detail::{cause, count, Detail};
+use crate::extract::pdf::{Item, ItemKind, Scan, ScanError};
 use crate::extract::{self, Payload};
 use crate::limits::Limits;
 use crate::report::{FoundAt, FoundKind, Report};
@@ -34,15 +36,18 @@ const FOUND: CheckId = CheckId::Found;
 
 /// The scan of a PDF: read here (feature `pdf`) or by the on-demand module; `None` when that
 /// module is not loaded.
-fn read(bytes: &[u8], limits: &Limits) -> Option<Result<Scan, String>> {
+fn read(bytes: &[u8], limits: &Limits) -> Option<Result<Scan, Detail>> {
     #[cfg(feature = "pdf")]
     {
-        Some(extract::pdf::scan(bytes, limits))
+        Some(extract::pdf::scan(bytes, limits).map_err(|e| ScanError::detail_of(&e)))
     }
     #[cfg(not(feature = "pdf"))]
     {
         let _ = limits; // the module reads with the default limits
-        crate::platform::offloaded_scan_pdf(bytes).map(|r| r.and_then(|j| Scan::from_wire(&j)))
+        crate::platform::offloaded_scan_pdf(bytes).map(|r| {
+            r.map_err(|e| ScanError::detail_of(&e))
+                .and_then(|j| Scan::from_wire(&j))
+        })
     }
 }
 
@@ -55,22 +60,28 @@ pub(crate) async fn verify_pdf<F: Fetcher>(v: &mut Verification<'_, F>, bytes: &
         None => {
             return v.add(Check::unverifiable(
                 CheckId::DocumentReader,
-                "PDF files are read by the document reader, which this page loads on demand",
+                detail!(
+                    "PDF files are read by the document reader, which this page loads on demand"
+                ),
             ))
         }
     };
     for note in &scan.notes {
-        v.add(Check::warning(FOUND, note.clone()));
+        v.add(Check::warning(FOUND, note.detail()));
     }
     if scan.items.is_empty() {
         let pages = scan.pages_scanned;
         return v.add(Check::failed(
             FOUND,
             Verdict::Error,
-            format!(
-                "no links or attached badges in this PDF ({pages} page{} searched)",
-                plural(pages as usize)
-            ),
+            if pages == 1 {
+                detail!("no links or attached badges in this PDF (1 page searched)")
+            } else {
+                detail!(
+                    "no links or attached badges in this PDF ({pages} pages searched)",
+                    pages = count(pages)
+                )
+            },
         ));
     }
     v.add(Check::passed(FOUND, found_detail(&scan)));
@@ -80,7 +91,11 @@ pub(crate) async fn verify_pdf<F: Fetcher>(v: &mut Verification<'_, F>, bytes: &
     if total > max {
         v.add(Check::unverifiable(
             CheckId::NestedCredential,
-            format!("{total} links, URLs and attachments; only the first {max} are verified (the limit for one input), so the whole cannot be called valid"),
+            detail!(
+                "{total} links, URLs and attachments; only the first {max} are verified (the limit for one input), so the whole cannot be called valid",
+                total = count(total),
+                max = count(max)
+            ),
         ));
     }
     let (mut not_badges, mut unreached, mut badges) = (0usize, 0usize, 0usize);
@@ -89,10 +104,11 @@ pub(crate) async fn verify_pdf<F: Fetcher>(v: &mut Verification<'_, F>, bytes: &
             let exceeded = v.budget.deadline_reached();
             v.add(Check::unverifiable(
                 CheckId::NestedCredential,
-                format!(
-                    "{exceeded}: items {} to {} of the PDF were not verified",
-                    i + 1,
-                    total.min(max)
+                detail!(
+                    "{exceeded}: items {from} to {to} of the PDF were not verified",
+                    exceeded = cause(exceeded.to_string()),
+                    from = count(i + 1),
+                    to = count(total.min(max))
                 ),
             ));
             break;
@@ -120,26 +136,37 @@ pub(crate) async fn verify_pdf<F: Fetcher>(v: &mut Verification<'_, F>, bytes: &
     if not_badges > 0 {
         v.add(Check::not_applicable(
             CheckId::NestedCredential,
-            format!(
-                "{not_badges} of the links, URLs and files found {} not a badge (each has its own report)",
-                if not_badges == 1 { "is" } else { "are" }
-            ),
+            if not_badges == 1 {
+                detail!("1 of the links, URLs and files found is not a badge (each has its own report)")
+            } else {
+                detail!(
+                    "{n} of the links, URLs and files found are not a badge (each has its own report)",
+                    n = count(not_badges)
+                )
+            },
         ));
     }
     if unreached > 0 {
-        let what = format!(
-            "{unreached} link{} could not be verified (each has its own report)",
-            plural(unreached)
-        );
+        let what = if unreached == 1 {
+            detail!("1 link could not be verified (each has its own report)")
+        } else {
+            detail!(
+                "{n} links could not be verified (each has its own report)",
+                n = count(unreached)
+            )
+        };
         // A link that could not be read may be a badge (a forged one on a server that blocks
         // the browser, a revoked one): the PDF as a whole cannot be called valid, whatever the
         // badges that were read say. Each of those keeps its own verdict in its own report.
         v.add(Check::unverifiable(
             CheckId::NestedCredential,
             if badges == 0 {
-                format!("no badge could be read: {what}")
+                detail!("no badge could be read: {what}", what = cause(what))
             } else {
-                format!("{what}: a badge behind one would not be verified")
+                detail!(
+                    "{what}: a badge behind one would not be verified",
+                    what = cause(what)
+                )
             },
         ));
     }
@@ -147,7 +174,7 @@ pub(crate) async fn verify_pdf<F: Fetcher>(v: &mut Verification<'_, F>, bytes: &
         v.add(Check::failed(
             FOUND,
             Verdict::Error,
-            "none of the links, URLs and files in this PDF is a badge",
+            detail!("none of the links, URLs and files in this PDF is a badge"),
         ));
     }
     let verdicts: Vec<(Verdict, bool)> = v
@@ -171,66 +198,67 @@ async fn verify_item<F: Fetcher>(v: &Verification<'_, F>, item: &Item) -> Report
         .clone()
         .unwrap_or_else(|| "attached file".to_string());
     if let Some(e) = &item.error {
-        return Report::error(name, CheckId::Extract, e.clone());
+        return Report::error(name, CheckId::Extract, e.detail());
     }
     let bytes = match base64::engine::general_purpose::STANDARD
         .decode(item.data.as_deref().unwrap_or_default())
     {
         Ok(b) => b,
-        Err(e) => {
+        Err(_) => {
             return Report::error(
                 name,
                 CheckId::Extract,
-                format!("the attached file is not readable: {e}"),
+                detail!("the attached file is not readable"),
             )
         }
     };
     match extract::extract(&bytes, &v.opts.limits) {
         Ok(found) => verify_nested(v, name, found.payload).await,
-        Err(e) => Report::error(name, CheckId::Extract, e.to_string()),
+        Err(e) => Report::error(name, CheckId::Extract, e.detail()),
     }
 }
 
 /// "2 links, 1 URL in the text and 1 attached file on 2 of 3 pages".
-fn found_detail(scan: &Scan) -> String {
-    let count = |k: ItemKind| scan.items.iter().filter(|i| i.kind == k).count();
+fn found_detail(scan: &Scan) -> Detail {
+    let how_many = |k: ItemKind| scan.items.iter().filter(|i| i.kind == k).count();
     let mut parts = Vec::new();
-    for (k, one, many) in [
-        (ItemKind::Link, "link", "links"),
-        (ItemKind::Text, "URL in the text", "URLs in the text"),
-        (ItemKind::Attachment, "attached file", "attached files"),
-    ] {
-        match count(k) {
-            0 => {}
-            1 => parts.push(format!("1 {one}")),
-            n => parts.push(format!("{n} {many}")),
-        }
+    for k in [ItemKind::Link, ItemKind::Text, ItemKind::Attachment] {
+        let n = how_many(k);
+        let part = match (k, n) {
+            (_, 0) => continue,
+            (ItemKind::Link, 1) => detail!("1 link"),
+            (ItemKind::Link, n) => detail!("{n} links", n = count(n)),
+            (ItemKind::Text, 1) => detail!("1 URL in the text"),
+            (ItemKind::Text, n) => detail!("{n} URLs in the text", n = count(n)),
+            (ItemKind::Attachment, 1) => detail!("1 attached file"),
+            (ItemKind::Attachment, n) => detail!("{n} attached files", n = count(n)),
+        };
+        parts.push(part);
     }
-    let list = match parts.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => String::new(),
+    let items = match parts.as_slice() {
+        [a] => a.clone(),
+        [a, b] => detail!("{a} and {b}", a = cause(a.clone()), b = cause(b.clone())),
+        [a, b, c] => detail!(
+            "{a}, {b} and {c}",
+            a = cause(a.clone()),
+            b = cause(b.clone()),
+            c = cause(c.clone())
+        ),
+        _ => detail!("nothing"),
     };
     let mut pages: Vec<u32> = scan.items.iter().filter_map(|i| i.page).collect();
     pages.sort_unstable();
     pages.dedup();
     let on = match pages.len() {
-        0 => "in the document".to_string(),
-        n => format!(
-            "on {n} of {} page{}",
-            scan.pages,
-            plural(scan.pages as usize)
+        0 => detail!("in the document"),
+        n if scan.pages == 1 => detail!("on {n} of 1 page", n = count(n)),
+        n => detail!(
+            "on {n} of {pages} pages",
+            n = count(n),
+            pages = count(scan.pages)
         ),
     };
-    format!("found {list} {on}")
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
+    detail!("found {items} {on}", items = cause(items), on = cause(on))
 }
 
 /// The app's first load (no `pdf`): without the on-demand module a PDF is not read, and the

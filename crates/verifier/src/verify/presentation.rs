@@ -24,6 +24,8 @@
 use super::ob3::embedded::{method_failure, method_passed};
 use super::{nested, Verification};
 use crate::check::{Check, CheckId, Format, Verdict};
+use crate::detail;
+use crate::detail::{cause, code, count, text};
 use crate::jose::jws::CompactJws;
 use crate::model::credential::VcVersion;
 use crate::model::json::{each, id_of, str_of, strings};
@@ -32,7 +34,7 @@ use crate::report::{BadgeDisplay, RecipientDisplay};
 use crate::resolve::fetch::Fetcher;
 use crate::resolve::keys::{header_jwk, kid_url, KeyResolver, ResolvedKey};
 use crate::trust::{self, BindError};
-use crate::verify::failure::failure_check;
+use crate::verify::failure::{failure_check, failure_check_in};
 use crate::verify::validity::parse_datetime;
 use serde_json::Value;
 
@@ -72,7 +74,11 @@ pub(crate) async fn verify_presentation_jwt<F: Fetcher>(
             v.add(Check::failed(
                 HOLDER,
                 Verdict::Invalid,
-                format!("the token's iss {i} is not the presentation's holder {h}"),
+                detail!(
+                    "the token's `iss` {iss} is not the presentation's holder {holder}",
+                    iss = code(i),
+                    holder = code(h)
+                ),
             ));
         }
     }
@@ -90,21 +96,28 @@ fn conformance<F: Fetcher>(v: &mut Verification<'_, F>, p: &Value) -> bool {
         v.add(Check::failed(
             CheckId::Format,
             Verdict::Invalid,
-            "a presentation inside a credential or presentation: verifiableCredential holds credentials, not presentations (VC 2.0 §4.13)",
+            detail!("a presentation inside a credential or presentation: `verifiableCredential` holds credentials, not presentations (VC 2.0 §4.13)"),
         ));
         return false;
     }
     v.add(match VcVersion::of(p) {
-        Some(ver) => Check::passed(CheckId::Context, format!("{} context", ver.label())),
+        Some(ver) => Check::passed(
+            CheckId::Context,
+            detail!("{version} context", version = code(ver.label())),
+        ),
         None => Check::failed(
             CheckId::Context,
             Verdict::Invalid,
-            "the first @context must be https://www.w3.org/ns/credentials/v2 (VC 2.0) or https://www.w3.org/2018/credentials/v1 (VC 1.1)",
+            detail!(
+                "the first `@context` must be {v2} (VC 2.0) or {v1} (VC 1.1)",
+                v2 = crate::detail::url("https://www.w3.org/ns/credentials/v2"),
+                v1 = crate::detail::url("https://www.w3.org/2018/credentials/v1")
+            ),
         ),
     });
     v.add(Check::passed(
         CheckId::Type,
-        format!("[{}]", strings(p.get("type")).join(", ")),
+        detail!("[{types}]", types = code(strings(p.get("type")).join(", "))),
     ));
     true
 }
@@ -122,7 +135,10 @@ async fn contents<F: Fetcher>(
         v.add(Check::failed(
             CheckId::NestedCredential,
             Verdict::Error,
-            format!("{why}: an empty presentation has nothing to verify"),
+            detail!(
+                "{why}: an empty presentation has nothing to verify",
+                why = cause(why)
+            ),
         ));
     }
     let n = v.nested.len();
@@ -152,7 +168,7 @@ async fn contents<F: Fetcher>(
 }
 
 /// The `holder` check for a key that signed the presentation.
-fn holder_check(bound: &Result<String, BindError>) -> Check {
+fn holder_check(bound: &Result<crate::detail::Detail, BindError>) -> Check {
     match bound {
         Ok(how) => Check::passed(HOLDER, how.clone()),
         Err(BindError::NotIssuers(m)) => Check::failed(HOLDER, Verdict::Invalid, m.clone()),
@@ -163,7 +179,7 @@ fn holder_check(bound: &Result<String, BindError>) -> Check {
 fn no_holder() -> Check {
     Check::not_checked(
         HOLDER,
-        "the presentation names no holder: its proof binds it to no one",
+        detail!("the presentation names no holder: its proof binds it to no one"),
     )
 }
 
@@ -178,12 +194,15 @@ async fn proofs<F: Fetcher>(
     if proofs.is_empty() {
         v.add(Check::not_checked(
             PROOF,
-            "the presentation has no proof (optional, VC 2.0 §4.13): nothing shows who presented it; each credential stands on its own",
+            detail!("the presentation has no proof (optional, VC 2.0 §4.13): nothing shows who presented it; each credential stands on its own"),
         ));
         if let Some(h) = holder {
             v.add(Check::not_checked(
                 HOLDER,
-                format!("{h} is named as holder, but no proof binds the presentation to it"),
+                detail!(
+                    "{holder} is named as holder, but no proof binds the presentation to it",
+                    holder = code(h)
+                ),
             ));
         }
         return None;
@@ -191,9 +210,10 @@ async fn proofs<F: Fetcher>(
     if proofs.len() > MAX_PROOFS {
         v.add(Check::unverifiable(
             PROOF,
-            format!(
-                "{} proofs; only the first {MAX_PROOFS} are checked",
-                proofs.len()
+            detail!(
+                "{n} proofs; only the first {max} are checked",
+                n = count(proofs.len()),
+                max = count(MAX_PROOFS)
             ),
         ));
         proofs.truncate(MAX_PROOFS);
@@ -224,7 +244,7 @@ async fn one_proof<F: Fetcher>(
         v.add(Check::failed(
             PROOF,
             Verdict::Invalid,
-            "the proof is not an object",
+            detail!("the proof is not an object"),
         ));
         return (false, None);
     }
@@ -240,7 +260,10 @@ async fn one_proof<F: Fetcher>(
             v.add(Check::failed(
                 PROOF,
                 Verdict::Invalid,
-                format!("proofPurpose is \"{other}\", not authentication"),
+                detail!(
+                    "`proofPurpose` is \"{purpose}\", not `authentication`",
+                    purpose = code(other)
+                ),
             ));
             false
         }
@@ -248,7 +271,7 @@ async fn one_proof<F: Fetcher>(
             v.add(Check::failed(
                 PROOF,
                 Verdict::Invalid,
-                "the proof has no proofPurpose (authentication expected)",
+                detail!("the proof has no `proofPurpose` (`authentication` expected)"),
             ));
             false
         }
@@ -261,8 +284,9 @@ async fn one_proof<F: Fetcher>(
                 v.add(Check::failed(
                     PROOF,
                     Verdict::Invalid,
-                    format!(
-                        "the presentation proof expired, or its expires {raw} is not a date-time"
+                    detail!(
+                        "the presentation proof expired, or its `expires` {raw} is not a date-time",
+                        raw = text(raw.to_string())
                     ),
                 ));
                 return (false, None);
@@ -277,7 +301,7 @@ async fn one_proof<F: Fetcher>(
         v.add(Check::failed(
             PROOF,
             Verdict::Invalid,
-            "the proof has no verificationMethod",
+            detail!("the proof has no `verificationMethod`"),
         ));
         return (false, None);
     };
@@ -308,7 +332,11 @@ async fn one_proof<F: Fetcher>(
         Ok(ev) => {
             v.add(Check::passed(
                 PROOF,
-                format!("{} signature verified with {}", ev.suite, key.method_id),
+                detail!(
+                    "{suite} signature verified with {key}",
+                    suite = code(ev.suite.to_string()),
+                    key = code(key.method_id.clone())
+                ),
             ));
             true
         }
@@ -343,9 +371,15 @@ fn replay_note(present: bool, what: &str) -> Check {
     Check::not_checked(
         PROOF,
         if present {
-            format!("{what} not checked: it can only be compared with the verifier's own request, which this verifier did not make")
+            detail!(
+                "{what} not checked: it can only be compared with the verifier's own request, which this verifier did not make",
+                what = code(what)
+            )
         } else {
-            format!("no {what}: the presentation is bound to no request and may be a replay")
+            detail!(
+                "no {what}: the presentation is bound to no request and may be a replay",
+                what = code(what)
+            )
         },
     )
 }
@@ -370,7 +404,10 @@ async fn jwt_signature<F: Fetcher>(
         v.add(Check::failed(
             PROOF,
             Verdict::Invalid,
-            format!("the header marks {crit} as critical; no such extension is supported"),
+            detail!(
+                "the header marks {crit} as critical; no such extension is supported",
+                crit = code(crit.to_string())
+            ),
         ));
         return None;
     }
@@ -386,12 +423,13 @@ async fn jwt_signature<F: Fetcher>(
                 .await
                 .map_err(|e| relabel(method_failure(&e)))
         } else if let Some(jwk) = jws.header.get("jwk") {
-            header_jwk(jwk).map_err(|e| failure_check(PROOF, "the jwk header: ", &e))
+            header_jwk(jwk)
+                .map_err(|e| failure_check_in(PROOF, Some(detail!("the `jwk` header")), &e))
         } else {
             Err(Check::failed(
                 PROOF,
                 Verdict::Invalid,
-                "neither kid nor jwk in the header: no key to check the presentation's signature with",
+                detail!("neither `kid` nor `jwk` in the header: no key to check the presentation's signature with"),
             ))
         };
         let bound = match (&key, holder) {
@@ -413,7 +451,10 @@ async fn jwt_signature<F: Fetcher>(
         Ok(alg) => {
             v.add(Check::passed(
                 PROOF,
-                format!("presentation JWT {} signature verified", alg.name()),
+                detail!(
+                    "presentation JWT {alg} signature verified",
+                    alg = code(alg.name())
+                ),
             ));
             true
         }
@@ -444,14 +485,20 @@ fn jwt_claims<F: Fetcher>(v: &mut Verification<'_, F>, claims: &Value) {
         v.add(Check::failed(
             PROOF,
             Verdict::Invalid,
-            format!("the presentation token expired (exp {exp}); its credentials are reported on their own"),
+            detail!(
+                "the presentation token expired (`exp` {exp}); its credentials are reported on their own",
+                exp = code(exp.to_string())
+            ),
         ));
     }
     if let Some(nbf) = secs("nbf").filter(|&n| n > now) {
         v.add(Check::failed(
             PROOF,
             Verdict::Invalid,
-            format!("the presentation token is not valid before {nbf}"),
+            detail!(
+                "the presentation token is not valid before {nbf}",
+                nbf = code(nbf.to_string())
+            ),
         ));
     }
     v.add(replay_note(

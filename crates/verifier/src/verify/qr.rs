@@ -4,6 +4,8 @@
 
 use super::{verify_nested, Verification};
 use crate::check::{Check, CheckId, Format, Verdict};
+use crate::detail;
+use crate::detail::{cause, count, text};
 use crate::extract::qr::{self, Scan};
 use crate::extract::{detect, ExtractError};
 use crate::report::{FoundAt, FoundKind, Report};
@@ -32,23 +34,25 @@ pub(crate) async fn verify_picture<F: Fetcher>(
             v.add(Check::failed(
                 CheckId::Found,
                 Verdict::Error,
-                format!("no badge data and no QR code in this image: {no_badge}"),
+                detail!(
+                    "no badge data and no QR code in this image: {why}",
+                    why = cause(no_badge.detail())
+                ),
             ));
             v.add(Check::failed(
                 CheckId::Extract,
                 Verdict::Error,
-                no_badge.to_string(),
+                no_badge.detail(),
             ));
             return;
         }
         Scan::NeedsFullVerifier => {
-            v.add(Check::not_applicable(
-                CheckId::Extract,
-                no_badge.to_string(),
-            ));
+            v.add(Check::not_applicable(CheckId::Extract, no_badge.detail()));
             v.add(Check::unverifiable(
                 CheckId::DocumentReader,
-                "QR codes are read by the document reader, which this page loads on demand",
+                detail!(
+                    "QR codes are read by the document reader, which this page loads on demand"
+                ),
             ));
             return;
         }
@@ -56,29 +60,39 @@ pub(crate) async fn verify_picture<F: Fetcher>(
             v.add(Check::failed(
                 CheckId::Found,
                 Verdict::Error,
-                format!("no badge data and no readable QR code in this image: {no_badge}; {why}"),
+                detail!(
+                    "no badge data and no readable QR code in this image: {why}; {unreadable}",
+                    why = cause(no_badge.detail()),
+                    unreadable = cause(why)
+                ),
             ));
             v.add(Check::failed(
                 CheckId::Extract,
                 Verdict::Error,
-                no_badge.to_string(),
+                no_badge.detail(),
             ));
             return;
         }
     };
     let n = codes.len();
-    let more = if n >= qr::MAX_CODES {
-        format!(" (at most {} are read)", qr::MAX_CODES)
+    let found = if n >= qr::MAX_CODES {
+        detail!(
+            "{n} QR codes found (at most {max} are read)",
+            n = count(n),
+            max = count(qr::MAX_CODES)
+        )
+    } else if n == 1 {
+        detail!("1 QR code found")
     } else {
-        String::new()
+        detail!("{n} QR codes found", n = count(n))
     };
-    v.add(Check::passed(
-        CheckId::Found,
-        format!("{n} QR code{} found{more}", if n == 1 { "" } else { "s" }),
-    ));
+    v.add(Check::passed(CheckId::Found, found));
     v.add(Check::not_applicable(
         CheckId::Extract,
-        format!("{no_badge}: its QR codes are verified instead"),
+        detail!(
+            "{why}: its QR codes are verified instead",
+            why = cause(no_badge.detail())
+        ),
     ));
     let mut verdicts = Vec::with_capacity(n);
     for (i, text) in codes.into_iter().enumerate() {
@@ -88,7 +102,12 @@ pub(crate) async fn verify_picture<F: Fetcher>(
             let exceeded = v.budget.deadline_reached();
             v.add(Check::unverifiable(
                 CheckId::NestedCredential,
-                format!("{exceeded}: QR codes {} to {n} were not verified", i + 1),
+                detail!(
+                    "{exceeded}: QR codes {from} to {n} were not verified",
+                    exceeded = cause(exceeded.to_string()),
+                    from = count(i + 1),
+                    n = count(n)
+                ),
             ));
             verdicts.push((Verdict::Unverifiable, false));
             break;
@@ -98,7 +117,10 @@ pub(crate) async fn verify_picture<F: Fetcher>(
             Err(e) => Report::error(
                 name,
                 CheckId::Extract,
-                format!("this QR code holds no badge ({e})"),
+                detail!(
+                    "this QR code holds no badge ({why})",
+                    why = cause(e.detail())
+                ),
             ),
         };
         let report = Report {
@@ -125,10 +147,10 @@ pub(crate) async fn verify_picture<F: Fetcher>(
 /// (a code that holds no badge is an `error`, as a picture without any would be).
 fn outcome(i: usize, r: &Report) -> Check {
     let what = match r.badge.as_ref().and_then(|b| b.name.as_deref()) {
-        Some(name) => format!("QR code {} ({name})", i + 1),
-        None => format!("QR code {}", i + 1),
+        Some(name) => detail!("QR code {i} ({name})", i = count(i + 1), name = text(name)),
+        None => detail!("QR code {i}", i = count(i + 1)),
     };
-    super::nested::outcome_named(&what, r, Verdict::Error)
+    super::nested::outcome_named(what, r, Verdict::Error)
 }
 
 #[cfg(all(test, not(feature = "qr")))]

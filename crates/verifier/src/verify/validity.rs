@@ -2,6 +2,8 @@
 //! never read here, so every case is deterministic.
 
 use crate::check::{Check, CheckId, Verdict};
+use crate::detail;
+use crate::detail::{code, date, text};
 use chrono::{DateTime, Utc};
 
 /// Parses the date-times badges carry: RFC 3339 / ISO 8601 with offset; OB 2.0 also allows a
@@ -57,41 +59,58 @@ pub fn window_checks(
     match from.map(|s| (s, parse_datetime(s))) {
         None => checks.push(Check::not_applicable(
             CheckId::Issued,
-            format!("no {from_name}"),
+            detail!("no {name}", name = code(from_name)),
         )),
         Some((raw, None)) => checks.push(Check::failed(
             CheckId::Issued,
             Verdict::Invalid,
-            format!("{from_name} \"{raw}\" is not a date-time"),
+            detail!(
+                "{name} \"{raw}\" is not a date-time",
+                name = code(from_name),
+                raw = text(raw)
+            ),
         )),
         Some((raw, Some(t))) if t > at => checks.push(Check::failed(
             CheckId::Issued,
             Verdict::NotYetValid,
-            format!("not valid before {raw} ({from_name} is in the future)"),
+            detail!(
+                "not valid before {date} ({name} is in the future)",
+                date = date(raw),
+                name = code(from_name)
+            ),
         )),
         Some((raw, Some(_))) => checks.push(Check::passed(
             CheckId::Issued,
-            format!("{from_name} {raw} is in the past"),
+            detail!(
+                "{name} {date} is in the past",
+                name = code(from_name),
+                date = date(raw)
+            ),
         )),
     }
     match until.map(|s| (s, parse_datetime(s))) {
         None => checks.push(Check::not_applicable(
             CheckId::Expiry,
-            format!("no {until_name}: does not expire"),
+            detail!("no {name}: does not expire", name = code(until_name)),
         )),
         Some((raw, None)) => checks.push(Check::failed(
             CheckId::Expiry,
             Verdict::Invalid,
-            format!("{until_name} \"{raw}\" is not a date-time"),
+            detail!(
+                "{name} \"{raw}\" is not a date-time",
+                name = code(until_name),
+                raw = text(raw)
+            ),
         )),
         Some((raw, Some(t))) if t <= at => checks.push(Check::failed(
             CheckId::Expiry,
             Verdict::Expired,
-            format!("expired on {raw}"),
+            detail!("expired on {date}", date = date(raw)),
         )),
-        Some((raw, Some(_))) => {
-            checks.push(Check::passed(CheckId::Expiry, format!("valid until {raw}")))
-        }
+        Some((raw, Some(_))) => checks.push(Check::passed(
+            CheckId::Expiry,
+            detail!("valid until {date}", date = date(raw)),
+        )),
     }
     if let (Some(f), Some(u)) = (
         from.and_then(parse_datetime),
@@ -101,7 +120,11 @@ pub fn window_checks(
             checks.push(Check::failed(
                 CheckId::ValidityWindow,
                 Verdict::Invalid,
-                format!("{until_name} is before {from_name}"),
+                detail!(
+                    "{until} is before {from}",
+                    until = code(until_name),
+                    from = code(from_name)
+                ),
             ));
         }
     }

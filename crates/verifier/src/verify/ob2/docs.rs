@@ -4,6 +4,8 @@
 //! and carry its class's required properties with values of the right type).
 
 use crate::check::{Check, CheckId};
+use crate::detail;
+use crate::detail::{cause, code, count, text, url as link, Detail};
 use crate::model::json::{each, id_of, str_of, strings};
 use crate::resolve::fetch::{check_fetchable, FetchPurpose, Fetcher};
 use crate::resolve::weburl::WebUrl;
@@ -23,23 +25,31 @@ pub struct Doc {
 #[derive(Debug, Clone)]
 pub enum DocError {
     /// Not fetched at all (scheme, network, size, budget …).
-    Fetch(String),
+    Fetch(Detail),
     /// HTTP 410 Gone, with the body if it was JSON (a revoked hosted assertion may say why).
     Gone(Option<Value>),
     /// Another non-2xx status.
     Status(u16),
     /// The body is not a JSON object.
-    NotJson(String),
+    NotJson(Detail),
+}
+
+impl DocError {
+    pub fn detail(&self) -> Detail {
+        match self {
+            DocError::Fetch(m) => detail!("fetching failed ({why})", why = cause(m.clone())),
+            DocError::Gone(_) => detail!("it answered HTTP 410 Gone"),
+            DocError::Status(s) => detail!("it answered HTTP {status}", status = count(*s)),
+            DocError::NotJson(m) => {
+                detail!("it is not a JSON object ({why})", why = cause(m.clone()))
+            }
+        }
+    }
 }
 
 impl std::fmt::Display for DocError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DocError::Fetch(m) => write!(f, "fetching failed ({m})"),
-            DocError::Gone(_) => f.write_str("it answered HTTP 410 Gone"),
-            DocError::Status(s) => write!(f, "it answered HTTP {s}"),
-            DocError::NotJson(m) => write!(f, "it is not a JSON object ({m})"),
-        }
+        self.detail().fmt(f)
     }
 }
 
@@ -69,8 +79,10 @@ pub async fn fetch_json<F: Fetcher>(
             target = format!("https://{rest}");
             v.add(Check::warning(
                 CheckId::InsecureUrl,
-                format!(
-                    "{url} is plain http; fetched {target} instead (plain http is never fetched)"
+                detail!(
+                    "{url} is plain http; fetched {target} instead (plain http is never fetched)",
+                    url = link(url),
+                    target = link(target.clone())
                 ),
             ));
         }
@@ -78,18 +90,18 @@ pub async fn fetch_json<F: Fetcher>(
     let resp = v
         .fetch(&target, purpose)
         .await
-        .map_err(|e| DocError::Fetch(e.to_string()))?;
-    let parse = |body: &[u8]| -> Result<Value, String> {
-        let text = std::str::from_utf8(body).map_err(|_| "not UTF-8 text".to_string())?;
+        .map_err(|e| DocError::Fetch(e.to_string().into()))?;
+    let parse = |body: &[u8]| -> Result<Value, Detail> {
+        let text = std::str::from_utf8(body).map_err(|_| detail!("not UTF-8 text"))?;
         let value = strict_json::from_str(
             text.trim_start_matches('\u{feff}'),
             v.opts.limits.max_json_depth,
         )
-        .map_err(|e| e.describe("the document"))?;
+        .map_err(|e| -> Detail { e.describe("the document").into() })?;
         if value.is_object() {
             Ok(value)
         } else {
-            Err("not an object".into())
+            Err(detail!("not an object"))
         }
     };
     if resp.status == 410 {
@@ -127,7 +139,7 @@ pub async fn resolve<F: Fetcher>(
     v: &mut Verification<'_, F>,
     prop: Option<&Value>,
     check_id: CheckId,
-    what: &str,
+    what: What,
     purpose: FetchPurpose,
 ) -> Option<Linked> {
     match prop {
@@ -140,9 +152,11 @@ pub async fn resolve<F: Fetcher>(
                 if doc.final_url != doc.requested {
                     v.add(Check::warning(
                         check_id,
-                        format!(
-                            "the {what} at {} redirected to {}",
-                            doc.requested, doc.final_url
+                        detail!(
+                            "the {what} at {url} redirected to {to}",
+                            what = what.arg(),
+                            url = link(doc.requested.clone()),
+                            to = link(doc.final_url.clone())
                         ),
                     ));
                 }
@@ -150,14 +164,20 @@ pub async fn resolve<F: Fetcher>(
                     Some(id) if id.trim() == doc.requested || id.trim() == doc.final_url => {}
                     Some(id) => v.add(Check::warning(
                         check_id,
-                        format!(
-                            "the {what} fetched from {} declares a different id, {id}",
-                            doc.requested
+                        detail!(
+                            "the {what} fetched from {url} declares a different `id`, {id}",
+                            what = what.arg(),
+                            url = link(doc.requested.clone()),
+                            id = code(id)
                         ),
                     )),
                     None => v.add(Check::warning(
                         check_id,
-                        format!("the {what} at {} declares no id", doc.requested),
+                        detail!(
+                            "the {what} at {url} declares no `id`",
+                            what = what.arg(),
+                            url = link(doc.requested.clone())
+                        ),
                     )),
                 }
                 Some(Linked {
@@ -168,7 +188,12 @@ pub async fn resolve<F: Fetcher>(
             Err(e) => {
                 v.add(Check::unverifiable(
                     check_id,
-                    format!("the {what} {iri} could not be used: {e}"),
+                    detail!(
+                        "the {what} {url} could not be used: {why}",
+                        what = what.arg(),
+                        url = link(iri.as_str()),
+                        why = cause(e.detail())
+                    ),
                 ));
                 None
             }
@@ -176,7 +201,11 @@ pub async fn resolve<F: Fetcher>(
         Some(Value::String(iri)) => {
             v.add(Check::unverifiable(
                 check_id,
-                format!("the {what} {iri} is neither embedded nor an http(s) URL, so it cannot be retrieved"),
+                detail!(
+                    "the {what} {iri} is neither embedded nor an http(s) URL, so it cannot be retrieved",
+                    what = what.arg(),
+                    iri = code(iri.as_str())
+                ),
             ));
             None
         }
@@ -184,7 +213,10 @@ pub async fn resolve<F: Fetcher>(
             v.add(Check::failed(
                 check_id,
                 crate::report::Verdict::Invalid,
-                format!("the {what} must be an IRI or an embedded document"),
+                detail!(
+                    "the {what} must be an IRI or an embedded document",
+                    what = what.arg()
+                ),
             ));
             None
         }
@@ -192,7 +224,7 @@ pub async fn resolve<F: Fetcher>(
             v.add(Check::failed(
                 check_id,
                 crate::report::Verdict::Invalid,
-                format!("no {what}"),
+                detail!("no {what}", what = what.arg()),
             ));
             None
         }
@@ -211,29 +243,68 @@ pub fn is_type(doc: &Value, names: &[&str]) -> bool {
     })
 }
 
+/// Which linked document a message is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum What {
+    BadgeClass,
+    IssuerProfile,
+    /// An OB 1.x issuer organization.
+    IssuerOrganization,
+}
+
+impl What {
+    fn arg(self) -> crate::detail::Arg {
+        cause(match self {
+            What::BadgeClass => detail!("`BadgeClass`"),
+            What::IssuerProfile => detail!("issuer Profile"),
+            What::IssuerOrganization => detail!("issuer organization"),
+        })
+    }
+}
+
 /// Problems with the properties every document needs: present, and of the expected JSON type.
 pub struct Props<'a> {
     doc: &'a Value,
-    pub problems: Vec<String>,
+    /// The property holding `doc` ("recipient"), named before each of its own.
+    of: Option<&'static str>,
+    pub problems: Vec<Detail>,
 }
 
 impl<'a> Props<'a> {
     pub fn new(doc: &'a Value) -> Self {
         Props {
             doc,
+            of: None,
             problems: Vec::new(),
+        }
+    }
+
+    /// The properties of `doc`, the value of the property `of`.
+    pub fn of(doc: &'a Value, of: &'static str) -> Self {
+        Props {
+            doc,
+            of: Some(of),
+            problems: Vec::new(),
+        }
+    }
+
+    fn key(&self, key: &str) -> crate::detail::Arg {
+        match self.of {
+            Some(of) => code(format!("{of} {key}")),
+            None => code(key),
         }
     }
 
     /// A required Text property.
     pub fn text(&mut self, key: &str) -> &mut Self {
+        let k = self.key(key);
         match self.doc.get(key) {
-            None | Some(Value::Null) => self.problems.push(format!("{key} is missing")),
+            None | Some(Value::Null) => self.problems.push(detail!("{key} is missing", key = k)),
             Some(Value::String(s)) if s.trim().is_empty() => {
-                self.problems.push(format!("{key} is empty"))
+                self.problems.push(detail!("{key} is empty", key = k))
             }
             Some(Value::String(_)) => {}
-            Some(_) => self.problems.push(format!("{key} must be text")),
+            Some(_) => self.problems.push(detail!("{key} must be text", key = k)),
         }
         self
     }
@@ -242,7 +313,8 @@ impl<'a> Props<'a> {
     pub fn opt_text(&mut self, key: &str) -> &mut Self {
         if let Some(v) = self.doc.get(key).filter(|v| !v.is_null()) {
             if !v.is_string() {
-                self.problems.push(format!("{key} must be text"));
+                let k = self.key(key);
+                self.problems.push(detail!("{key} must be text", key = k));
             }
         }
         self
@@ -250,9 +322,16 @@ impl<'a> Props<'a> {
 
     /// A required IRI (an absolute IRI with a scheme).
     pub fn iri(&mut self, key: &str) -> &mut Self {
+        let k = self.key(key);
         match self.doc.get(key).and_then(Value::as_str) {
-            None => self.problems.push(format!("{key} is missing or not text")),
-            Some(s) if !is_iri(s) => self.problems.push(format!("{key} \"{s}\" is not an IRI")),
+            None => self
+                .problems
+                .push(detail!("{key} is missing or not text", key = k)),
+            Some(s) if !is_iri(s) => self.problems.push(detail!(
+                "{key} \"{value}\" is not an IRI",
+                key = k,
+                value = text(s)
+            )),
             Some(_) => {}
         }
         self
@@ -260,15 +339,19 @@ impl<'a> Props<'a> {
 
     /// A required `@id` property: an IRI or an embedded document (with an `id` IRI if given).
     pub fn node(&mut self, key: &str) -> &mut Self {
+        let k = self.key(key);
         match self.doc.get(key) {
-            None | Some(Value::Null) => self.problems.push(format!("{key} is missing")),
-            Some(Value::String(s)) if !is_iri(s) => {
-                self.problems.push(format!("{key} \"{s}\" is not an IRI"))
-            }
+            None | Some(Value::Null) => self.problems.push(detail!("{key} is missing", key = k)),
+            Some(Value::String(s)) if !is_iri(s) => self.problems.push(detail!(
+                "{key} \"{value}\" is not an IRI",
+                key = k,
+                value = text(s.as_str())
+            )),
             Some(Value::String(_)) | Some(Value::Object(_)) => {}
-            Some(_) => self
-                .problems
-                .push(format!("{key} must be an IRI or an embedded document")),
+            Some(_) => self.problems.push(detail!(
+                "{key} must be an IRI or an embedded document",
+                key = k
+            )),
         }
         self
     }
@@ -276,7 +359,8 @@ impl<'a> Props<'a> {
     /// A required `type`.
     pub fn has_type(&mut self) -> &mut Self {
         if strings(self.doc.get("type")).is_empty() {
-            self.problems.push("type is missing".into());
+            let k = self.key("type");
+            self.problems.push(detail!("{key} is missing", key = k));
         }
         self
     }
@@ -304,7 +388,7 @@ pub fn is_iri(s: &str) -> bool {
 
 /// BadgeClass required properties (spec "BadgeClass": id, type, name, description, image,
 /// criteria, issuer).
-pub fn badgeclass_problems(bc: &Value) -> Vec<String> {
+pub fn badgeclass_problems(bc: &Value) -> Vec<Detail> {
     let mut p = Props::new(bc);
     p.iri("id")
         .has_type()
@@ -315,14 +399,16 @@ pub fn badgeclass_problems(bc: &Value) -> Vec<String> {
         .node("issuer");
     let mut problems = p.problems;
     if !strings(bc.get("type")).is_empty() && !is_type(bc, &["BadgeClass"]) {
-        problems.push(format!(
-            "type is {:?}, not BadgeClass",
-            strings(bc.get("type"))
+        problems.push(detail!(
+            "`type` is {types}, not `BadgeClass`",
+            types = code(format!("{:?}", strings(bc.get("type"))))
         ));
     }
     for a in each(bc.get("alignment")) {
         if !a.is_object() || str_of(a, "targetName").is_none() || str_of(a, "targetUrl").is_none() {
-            problems.push("an alignment lacks targetName or targetUrl".into());
+            problems.push(detail!(
+                "an `alignment` lacks `targetName` or `targetUrl`"
+            ));
         }
     }
     problems
@@ -330,14 +416,14 @@ pub fn badgeclass_problems(bc: &Value) -> Vec<String> {
 
 /// Issuer Profile required properties (spec "Profile": "When used as a badge issuer, the
 /// following properties are required: id, type, name, url, email").
-pub fn issuer_problems(issuer: &Value) -> Vec<String> {
+pub fn issuer_problems(issuer: &Value) -> Vec<Detail> {
     let mut p = Props::new(issuer);
     p.iri("id").has_type().text("name").iri("url").text("email");
     let mut problems = p.problems;
     if !strings(issuer.get("type")).is_empty() && !is_type(issuer, &["Issuer", "Profile"]) {
-        problems.push(format!(
-            "type is {:?}, not Issuer or Profile",
-            strings(issuer.get("type"))
+        problems.push(detail!(
+            "`type` is {types}, not `Issuer` or `Profile`",
+            types = code(format!("{:?}", strings(issuer.get("type"))))
         ));
     }
     problems

@@ -4,9 +4,12 @@
 //! (the 1.x rule the OB 2.0 "verification scope" default generalises). 0.5 assertions have no
 //! verification method at all, so they are reported as not verifiable.
 
-use super::docs::{self, authority, is_http_url, DocError, Props};
+use super::docs::{self, authority, is_http_url, DocError, Props, What};
 use super::{declares_revoked, display, gone_check};
 use crate::check::{Check, CheckId, Verdict};
+use crate::detail;
+use crate::detail::{cause, code, url as link};
+use crate::verify::joined;
 use crate::model::json::str_of;
 use crate::resolve::fetch::{FetchPurpose, Fetcher};
 use crate::trust;
@@ -77,20 +80,26 @@ pub(crate) async fn verify_ob1<F: Fetcher>(
     if version == Ob1Version::V0_5 {
         v.add(Check::unverifiable(
             CheckId::Version,
-            "this is an Open Badges 0.5 assertion: that version has no verification method (no hosted URL, no signature), so nothing can prove it was issued; ask the issuer for an Open Badges 2.0 or 3.0 badge",
+            detail!("this is an Open Badges 0.5 assertion: that version has no verification method (no hosted URL, no signature), so nothing can prove it was issued; ask the issuer for an Open Badges 2.0 or 3.0 badge"),
         ));
         return;
     }
     v.add(Check::warning(
         CheckId::Version,
-        format!("Open Badges {version} is superseded; verified by its hosted model"),
+        detail!(
+            "Open Badges {version} is superseded; verified by its hosted model",
+            version = code(version.to_string())
+        ),
     ));
     let verify = a.get("verify").filter(|x| x.is_object());
     let kind = verify.and_then(|x| str_of(x, "type")).unwrap_or("");
     if kind == "signed" {
         v.add(Check::unverifiable(
             CheckId::Signature,
-            format!("an Open Badges {version} signed assertion is a JWS; this JSON copy has lost its signature"),
+            detail!(
+                "an Open Badges {version} signed assertion is a JWS; this JSON copy has lost its signature",
+                version = code(version.to_string())
+            ),
         ));
         return;
     }
@@ -103,7 +112,10 @@ pub(crate) async fn verify_ob1<F: Fetcher>(
         v.add(Check::failed(
             CheckId::RequiredProperties,
             Verdict::Invalid,
-            format!("an Open Badges {version} assertion needs verify.type \"hosted\" and an http(s) verify.url"),
+            detail!(
+                "an Open Badges {version} assertion needs `verify.type` \"hosted\" and an http(s) `verify.url`",
+                version = code(version.to_string())
+            ),
         ));
         return;
     };
@@ -115,7 +127,11 @@ pub(crate) async fn verify_ob1<F: Fetcher>(
                 if doc.final_url != doc.requested {
                     v.add(Check::warning(
                         CheckId::Redirect,
-                        format!("{} redirected to {}", doc.requested, doc.final_url),
+                        detail!(
+                            "{url} redirected to {to}",
+                            url = link(doc.requested.clone()),
+                            to = link(doc.final_url.clone())
+                        ),
                     ));
                 }
                 doc.value
@@ -127,7 +143,11 @@ pub(crate) async fn verify_ob1<F: Fetcher>(
             Err(e) => {
                 v.add(Check::unverifiable(
                     CheckId::HostedId,
-                    format!("the hosted assertion {url} could not be checked: {e}"),
+                    detail!(
+                        "the hosted assertion {url} could not be checked: {why}",
+                        url = link(url.as_str()),
+                        why = cause(e.detail())
+                    ),
                 ));
                 return;
             }
@@ -153,16 +173,26 @@ pub(crate) async fn verify_ob1<F: Fetcher>(
     if hosted_url == Some(requested.as_str()) || hosted_url == fetched_from {
         v.add(Check::passed(
             CheckId::HostedId,
-            format!("the assertion is hosted at its verify.url {requested}"),
+            detail!(
+                "the assertion is hosted at its `verify.url` {url}",
+                url = link(requested.as_str())
+            ),
         ));
     } else {
         v.add(Check::failed(
             CheckId::HostedId,
             Verdict::Invalid,
-            format!(
-                "the assertion at {requested} names another verify.url, {}",
-                hosted_url.unwrap_or("(none)")
-            ),
+            match hosted_url {
+                Some(other) => detail!(
+                    "the assertion at {url} names another `verify.url`, {other}",
+                    url = link(requested.as_str()),
+                    other = code(other)
+                ),
+                None => detail!(
+                    "the assertion at {url} names no `verify.url`",
+                    url = link(requested.as_str())
+                ),
+            },
         ));
     }
     let mut p = Props::new(&truth);
@@ -171,21 +201,23 @@ pub(crate) async fn verify_ob1<F: Fetcher>(
         .get("recipient")
         .is_some_and(|r| r.is_object() || r.is_string())
     {
-        p.problems.push("recipient is missing".into());
+        p.problems
+            .push(detail!("{key} is missing", key = code("recipient")));
     }
     if truth.get("issuedOn").is_none() {
-        p.problems.push("issuedOn is missing".into());
+        p.problems
+            .push(detail!("{key} is missing", key = code("issuedOn")));
     }
     if p.problems.is_empty() {
         v.add(Check::passed(
             CheckId::RequiredProperties,
-            "the assertion has its required properties",
+            detail!("the assertion has its required properties"),
         ));
     } else {
         v.add(Check::failed(
             CheckId::RequiredProperties,
             Verdict::Invalid,
-            p.problems.join("; "),
+            joined(p.problems),
         ));
     }
     for c in super::dates(v, &normalize_dates(&truth)) {
@@ -195,7 +227,7 @@ pub(crate) async fn verify_ob1<F: Fetcher>(
         v,
         truth.get("badge"),
         CheckId::Badgeclass,
-        "BadgeClass",
+        What::BadgeClass,
         FetchPurpose::BadgeClass,
     )
     .await
@@ -212,19 +244,22 @@ pub(crate) async fn verify_ob1<F: Fetcher>(
         v.add(Check::failed(
             CheckId::Badgeclass,
             Verdict::Invalid,
-            format!("the BadgeClass is invalid: {}", bp.problems.join("; ")),
+            detail!(
+                "the `BadgeClass` is invalid: {problems}",
+                problems = cause(joined(bp.problems))
+            ),
         ));
         return;
     }
     v.add(Check::passed(
         CheckId::Badgeclass,
-        "the BadgeClass has its required properties",
+        detail!("the `BadgeClass` has its required properties"),
     ));
     let Some(issuer) = docs::resolve(
         v,
         badge.value.get("issuer"),
         CheckId::Issuer,
-        "issuer organization",
+        What::IssuerOrganization,
         FetchPurpose::IssuerProfile,
     )
     .await
@@ -237,13 +272,16 @@ pub(crate) async fn verify_ob1<F: Fetcher>(
         v.add(Check::failed(
             CheckId::Issuer,
             Verdict::Invalid,
-            format!("the issuer is invalid: {}", ip.problems.join("; ")),
+            detail!(
+                "the issuer is invalid: {problems}",
+                problems = cause(joined(ip.problems))
+            ),
         ));
         return;
     }
     v.add(Check::passed(
         CheckId::Issuer,
-        "the issuer organization has its required properties",
+        detail!("the issuer organization has its required properties"),
     ));
     v.badge = Some(display::build(
         &truth,
@@ -272,15 +310,14 @@ pub(crate) async fn verify_ob1<F: Fetcher>(
             v.add(Check::passed(CheckId::VerificationScope, scope.describe()));
             v.establish(trust::hosted(scope, &issuer_id, &requested));
         }
-        Err(e @ trust::BindError::NotIssuers(_)) => v.add(Check::failed(
+        Err(trust::BindError::NotIssuers(m)) => v.add(Check::failed(
             CheckId::VerificationScope,
             Verdict::Invalid,
-            format!("not hosted by the issuer: {e}"),
+            detail!("not hosted by the issuer: {why}", why = cause(m)),
         )),
-        Err(e @ trust::BindError::Unconfirmed(_)) => v.add(Check::unverifiable(
-            CheckId::VerificationScope,
-            e.to_string(),
-        )),
+        Err(trust::BindError::Unconfirmed(m)) => {
+            v.add(Check::unverifiable(CheckId::VerificationScope, m))
+        }
     }
 }
 

@@ -5,6 +5,8 @@
 //! validation (a later step); the types and required properties are checked in code.
 
 use crate::check::{Check, CheckId, Verdict};
+use crate::detail;
+use crate::detail::{Detail, cause, code, count, text, url};
 pub use crate::model::credential::CredentialKind as Kind;
 use crate::model::credential::{Credential, VC1_CONTEXT, VC2_CONTEXT};
 use crate::model::json::{each, has_type, id_of, str_of, strings};
@@ -33,12 +35,12 @@ fn typed(v: &Value, expected: &str) -> bool {
     has_type(v, expected)
 }
 
-fn type_list(v: &Value) -> String {
+fn type_list(v: &Value) -> Detail {
     let t = strings(v.get("type"));
     if t.is_empty() {
-        "no type".into()
+        detail!("no `type`")
     } else {
-        format!("type {}", t.join(", "))
+        detail!("type {types}", types = code(t.join(", ")))
     }
 }
 
@@ -56,13 +58,24 @@ fn each_typed(id: CheckId, what: &str, values: Vec<&Value>, expected: &str) -> O
         if !typed(v, expected) {
             return Some(fail(
                 id,
-                format!("{what} #{} has {}, not {expected}", i + 1, type_list(v)),
+                detail!(
+                    "{what} #{i} has {types}, not {expected}",
+                    what = code(what),
+                    i = count(i + 1),
+                    types = cause(type_list(v)),
+                    expected = code(expected)
+                ),
             ));
         }
     }
     Some(Check::passed(
         id,
-        format!("{} {what}: each is a {expected}", values.len()),
+        detail!(
+            "{n} {what}: each is a {expected}",
+            n = count(values.len()),
+            what = code(what),
+            expected = code(expected)
+        ),
     ))
 }
 
@@ -77,36 +90,70 @@ pub fn context_and_type(credential: &Credential) -> Vec<Check> {
     checks.push(match credential.version.map(|v| v.label()) {
         None => fail(
             CheckId::Context,
-            format!("the first @context must be {VC2_CONTEXT} (VC 2.0) or {VC1_CONTEXT} (VC 1.1); it is {}",
-                contexts.first().map(String::as_str).unwrap_or("missing")),
+            match contexts.first() {
+                Some(first) => detail!(
+                    "the first `@context` must be {vc2} (VC 2.0) or {vc1} (VC 1.1); it is {first}",
+                    vc2 = url(VC2_CONTEXT),
+                    vc1 = url(VC1_CONTEXT),
+                    first = url(first.as_str())
+                ),
+                None => detail!(
+                    "the first `@context` must be {vc2} (VC 2.0) or {vc1} (VC 1.1); it is missing",
+                    vc2 = url(VC2_CONTEXT),
+                    vc1 = url(VC1_CONTEXT)
+                ),
+            },
         ),
-        Some(_) if kind != Kind::OtherVc && !has_ob => {
-            fail(CheckId::Context, "no Open Badges 3.0 context (https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json)")
-        }
+        Some(_) if kind != Kind::OtherVc && !has_ob => fail(
+            CheckId::Context,
+            detail!(
+                "no Open Badges 3.0 context ({ctx})",
+                ctx = url("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json")
+            ),
+        ),
         Some(ver) => {
             let ob = contexts.iter().find(|u| is_ob3_context(u));
-            Check::passed(CheckId::Context, match ob {
-                Some(ob) => format!("{ver} and Open Badges 3.0 contexts ({ob})"),
-                None => format!("{ver} context"),
-            })
+            Check::passed(
+                CheckId::Context,
+                match ob {
+                    Some(ob) => detail!(
+                        "{version} and Open Badges 3.0 contexts ({ctx})",
+                        version = code(ver),
+                        ctx = url(ob.as_str())
+                    ),
+                    None => detail!("{version} context", version = code(ver)),
+                },
+            )
         }
     });
     checks.push(if !types.iter().any(|t| t == "VerifiableCredential") {
-        fail(CheckId::Type, format!("type must include VerifiableCredential; it is [{}]", types.join(", ")))
+        fail(
+            CheckId::Type,
+            detail!(
+                "`type` must include `VerifiableCredential`; it is [{types}]",
+                types = code(types.join(", "))
+            ),
+        )
     } else {
         match kind {
-            Kind::OpenBadge => Check::passed(CheckId::Type, format!("[{}]", types.join(", "))),
+            Kind::OpenBadge => Check::passed(
+                CheckId::Type,
+                detail!("types [{types}]", types = code(types.join(", "))),
+            ),
             Kind::Endorsement => Check::passed(
                 CheckId::Type,
-                format!("[{}]: an Open Badges 3.0 EndorsementCredential", types.join(", ")),
+                detail!(
+                    "[{types}]: an Open Badges 3.0 `EndorsementCredential`",
+                    types = code(types.join(", "))
+                ),
             ),
             // Issue #16: an authentic credential of another kind is not a forgery; it is
             // verified as a Verifiable Credential and labelled as not an Open Badge.
             Kind::OtherVc => Check::passed(
                 CheckId::Type,
-                format!(
-                    "a Verifiable Credential of type [{}], not an Open Badge",
-                    types.join(", ")
+                detail!(
+                    "a Verifiable Credential of type [{types}], not an Open Badge",
+                    types = code(types.join(", "))
                 ),
             ),
         }
@@ -122,21 +169,43 @@ pub fn vc_data_model(credential: &Credential) -> Vec<Check> {
     let c = &credential.json;
     let mut checks = Vec::new();
     checks.push(match c.get("issuer").filter(|i| !i.is_null()) {
-        None => fail(CheckId::Issuer, "the credential has no issuer (a Verifiable Credential must name one)"),
+        None => fail(
+            CheckId::Issuer,
+            detail!("the credential has no `issuer` (a Verifiable Credential must name one)"),
+        ),
         Some(i @ (Value::String(_) | Value::Object(_))) => match id_of(Some(i)) {
-            Some(id) if id.contains(':') => Check::passed(CheckId::Issuer, id.to_string()),
-            Some(id) => fail(CheckId::Issuer, format!("the issuer id \"{id}\" is not a URL")),
-            None => fail(CheckId::Issuer, "the issuer object has no id"),
+            Some(id) if id.contains(':') => {
+                Check::passed(CheckId::Issuer, detail!("issuer {id}", id = url(id)))
+            }
+            Some(id) => fail(
+                CheckId::Issuer,
+                detail!("the issuer id \"{id}\" is not a URL", id = code(id)),
+            ),
+            None => fail(CheckId::Issuer, detail!("the issuer object has no `id`")),
         },
-        Some(_) => fail(CheckId::Issuer, "the issuer is neither a URL nor an object with an id"),
+        Some(_) => fail(
+            CheckId::Issuer,
+            detail!("the issuer is neither a URL nor an object with an `id`"),
+        ),
     });
     let subjects = each(c.get("credentialSubject"));
     checks.push(if subjects.is_empty() {
-        fail(CheckId::CredentialSubject, "the credential has no credentialSubject")
+        fail(
+            CheckId::CredentialSubject,
+            detail!("the credential has no `credentialSubject`"),
+        )
     } else if subjects.iter().any(|s| !s.is_object()) {
-        fail(CheckId::CredentialSubject, "a credentialSubject is not an object")
+        fail(
+            CheckId::CredentialSubject,
+            detail!("a `credentialSubject` is not an object"),
+        )
+    } else if subjects.len() == 1 {
+        Check::passed(CheckId::CredentialSubject, detail!("1 `credentialSubject`"))
     } else {
-        Check::passed(CheckId::CredentialSubject, format!("{} credentialSubject(s)", subjects.len()))
+        Check::passed(
+            CheckId::CredentialSubject,
+            detail!("{n} `credentialSubject`s", n = count(subjects.len())),
+        )
     });
     // VC 1.1 §4.6: issuanceDate is required; VC 2.0 §4.9: validFrom is optional. Either, when
     // present, is a date-time string (its value is read by the validity window checks).
@@ -145,15 +214,19 @@ pub fn vc_data_model(credential: &Credential) -> Vec<Check> {
         .into_iter()
         .find(|n| c.get(*n).is_some_and(|d| !d.is_string()));
     checks.push(match non_string {
-        Some(n) => fail(CheckId::ValidFrom, format!("{n} is not a date-time string")),
+        Some(n) => fail(
+            CheckId::ValidFrom,
+            detail!("{name} is not a date-time string", name = code(n)),
+        ),
         None if credential.is_vc11() && c.get(v11).is_none() => fail(
             CheckId::ValidFrom,
-            "no issuanceDate: a VC 1.1 credential must have one (VC 1.1 §4.6)",
+            detail!("no `issuanceDate`: a VC 1.1 credential must have one (VC 1.1 §4.6)"),
         ),
-        None if c.get(v2).is_none() && c.get(v11).is_none() => {
-            Check::not_applicable(CheckId::ValidFrom, "no validFrom (optional in VC 2.0)")
-        }
-        None => Check::passed(CheckId::ValidFrom, "issue date present"),
+        None if c.get(v2).is_none() && c.get(v11).is_none() => Check::not_applicable(
+            CheckId::ValidFrom,
+            detail!("no `validFrom` (optional in VC 2.0)"),
+        ),
+        None => Check::passed(CheckId::ValidFrom, detail!("issue date present")),
     });
     checks
 }
@@ -164,28 +237,28 @@ pub fn data_model(c: &Value) -> Vec<Check> {
     let mut checks = Vec::new();
     checks.push(match c.get("id") {
         Some(Value::String(s)) if !s.trim().is_empty() => {
-            Check::passed(CheckId::CredentialId, s.clone())
+            Check::passed(CheckId::CredentialId, detail!("id {id}", id = code(s.as_str())))
         }
         _ => fail(
             CheckId::CredentialId,
-            "the credential has no id (AchievementCredential.id is required)",
+            detail!("the credential has no id (`AchievementCredential.id` is required)"),
         ),
     });
     checks.push(match c.get("name") {
         Some(Value::String(s)) if !s.trim().is_empty() => {
-            Check::passed(CheckId::CredentialName, s.clone())
+            Check::passed(CheckId::CredentialName, detail!("named {name}", name = text(s.as_str())))
         }
         _ => fail(
             CheckId::CredentialName,
-            "the credential has no name (AchievementCredential.name is required)",
+            detail!("the credential has no name (`AchievementCredential.name` is required)"),
         ),
     });
     checks.push(match (c.get("validFrom"), c.get("issuanceDate")) {
         (None, None) => fail(
             CheckId::ValidFrom,
-            "no validFrom (VC 2.0) or issuanceDate (VC 1.1): the issue date is required",
+            detail!("no `validFrom` (VC 2.0) or `issuanceDate` (VC 1.1): the issue date is required"),
         ),
-        _ => Check::passed(CheckId::ValidFrom, "issue date present"),
+        _ => Check::passed(CheckId::ValidFrom, detail!("issue date present")),
     });
     issuer_checks(c.get("issuer"), &mut checks);
     subject_checks(c.get("credentialSubject"), &mut checks);
@@ -200,37 +273,39 @@ pub fn data_model(c: &Value) -> Vec<Check> {
 
 pub(crate) fn issuer_checks(issuer: Option<&Value>, checks: &mut Vec<Check>) {
     let Some(issuer) = issuer.filter(|i| !i.is_null()) else {
-        checks.push(fail(CheckId::Issuer, "the credential has no issuer"));
+        checks.push(fail(CheckId::Issuer, detail!("the credential has no `issuer`")));
         return;
     };
     match id_of(Some(issuer)) {
-        Some(id) if id.contains(':') => checks.push(Check::passed(CheckId::Issuer, id.to_string())),
+        Some(id) if id.contains(':') => {
+            checks.push(Check::passed(CheckId::Issuer, detail!("issuer {id}", id = url(id))))
+        }
         Some(id) => checks.push(fail(
             CheckId::Issuer,
-            format!("the issuer id \"{id}\" is not a URI"),
+            detail!("the issuer id \"{id}\" is not a URI", id = code(id)),
         )),
-        None => checks.push(fail(CheckId::Issuer, "the issuer has no id")),
+        None => checks.push(fail(CheckId::Issuer, detail!("the issuer has no `id`"))),
     }
     if issuer.is_string() {
         checks.push(Check::warning(
             CheckId::IssuerType,
-            "the issuer is a bare URI; OB 3.0 expects a Profile object",
+            detail!("the issuer is a bare URI; OB 3.0 expects a `Profile` object"),
         ));
         return;
     }
     if !issuer.is_object() {
         checks.push(fail(
             CheckId::IssuerType,
-            "the issuer is neither a URI nor a Profile object",
+            detail!("the issuer is neither a URI nor a `Profile` object"),
         ));
         return;
     }
     checks.push(if typed(issuer, "Profile") {
-        Check::passed(CheckId::IssuerType, "Profile")
+        Check::passed(CheckId::IssuerType, detail!("type {ty}", ty = code("Profile")))
     } else {
         fail(
             CheckId::IssuerType,
-            format!("the issuer has {}, not Profile", type_list(issuer)),
+            detail!("the issuer has {types}, not `Profile`", types = cause(type_list(issuer))),
         )
     });
     checks.extend(each_typed(
@@ -252,24 +327,27 @@ fn subject_checks(subject: Option<&Value>, checks: &mut Vec<Check>) {
     let Some(s) = subjects.first().copied().filter(|s| s.is_object()) else {
         checks.push(fail(
             CheckId::CredentialSubject,
-            "the credential has no credentialSubject object",
+            detail!("the credential has no `credentialSubject` object"),
         ));
         return;
     };
     if subjects.len() > 1 {
         checks.push(Check::warning(
             CheckId::CredentialSubject,
-            "several credentialSubjects; only the first is an AchievementSubject here",
+            detail!("several `credentialSubject`s; only the first is an `AchievementSubject` here"),
         ));
     }
     checks.push(if typed(s, "AchievementSubject") {
-        Check::passed(CheckId::CredentialSubjectType, "AchievementSubject")
+        Check::passed(
+            CheckId::CredentialSubjectType,
+            detail!("type {ty}", ty = code("AchievementSubject")),
+        )
     } else {
         fail(
             CheckId::CredentialSubjectType,
-            format!(
-                "the credentialSubject has {}, not AchievementSubject",
-                type_list(s)
+            detail!(
+                "the `credentialSubject` has {types}, not `AchievementSubject`",
+                types = cause(type_list(s))
             ),
         )
     });
@@ -280,10 +358,14 @@ fn subject_checks(subject: Option<&Value>, checks: &mut Vec<Check>) {
     checks.push(match (id, identifiers.len()) {
         (None, 0) => fail(
             CheckId::CredentialSubjectId,
-            "the credentialSubject has neither an id nor an identifier: it does not say who earned the badge",
+            detail!("the `credentialSubject` has neither an `id` nor an `identifier`: it does not say who earned the badge"),
         ),
-        (Some(id), 0) => Check::passed(CheckId::CredentialSubjectId, format!("id {id}")),
-        (_, n) => Check::passed(CheckId::CredentialSubjectId, format!("{n} identifier(s)")),
+        (Some(id), 0) => Check::passed(CheckId::CredentialSubjectId, detail!("id {id}", id = code(id))),
+        (_, 1) => Check::passed(CheckId::CredentialSubjectId, detail!("1 `identifier`")),
+        (_, n) => Check::passed(
+            CheckId::CredentialSubjectId,
+            detail!("{n} `identifier`s", n = count(n)),
+        ),
     });
     if !identifiers.is_empty() {
         checks.push(identity_objects(&identifiers));
@@ -319,27 +401,44 @@ fn identity_objects(identifiers: &[&Value]) -> Check {
     for (i, ident) in identifiers.iter().enumerate() {
         let n = i + 1;
         if !ident.is_object() {
-            return fail(ID, format!("identifier #{n} is not an IdentityObject"));
+            return fail(
+                ID,
+                detail!("`identifier` #{n} is not an `IdentityObject`", n = count(n)),
+            );
         }
         if !typed(ident, "IdentityObject") {
             return fail(
                 ID,
-                format!(
-                    "identifier #{n} has {}, not IdentityObject",
-                    type_list(ident)
+                detail!(
+                    "`identifier` #{n} has {types}, not `IdentityObject`",
+                    n = count(n),
+                    types = cause(type_list(ident))
                 ),
             );
         }
         if !ident.get("hashed").is_some_and(Value::is_boolean) {
-            return fail(ID, format!("identifier #{n} has no boolean \"hashed\""));
+            return fail(
+                ID,
+                detail!("`identifier` #{n} has no boolean \"`hashed`\"", n = count(n)),
+            );
         }
         for k in ["identityHash", "identityType"] {
             if str_of(ident, k).is_none() {
-                return fail(ID, format!("identifier #{n} has no \"{k}\""));
+                return fail(
+                    ID,
+                    detail!("`identifier` #{n} has no \"{name}\"", n = count(n), name = code(k)),
+                );
             }
         }
     }
-    Check::passed(ID, format!("{} IdentityObject(s)", identifiers.len()))
+    if identifiers.len() == 1 {
+        Check::passed(ID, detail!("1 `IdentityObject`"))
+    } else {
+        Check::passed(
+            ID,
+            detail!("{n} `IdentityObject`s", n = count(identifiers.len())),
+        )
+    }
 }
 
 fn achievement_checks(achievement: Option<&Value>, checks: &mut Vec<Check>) {
@@ -347,7 +446,7 @@ fn achievement_checks(achievement: Option<&Value>, checks: &mut Vec<Check>) {
     let Some(a) = achievement.filter(|a| a.is_object()) else {
         checks.push(fail(
             ID,
-            "the credentialSubject has no achievement (AchievementSubject.achievement is required)",
+            detail!("the `credentialSubject` has no `achievement` (`AchievementSubject.achievement` is required)"),
         ));
         return;
     };
@@ -361,14 +460,23 @@ fn achievement_checks(achievement: Option<&Value>, checks: &mut Vec<Check>) {
     checks.push(if !typed(a, "Achievement") {
         fail(
             ID,
-            format!("the achievement has {}, not Achievement", type_list(a)),
+            detail!(
+                "the `achievement` has {types}, not `Achievement`",
+                types = cause(type_list(a))
+            ),
         )
     } else if !missing.is_empty() {
-        fail(ID, format!("the achievement lacks {}", missing.join(", ")))
+        fail(
+            ID,
+            detail!("the `achievement` lacks {names}", names = code(missing.join(", "))),
+        )
     } else {
         Check::passed(
             ID,
-            format!("Achievement {}", str_of(a, "id").unwrap_or_default()),
+            detail!(
+                "`Achievement` {id}",
+                id = code(str_of(a, "id").unwrap_or_default())
+            ),
         )
     });
     let descriptions = each(a.get("resultDescription"));

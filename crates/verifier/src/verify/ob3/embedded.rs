@@ -8,7 +8,7 @@
 //! fails makes the credential invalid: a document that is signed twice is only as good as its
 //! worse signature.
 
-use crate::detail::{cause, code, count, Detail};
+use crate::detail::{cause, code, count, date, Detail};
 use crate::detail;
 use crate::check::{Check, CheckId, Verdict};
 use crate::model::json::{each, id_of};
@@ -57,12 +57,13 @@ pub fn method_failure(e: &ResolveError) -> Check {
             Check::failed(CheckId::ProofMethod, Verdict::Invalid, m.clone())
         }
         // A DID method or key type this verifier does not implement: not checked.
-        ResolveError::Unsupported(m) => {
-            Check::unverifiable(CheckId::ProofMethod, format!("not checked: {m}"))
-        }
+        ResolveError::Unsupported(m) => Check::unverifiable(
+            CheckId::ProofMethod,
+            detail!("not checked: {why}", why = cause(m.clone())),
+        ),
         ResolveError::Unavailable { .. } => Check::unverifiable(
             CheckId::ProofMethod,
-            format!("the key could not be obtained: {e}"),
+            detail!("the key could not be obtained: {why}", why = cause(e.to_string())),
         ),
     }
 }
@@ -88,11 +89,16 @@ pub(crate) fn binding_outcome(bound: &BoundKey) -> Check {
 pub fn method_passed(k: &ResolvedKey) -> Check {
     Check::passed(
         CheckId::ProofMethod,
-        format!("{} key {} from {}", k.key.kind(), k.method_id, k.source),
+        detail!(
+            "{kind} key {key} from {source}",
+            kind = code(k.key.kind()),
+            key = code(k.method_id.as_str()),
+            source = cause(k.source.clone())
+        ),
     )
 }
 
-/// Verifies every embedded proof of `credential`, adding the checks to `v`.
+
 pub(crate) async fn verify_proofs<F: Fetcher>(
     v: &mut Verification<'_, F>,
     credential: &Value,
@@ -103,9 +109,10 @@ pub(crate) async fn verify_proofs<F: Fetcher>(
     if proofs.len() > MAX_PROOFS {
         v.add(Check::warning(
             CheckId::Proof,
-            format!(
-                "{} proofs; only the first {MAX_PROOFS} are checked",
-                proofs.len()
+            detail!(
+                "{n} proofs; only the first {max} are checked",
+                n = count(proofs.len()),
+                max = count(MAX_PROOFS)
             ),
         ));
         proofs.truncate(MAX_PROOFS);
@@ -114,7 +121,7 @@ pub(crate) async fn verify_proofs<F: Fetcher>(
         v.add(Check::failed(
             CheckId::Proof,
             Verdict::Invalid,
-            "the credential has no proof: nothing shows who issued it (OB 3.0 integrity.md: at least one proof is required)",
+            detail!("the credential has no `proof`: nothing shows who issued it (OB 3.0 `integrity.md`: at least one proof is required)"),
         ));
         return;
     }
@@ -167,7 +174,7 @@ pub(crate) async fn verify_proofs<F: Fetcher>(
     v.expert.proof_suite = Some(results[shown].suite.clone());
     if let Some(k) = &results[shown].key {
         v.expert.key_id = Some(k.method_id.clone());
-        v.expert.key_source = Some(k.source.clone());
+        v.expert.key_source = Some(k.source.to_string());
     }
     v.expert.canonical_hash = results[shown].hash.clone();
     let all_issued = results.iter().all(|r| r.issued.is_some());
@@ -187,7 +194,7 @@ pub(crate) async fn verify_proofs<F: Fetcher>(
 fn suite_supported(proof: &Value) -> bool {
     !matches!(
         data_integrity::Suite::of(proof),
-        Err(ProofError::Unsupported(_))
+        Err(ProofError::NotImplemented(_))
     )
 }
 
@@ -210,28 +217,31 @@ fn one_proof(
         checks.push(Check::failed(
             CheckId::Proof,
             Verdict::Invalid,
-            "the proof is not an object",
+            detail!("the proof is not an object"),
         ));
         return ProofResult::unchecked(checks, suite);
     }
     // OB 3.0 permits other suites; one this verifier does not implement cannot count for or
     // against the credential: not checked, so the verdict is unverifiable.
-    if let Err(e @ ProofError::Unsupported(_)) = data_integrity::Suite::of(proof) {
+    if let Err(e @ ProofError::NotImplemented(_)) = data_integrity::Suite::of(proof) {
         checks.push(failure_check(CheckId::Proof, "", &e));
         return ProofResult::unchecked(checks, suite);
     }
     // integrity.md "Create the Proof": proofPurpose "assertionMethod".
     checks.push(match proof.get("proofPurpose").and_then(Value::as_str) {
-        Some("assertionMethod") => Check::passed(CheckId::ProofPurpose, "assertionMethod"),
+        Some("assertionMethod") => Check::passed(
+            CheckId::ProofPurpose,
+            detail!("purpose {purpose}", purpose = code("assertionMethod")),
+        ),
         Some(p) => Check::failed(
             CheckId::ProofPurpose,
             Verdict::Invalid,
-            format!("proofPurpose is \"{p}\", not assertionMethod"),
+            detail!("`proofPurpose` is \"{purpose}\", not `assertionMethod`", purpose = code(p)),
         ),
         None => Check::failed(
             CheckId::ProofPurpose,
             Verdict::Invalid,
-            "the proof has no proofPurpose (assertionMethod expected)",
+            detail!("the proof has no `proofPurpose` (`assertionMethod` expected)"),
         ),
     });
     if let Some(created) = proof.get("created") {
@@ -240,14 +250,20 @@ fn one_proof(
             None => Check::failed(
                 CheckId::ProofCreated,
                 Verdict::Invalid,
-                format!("created \"{created}\" is not a date-time"),
+                detail!(
+                    "`created` {value} is not a date-time",
+                    value = code(created.to_string())
+                ),
             ),
             Some(t) if t > at => Check::failed(
                 CheckId::ProofCreated,
                 Verdict::Invalid,
-                format!("the proof was created in the future ({raw})"),
+                detail!("the proof was created in the future ({when})", when = date(raw)),
             ),
-            Some(_) => Check::passed(CheckId::ProofCreated, raw.to_string()),
+            Some(_) => Check::passed(
+                CheckId::ProofCreated,
+                detail!("created {when}", when = date(raw)),
+            ),
         });
     }
     // VC Data Integrity §2.1: a proof with `expires` in the past must not be accepted.
@@ -256,17 +272,20 @@ fn one_proof(
         checks.push(match parse_datetime(raw) {
             Some(t) if t > at => Check::passed(
                 CheckId::ProofExpires,
-                format!("the proof is good until {raw}"),
+                detail!("the proof is good until {when}", when = date(raw)),
             ),
             Some(_) => Check::failed(
                 CheckId::ProofExpires,
                 Verdict::Invalid,
-                format!("the proof expired on {raw}"),
+                detail!("the proof expired on {when}", when = date(raw)),
             ),
             None => Check::failed(
                 CheckId::ProofExpires,
                 Verdict::Invalid,
-                format!("expires \"{expires}\" is not a date-time"),
+                detail!(
+                    "`expires` {value} is not a date-time",
+                    value = code(expires.to_string())
+                ),
             ),
         });
     }
@@ -275,7 +294,7 @@ fn one_proof(
             checks.push(Check::failed(
                 CheckId::ProofMethod,
                 Verdict::Invalid,
-                "the proof has no verificationMethod",
+                detail!("the proof has no `verificationMethod`"),
             ));
             None
         }
@@ -305,17 +324,33 @@ fn one_proof(
     checks.push(match outcome {
         None => Check::not_checked(
             CheckId::Proof,
-            format!("{suite}: signature not checked without a key"),
+            detail!(
+                "{suite}: signature not checked without a key",
+                suite = code(suite.as_str())
+            ),
         ),
         Some(Ok(ev)) => {
             hash = Some(ev.document_hash.clone());
             let with = key.as_ref().map(|k| k.method_id.as_str()).unwrap_or("?");
             Check::passed(
                 CheckId::Proof,
-                format!("{} signature verified with {with}", ev.suite),
+                detail!(
+                    "{suite} signature verified with {key}",
+                    suite = code(ev.suite.to_string()),
+                    key = code(with)
+                ),
             )
         }
-        Some(Err(e)) => failure_check(CheckId::Proof, &format!("{suite}: "), &e),
+        Some(Err(e)) => {
+            let mut c = failure_check(CheckId::Proof, "", &e);
+            let why = std::mem::replace(&mut c.detail, Detail::Text(String::new()));
+            c.detail = detail!(
+                "{suite}: {why}",
+                suite = code(suite.as_str()),
+                why = cause(why)
+            );
+            c
+        }
     });
     if checks.iter().any(|c| c.effect.is_some()) {
         issued = None;

@@ -10,6 +10,8 @@
 
 use super::conformance::Kind;
 use crate::check::{Check, CheckId, Outcome, Verdict};
+use crate::detail;
+use crate::detail::{cause, code, count, text, Detail};
 use crate::model::credential::Credential;
 use crate::model::json::{each, id_of, str_of, strings};
 use crate::model::{self, BadgeDoc};
@@ -62,24 +64,28 @@ pub(crate) async fn check<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value, ki
     if found.is_empty() {
         v.add(Check::not_applicable(
             CheckId::Endorsements,
-            "no endorsements",
+            detail!("no endorsements"),
         ));
         return;
     }
     if kind == Kind::OtherVc {
         v.add(Check::not_applicable(
             CheckId::Endorsements,
-            "not an Open Badge: endorsements are not checked",
+            detail!("not an Open Badge: endorsements are not checked"),
         ));
         return;
     }
     if v.depth >= 1 {
         v.add(Check::not_checked(
             CheckId::Endorsements,
-            format!(
-                "{} endorsement(s) not verified: this credential is itself inside another (an endorsement, or a CLR's or a presentation's credential), and endorsements are verified one level deep",
-                found.len()
-            ),
+            if found.len() == 1 {
+                detail!("1 endorsement not verified: this credential is itself inside another (an endorsement, or a CLR's or a presentation's credential), and endorsements are verified one level deep")
+            } else {
+                detail!(
+                    "{n} endorsements not verified: this credential is itself inside another (an endorsement, or a CLR's or a presentation's credential), and endorsements are verified one level deep",
+                    n = count(found.len())
+                )
+            },
         ));
         return;
     }
@@ -87,7 +93,11 @@ pub(crate) async fn check<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value, ki
     if total > MAX_ENDORSEMENTS {
         v.add(Check::not_checked(
             CheckId::Endorsements,
-            format!("{total} endorsements; only the first {MAX_ENDORSEMENTS} are verified"),
+            detail!(
+                "{total} endorsements; only the first {max} are verified",
+                total = count(total),
+                max = count(MAX_ENDORSEMENTS)
+            ),
         ));
     }
     for (place, e) in found.into_iter().take(MAX_ENDORSEMENTS) {
@@ -101,7 +111,7 @@ pub(crate) async fn check<F: Fetcher>(v: &mut Verification<'_, F>, c: &Value, ki
 
 async fn one<F: Fetcher>(
     v: &mut Verification<'_, F>,
-    place: &str,
+    place: &'static str,
     found: Found<'_>,
 ) -> (Endorsement, Check) {
     let mut sub = v.sub();
@@ -109,7 +119,7 @@ async fn one<F: Fetcher>(
     let credential = match found {
         Found::Embedded(e) => {
             if !e.is_object() {
-                return unreadable(place, "the endorsement is not an object");
+                return unreadable(place, detail!("the endorsement is not an object"));
             }
             // Box: verify_credential → endorsement::check → verify_credential.
             Box::pin(super::verify_credential(&mut sub, Credential::new(e.clone()))).await;
@@ -117,7 +127,7 @@ async fn one<F: Fetcher>(
         }
         Found::Jwt(e) => {
             let Some(compact) = e.as_str() else {
-                return unreadable(place, "the endorsementJwt is not a string");
+                return unreadable(place, detail!("the `endorsementJwt` is not a string"));
             };
             match model::classify_jws(compact) {
                 Ok(BadgeDoc::Ob3Jwt {
@@ -137,8 +147,13 @@ async fn one<F: Fetcher>(
                     .await;
                     credential.json
                 }
-                Ok(_) => return unreadable(place, "the endorsementJwt is not a VC-JWT"),
-                Err(e) => return unreadable(place, &format!("the endorsementJwt: {e}")),
+                Ok(_) => return unreadable(place, detail!("the `endorsementJwt` is not a VC-JWT")),
+                Err(e) => {
+                    return unreadable(
+                        place,
+                        detail!("the `endorsementJwt`: {why}", why = cause(e.detail())),
+                    )
+                }
             }
         }
     };
@@ -148,13 +163,19 @@ async fn one<F: Fetcher>(
         .checks
         .iter()
         .find(|c| c.effect == Some(verdict))
-        .map(|c| format!("{}: {}", c.id, c.detail));
+        .map(|c| {
+            detail!(
+                "{check}: {why}",
+                check = code(c.id.as_str()),
+                why = cause(c.detail.clone())
+            )
+        });
     if !strings(credential.get("type"))
         .iter()
         .any(|t| t == "EndorsementCredential")
     {
         verdict = verdict.max_by_severity(Verdict::Invalid);
-        why = Some("it is not an EndorsementCredential".into());
+        why = Some(detail!("it is not an `EndorsementCredential`"));
     }
     let issuer = credential.get("issuer");
     let issuer_obj = issuer.filter(|i| i.is_object());
@@ -167,11 +188,12 @@ async fn one<F: Fetcher>(
             .map(String::from),
         verdict: Some(verdict),
     };
-    let who = entry
-        .issuer_name
-        .clone()
-        .or_else(|| entry.issuer_id.clone())
-        .unwrap_or_else(|| "an unnamed issuer".into());
+    let who = match (&entry.issuer_name, &entry.issuer_id) {
+        (Some(name), _) => text(name.as_str()),
+        (None, Some(id)) => code(id.as_str()),
+        (None, None) => cause(detail!("an unnamed issuer")),
+    };
+    let place = cause(place_words(place));
     let check = match verdict {
         Verdict::Valid => {
             let warned = sub
@@ -181,34 +203,71 @@ async fn one<F: Fetcher>(
                 .count();
             Check::passed(
                 ID,
-                format!(
-                    "endorsement of the {place} by {who} verified{}",
-                    if warned > 0 {
-                        format!(" ({warned} warning(s))")
-                    } else {
-                        String::new()
-                    }
-                ),
+                match warned {
+                    0 => detail!(
+                        "endorsement of {place} by {who} verified",
+                        place = place,
+                        who = who
+                    ),
+                    1 => detail!(
+                        "endorsement of {place} by {who} verified (1 warning)",
+                        place = place,
+                        who = who
+                    ),
+                    n => detail!(
+                        "endorsement of {place} by {who} verified ({n} warnings)",
+                        place = place,
+                        who = who,
+                        n = count(n)
+                    ),
+                },
             )
         }
         other => Check::warning(
             ID,
-            format!(
-                "endorsement of the {place} by {who} is {other}{}",
-                why.map(|w| format!(" ({w})")).unwrap_or_default()
-            ),
+            match why {
+                Some(w) => detail!(
+                    "endorsement of {place} by {who} is {verdict} ({why})",
+                    place = place,
+                    who = who,
+                    verdict = cause(super::verdict_word(other)),
+                    why = cause(w)
+                ),
+                None => detail!(
+                    "endorsement of {place} by {who} is {verdict}",
+                    place = place,
+                    who = who,
+                    verdict = cause(super::verdict_word(other))
+                ),
+            },
         ),
     };
     (entry, check)
 }
 
-fn unreadable(place: &str, why: &str) -> (Endorsement, Check) {
+/// Where an endorsement was found, in words.
+fn place_words(place: &str) -> Detail {
+    match place {
+        "achievement" => detail!("the achievement"),
+        "issuer" => detail!("the issuer"),
+        _ => detail!("the credential"),
+    }
+}
+
+fn unreadable(place: &str, why: Detail) -> (Endorsement, Check) {
     (
         Endorsement {
             verdict: Some(Verdict::Error),
             ..Default::default()
         },
-        Check::warning(ID, format!("endorsement of the {place}: {why}")),
+        Check::warning(
+            ID,
+            detail!(
+                "endorsement of {place}: {why}",
+                place = cause(place_words(place)),
+                why = cause(why)
+            ),
+        ),
     )
 }
 

@@ -7,6 +7,8 @@
 
 use super::verify_jwt;
 use crate::check::{Check, CheckId, Verdict};
+use crate::detail;
+use crate::detail::{cause, code};
 use crate::model::enveloped::{read_data_url, VC_JWT, VC_JWT_DRAFTS};
 use crate::model::{self, BadgeDoc, ClassifyError};
 use crate::resolve::fetch::Fetcher;
@@ -20,7 +22,7 @@ pub(crate) async fn verify<F: Fetcher>(v: &mut Verification<'_, F>, id: Option<&
         v.add(Check::failed(
             ID,
             Verdict::Error,
-            "an EnvelopedVerifiableCredential without an id: there is no credential inside (VC 2.0 §4.13)",
+            detail!("an `EnvelopedVerifiableCredential` without an `id`: there is no credential inside (VC 2.0 §4.13)"),
         ));
         return;
     };
@@ -31,7 +33,10 @@ pub(crate) async fn verify<F: Fetcher>(v: &mut Verification<'_, F>, id: Option<&
             v.add(Check::failed(
                 ID,
                 Verdict::Error,
-                format!("an EnvelopedVerifiableCredential that cannot be read: {e}"),
+                detail!(
+                    "an `EnvelopedVerifiableCredential` that cannot be read: {why}",
+                    why = cause(e.detail())
+                ),
             ));
             return;
         }
@@ -42,7 +47,10 @@ pub(crate) async fn verify<F: Fetcher>(v: &mut Verification<'_, F>, id: Option<&
         // Never a pass, never "not an Open Badge": a securing mechanism this build lacks.
         v.add(Check::unverifiable(
             ID,
-            format!("an enveloped credential of media type {media}: this verifier does not implement it, so the credential inside is not verified"),
+            detail!(
+                "an enveloped credential of media type {media}: this verifier does not implement it, so the credential inside is not verified",
+                media = code(media)
+            ),
         ));
         return;
     }
@@ -50,7 +58,7 @@ pub(crate) async fn verify<F: Fetcher>(v: &mut Verification<'_, F>, id: Option<&
         v.add(Check::failed(
             ID,
             Verdict::Error,
-            format!("the enveloped {media} is not UTF-8 text"),
+            detail!("the enveloped {media} is not UTF-8 text", media = code(media)),
         ));
         return;
     };
@@ -64,27 +72,42 @@ pub(crate) async fn verify<F: Fetcher>(v: &mut Verification<'_, F>, id: Option<&
             v.add(if draft {
                 Check::warning(
                     ID,
-                    format!("enveloped vc+jwt read from its data: URL, under the draft media type {media} (the VC-JOSE-COSE Recommendation names it {VC_JWT})"),
+                    detail!(
+                        "enveloped `vc+jwt` read from its `data:` URL, under the draft media type {media} (the VC-JOSE-COSE Recommendation names it {name})",
+                        media = code(media),
+                        name = code(VC_JWT)
+                    ),
                 )
             } else {
-                Check::passed(ID, "enveloped vc+jwt read from its data: URL")
+                Check::passed(ID, detail!("enveloped `vc+jwt` read from its `data:` URL"))
             });
             verify_jwt(v, &jws, &compact, claims, credential, true).await;
         }
         Ok(_) => v.add(Check::failed(
             ID,
             Verdict::Invalid,
-            format!("the enveloped {media} does not hold a Verifiable Credential"),
+            detail!(
+                "the enveloped {media} does not hold a Verifiable Credential",
+                media = code(media)
+            ),
         )),
         Err(e @ ClassifyError::DuplicateKey(_)) => v.add(Check::failed(
             ID,
             Verdict::Invalid,
-            format!("the enveloped {media}: {e}"),
+            detail!(
+                "the enveloped {media}: {why}",
+                media = code(media),
+                why = cause(e.detail())
+            ),
         )),
         Err(e) => v.add(Check::failed(
             ID,
             Verdict::Error,
-            format!("the enveloped {media} cannot be read: {e}"),
+            detail!(
+                "the enveloped {media} cannot be read: {why}",
+                media = code(media),
+                why = cause(e.detail())
+            ),
         )),
     }
 }

@@ -7,6 +7,8 @@
 
 use super::embedded::{binding_outcome, method_failure, method_passed, resolved_key, BoundKey};
 use crate::check::{Check, CheckId, Verdict};
+use crate::detail;
+use crate::detail::{cause, code, date, Detail};
 use crate::jose::jws::{CompactJws, JwsError};
 use crate::model::credential::{Credential, CredentialDate, CredentialKind};
 use crate::model::json::str_of;
@@ -84,15 +86,25 @@ pub fn jose_checks(
         if OTHER_TYPS.contains(&t) {
             checks.push(Check::unverifiable(
                 CheckId::JwtHeader,
-                format!("typ \"{t}\" (media type application/{t}) is a securing mechanism this verifier does not implement; the credential is not verified as one"),
+                detail!(
+                    "`typ` \"{typ}\" (media type {media}) is a securing mechanism this verifier does not implement; the credential is not verified as one",
+                    typ = code(t),
+                    media = code(format!("application/{t}"))
+                ),
             ));
         } else if VC_JWT_DRAFT_TYPS.contains(&t) {
             checks.push(Check::warning(
                 CheckId::JwtHeader,
-                format!("typ \"{t}\" is from a draft of VC-JOSE-COSE; the Recommendation names it vc+jwt"),
+                detail!(
+                    "`typ` \"{typ}\" is from a draft of VC-JOSE-COSE; the Recommendation names it `vc+jwt`",
+                    typ = code(t)
+                ),
             ));
         } else if VC_JWT_TYPS.contains(&t) {
-            checks.push(Check::passed(CheckId::JwtHeader, format!("typ {t} (VC-JOSE-COSE §3.1.1)")));
+            checks.push(Check::passed(
+                CheckId::JwtHeader,
+                detail!("`typ` {typ} (VC-JOSE-COSE §3.1.1)", typ = code(t)),
+            ));
         }
     }
     // VC-JOSE-COSE §3.1.1: "When present, the cty header parameter SHOULD be vc".
@@ -101,14 +113,20 @@ pub fn jose_checks(
         Some(Value::String(c)) if declared && !matches!(c.as_str(), "vc" | "application/vc") => {
             checks.push(Check::warning(
                 CheckId::JwtHeader,
-                format!("cty \"{c}\" (VC-JOSE-COSE §3.1.1: it SHOULD be vc)"),
+                detail!(
+                    "`cty` \"{cty}\" (VC-JOSE-COSE §3.1.1: it SHOULD be `vc`)",
+                    cty = code(c.as_str())
+                ),
             ))
         }
         Some(Value::String(_)) => {}
         Some(other) => checks.push(Check::failed(
             CheckId::JwtHeader,
             Verdict::Invalid,
-            format!("the cty header {other} is not a string (RFC 7515 §4.1.10)"),
+            detail!(
+                "the `cty` header {value} is not a string (RFC 7515 §4.1.10)",
+                value = code(other.to_string())
+            ),
         )),
     }
     // VC-JOSE-COSE §3.1.3 and "JWT Format and Requirements": "The JWT Claim Names vc and vp
@@ -122,9 +140,9 @@ pub fn jose_checks(
             checks.push(Check::failed(
                 CheckId::JwtHeader,
                 Verdict::Invalid,
-                format!(
-                    "a vc+jwt has the claim {} (VC-JOSE-COSE §3.1.3: the JWT Claim Names vc and vp MUST NOT be present)",
-                    used.join(" and ")
+                detail!(
+                    "a `vc+jwt` has the claim {claims} (VC-JOSE-COSE §3.1.3: the JWT Claim Names `vc` and `vp` MUST NOT be present)",
+                    claims = code(used.join(", "))
                 ),
             ));
         }
@@ -135,15 +153,25 @@ pub fn jose_checks(
     match (jws.header.get("iss"), issuer) {
         (None, _) => {}
         (Some(Value::String(i)), Some(id)) if i == id => {
-            checks.push(Check::passed(CheckId::JwtIss, format!("the header's iss = issuer.id ({id})")))
+            checks.push(Check::passed(
+                CheckId::JwtIss,
+                detail!("the header's `iss` = `issuer.id` ({id})", id = code(id)),
+            ))
         }
         (Some(i), _) => checks.push(Check::failed(
             CheckId::JwtIss,
             Verdict::Invalid,
-            format!(
-                "the header's iss {i} does not match the issuer {} (VC-JOSE-COSE, Key Discovery: it MUST)",
-                issuer.unwrap_or("(none)")
-            ),
+            match issuer {
+                Some(id) => detail!(
+                    "the header's `iss` {iss} does not match the issuer {id} (VC-JOSE-COSE, Key Discovery: it MUST)",
+                    iss = code(i.to_string()),
+                    id = code(id)
+                ),
+                None => detail!(
+                    "the header's `iss` {iss} does not match the issuer, which has no id (VC-JOSE-COSE, Key Discovery: it MUST)",
+                    iss = code(i.to_string())
+                ),
+            },
         )),
     }
     // VC-JOSE-COSE "Using Controlled Identifier Documents": "When iss is absent, and the
@@ -155,7 +183,10 @@ pub fn jose_checks(
             if id.contains(':') && !kid.contains(':') {
                 checks.push(Check::warning(
                     CheckId::JwtHeader,
-                    format!("kid \"{kid}\" is not an absolute URL and there is no iss (VC-JOSE-COSE, Using Controlled Identifier Documents: it MUST be); read relative to the issuer"),
+                    detail!(
+                        "`kid` \"{kid}\" is not an absolute URL and there is no `iss` (VC-JOSE-COSE, Using Controlled Identifier Documents: it MUST be); read relative to the issuer",
+                        kid = code(kid)
+                    ),
                 ));
             }
         }
@@ -182,7 +213,10 @@ pub(crate) async fn verify_signature<F: Fetcher>(
         v.add(Check::failed(
             CheckId::JwtHeader,
             Verdict::Invalid,
-            format!("the header marks {crit} as critical; no such extension is supported"),
+            detail!(
+                "the header marks {crit} as critical; no such extension is supported",
+                crit = code(crit.to_string())
+            ),
         ));
         return;
     }
@@ -194,7 +228,10 @@ pub(crate) async fn verify_signature<F: Fetcher>(
         {
             v.add(Check::warning(
             CheckId::JwtHeader,
-                format!("unexpected typ \"{t}\" (OB 3.0: \"JWT\"; VC-JOSE-COSE: \"vc+jwt\")"),
+                detail!(
+                    "unexpected `typ` \"{typ}\" (OB 3.0: \"`JWT`\"; VC-JOSE-COSE: \"`vc+jwt`\")",
+                    typ = code(t)
+                ),
             ))
         }
         _ => {}
@@ -218,19 +255,23 @@ pub(crate) async fn verify_signature<F: Fetcher>(
         // integrity.md: "The JWK MUST never contain "d"" — from_jwk refuses any private part.
         match header_jwk(jwk) {
             Ok(k) => keys.push(trust::bind(&mut resolver, k, None, issuer).await),
-            Err(e) => checks.push(crate::verify::failure::failure_check(
-                CheckId::ProofMethod,
-                "the jwk header: ",
-                &e,
-            )),
+            Err(e) => {
+                let mut c = crate::verify::failure::failure_check(CheckId::ProofMethod, "", &e);
+                let why = std::mem::replace(&mut c.detail, Detail::Text(String::new()));
+                c.detail = detail!("the `jwk` header: {why}", why = cause(why));
+                checks.push(c);
+            }
         }
     } else {
-        checks.push(Check::warning(CheckId::JwtHeader, "neither kid nor jwk in the header (OB 3.0 integrity.md: one is required); trying the issuer's keys"));
+        checks.push(Check::warning(
+            CheckId::JwtHeader,
+            detail!("neither `kid` nor `jwk` in the header (OB 3.0 `integrity.md`: one is required); trying the issuer's keys"),
+        ));
         match trust::issuer_listed_keys(&mut resolver, issuer).await {
             Ok(found) => keys = found.into_iter().map(Ok).collect(),
             Err(e) => checks.push(Check::unverifiable(
                 CheckId::ProofMethod,
-                format!("no key to check the signature with: {e}"),
+                detail!("no key to check the signature with: {why}", why = cause(e.to_string())),
             )),
         }
     }
@@ -255,12 +296,12 @@ pub(crate) async fn verify_signature<F: Fetcher>(
         if !checks.iter().any(|c| c.id == CheckId::ProofMethod) {
             checks.push(Check::unverifiable(
                 CheckId::ProofMethod,
-                "no key found for the token",
+                detail!("no key found for the token"),
             ));
         }
         checks.push(Check::not_checked(
             CheckId::Proof,
-            "signature not checked without a key",
+            detail!("signature not checked without a key"),
         ));
         for c in checks {
             v.add(c);
@@ -270,12 +311,12 @@ pub(crate) async fn verify_signature<F: Fetcher>(
     let resolved = resolved_key(&key);
     checks.push(method_passed(resolved));
     v.expert.key_id = Some(resolved.method_id.clone());
-    v.expert.key_source = Some(resolved.source.clone());
+    v.expert.key_source = Some(resolved.source.to_string());
     let issued = match sig {
         Ok(issued) => {
             checks.push(Check::passed(
                 CheckId::Proof,
-                format!("VC-JWT {} signature verified", alg.name()),
+                detail!("VC-JWT {alg} signature verified", alg = code(alg.name())),
             ));
             issued
         }
@@ -324,39 +365,65 @@ pub fn claim_checks(
                 name: &str,
                 claim: Option<&Value>,
                 expected: Option<&str>,
-                what: &str|
+                what: Detail|
      -> Check {
+        let what = cause(what);
         match (claim, expected) {
             (None, _) if plain_vc => Check::not_applicable(
                 id,
-                format!("no \"{name}\" claim (optional in VC-JOSE-COSE)"),
+                detail!("no \"{name}\" claim (optional in VC-JOSE-COSE)", name = code(name)),
             ),
             (None, _) => Check::warning(
                 id,
-                format!("no \"{name}\" claim (OB 3.0 requires it to equal {what})"),
+                detail!(
+                    "no \"{name}\" claim (OB 3.0 requires it to equal {what})",
+                    name = code(name),
+                    what = what
+                ),
             ),
             (Some(Value::String(got)), Some(exp)) if got == exp => {
-                Check::passed(id, format!("{name} = {what}"))
+                Check::passed(id, detail!("{name} = {what}", name = code(name), what = what))
             }
             (Some(Value::String(got)), Some(exp)) if plain_vc && id != CheckId::JwtIss => {
                 Check::warning(
                     id,
-                    format!("the \"{name}\" claim {got} conflicts with {what} {exp} (VC-JOSE-COSE §3.1.3: it SHOULD NOT)"),
+                    detail!(
+                        "the \"{name}\" claim {got} conflicts with {what} {expected} (VC-JOSE-COSE §3.1.3: it SHOULD NOT)",
+                        name = code(name),
+                        got = code(got.as_str()),
+                        what = what,
+                        expected = code(exp)
+                    ),
                 )
             }
             (Some(Value::String(got)), Some(exp)) => Check::failed(
                 id,
                 Verdict::Invalid,
-                format!("the \"{name}\" claim {got} does not match {what} {exp}"),
+                detail!(
+                    "the \"{name}\" claim {got} does not match {what} {expected}",
+                    name = code(name),
+                    got = code(got.as_str()),
+                    what = what,
+                    expected = code(exp)
+                ),
             ),
             (Some(Value::String(got)), None) => Check::warning(
                 id,
-                format!("\"{name}\" is {got} but the credential has no {what}"),
+                detail!(
+                    "\"{name}\" is {got} but the credential has no {what}",
+                    name = code(name),
+                    got = code(got.as_str()),
+                    what = what
+                ),
             ),
             (Some(other), _) => Check::failed(
                 id,
                 Verdict::Invalid,
-                format!("the \"{name}\" claim {other} is not a string"),
+                detail!(
+                    "the \"{name}\" claim {value} is not a string",
+                    name = code(name),
+                    value = code(other.to_string())
+                ),
             ),
         }
     };
@@ -369,21 +436,21 @@ pub fn claim_checks(
         "iss",
         claims.get("iss"),
         crate::model::json::id_of(c.get("issuer")),
-        "issuer.id",
+        detail!("`issuer.id`"),
     ));
     checks.push(text(
         CheckId::JwtSub,
         "sub",
         claims.get("sub"),
         subject.and_then(|s| str_of(s, "id")),
-        "credentialSubject.id",
+        detail!("`credentialSubject.id`"),
     ));
     checks.push(text(
         CheckId::JwtJti,
         "jti",
         claims.get("jti"),
         str_of(c, "id"),
-        "the credential id",
+        detail!("the credential id"),
     ));
     // The properties the claims mirror: VC 2.0 validFrom/validUntil, VC 1.1
     // issuanceDate/expirationDate (integrity.md note); by the data model's version first.
@@ -400,36 +467,67 @@ pub fn claim_checks(
             (None, Some(_)) if plain_vc => None,
             (None, Some((_, p))) if required => Some(Check::warning(
                 id,
-                format!("no \"{name}\" claim (OB 3.0 requires it to equal {p})"),
+                detail!(
+                    "no \"{name}\" claim (OB 3.0 requires it to equal {what})",
+                    name = code(name),
+                    what = cause(detail!("{prop}", prop = code(p)))
+                ),
             )),
             (None, Some((_, p))) => Some(Check::warning(
                 id,
-                format!("no \"{name}\" claim although the credential has {p}"),
+                detail!(
+                    "no \"{name}\" claim although the credential has {prop}",
+                    name = code(name),
+                    prop = code(p)
+                ),
             )),
             (Some(v), prop) => Some(match (numeric_date(v), prop) {
                 (None, _) => Check::failed(
                     id,
                     Verdict::Invalid,
-                    format!("the \"{name}\" claim {v} is not a NumericDate"),
+                    detail!(
+                        "the \"{name}\" claim {value} is not a NumericDate",
+                        name = code(name),
+                        value = code(v.to_string())
+                    ),
                 ),
-                (Some(_), None) => Check::passed(id, format!("{name} {v}")),
+                (Some(t), None) => Check::passed(
+                    id,
+                    detail!(
+                        "{name} {when}",
+                        name = code(name),
+                        when = date(t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+                    ),
+                ),
                 (Some(t), Some((raw, p))) => match parse_datetime(raw) {
-                    Some(d) if d.timestamp() == t.timestamp() => {
-                        Check::passed(id, format!("{name} = {p} ({raw})"))
-                    }
+                    Some(d) if d.timestamp() == t.timestamp() => Check::passed(
+                        id,
+                        detail!(
+                            "{name} = {prop} ({when})",
+                            name = code(name),
+                            prop = code(p),
+                            when = date(raw)
+                        ),
+                    ),
                     _ if plain_vc => Check::warning(
                         id,
-                        format!(
-                            "the \"{name}\" claim ({}) differs from {p} {raw} (VC-JOSE-COSE §3.1.3: the claim is about the signature, the property about the credential)",
-                            t.to_rfc3339()
+                        detail!(
+                            "the \"{name}\" claim ({claim}) differs from {prop} {when} (VC-JOSE-COSE §3.1.3: the claim is about the signature, the property about the credential)",
+                            name = code(name),
+                            claim = date(t.to_rfc3339()),
+                            prop = code(p),
+                            when = date(raw)
                         ),
                     ),
                     _ => Check::failed(
                         id,
                         Verdict::Invalid,
-                        format!(
-                            "the \"{name}\" claim ({}) does not match {p} {raw}",
-                            t.to_rfc3339()
+                        detail!(
+                            "the \"{name}\" claim ({claim}) does not match {prop} {when}",
+                            name = code(name),
+                            claim = date(t.to_rfc3339()),
+                            prop = code(p),
+                            when = date(raw)
                         ),
                     ),
                 },
@@ -473,7 +571,10 @@ pub fn token_window(claims: &Value, credential: &Credential, at: DateTime<Utc>) 
             checks.push(Check::failed(
                 CheckId::JwtExp,
                 Verdict::Expired,
-                format!("the token expired on {} (its exp; RFC 7519 §4.1.4)", t.to_rfc3339()),
+                detail!(
+                    "the token expired on {when} (its `exp`; RFC 7519 §4.1.4)",
+                    when = date(t.to_rfc3339())
+                ),
             ));
         }
     }
@@ -483,7 +584,10 @@ pub fn token_window(claims: &Value, credential: &Credential, at: DateTime<Utc>) 
             checks.push(Check::failed(
                 CheckId::JwtNbf,
                 Verdict::NotYetValid,
-                format!("the token is not valid before {} (its nbf; RFC 7519 §4.1.5)", t.to_rfc3339()),
+                detail!(
+                    "the token is not valid before {when} (its `nbf`; RFC 7519 §4.1.5)",
+                    when = date(t.to_rfc3339())
+                ),
             ));
         }
     }

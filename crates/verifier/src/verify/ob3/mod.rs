@@ -34,6 +34,8 @@ pub mod status;
 use super::Verification;
 use super::validity::window_checks;
 use crate::check::{Check, CheckId, Format, Verdict};
+use crate::detail;
+use crate::detail::{cause, code, count, Detail};
 use crate::jose::jws::CompactJws;
 use crate::model::credential::{Credential, CredentialDate, CredentialKind};
 use crate::model::json::id_of;
@@ -57,12 +59,24 @@ impl<F: Fetcher> JsonSource for Verification<'_, F> {
         // (5xx, 401/403, 429) may pass: nothing is known.
         match resp.status {
             200..=299 => {}
-            404 | 410 => return Err(DocFailure::answered(format!("HTTP {}", resp.status))),
-            s => return Err(DocFailure::unread(format!("HTTP {s}"))),
+            404 | 410 => {
+                return Err(DocFailure::answered(
+                    detail!("HTTP {status}", status = count(resp.status)).to_string(),
+                ))
+            }
+            s => {
+                return Err(DocFailure::unread(
+                    detail!("HTTP {status}", status = count(s)).to_string(),
+                ))
+            }
         }
         // A document that is not JSON, or reads two ways (duplicate member names), lists nothing.
         crate::strict_json::from_slice(&resp.body, self.opts.limits.max_json_depth)
-            .map_err(|e| DocFailure::answered(e.describe("the document")))
+            .map_err(|e| {
+                DocFailure::answered(
+                    crate::jose::jws::json_refusal(&e, detail!("the document")).to_string(),
+                )
+            })
     }
 
     fn allow_http(&self) -> bool {
@@ -151,19 +165,25 @@ pub(crate) async fn embedded_proofs_of_jwt<F: Fetcher>(
         .checks
         .iter()
         .find(|c| c.effect == Some(verdict))
-        .map(|c| format!("{}: {}", c.id, c.detail))
-        .unwrap_or_default();
+        .map(|c| {
+            detail!(
+                "{check}: {why}",
+                check = code(c.id.as_str()),
+                why = cause(c.detail.clone())
+            )
+        })
+        .unwrap_or_else(|| detail!("no check says why"));
     v.expert.fetched.append(&mut sub.expert.fetched);
     match verdict {
-        Verdict::Valid => Check::passed(ID, "the embedded proof(s) verify as well"),
+        Verdict::Valid => Check::passed(ID, detail!("the embedded proof(s) verify as well")),
         Verdict::Invalid => Check::failed(
             ID,
             Verdict::Invalid,
-            format!("an embedded proof does not verify ({why})"),
+            detail!("an embedded proof does not verify ({why})", why = cause(why)),
         ),
         _ => Check::unverifiable(
             ID,
-            format!("an embedded proof could not be verified ({why})"),
+            detail!("an embedded proof could not be verified ({why})", why = cause(why)),
         ),
     }
 }
@@ -184,7 +204,7 @@ fn add_conformance<F: Fetcher>(v: &mut Verification<'_, F>, credential: &Credent
         }
         v.add(Check::not_applicable(
             CheckId::RequiredProperties,
-            "not an Open Badge: the Open Badges 3.0 data model (achievement, AchievementSubject, Profile) does not apply",
+            detail!("not an Open Badge: the Open Badges 3.0 data model (`achievement`, `AchievementSubject`, `Profile`) does not apply"),
         ));
     }
 }
@@ -206,6 +226,20 @@ pub(crate) fn add_window<F: Fetcher>(
     };
     for check in window_checks(v.opts.at, from, from_name, until, until_name) {
         v.add(check);
+    }
+}
+
+/// A verdict in words ("invalid" …), for a detail that names one.
+pub(crate) fn verdict_word(v: Verdict) -> Detail {
+    match v {
+        Verdict::Valid => detail!("valid"),
+        Verdict::Unverifiable => detail!("unverifiable"),
+        Verdict::NotYetValid => detail!("not-yet-valid"),
+        Verdict::Expired => detail!("expired"),
+        Verdict::Suspended => detail!("suspended"),
+        Verdict::Revoked => detail!("revoked"),
+        Verdict::Invalid => detail!("invalid"),
+        Verdict::Error => detail!("error"),
     }
 }
 

@@ -5,6 +5,8 @@
 //! user can fetch a newer copy; the result is always for the credential as given.
 
 use crate::check::{Check, CheckId};
+use crate::detail;
+use crate::detail::{code, url};
 use crate::model::json::{each, id_of, strings};
 use serde_json::Value;
 
@@ -16,21 +18,39 @@ pub fn checks(c: &Value) -> Vec<Check> {
         .into_iter()
         .map(|r| {
             let types = strings(r.get("type"));
-            let url = id_of(Some(r)).unwrap_or("(no id)");
+            let at = id_of(Some(r));
             if types.iter().any(|t| t == "1EdTechCredentialRefresh") {
                 Check::warning(
                     ID,
-                    format!(
-                        "the issuer offers a refreshed version of this credential at {url} (1EdTechCredentialRefresh); it was not fetched: this result is for the credential as given"
-                    ),
+                    match at {
+                        Some(u) => detail!(
+                            "the issuer offers a refreshed version of this credential at {url} (`1EdTechCredentialRefresh`); it was not fetched: this result is for the credential as given",
+                            url = url(u)
+                        ),
+                        None => detail!(
+                            "the issuer offers a refreshed version of this credential (`1EdTechCredentialRefresh`, with no `id`); it was not fetched: this result is for the credential as given"
+                        ),
+                    },
                 )
             } else {
+                let types = code(if types.is_empty() {
+                    "(none)".to_string()
+                } else {
+                    types.join(", ")
+                });
                 Check::not_checked(
                     ID,
-                    format!(
-                        "refreshService of type {} at {url} is not supported; the credential was verified as given",
-                        if types.is_empty() { "(none)".to_string() } else { types.join(", ") }
-                    ),
+                    match at {
+                        Some(u) => detail!(
+                            "`refreshService` of type {types} at {url} is not supported; the credential was verified as given",
+                            types = types,
+                            url = url(u)
+                        ),
+                        None => detail!(
+                            "`refreshService` of type {types} (with no `id`) is not supported; the credential was verified as given",
+                            types = types
+                        ),
+                    },
                 )
             }
         })

@@ -7,6 +7,8 @@
 //! with its URL.
 
 use crate::check::{Check, CheckId, Verdict};
+use crate::detail;
+use crate::detail::{cause, code, count, url, Detail};
 use crate::model::credential::Credential;
 use crate::model::json::{each, id_of, strings};
 use serde_json::Value;
@@ -98,9 +100,69 @@ fn leaves<'a, 's, 'v>(
 
 /// Validates `instance` against the bundled AchievementCredential schema: the violations as
 /// "at <JSON pointer>: <message>", at most [`MAX_ERRORS`] of them, and how many there were.
+/// One schema violation in our words: where, and what the schema wanted, by the keyword that
+/// failed (boon's own English is not shown).
 #[cfg(feature = "json-schema")]
-pub fn achievement_violations(instance: &Value) -> Result<(Vec<String>, usize), String> {
-    let (schemas, index) = achievement_schema().map_err(String::from)?;
+fn violation(e: &boon::ValidationError<'_, '_>) -> Detail {
+    use boon::ErrorKind as K;
+    let path = e.instance_location.to_string();
+    let at = code(if path.is_empty() { "/".to_string() } else { clip(&path) });
+    let list = |names: Vec<String>| code(clip(&names.join(", ")));
+    match &e.kind {
+        K::Type { got, want } => detail!(
+            "at {at}: a value of type {got}, where the schema expects {want}",
+            at = at,
+            got = code(got.to_string()),
+            want = list(want.iter().map(|t| t.to_string()).collect())
+        ),
+        K::Required { want } => detail!(
+            "at {at}: the required properties {names} are missing",
+            at = at,
+            names = list(want.iter().map(|s| s.to_string()).collect())
+        ),
+        K::AdditionalProperties { got } => detail!(
+            "at {at}: the properties {names} are not allowed here",
+            at = at,
+            names = list(got.iter().map(|s| s.to_string()).collect())
+        ),
+        K::Format { want, .. } => detail!(
+            "at {at}: the value is not a valid {format}",
+            at = at,
+            format = code(*want)
+        ),
+        K::Pattern { want, .. } => detail!(
+            "at {at}: the value does not match the pattern {pattern}",
+            at = at,
+            pattern = code(clip(want))
+        ),
+        K::MinItems { want, .. } | K::MinLength { want, .. } | K::MinProperties { want, .. } => {
+            detail!(
+                "at {at}: the value is shorter than the schema's minimum of {min}",
+                at = at,
+                min = count(*want)
+            )
+        }
+        _ => {
+            // The failed keyword: the last step of the schema location ("…/properties/x/type").
+            let keyword = e
+                .schema_url
+                .rsplit('/')
+                .next()
+                .filter(|k| !k.is_empty() && !k.contains('#'))
+                .unwrap_or("schema");
+            detail!(
+                "at {at}: the value does not meet the schema's {keyword} rule",
+                at = at,
+                keyword = code(clip(keyword))
+            )
+        }
+    }
+}
+
+#[cfg(feature = "json-schema")]
+pub fn achievement_violations(instance: &Value) -> Result<(Vec<Detail>, usize), Detail> {
+    let (schemas, index) =
+        achievement_schema().map_err(|_| detail!("the bundled schema could not be compiled"))?;
     let Err(err) = schemas.validate(instance, *index) else {
         return Ok((Vec::new(), 0));
     };
@@ -109,84 +171,115 @@ pub fn achievement_violations(instance: &Value) -> Result<(Vec<String>, usize), 
     let shown = found
         .iter()
         .take(MAX_ERRORS)
-        .map(|e| {
-            let path = e.instance_location.to_string();
-            let at = if path.is_empty() {
-                "/".to_string()
-            } else {
-                path
-            };
-            format!("at {at}: {}", clip(&e.kind.to_string()))
-        })
+        .map(|e| violation(e))
         .collect();
     Ok((shown, found.len().max(1)))
 }
 
 /// Without the `json-schema` feature there is no validator.
 #[cfg(not(feature = "json-schema"))]
-pub fn achievement_violations(_instance: &Value) -> Result<(Vec<String>, usize), String> {
+pub fn achievement_violations(_instance: &Value) -> Result<(Vec<Detail>, usize), Detail> {
     let _ = (ACHIEVEMENT_SCHEMA, MAX_ERRORS, clip as fn(&str) -> String);
-    Err("JSON Schema validation is not part of this build (feature json-schema)".into())
+    Err(detail!(
+        "JSON Schema validation is not part of this build (feature `json-schema`)"
+    ))
+}
+
+/// Violations one after another ("…; …").
+fn joined(items: Vec<Detail>) -> Detail {
+    let mut items = items.into_iter().rev();
+    let last = items.next().unwrap_or_else(|| detail!("no violation named"));
+    items.fold(last, |rest, first| {
+        detail!("{first}; {rest}", first = cause(first), rest = cause(rest))
+    })
 }
 
 /// The `schema` checks for credential `c`.
 pub fn checks(credential: &Credential) -> Vec<Check> {
     let entries = each(credential.json.get("credentialSchema"));
     if entries.is_empty() {
-        return vec![Check::not_applicable(ID, "no credentialSchema")];
+        return vec![Check::not_applicable(ID, detail!("no `credentialSchema`"))];
     }
     entries.into_iter().map(|s| one(credential, s)).collect()
 }
 
 fn one(credential: &Credential, entry: &Value) -> Check {
     let c = &credential.json;
-    let url = id_of(Some(entry)).unwrap_or("(no id)").trim();
+    let at = id_of(Some(entry)).map(str::trim);
+    let schema = url(at.unwrap_or("(no id)"));
     let types = strings(entry.get("type"));
     if !types.iter().any(|t| t == "1EdTechJsonSchemaValidator2019") {
         return Check::not_checked(
             ID,
-            format!(
-                "not checked: schema {url} of type {} (only 1EdTechJsonSchemaValidator2019 is checked)",
-                if types.is_empty() { "(none)".to_string() } else { types.join(", ") }
+            detail!(
+                "not checked: schema {url} of type {types} (only `1EdTechJsonSchemaValidator2019` is checked)",
+                url = schema,
+                types = code(if types.is_empty() {
+                    "(none)".to_string()
+                } else {
+                    types.join(", ")
+                })
             ),
         );
     }
-    if !ACHIEVEMENT_SCHEMA_URLS.contains(&url) {
+    if !at.is_some_and(|u| ACHIEVEMENT_SCHEMA_URLS.contains(&u)) {
         return Check::not_checked(
             ID,
-            format!(
-                "not checked: the JSON Schema {url} is not bundled (schemas are never fetched)"
+            detail!(
+                "not checked: the JSON Schema {url} is not bundled (schemas are never fetched)",
+                url = schema
             ),
         );
     }
-    // The bundled rendering is the VC 1.1 shape (it requires issuanceDate); applied to a VC 2.0
-    // credential it would reject every valid one.
     if credential.kind == crate::model::credential::CredentialKind::OtherVc {
         return Check::not_applicable(
             ID,
-            format!("not an Open Badge: the Open Badges schema {url} does not apply"),
+            detail!(
+                "not an Open Badge: the Open Badges schema {url} does not apply",
+                url = schema
+            ),
         );
     }
     if !credential.is_vc11() {
         return Check::not_checked(
             ID,
-            format!("not checked: {url} — the bundled copy is the VC 1.1 (OB 3.0.0/3.0.1) rendering; its VC 2.0 revision is not bundled"),
+            detail!(
+                "not checked: {url} — the bundled copy is the VC 1.1 (OB 3.0.0/3.0.1) rendering; its VC 2.0 revision is not bundled",
+                url = schema
+            ),
         );
     }
     match achievement_violations(c) {
-        Ok((_, 0)) => Check::passed(ID, format!("conforms to the JSON Schema {url}")),
+        Ok((_, 0)) => Check::passed(
+            ID,
+            detail!("conforms to the JSON Schema {url}", url = schema),
+        ),
+        Ok((shown, 1)) => Check::failed(
+            ID,
+            Verdict::Invalid,
+            detail!(
+                "does not conform to the JSON Schema {url} (1 violation): {violations}",
+                url = schema,
+                violations = cause(joined(shown))
+            ),
+        ),
         Ok((shown, total)) => Check::failed(
             ID,
             Verdict::Invalid,
-            format!(
-                "does not conform to the JSON Schema {url} ({total} violation{}): {}",
-                if total == 1 { "" } else { "s" },
-                shown.join("; ")
+            detail!(
+                "does not conform to the JSON Schema {url} ({total} violations): {violations}",
+                url = schema,
+                total = count(total),
+                violations = cause(joined(shown))
             ),
         ),
         Err(e) => Check::not_checked(
             ID,
-            format!("not checked: the bundled schema {url} could not be compiled: {e}"),
+            detail!(
+                "not checked: the bundled schema {url} could not be used: {why}",
+                url = schema,
+                why = cause(e)
+            ),
         ),
     }
 }

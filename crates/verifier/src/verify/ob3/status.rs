@@ -10,7 +10,7 @@
 //! list, an index beyond the list or an unknown status type make the badge `unverifiable`,
 //! never `valid`. Revoked and suspended are told apart and say which list said so.
 
-use crate::detail::{cause, count, Detail};
+use crate::detail::{cause, code, count, text, Detail};
 use crate::detail;
 use crate::check::{Check, CheckId, Verdict};
 use crate::memo::Memo;
@@ -39,15 +39,16 @@ pub(crate) async fn check<F: Fetcher>(
 ) {
     let mut entries = each(credential.get("credentialStatus"));
     if entries.is_empty() {
-        v.add(Check::not_applicable(ID, "no credentialStatus"));
+        v.add(Check::not_applicable(ID, detail!("no `credentialStatus`")));
         return;
     }
     if entries.len() > MAX_ENTRIES {
         v.add(Check::unverifiable(
             ID,
-            format!(
-                "{} credentialStatus entries; only the first {MAX_ENTRIES} are checked",
-                entries.len()
+            detail!(
+                "{n} `credentialStatus` entries; only the first {max} are checked",
+                n = count(entries.len()),
+                max = count(MAX_ENTRIES)
             ),
         ));
         entries.truncate(MAX_ENTRIES);
@@ -75,7 +76,7 @@ async fn one<F: Fetcher>(
     issuer: Option<&str>,
 ) -> Check {
     if !entry.is_object() {
-        return Check::unverifiable(ID, "a credentialStatus entry is not an object");
+        return Check::unverifiable(ID, detail!("a `credentialStatus` entry is not an object"));
     }
     let types = strings(entry.get("type"));
     if types.iter().any(|t| t == "1EdTechRevocationList") {
@@ -88,22 +89,37 @@ async fn one<F: Fetcher>(
     }
     Check::unverifiable(
         ID,
-        format!(
-            "not checked: status type {} is not supported, so revocation is unknown",
-            if types.is_empty() {
-                "(none)".to_string()
-            } else {
-                types.join(", ")
-            }
-        ),
+        if types.is_empty() {
+            detail!("not checked: the status entry has no `type`, so revocation is unknown")
+        } else {
+            detail!(
+                "not checked: status type {types} is not supported, so revocation is unknown",
+                types = code(types.join(", "))
+            )
+        },
     )
+}
+
+/// Which status document: for the words about it.
+#[derive(Clone, Copy)]
+enum Doc {
+    RevocationList,
+    StatusList,
+}
+
+/// "the status list <url>" …
+fn doc_at(what: Doc, at: &str) -> Detail {
+    match what {
+        Doc::RevocationList => detail!("the revocation list {url}", url = detail::url(at)),
+        Doc::StatusList => detail!("the status list {url}", url = detail::url(at)),
+    }
 }
 
 /// Fetches a status document; `Err` is the finished check.
 async fn fetch_json<F: Fetcher>(
     v: &mut Verification<'_, F>,
     url: &str,
-    what: &str,
+    what: Doc,
 ) -> Result<Document, Check> {
     let body = fetch_body(v, url, what).await?;
     parse_document(&body, url, what)
@@ -112,27 +128,38 @@ async fn fetch_json<F: Fetcher>(
 async fn fetch_body<F: Fetcher>(
     v: &mut Verification<'_, F>,
     url: &str,
-    what: &str,
+    what: Doc,
 ) -> Result<Vec<u8>, Check> {
     let resp = v.fetch(url, FetchPurpose::StatusList).await.map_err(|e| {
-        Check::unverifiable(ID, format!("the {what} {url} could not be fetched: {e}"))
+        Check::unverifiable(
+            ID,
+            detail!(
+                "{doc} could not be fetched: {why}",
+                doc = cause(doc_at(what, url)),
+                why = cause(e.to_string())
+            ),
+        )
     })?;
     if !resp.is_success() {
         return Err(Check::unverifiable(
             ID,
-            format!("the {what} {url} answered HTTP {}", resp.status),
+            detail!(
+                "{doc} answered HTTP {status}",
+                doc = cause(doc_at(what, url)),
+                status = count(resp.status)
+            ),
         ));
     }
     Ok(resp.body)
 }
 
-fn parse_document(body: &[u8], url: &str, what: &str) -> Result<Document, Check> {
+fn parse_document(body: &[u8], url: &str, what: Doc) -> Result<Document, Check> {
     match crate::strict_json::from_slice(body, crate::limits::MAX_JSON_DEPTH) {
         Ok(json) => return Ok(Document::Json(json)),
         Err(e) if e.is_duplicate_key() => {
             return Err(Check::unverifiable(
                 ID,
-                e.describe(&format!("the {what} {url}")),
+                crate::jose::jws::json_refusal(&e, doc_at(what, url)),
             ))
         }
         Err(_) => {}
@@ -145,7 +172,10 @@ fn parse_document(body: &[u8], url: &str, what: &str) -> Result<Document, Check>
     }
     Err(Check::unverifiable(
         ID,
-        format!("the {what} {url} is neither JSON nor a JWT"),
+        detail!(
+            "{doc} is neither JSON nor a JWT",
+            doc = cause(doc_at(what, url))
+        ),
     ))
 }
 
@@ -163,7 +193,7 @@ async fn revocation_list<F: Fetcher>(
     let Some(url) = str_of(entry, "id") else {
         return Check::unverifiable(
             ID,
-            "the 1EdTechRevocationList status has no id (the list's URL)",
+            detail!("the `1EdTechRevocationList` status has no `id` (the list's URL)"),
         );
     };
     v.expert
@@ -172,15 +202,18 @@ async fn revocation_list<F: Fetcher>(
     let Some(cred_id) = str_of(credential, "id") else {
         return Check::unverifiable(
             ID,
-            "the credential has no id to look up in its 1EdTechRevocationList",
+            detail!("the credential has no `id` to look up in its `1EdTechRevocationList`"),
         );
     };
-    let list = match fetch_json(v, url, "revocation list").await {
+    let list = match fetch_json(v, url, Doc::RevocationList).await {
         Ok(Document::Json(j)) => j,
         Ok(Document::Jwt(_)) => {
             return Check::unverifiable(
                 ID,
-                format!("the revocation list {url} is a JWT, not a JSON revocation list"),
+                detail!(
+                    "the revocation list {url} is a JWT, not a JSON revocation list",
+                    url = detail::url(url)
+                ),
             )
         }
         Err(c) => return c,
@@ -191,7 +224,12 @@ async fn revocation_list<F: Fetcher>(
         if li != ci {
             return Check::unverifiable(
                 ID,
-                format!("the revocation list {url} is issued by {li}, not by the credential's issuer {ci}: it is not evidence of this badge's status"),
+                detail!(
+                    "the revocation list {url} is issued by {list_issuer}, not by the credential's issuer {issuer}: it is not evidence of this badge's status",
+                    url = detail::url(url),
+                    list_issuer = code(li),
+                    issuer = code(ci)
+                ),
             );
         }
     }
@@ -199,18 +237,32 @@ async fn revocation_list<F: Fetcher>(
         Ok(Lookup::Revoked(reason)) => Check::failed(
             ID,
             Verdict::Revoked,
-            format!(
-                "revoked: the issuer's revocation list {url} lists {cred_id}{}",
-                reason
-                    .map(|r| format!(" (reason: \"{r}\")"))
-                    .unwrap_or_default()
-            ),
+            match reason {
+                Some(r) => detail!(
+                    "revoked: the issuer's revocation list {url} lists {id} (reason: \"{reason}\")",
+                    url = detail::url(url),
+                    id = code(cred_id),
+                    reason = text(r)
+                ),
+                None => detail!(
+                    "revoked: the issuer's revocation list {url} lists {id}",
+                    url = detail::url(url),
+                    id = code(cred_id)
+                ),
+            },
         ),
         Ok(Lookup::NotRevoked) => Check::passed(
             ID,
-            format!("not revoked: {cred_id} is not on the revocation list {url}"),
+            detail!(
+                "not revoked: {id} is not on the revocation list {url}",
+                id = code(cred_id),
+                url = detail::url(url)
+            ),
         ),
-        Err(e) => Check::unverifiable(ID, format!("{url}: {e}")),
+        Err(e) => Check::unverifiable(
+            ID,
+            detail!("{url}: {why}", url = detail::url(url), why = cause(e)),
+        ),
     }
 }
 
@@ -222,21 +274,37 @@ async fn list_entry<F: Fetcher>(
 ) -> Check {
     let kind = flavour.entry_type();
     let Some(purpose) = str_of(entry, "statusPurpose") else {
-        return Check::unverifiable(ID, format!("the {kind} has no statusPurpose"));
+        return Check::unverifiable(
+            ID,
+            detail!("the {kind} has no `statusPurpose`", kind = code(kind)),
+        );
     };
     let index = match index_of(entry) {
         Ok(i) => i,
-        Err(e) => return Check::unverifiable(ID, format!("{kind}: {e}")),
+        Err(e) => {
+            return Check::unverifiable(
+                ID,
+                detail!("{kind}: {why}", kind = code(kind), why = cause(e)),
+            )
+        }
     };
     let size = match flavour {
         Flavour::Bitstring => match size_of(entry) {
             Ok(s) => s,
-            Err(e) => return Check::unverifiable(ID, format!("{kind}: {e}")),
+            Err(e) => {
+                return Check::unverifiable(
+                    ID,
+                    detail!("{kind}: {why}", kind = code(kind), why = cause(e)),
+                )
+            }
         },
         Flavour::StatusList2021 => 1,
     };
     let Some(url) = str_of(entry, "statusListCredential") else {
-        return Check::unverifiable(ID, format!("the {kind} has no statusListCredential"));
+        return Check::unverifiable(
+            ID,
+            detail!("the {kind} has no `statusListCredential`", kind = code(kind)),
+        );
     };
     let at = format!("{url}#{index}");
     v.expert.status_lists.push(format!("{at} ({purpose})"));
@@ -252,7 +320,7 @@ async fn list_entry<F: Fetcher>(
     let Some(subject) = subject.filter(|s| s.is_object()) else {
         return Check::unverifiable(
             ID,
-            format!("the status list {url} has no credentialSubject"),
+            detail!("the status list {url} has no `credentialSubject`", url = detail::url(url)),
         );
     };
     // §3.2 step 6: the list's purpose must be the entry's (STATUS_VERIFICATION_ERROR).
@@ -260,54 +328,98 @@ async fn list_entry<F: Fetcher>(
     if !purposes.iter().any(|p| p == purpose) {
         return Check::unverifiable(
             ID,
-            format!(
-                "the status list {url} is for \"{}\", not for \"{purpose}\" as the credential says",
-                purposes.join(", ")
+            detail!(
+                "the status list {url} is for \"{purposes}\", not for \"{purpose}\" as the credential says",
+                url = detail::url(url),
+                purposes = code(purposes.join(", ")),
+                purpose = code(purpose)
             ),
         );
     }
     let Some(encoded) = str_of(subject, "encodedList") else {
-        return Check::unverifiable(ID, format!("the status list {url} has no encodedList"));
+        return Check::unverifiable(
+            ID,
+            detail!("the status list {url} has no `encodedList`", url = detail::url(url)),
+        );
     };
     // Decoded once per verified list (a 16 KB list is inflated once, not per credential).
     let bits_key = (list.digest, flavour.encoding());
     let bits = match decoded_list(bits_key, encoded).await {
         Ok(bits) => bits,
-        Err(e) => return Check::unverifiable(ID, format!("the status list {url}: {e}")),
+        Err(e) => {
+            return Check::unverifiable(
+                ID,
+                detail!("the status list {url}: {why}", url = detail::url(url), why = cause(e)),
+            )
+        }
     };
     let Some(value) = bitstring::read(&bits, index, size) else {
         return Check::unverifiable(
             ID,
-            format!(
-                "statusListIndex {index} is beyond the status list {url}, which has {} entries",
-                bitstring::entries(&bits, size)
+            detail!(
+                "`statusListIndex` {index} is beyond the status list {url}, which has {entries} entries",
+                index = count(index),
+                url = detail::url(url),
+                entries = count(bitstring::entries(&bits, size))
             ),
         );
     };
-    let message = message_for(entry, value)
-        .map(|m| format!(" (\"{m}\")"))
-        .unwrap_or_default();
+    let message = message_for(entry, value);
+    // The list's own words for the value, after the sentence (`statusMessage`).
+    let with_message = |d: Detail| match &message {
+        Some(m) => detail!(
+            "{sentence} (\"{message}\")",
+            sentence = cause(d),
+            message = text(m.as_str())
+        ),
+        None => d,
+    };
+    let entry_at = code(at.as_str());
     match (purpose, value) {
-        ("revocation", 0) => Check::passed(ID, format!("not revoked: entry {at} is 0")),
+        ("revocation", 0) => Check::passed(
+            ID,
+            detail!("not revoked: entry {entry} is 0", entry = entry_at),
+        ),
         ("revocation", _) => Check::failed(
             ID,
             Verdict::Revoked,
-            format!("revoked: the issuer's status list marks entry {at}{message}"),
+            with_message(detail!(
+                "revoked: the issuer's status list marks entry {entry}",
+                entry = entry_at
+            )),
         ),
-        ("suspension", 0) => Check::passed(ID, format!("not suspended: entry {at} is 0")),
+        ("suspension", 0) => Check::passed(
+            ID,
+            detail!("not suspended: entry {entry} is 0", entry = entry_at),
+        ),
         ("suspension", _) => Check::failed(
             ID,
             Verdict::Suspended,
-            format!("suspended: the issuer's status list marks entry {at}{message}"),
+            with_message(detail!(
+                "suspended: the issuer's status list marks entry {entry}",
+                entry = entry_at
+            )),
         ),
-        ("refresh", 0) => Check::passed(ID, format!("no refresh announced: entry {at} is 0")),
+        ("refresh", 0) => Check::passed(
+            ID,
+            detail!("no refresh announced: entry {entry} is 0", entry = entry_at),
+        ),
         ("refresh", _) => Check::warning(
             ID,
-            format!(
-                "the issuer announces a refreshed credential (refresh entry {at} is set){message}"
-            ),
+            with_message(detail!(
+                "the issuer announces a refreshed credential (refresh entry {entry} is set)",
+                entry = entry_at
+            )),
         ),
-        (p, value) => Check::warning(ID, format!("status \"{p}\" at {at}: 0x{value:x}{message}")),
+        (p, value) => Check::warning(
+            ID,
+            with_message(detail!(
+                "status \"{purpose}\" at {entry}: {value}",
+                purpose = code(p),
+                entry = entry_at,
+                value = code(format!("0x{value:x}"))
+            )),
+        ),
     }
 }
 
@@ -319,7 +431,7 @@ async fn verified_list<F: Fetcher>(
     flavour: Flavour,
     issuer: Option<&str>,
 ) -> Result<Rc<ProvenList>, Check> {
-    let body = fetch_body(v, url, "status list").await?;
+    let body = fetch_body(v, url, Doc::StatusList).await?;
     let digest: [u8; 32] = {
         use sha2::Digest;
         sha2::Sha256::digest(&body).into()
@@ -332,7 +444,7 @@ async fn verified_list<F: Fetcher>(
     let proven = match VERIFIED_LISTS.with(|c| c.get(&key)) {
         Some(hit) => hit,
         None => {
-            let doc = parse_document(&body, url, "status list")?;
+            let doc = parse_document(&body, url, Doc::StatusList)?;
             let body_len = body.len();
             drop(body);
             let proven = Rc::new(prove_list(v, url, doc, digest).await?);
@@ -345,17 +457,23 @@ async fn verified_list<F: Fetcher>(
     if let Some((verdict, why)) = &proven.refused {
         return Err(Check::unverifiable(
             ID,
-            format!("the status list {url} could not be trusted: its proof is {verdict}: {why}"),
+            detail!(
+                "the status list {url} could not be trusted: its proof is {verdict}: {why}",
+                url = detail::url(url),
+                verdict = cause(super::verdict_word(*verdict)),
+                why = cause(why.clone())
+            ),
         ));
     }
     let list = &proven.list;
     if !has_type(list, flavour.list_type()) {
         return Err(Check::unverifiable(
             ID,
-            format!(
-                "the status list {url} is not a {} (type [{}])",
-                flavour.list_type(),
-                strings(list.get("type")).join(", ")
+            detail!(
+                "the status list {url} is not a {expected} (type [{types}])",
+                url = detail::url(url),
+                expected = code(flavour.list_type()),
+                types = code(strings(list.get("type")).join(", "))
             ),
         ));
     }
@@ -373,7 +491,11 @@ async fn verified_list<F: Fetcher>(
         if c.effect.is_some() {
             return Err(Check::unverifiable(
                 ID,
-                format!("the status list {url} cannot be used: {}", c.detail),
+                detail!(
+                    "the status list {url} cannot be used: {why}",
+                    url = detail::url(url),
+                    why = cause(c.detail)
+                ),
             ));
         }
     }
@@ -385,11 +507,23 @@ async fn verified_list<F: Fetcher>(
         (signer, ci) => {
             return Err(Check::unverifiable(
                 ID,
-                format!(
-                    "the status list {url} is signed by {}, not by the credential's issuer {}: it is not evidence of this badge's status",
-                    signer.unwrap_or("(nobody established)"),
-                    ci.unwrap_or("(none named)")
-                ),
+                match (signer, ci) {
+                    (Some(signer), Some(ci)) => detail!(
+                        "the status list {url} is signed by {signer}, not by the credential's issuer {issuer}: it is not evidence of this badge's status",
+                        url = detail::url(url),
+                        signer = code(signer),
+                        issuer = code(ci)
+                    ),
+                    (Some(signer), None) => detail!(
+                        "the status list {url} is signed by {signer}, and the credential names no issuer: it is not evidence of this badge's status",
+                        url = detail::url(url),
+                        signer = code(signer)
+                    ),
+                    (None, _) => detail!(
+                        "the status list {url} is not signed by a key bound to its issuer: it is not evidence of this badge's status",
+                        url = detail::url(url)
+                    ),
+                },
             ))
         }
     }
@@ -452,7 +586,7 @@ async fn prove_list<F: Fetcher>(
             if !list.is_object() {
                 return Err(Check::unverifiable(
                     ID,
-                    format!("the status list {url} is not a JSON object"),
+                    detail!("the status list {url} is not a JSON object", url = detail::url(url)),
                 ));
             }
             let list_issuer = id_of(list.get("issuer")).map(String::from);
@@ -472,7 +606,7 @@ async fn prove_list<F: Fetcher>(
             Ok(_) | Err(_) => {
                 return Err(Check::unverifiable(
                     ID,
-                    format!("the status list {url} is a JWT but not a credential"),
+                    detail!("the status list {url} is a JWT but not a credential", url = detail::url(url)),
                 ))
             }
         },
