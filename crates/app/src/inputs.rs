@@ -1,7 +1,7 @@
 //! Ways in: a drop zone that also opens the file chooser (many files at once, or a badge image
 //! dragged from another page), a paste box (URL, JSON, JWT), and pasting an image anywhere.
 
-use super::{AppState, Preview};
+use super::{icons, AppState, Preview};
 use badge_verifier::verify::Input;
 use badge_view::file_kind::ImageKind;
 use badge_view::i18n::{t, Key};
@@ -17,6 +17,9 @@ pub fn InputPanel() -> impl IntoView {
     let lang = state.lang;
     let dragging = RwSignal::new(false);
     let pasted = RwSignal::new(String::new());
+    // Verify pressed with nothing to verify: say what to paste, next to the box.
+    let empty = RwSignal::new(false);
+    let textarea = NodeRef::<leptos::html::Textarea>::new();
 
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -46,8 +49,13 @@ pub fn InputPanel() -> impl IntoView {
         let text = pasted.get_untracked();
         let text = text.trim();
         if text.is_empty() {
+            empty.set(true);
+            if let Some(el) = textarea.get() {
+                let _ = el.focus();
+            }
             return;
         }
+        empty.set(false);
         let input = if is_http_url(text) && !text.contains(char::is_whitespace) {
             Input::Url(text.to_string())
         } else {
@@ -80,7 +88,7 @@ pub fn InputPanel() -> impl IntoView {
                     accept=".png,.svg,.json,.jwt,.jws,.txt,.pdf,.jpg,.jpeg,image/png,image/svg+xml,image/jpeg,application/json,application/pdf"
                     aria-describedby="drop-hint"
                     on:change=on_change/>
-                <span class="drop-icon" aria-hidden="true">"⇪"</span>
+                <span class="drop-icon">{icons::icon(icons::UPLOAD)}</span>
                 <span class="drop-title">{move || t(lang.get(), Key::DropTitle)}</span>
                 <span class="drop-hint" id="drop-hint">{move || t(lang.get(), Key::DropHint)}</span>
                 <span class="button" aria-hidden="true">{move || t(lang.get(), Key::ChooseFiles)}</span>
@@ -89,12 +97,17 @@ pub fn InputPanel() -> impl IntoView {
                 <label for="paste-input">{move || t(lang.get(), Key::PasteLabel)}</label>
                 <div class="paste-row">
                     <textarea id="paste-input" rows="2" spellcheck="false" autocomplete="off"
-                        aria-describedby="paste-hint"
+                        node_ref=textarea
+                        aria-describedby="paste-error paste-hint"
+                        aria-invalid=move || if empty.get() { "true" } else { "false" }
                         placeholder=move || t(lang.get(), Key::PastePlaceholder)
                         prop:value=move || pasted.get()
-                        on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+                        on:input=move |ev| { empty.set(false); pasted.set(event_target_value(&ev)) }></textarea>
                     <button type="submit" class="button primary">{move || t(lang.get(), Key::VerifyButton)}</button>
                 </div>
+                <p class="paste-error" id="paste-error" aria-live="polite">
+                    {move || empty.get().then(|| t(lang.get(), Key::PasteEmpty))}
+                </p>
                 <p class="hint" id="paste-hint">{move || t(lang.get(), Key::PasteImageHint)}</p>
             </form>
             <CameraScan/>
@@ -198,7 +211,7 @@ fn CameraScan() -> impl IntoView {
         view! {
             <div class="camera">
                 <button type="button" class="button" id="scan-qr" prop:hidden=move || scanning.get() on:click=start>
-                    {move || t(lang.get(), Key::ScanQr)}
+                    {icons::icon(icons::CAMERA)}{move || t(lang.get(), Key::ScanQr)}
                 </button>
                 <video node_ref=video class="camera-view" prop:hidden=move || !scanning.get() muted=true></video>
                 <button type="button" class="button" id="scan-stop" prop:hidden=move || !scanning.get()

@@ -6,9 +6,12 @@
 
 mod batch;
 mod card;
+mod deep_link;
 mod dom;
 mod fetcher;
+pub mod icons;
 mod inputs;
+mod pwa;
 mod suites;
 mod timing;
 mod zh_tables;
@@ -258,40 +261,50 @@ pub fn App() -> impl IntoView {
             doc.set_title(t(lang.get(), Key::Title));
         }
     });
-    // Deep links: `?url=…` verifies that URL, `#credential=…` the credential it carries.
-    if let Some(url) = query_param("url") {
-        state.start(Input::Url(url), None);
-    }
-    if let Some(bytes) = dom::location()
-        .and_then(|l| l.hash().ok())
-        .and_then(|h| share::credential_from_fragment(&h))
-    {
-        state.start(
-            Input::Bytes {
-                name: "#credential".into(),
-                bytes,
-            },
-            None,
-        );
+    // Deep links: `?url=…` verifies that URL, `#credential=…` the credential it carries; a
+    // broken one gets a card saying what is wrong (issue #18).
+    let mut link_problems = Vec::new();
+    let (search, hash) = dom::location()
+        .map(|l| (l.search().unwrap_or_default(), l.hash().unwrap_or_default()))
+        .unwrap_or_default();
+    for link in share::deep_links(&search, &hash) {
+        match link {
+            share::DeepLink::Url(url) => state.start(Input::Url(url), None),
+            share::DeepLink::Credential(bytes) => state.start(
+                Input::Bytes {
+                    name: "#credential".into(),
+                    bytes,
+                },
+                None,
+            ),
+            share::DeepLink::Broken(p) => link_problems.push(p),
+        }
     }
     view! {
         <header class="top">
             <div class="brand">
-                <span class="logo" aria-hidden="true">"◈"</span>
+                {icons::logo()}
                 <div>
                     <h1>{move || t(lang.get(), Key::Title)}</h1>
                     <p class="tagline">{move || t(lang.get(), Key::Tagline)}</p>
                 </div>
             </div>
-            <button class="lang-switch" type="button" id="lang-switch"
-                lang=move || if lang.get() == Lang::En { "zh-TW" } else { "en" }
-                aria-label=move || format!("{} / Language", t(lang.get(), Key::Language))
-                on:click=move |_| lang.update(|l| *l = if *l == Lang::En { Lang::ZhTw } else { Lang::En })>
-                {move || t(lang.get(), Key::LanguageSwitch)}
-            </button>
+            <div class="top-controls">
+                <pwa::ThemeSwitch lang=lang/>
+                <button class="lang-switch" type="button" id="lang-switch"
+                    aria-label=move || t(lang.get(), Key::LanguageButton)
+                    on:click=move |_| lang.update(|l| *l = if *l == Lang::En { Lang::ZhTw } else { Lang::En })>
+                    {icons::icon(icons::GLOBE)}
+                    <span lang=move || if lang.get() == Lang::En { "zh-TW" } else { "en" }>
+                        {move || t(lang.get(), Key::LanguageSwitch)}
+                    </span>
+                </button>
+            </div>
         </header>
         <main>
+            <pwa::OfflineNotice lang=lang/>
             <inputs::InputPanel/>
+            {deep_link::link_errors(lang, link_problems)}
             <card::CardList/>
         </main>
         <footer>

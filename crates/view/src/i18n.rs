@@ -95,6 +95,20 @@ pub enum Key {
     AddLinkedIn,
     QrCaption,
     LinkCarriesBadge,
+    // Issue #18: sharing, deep links, offline use, theme (keys in SHARE_PWA_KEYS).
+    LinkedInNoUrl,
+    DownloadCredential,
+    LinkBroken,
+    LinkUrlEmpty,
+    LinkUrlNotHttp,
+    LinkCredentialEmpty,
+    LinkCredentialNotBase64,
+    LinkCredentialCutOff,
+    PasteEmpty,
+    Offline,
+    OfflineHelp,
+    DarkTheme,
+    LanguageButton,
     CorsTitle,
     CorsHelp,
     /// A URL the browser could not read directly, fetched through `badge-verify serve`'s relay.
@@ -286,6 +300,33 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             "This badge has no public address: the link carries the badge itself."
         }
         (Lang::ZhTw, LinkCarriesBadge) => "此徽章沒有公開網址：連結中直接包含徽章內容。",
+        // Issue #18: sharing, deep links, offline use, theme.
+        (Lang::En, LinkedInNoUrl) => "LinkedIn gets no certificate link: this badge has no public address, and a link that carries the badge is too long for LinkedIn.",
+        (Lang::ZhTw, LinkedInNoUrl) => "LinkedIn 不會收到證書連結：此徽章沒有公開網址，而內含徽章的連結對 LinkedIn 來說太長。",
+        (Lang::En, DownloadCredential) => "Download badge file",
+        (Lang::ZhTw, DownloadCredential) => "下載徽章檔案",
+        (Lang::En, LinkBroken) => "This link cannot be verified",
+        (Lang::ZhTw, LinkBroken) => "無法驗證此連結",
+        (Lang::En, LinkUrlEmpty) => "The link ends at “?url=”: the badge's address is missing. Ask for the whole link again.",
+        (Lang::ZhTw, LinkUrlEmpty) => "連結在「?url=」之後就結束了：缺少徽章的網址。請向對方重新索取完整連結。",
+        (Lang::En, LinkUrlNotHttp) => "What follows “?url=” is not a web address (it must start with https://):",
+        (Lang::ZhTw, LinkUrlNotHttp) => "「?url=」後面的內容不是網址（必須以 https:// 開頭）：",
+        (Lang::En, LinkCredentialEmpty) => "The link ends at “#credential=”: the badge it should carry is missing. Ask for the whole link again.",
+        (Lang::ZhTw, LinkCredentialEmpty) => "連結在「#credential=」之後就結束了：缺少連結應包含的徽章。請向對方重新索取完整連結。",
+        (Lang::En, LinkCredentialNotBase64) => "The text after “#credential=” is damaged: it is not an encoded badge. Ask for the whole link again.",
+        (Lang::ZhTw, LinkCredentialNotBase64) => "「#credential=」後面的內容已損壞：不是編碼後的徽章。請向對方重新索取完整連結。",
+        (Lang::En, LinkCredentialCutOff) => "The badge in this link is incomplete: the link was cut off, probably when it was copied or sent. Ask for the whole link again, or for the badge file.",
+        (Lang::ZhTw, LinkCredentialCutOff) => "此連結中的徽章不完整：連結在複製或傳送時可能被截斷了。請向對方重新索取完整連結或徽章檔案。",
+        (Lang::En, PasteEmpty) => "Paste a badge first: its web address (https://…), its JSON ({…}) or its token (eyJ…). Or drop a file above.",
+        (Lang::ZhTw, PasteEmpty) => "請先貼上徽章：它的網址（https://…）、JSON（{…}）或權杖（eyJ…），或將檔案拖放到上方。",
+        (Lang::En, Offline) => "You are offline.",
+        (Lang::ZhTw, Offline) => "目前離線。",
+        (Lang::En, OfflineHelp) => "Hosted badges and issuer keys on the web cannot be checked until you are back online; badges that carry their own keys still verify.",
+        (Lang::ZhTw, OfflineHelp) => "恢復連線前，無法檢查放在網路上的徽章與頒發者金鑰；自帶金鑰的徽章仍可驗證。",
+        (Lang::En, DarkTheme) => "Dark theme",
+        (Lang::ZhTw, DarkTheme) => "深色主題",
+        (Lang::En, LanguageButton) => "Language: English — switch to 中文",
+        (Lang::ZhTw, LanguageButton) => "語言：中文 — 切換為 English",
         (Lang::En, CorsTitle) => "The issuer's server does not allow browsers to read this badge (or could not be reached).",
         (Lang::ZhTw, CorsTitle) => "頒發者的伺服器不允許瀏覽器讀取此徽章（或目前無法連線）。",
         (Lang::En, CorsHelp) => {
@@ -567,6 +608,39 @@ pub const APP_KEYS: &[Key] = &[
     Key::BatchSummary,
 ];
 
+/// The keys of issue #18's sharing, deep links, offline use and theme (tested below).
+pub const SHARE_PWA_KEYS: &[Key] = &[
+    Key::LinkedInNoUrl,
+    Key::DownloadCredential,
+    Key::LinkBroken,
+    Key::LinkUrlEmpty,
+    Key::LinkUrlNotHttp,
+    Key::LinkCredentialEmpty,
+    Key::LinkCredentialNotBase64,
+    Key::LinkCredentialCutOff,
+    Key::PasteEmpty,
+    Key::Offline,
+    Key::OfflineHelp,
+    Key::DarkTheme,
+    Key::LanguageButton,
+];
+
+/// Why the share panel shows no QR code for a badge that has no public address: the link
+/// carrying it is `chars` long, more than a code holds (`max`); the way out is the baked image
+/// (`has_image`) or the badge file.
+pub fn qr_too_large(lang: Lang, chars: usize, max: usize, has_image: bool) -> String {
+    match lang {
+        Lang::En => format!(
+            "This badge is too large for a QR code ({chars} characters; a QR code holds at most {max}): download the {} instead.",
+            if has_image { "baked image" } else { "badge file" }
+        ),
+        Lang::ZhTw => format!(
+            "此徽章太大，無法製成 QR 碼（{chars} 個字元；QR 碼最多只能容納 {max} 個）：請改為下載{}。",
+            if has_image { "內含徽章的圖片" } else { "徽章檔案" }
+        ),
+    }
+}
+
 /// A check's outcome in a word ("passed", "failed" …).
 pub fn outcome_label(lang: Lang, o: badge_verifier::report::Outcome) -> &'static str {
     use badge_verifier::report::Outcome as O;
@@ -752,6 +826,22 @@ mod tests {
         for v in [Verdict::Valid, Verdict::Error, Verdict::Unverifiable] {
             assert_ne!(verdict_explain(Lang::En, v), verdict_explain(Lang::ZhTw, v));
         }
+    }
+
+    #[test]
+    fn sharing_and_offline_strings_are_translated() {
+        for &k in SHARE_PWA_KEYS {
+            assert!(!t(Lang::En, k).is_empty(), "{k:?}");
+            assert_ne!(t(Lang::En, k), t(Lang::ZhTw, k), "{k:?} is not translated");
+        }
+        assert_eq!(
+            qr_too_large(Lang::En, 4012, 2331, true),
+            "This badge is too large for a QR code (4012 characters; a QR code holds at most 2331): download the baked image instead."
+        );
+        assert!(qr_too_large(Lang::ZhTw, 4012, 2331, false).contains("4012 個字元"));
+        // The language button's name says the language in use and contains its visible text.
+        assert!(t(Lang::En, Key::LanguageButton).contains(t(Lang::En, Key::LanguageSwitch)));
+        assert!(t(Lang::ZhTw, Key::LanguageButton).contains(t(Lang::ZhTw, Key::LanguageSwitch)));
     }
 
     #[test]

@@ -3,10 +3,21 @@
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 
+/// A QR code ready for an `<img>`: an SVG `data:` URI (no markup is inserted) and the size
+/// to show it at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QrImage {
+    pub data_uri: String,
+    /// Width and height in CSS pixels: 200, or 4 px a module for larger codes (a phone's camera
+    /// cannot read a long link's code drawn smaller).
+    pub px: u32,
+}
+
 /// An SVG QR code of `text` (error correction level M or better), as a `data:` URI for an
 /// `<img>` (no markup is inserted). One square per dark module, a 4-module quiet zone
-/// (ISO/IEC 18004 §6.3.8), 200 px wide.
-pub fn qr_data_uri(text: &str) -> Option<String> {
+/// (ISO/IEC 18004 §6.3.8). `None` when `text` is longer than a QR code holds
+/// ([`crate::share::QR_MAX_CHARS`]).
+pub fn qr_image(text: &str) -> Option<QrImage> {
     use qrcodegen::{QrCode, QrCodeEcc};
     use std::fmt::Write;
     const QUIET: i32 = 4;
@@ -21,15 +32,24 @@ pub fn qr_data_uri(text: &str) -> Option<String> {
         }
     }
     let dim = n + 2 * QUIET;
+    let px = (dim as u32 * 4).max(200);
     let svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"200\" \
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{px}\" height=\"{px}\" \
          viewBox=\"0 0 {dim} {dim}\" shape-rendering=\"crispEdges\">\
          <rect width=\"{dim}\" height=\"{dim}\" fill=\"#fff\"/><path d=\"{path}\" fill=\"#000\"/></svg>"
     );
-    Some(format!(
-        "data:image/svg+xml;base64,{}",
-        STANDARD.encode(svg.as_bytes())
-    ))
+    Some(QrImage {
+        data_uri: format!(
+            "data:image/svg+xml;base64,{}",
+            STANDARD.encode(svg.as_bytes())
+        ),
+        px,
+    })
+}
+
+/// [`qr_image`]'s `data:` URI alone.
+pub fn qr_data_uri(text: &str) -> Option<String> {
+    qr_image(text).map(|q| q.data_uri)
 }
 
 #[cfg(test)]
@@ -39,7 +59,9 @@ mod tests {
     #[test]
     fn qr_code_reads_back_as_the_link() {
         let link = "https://v.example/?url=https%3A%2F%2Fb.example%2F1&lang=zh-TW";
-        let q = qr_data_uri(link).unwrap();
+        let q = qr_image(link).unwrap();
+        assert_eq!(q.px, 200);
+        let q = q.data_uri;
         let svg = STANDARD
             .decode(q.strip_prefix("data:image/svg+xml;base64,").unwrap())
             .unwrap();
@@ -82,6 +104,7 @@ mod tests {
         let (_, content) = grids[0].decode().unwrap();
         assert_eq!(content, link);
         // Too long for any QR version: no code rather than a wrong one.
-        assert!(qr_data_uri(&"x".repeat(5000)).is_none());
+        assert!(qr_image(&"x".repeat(5000)).is_none());
+        assert!(qr_image(&"x".repeat(2000)).unwrap().px > 600);
     }
 }

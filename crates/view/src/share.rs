@@ -175,6 +175,251 @@ pub fn share_link(page_href: &str, report: &Report, max_len: usize) -> Option<Sh
     })
 }
 
+/// The most characters a QR code holds for a link (version 40 at error correction level M, byte
+/// mode: ISO/IEC 18004 Table 7). [`crate::qr::qr_image`] refuses anything longer.
+pub const QR_MAX_CHARS: usize = 2331;
+
+/// What the share panel can offer for a report (issue #18): the link, a QR code of it or why
+/// there is none, and the URL LinkedIn is given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShareOffer {
+    /// The verification link, when there is one of at most `max_len` characters.
+    pub link: Option<ShareLink>,
+    pub qr: QrOffer,
+    /// LinkedIn's `certUrl`: only a short `?url=` link, never one that carries the badge.
+    pub linkedin_cert_url: Option<String>,
+    /// LinkedIn is given no `certUrl` because the only link carries the badge (the page says
+    /// so).
+    pub linkedin_without_url: bool,
+}
+
+/// The QR code the share panel can show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QrOffer {
+    /// Encode this link.
+    Code(String),
+    /// The link carrying the badge is longer than a QR code holds.
+    TooLarge { chars: usize, max: usize },
+    /// Nothing to encode (the report has no credential to carry).
+    None,
+}
+
+/// What to share for a report: a `?url=` link when the badge has a public address (its QR
+/// code, and LinkedIn's `certUrl`), else a `#credential=` link carrying it — with a QR code
+/// only when it fits in one, and never as LinkedIn's `certUrl`.
+pub fn share_offer(page_href: &str, report: &Report, max_len: usize) -> ShareOffer {
+    if let Some(u) = shareable_url(report) {
+        let url = verify_link(page_href, &u);
+        let qr = if url.len() <= QR_MAX_CHARS {
+            QrOffer::Code(url.clone())
+        } else {
+            QrOffer::TooLarge {
+                chars: url.len(),
+                max: QR_MAX_CHARS,
+            }
+        };
+        return ShareOffer {
+            link: Some(ShareLink {
+                url: url.clone(),
+                carries_badge: false,
+            }),
+            qr,
+            linkedin_cert_url: Some(url),
+            linkedin_without_url: false,
+        };
+    }
+    let carried = report
+        .credential_one_line(badge_verifier::limits::MAX_JSON_DEPTH)
+        .and_then(|c| credential_link(page_href, c.as_bytes(), usize::MAX));
+    let Some(url) = carried else {
+        return ShareOffer {
+            link: None,
+            qr: QrOffer::None,
+            linkedin_cert_url: None,
+            linkedin_without_url: false,
+        };
+    };
+    let qr = if url.len() <= QR_MAX_CHARS {
+        QrOffer::Code(url.clone())
+    } else {
+        QrOffer::TooLarge {
+            chars: url.len(),
+            max: QR_MAX_CHARS,
+        }
+    };
+    ShareOffer {
+        link: (url.len() <= max_len).then_some(ShareLink {
+            url,
+            carries_badge: true,
+        }),
+        qr,
+        linkedin_cert_url: None,
+        linkedin_without_url: true,
+    }
+}
+
+/// What a deep link asks for: `?url=<badge URL>` and `#credential=<the badge>` (issue #18).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeepLink {
+    Url(String),
+    Credential(Vec<u8>),
+    /// A link that is damaged or cut off: the page says what is wrong instead of showing
+    /// nothing.
+    Broken(LinkProblem),
+}
+
+/// What is wrong with a deep link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkProblem {
+    /// `?url=` with nothing after it.
+    UrlEmpty,
+    /// `?url=` that is not an http(s) address (at most 200 characters of it, shown as text).
+    UrlNotHttp(String),
+    /// `#credential=` with nothing after it.
+    CredentialEmpty,
+    /// `#credential=` followed by text that is not base64url (nor a compact JWT).
+    CredentialNotBase64,
+    /// `#credential=` whose badge ends early: the link was cut off.
+    CredentialCutOff,
+}
+
+/// The deep links in a page address's query (`location.search`) and fragment
+/// (`location.hash`): at most one `?url=` and one `#credential=`, in that order.
+pub fn deep_links(search: &str, hash: &str) -> Vec<DeepLink> {
+    let mut out = Vec::new();
+    let search = search.strip_prefix('?').unwrap_or(search);
+    let url = search.split('&').find_map(|kv| {
+        let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+        (form_decode(k) == "url").then(|| form_decode(v))
+    });
+    if let Some(url) = url {
+        let url = url.trim();
+        out.push(if url.is_empty() {
+            DeepLink::Broken(LinkProblem::UrlEmpty)
+        } else if is_http_url(url)
+            && !url.contains(char::is_whitespace)
+            && url
+                .split_once("://")
+                .is_some_and(|(_, rest)| !rest.is_empty())
+        {
+            DeepLink::Url(url.to_string())
+        } else {
+            DeepLink::Broken(LinkProblem::UrlNotHttp(url.chars().take(200).collect()))
+        });
+    }
+    let hash = hash.strip_prefix('#').unwrap_or(hash);
+    if let Some(value) = hash
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("credential="))
+    {
+        out.push(match read_credential(value) {
+            Ok(bytes) => DeepLink::Credential(bytes),
+            Err(p) => DeepLink::Broken(p),
+        });
+    }
+    out
+}
+
+impl LinkProblem {
+    /// What the page says about it (a value shown after it, as text, for [`Self::UrlNotHttp`]).
+    pub fn key(&self) -> crate::i18n::Key {
+        use crate::i18n::Key;
+        match self {
+            LinkProblem::UrlEmpty => Key::LinkUrlEmpty,
+            LinkProblem::UrlNotHttp(_) => Key::LinkUrlNotHttp,
+            LinkProblem::CredentialEmpty => Key::LinkCredentialEmpty,
+            LinkProblem::CredentialNotBase64 => Key::LinkCredentialNotBase64,
+            LinkProblem::CredentialCutOff => Key::LinkCredentialCutOff,
+        }
+    }
+}
+
+fn form_decode(s: &str) -> String {
+    percent_decode(&s.replace('+', " "))
+}
+
+/// The badge a `#credential=` value carries, or what is wrong with it.
+fn read_credential(value: &str) -> Result<Vec<u8>, LinkProblem> {
+    let value = percent_decode(value.trim());
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(LinkProblem::CredentialEmpty);
+    }
+    if value.contains('.') {
+        return jwt_shape(value).map(|()| value.as_bytes().to_vec());
+    }
+    let b64url = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    if !value.trim_end_matches('=').chars().all(b64url)
+        && !value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '='))
+    {
+        return Err(LinkProblem::CredentialNotBase64);
+    }
+    let bytes = URL_SAFE_NO_PAD
+        .decode(value.trim_end_matches('='))
+        .or_else(|_| STANDARD.decode(value))
+        // Only the length can be wrong now: base64 cut in the middle of a group.
+        .map_err(|_| LinkProblem::CredentialCutOff)?;
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(t) => t,
+        // A character cut in two at the end.
+        Err(e) if e.error_len().is_none() => return Err(LinkProblem::CredentialCutOff),
+        // Binary: the core says what it is.
+        Err(_) => return Ok(bytes),
+    };
+    let t = text.trim();
+    if t.starts_with('{') || t.starts_with('[') {
+        if !json_complete(t) {
+            return Err(LinkProblem::CredentialCutOff);
+        }
+    } else if t.starts_with("ey") && t.contains('.') {
+        jwt_shape(t)?;
+    }
+    Ok(bytes)
+}
+
+/// A compact JWS: three parts, the first two base64url JSON that ends where it should.
+fn jwt_shape(s: &str) -> Result<(), LinkProblem> {
+    let parts: Vec<&str> = s.split('.').collect();
+    if parts.len() != 3 || parts.iter().any(|p| p.is_empty()) {
+        return Err(LinkProblem::CredentialCutOff);
+    }
+    for p in &parts[..2] {
+        let json = URL_SAFE_NO_PAD
+            .decode(p.trim_end_matches('='))
+            .map_err(|_| LinkProblem::CredentialCutOff)?;
+        if !std::str::from_utf8(&json).is_ok_and(|j| json_complete(j.trim())) {
+            return Err(LinkProblem::CredentialCutOff);
+        }
+    }
+    Ok(())
+}
+
+/// Whether JSON text closes every string, object and array it opens (syntax beyond that is the
+/// core's to judge).
+fn json_complete(s: &str) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for c in s.chars() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '{' | '[' => depth += 1,
+            '}' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth == 0 && !in_string && (s.ends_with('}') || s.ends_with(']'))
+}
+
 /// A link to verify a badge again.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShareLink {
@@ -241,6 +486,133 @@ mod tests {
         assert_eq!(credential_from_fragment("#other=1"), None);
         assert_eq!(credential_from_fragment("#credential="), None);
         assert!(credential_link("https://v.example/", &[0; 2000], 100).is_none());
+    }
+
+    #[test]
+    fn a_file_too_large_for_a_qr_code_says_so_and_linkedin_never_gets_the_badge() {
+        // A credential whose link is about 4,000 characters.
+        let big = format!(
+            r#"{{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","OpenBadgeCredential"],"name":"{}"}}"#,
+            "n".repeat(2900)
+        );
+        let o = share_offer("https://v.example/", &verified(&big), 8000);
+        let link = o.link.clone().unwrap();
+        assert!(
+            link.carries_badge && link.url.len() > 3800,
+            "{}",
+            link.url.len()
+        );
+        assert_eq!(
+            o.qr,
+            QrOffer::TooLarge {
+                chars: link.url.len(),
+                max: QR_MAX_CHARS
+            }
+        );
+        assert_eq!(o.linkedin_cert_url, None);
+        assert!(o.linkedin_without_url);
+        // Longer than the share limit: no link, still the reason there is no QR code.
+        let o = share_offer("https://v.example/", &verified(&big), 1000);
+        assert_eq!(o.link, None);
+        assert!(matches!(o.qr, QrOffer::TooLarge { .. }));
+        // A small one fits.
+        let small = r#"{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","OpenBadgeCredential"],"name":"B"}"#;
+        let o = share_offer("https://v.example/", &verified(small), 8000);
+        assert_eq!(o.qr, QrOffer::Code(o.link.clone().unwrap().url));
+        assert!(crate::qr::qr_image(&o.link.unwrap().url).is_some());
+        // Nothing read: nothing offered.
+        let o = share_offer("https://v.example/", &verified("not a badge"), 8000);
+        assert_eq!((o.link, o.qr), (None, QrOffer::None));
+    }
+
+    #[test]
+    fn a_badge_with_an_address_shares_the_short_link_everywhere() {
+        let mut r = verified(r#"{"a":1}"#);
+        r.badge = Some(BadgeDisplay {
+            verify_url: Some("https://i.example/a/1".into()),
+            ..Default::default()
+        });
+        let o = share_offer("https://v.example/?url=old#x", &r, 8000);
+        let short = "https://v.example/?url=https%3A%2F%2Fi.example%2Fa%2F1".to_string();
+        assert_eq!(o.link.as_ref().unwrap().url, short);
+        assert!(!o.link.unwrap().carries_badge);
+        assert_eq!(o.qr, QrOffer::Code(short.clone()));
+        assert_eq!(o.linkedin_cert_url, Some(short));
+        assert!(!o.linkedin_without_url);
+    }
+
+    #[test]
+    fn qr_capacity_is_what_the_encoder_holds() {
+        use qrcodegen::{QrCode, QrCodeEcc};
+        let at = |n: usize| QrCode::encode_text(&"x".repeat(n), QrCodeEcc::Medium).is_ok();
+        assert!(at(QR_MAX_CHARS));
+        assert!(!at(QR_MAX_CHARS + 1));
+    }
+
+    #[test]
+    fn deep_links_say_what_is_wrong_with_a_broken_link() {
+        use DeepLink as D;
+        use LinkProblem as P;
+        assert_eq!(deep_links("", ""), vec![]);
+        assert_eq!(
+            deep_links("?url=https%3A%2F%2Fb.example%2F1&lang=en", ""),
+            vec![D::Url("https://b.example/1".into())]
+        );
+        assert_eq!(deep_links("?url=", ""), vec![D::Broken(P::UrlEmpty)]);
+        assert_eq!(
+            deep_links("?url=javascript:alert(1)", ""),
+            vec![D::Broken(P::UrlNotHttp("javascript:alert(1)".into()))]
+        );
+        assert_eq!(
+            deep_links("?url=badge+page", ""),
+            vec![D::Broken(P::UrlNotHttp("badge page".into()))]
+        );
+        assert_eq!(
+            deep_links("?url=https%3A%2F%2F", ""),
+            vec![D::Broken(P::UrlNotHttp("https://".into()))]
+        );
+        let json = br#"{"a":"}{","b":[1,2]}"#;
+        let full = URL_SAFE_NO_PAD.encode(json);
+        assert_eq!(
+            deep_links("", &format!("#credential={full}")),
+            vec![D::Credential(json.to_vec())]
+        );
+        // Cut anywhere, the badge is incomplete.
+        for cut in [4, 9, 13, full.len() - 1] {
+            assert_eq!(
+                deep_links("", &format!("#credential={}", &full[..cut])),
+                vec![D::Broken(P::CredentialCutOff)],
+                "cut at {cut}"
+            );
+        }
+        assert_eq!(
+            deep_links("", "#credential="),
+            vec![D::Broken(P::CredentialEmpty)]
+        );
+        assert_eq!(
+            deep_links("", "#credential=not*base64!"),
+            vec![D::Broken(P::CredentialNotBase64)]
+        );
+        // A compact JWT, whole and cut off.
+        let jwt = format!(
+            "{}.{}.c2ln",
+            URL_SAFE_NO_PAD.encode(br#"{"alg":"EdDSA"}"#),
+            URL_SAFE_NO_PAD.encode(br#"{"vc":{"name":"x"}}"#)
+        );
+        assert_eq!(
+            deep_links("", &format!("#credential={jwt}")),
+            vec![D::Credential(jwt.clone().into_bytes())]
+        );
+        let cut = &jwt[..jwt.find('.').unwrap() + 6];
+        assert_eq!(
+            deep_links("", &format!("#credential={cut}")),
+            vec![D::Broken(P::CredentialCutOff)]
+        );
+        // Both at once, in order.
+        assert_eq!(
+            deep_links("?url=https://b.example/1", &format!("#credential={jwt}")).len(),
+            2
+        );
     }
 
     #[test]

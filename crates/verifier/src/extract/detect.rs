@@ -59,6 +59,9 @@ pub fn sniff(bytes: &[u8]) -> Kind {
         });
     }
     let head = skip_bom_and_space(bytes);
+    if is_nquads(head) {
+        return Kind::Other("N-Quads");
+    }
     if head.starts_with(b"<") {
         // XML: an SVG if an <svg element appears near the start (after prolog, comments and a
         // DOCTYPE, which Illustrator fills with entity declarations).
@@ -109,6 +112,24 @@ fn is_pdf(bytes: &[u8]) -> bool {
         }
         None => false,
     }
+}
+
+/// RDF N-Quads or N-Triples text (a canonical form, say): it starts with an IRI in angle
+/// brackets, `<did:key:z6Mk…> <https://…>`, which is not XML — an XML start tag with a prefixed
+/// name and no attributes cannot be followed by a space and another term.
+fn is_nquads(head: &[u8]) -> bool {
+    let Some(rest) = head.strip_prefix(b"<") else {
+        return false;
+    };
+    let Some(end) = rest.iter().take(2048).position(|&b| b == b'>') else {
+        return false;
+    };
+    let iri = &rest[..end];
+    !iri.is_empty()
+        && iri.first().is_some_and(u8::is_ascii_alphabetic)
+        && iri.contains(&b':')
+        && !iri.iter().any(|b| b.is_ascii_whitespace() || *b == b'<')
+        && matches!(rest.get(end + 1), Some(b' ' | b'\t'))
 }
 
 fn skip_bom_and_space(bytes: &[u8]) -> &[u8] {
@@ -255,6 +276,16 @@ mod tests {
         assert_eq!(sniff(b"\x00\x00\x00\x1cftypavif"), Kind::Other("AVIF"));
         assert_eq!(sniff(b"RIFF\x00\x00\x00\x00WEBPVP8 "), Kind::Other("WebP"));
         assert_eq!(sniff(b"<?xml version=\"1.0\"?><note/>"), Kind::Other("XML"));
+        // N-Quads (a canonical form) is RDF text, not XML.
+        assert_eq!(
+            sniff(b"<did:key:z6Mk> <https://schema.org/name> \"B\" <urn:g> .\n"),
+            Kind::Other("N-Quads")
+        );
+        assert_eq!(
+            sniff(b"<https://e.example/c/1>\t<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://e.example/T> .\n"),
+            Kind::Other("N-Quads")
+        );
+        assert_eq!(sniff(b"<a:note xmlns:a=\"urn:x\"/>"), Kind::Other("XML"));
         assert_eq!(
             sniff(b"<!DOCTYPE html><html><body><svg></svg></body></html>"),
             Kind::Other("HTML")

@@ -131,7 +131,7 @@ impl ExtractError {
                 )
             }
             ExtractError::NotABadge { kind } => {
-                let an = ["A", "E", "I", "O", "U", "X", "HTML", "MP4"]
+                let an = ["A", "E", "I", "O", "U", "X", "HTML", "MP4", "N-"]
                     .iter()
                     .any(|p| kind.starts_with(p));
                 if an {
