@@ -3,9 +3,10 @@
 //! or CSV, verify all again, clear. Counting, order and files are [`badge_view::batch`]'s.
 
 use super::{AppState, Card};
+use crate::icons::verdict_icon;
 use badge_verifier::report::{Report, Verdict};
 use badge_view::batch::{self, Row, SortBy, Tally};
-use badge_view::i18n::{t, verdict_icon, Key, Lang};
+use badge_view::i18n::{t, Key, Lang};
 use leptos::prelude::*;
 
 /// More cards than this start closed: the list of their heads is the overview.

@@ -774,18 +774,6 @@ pub fn valid_summary(lang: Lang, passed: usize, warnings: usize, not_checked: us
     }
 }
 
-/// An icon that carries the verdict without colour.
-pub fn verdict_icon(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Valid => "✓",
-        Verdict::Invalid | Verdict::Error => "✕",
-        Verdict::Revoked => "⊘",
-        Verdict::Suspended => "⏸",
-        Verdict::Expired | Verdict::NotYetValid => "⏱",
-        Verdict::Unverifiable => "?",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #[test]

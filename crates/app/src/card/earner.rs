@@ -38,8 +38,8 @@ pub fn earner_check(
                     Some(Some(false)) => "false",
                 }>
                 {move || earner_result.get().map(|m| match m {
-                    Some(true) => view! { <span class="ok">"✓ "{t(lang, Key::EarnerMatch)}</span> }.into_any(),
-                    Some(false) => view! { <span class="bad">"✕ "{t(lang, Key::EarnerNoMatch)}</span> }.into_any(),
+                    Some(true) => view! { <span class="ok">{crate::icons::icon(crate::icons::CHECK)}" "{t(lang, Key::EarnerMatch)}</span> }.into_any(),
+                    Some(false) => view! { <span class="bad">{crate::icons::icon(crate::icons::CLOSE)}" "{t(lang, Key::EarnerNoMatch)}</span> }.into_any(),
                     None => view! { <span>{t(lang, Key::EarnerCannot)}</span> }.into_any(),
                 })}
             </p>

@@ -11,8 +11,9 @@ mod text;
 
 use super::batch::{BatchBar, BatchState};
 use super::{AppState, Card};
+use crate::icons::verdict_icon;
 use badge_verifier::report::{BadgeDisplay, Outcome, Report, Verdict};
-use badge_view::i18n::{t, valid_summary, verdict_explain, verdict_icon, verdict_label, Key, Lang};
+use badge_view::i18n::{t, valid_summary, verdict_explain, verdict_label, Key, Lang};
 use badge_view::{progress, safe_urls};
 use leptos::prelude::*;
 
@@ -98,7 +99,7 @@ fn ResultCard(card: Card) -> impl IntoView {
                 </button>
                 <button type="button" class="link remove" on:click=move |_| state.remove(id)
                     aria-label=move || format!("{}: {}", t(lang.get(), Key::RemoveCard), remove_name)>
-                    "✕"
+                    {crate::icons::icon(crate::icons::CLOSE)}
                 </button>
             </div>
             <div class="card-body" id=format!("card-{id}-body")>

@@ -4,10 +4,9 @@
 
 use super::text::safe_link;
 use super::{badge, checks, Names};
+use crate::icons::verdict_icon;
 use badge_verifier::report::{Report, Transcript};
-use badge_view::i18n::{
-    format_kind, found_at, t, verdict_explain, verdict_icon, verdict_label, Key, Lang,
-};
+use badge_view::i18n::{format_kind, found_at, t, verdict_explain, verdict_label, Key, Lang};
 use badge_view::safe_urls;
 use leptos::prelude::*;
 
