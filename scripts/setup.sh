@@ -38,3 +38,11 @@ if [ "${1:-}" = "--with-browser" ] && [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq chromium >/dev/null
 fi
+# A CJK font, so the zh-TW screenshots the e2e tests take show Chinese, not empty boxes.
+if [ "${1:-}" = "--with-browser" ] && [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then
+  log "installing Debian's fonts-wqy-microhei"
+  export DEBIAN_FRONTEND=noninteractive
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq fonts-wqy-microhei >/dev/null
+fi

@@ -22,7 +22,7 @@ const LATIN = new Set(['API', 'CLR', 'CORS', 'DID', 'DNS', 'ECDSA', 'EdDSA', 'Ed
 /** Latin words in the page's own sentences (not in code, links, badge text or inputs). */
 async function englishSentences(page) {
   const texts = await page.$$eval(
-    'article.card .summary, article.card .plain-checks, article.card .check-detail, article.card .banner, .summary-bar',
+    'article.card .summary, article.card section.plain, article.card .check-detail, article.card .not-verified, .batch-bar',
     (els) => els.map((el) => {
       const c = el.cloneNode(true);
       c.querySelectorAll('code, .mono, a, .badge-text, .input-name, bdi').forEach((x) => x.remove());

@@ -33,12 +33,14 @@ fn mark_icon(mark: Mark, lang: Lang) -> impl IntoView {
     }
 }
 
-/// Detail segments as text: identifiers and URLs in a monospace span.
-fn segments(segs: Vec<Segment>) -> impl IntoView {
+/// Detail segments as text: identifiers and URLs in a monospace span, the badge's own words
+/// isolated (`<bdi>`: untrusted text cannot reorder the sentence around it).
+pub fn segments(segs: Vec<Segment>) -> impl IntoView {
     segs.into_iter()
         .map(|s| match s {
             Segment::Code(c) | Segment::Url(c) => view! { <code>{c}</code> }.into_any(),
-            Segment::Words(w) | Segment::Badge(w) => view! { <span>{w}</span> }.into_any(),
+            Segment::Badge(w) => view! { <bdi class="badge-text">{w}</bdi> }.into_any(),
+            Segment::Words(w) => view! { <span>{w}</span> }.into_any(),
         })
         .collect_view()
 }

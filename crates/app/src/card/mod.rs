@@ -164,14 +164,14 @@ fn summary(
     let v = report.verdict;
     let count = |o: Outcome| report.checks.iter().filter(|c| c.outcome == o).count();
     let reason = if v == Verdict::Valid {
-        valid_summary(
+        vec![badge_view::detail::Segment::Words(valid_summary(
             lang,
             count(Outcome::Passed),
             count(Outcome::Warning),
             count(Outcome::NotChecked),
-        )
+        ))]
     } else {
-        badge_view::detail::to_text(&report.summary, lang)
+        badge_view::detail::render(&report.summary, lang)
     };
     let show_cors = v == Verdict::Unverifiable && !blocked.is_empty();
     let relayed: Vec<String> = relayed
@@ -181,7 +181,7 @@ fn summary(
     view! {
         <p class="summary">
             <strong>{verdict_explain(lang, v)}</strong>" "
-            <span class="reason">{t(lang, Key::Reason)}": "{reason}</span>
+            <span class="reason">{t(lang, Key::Reason)}": "{checks::segments(reason)}</span>
         </p>
         {show_cors.then(|| view! {
             <div class="notice cors" role="note">

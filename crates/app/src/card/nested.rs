@@ -129,7 +129,7 @@ fn nested_card(report: &Report, lang: Lang) -> impl IntoView {
     let names = Names::of(&badge, lang);
     let image = badge.image.clone().filter(|u| safe_urls::is_safe_image(u));
     let has_badge = report.badge.is_some();
-    let reason = badge_view::detail::to_text(&report.summary, lang);
+    let reason = checks::segments(badge_view::detail::render(&report.summary, lang));
     let input = report.input.clone();
     let input_attr = input.clone();
     view! {
