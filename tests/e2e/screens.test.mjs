@@ -63,7 +63,7 @@ for (const width of [1280, 375]) {
         await finish(a);
         // A broken deep link: an error card, never an empty page.
         const b = await app.openApp({ width, locale, colorScheme, suffix: '#credential=eyJAY29udGV4dCI6' });
-        await verdicts(b.page, 1);
+        await b.page.waitForSelector('.card.link-error', { timeout: 10_000 });
         await b.page.screenshot({ path: path.join(out, `broken-link-${tag}.png`), fullPage: true });
         await finish(b);
       });
