@@ -57,6 +57,9 @@ for (const width of [1280, 375]) {
           assert.deepEqual(await englishSentences(page), [], 'English left in the zh-TW page');
         }
         await page.screenshot({ path: path.join(out, `batch-${tag}.png`), fullPage: true });
+        // What a person sees first: the summary bar and the first cards.
+        await page.locator('.batch-bar').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(out, `batch-top-${tag}.png`) });
         const invalid = page.locator('article.card[data-verdict="invalid"]').first();
         await invalid.scrollIntoViewIfNeeded();
         await invalid.screenshot({ path: path.join(out, `invalid-${tag}.png`) });
