@@ -34,9 +34,9 @@ impl Segment {
 
 /// The zh-TW tables, one per part of the core: pairs of lines `en: …` / `zh: …`. Natively
 /// (the CLI's tests, the view's tests) they are compiled in; the browser app fetches them as
-/// one file (`zh-TW.txt`, made at build time from the same files) when the reader chooses
-/// zh-TW, so English readers never download them (21.7 KB brotli) and the first load stays
-/// in its budget. See [`install_zh_tw`].
+/// one file (`zh-TW-<hash>.txt`, made at build time from the same files) when the reader chooses
+/// zh-TW, so English readers never download them (21.7 KB brotli) and the first load does
+/// not carry them. See [`install_zh_tw`].
 #[cfg(not(target_arch = "wasm32"))]
 pub const ZH_TW: &[&str] = &[
     include_str!("zh-TW/report.txt"),
