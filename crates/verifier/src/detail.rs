@@ -232,6 +232,43 @@ impl<'de> Deserialize<'de> for Detail {
     }
 }
 
+/// The templates written in Rust source: the string literal after each `detail!(`, unescaped.
+/// The view's zh-TW completeness test and the module wire's test read the source with it.
+#[cfg(any(test, feature = "test-support"))]
+pub fn templates_in(src: &str) -> Vec<String> {
+    let mac = concat!("detail", "!(");
+    let mut out = Vec::new();
+    let mut rest = src;
+    while let Some(i) = rest.find(mac) {
+        rest = &rest[i + mac.len()..];
+        let Some(lit) = rest.trim_start().strip_prefix('"') else {
+            continue;
+        };
+        let mut t = String::new();
+        let mut chars = lit.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => break,
+                '\\' => match chars.next() {
+                    Some('n') => t.push('\n'),
+                    Some('\n') => {
+                        let s: String = chars.clone().collect();
+                        let skipped = s.len() - s.trim_start().len();
+                        for _ in 0..s[..skipped].chars().count() {
+                            chars.next();
+                        }
+                    }
+                    Some(c) => t.push(c),
+                    None => {}
+                },
+                c => t.push(c),
+            }
+        }
+        out.push(t);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -335,42 +335,6 @@ mod tests {
         assert_eq!(ProofError::from_wire(&text.to_wire()), text);
     }
 
-    /// The templates written in the proof and key code, as the view's completeness test finds
-    /// them (a literal after the macro's name).
-    fn templates_in(src: &str) -> Vec<String> {
-        let mac = concat!("detail", "!(");
-        let mut out = Vec::new();
-        let mut rest = src;
-        while let Some(i) = rest.find(mac) {
-            rest = &rest[i + mac.len()..];
-            let Some(lit) = rest.trim_start().strip_prefix('"') else {
-                continue;
-            };
-            let mut t = String::new();
-            let mut chars = lit.chars();
-            while let Some(c) = chars.next() {
-                match c {
-                    '"' => break,
-                    '\\' => match chars.next() {
-                        Some('n') => t.push('\n'),
-                        Some('\n') => {
-                            let s: String = chars.clone().collect();
-                            let skipped = s.len() - s.trim_start().len();
-                            for _ in 0..s[..skipped].chars().count() {
-                                chars.next();
-                            }
-                        }
-                        Some(c) => t.push(c),
-                        None => {}
-                    },
-                    c => t.push(c),
-                }
-            }
-            out.push(t);
-        }
-        out
-    }
-
     #[test]
     fn the_wire_knows_every_template_of_the_proof_and_key_code() {
         let files = [
@@ -389,7 +353,10 @@ mod tests {
             include_str!("../strict_json.rs"),
             include_str!("../offload.rs"),
         ];
-        let mut found: Vec<String> = files.iter().flat_map(|f| templates_in(f)).collect();
+        let mut found: Vec<String> = files
+            .iter()
+            .flat_map(|f| crate::detail::templates_in(f))
+            .collect();
         found.sort();
         found.dedup();
         let mut listed: Vec<String> = WIRE_TEMPLATES.iter().map(|t| t.to_string()).collect();

@@ -27,34 +27,7 @@ pub(crate) fn templates_in_core() -> Vec<(String, String)> {
     for f in files {
         let src = std::fs::read_to_string(&f).unwrap();
         let name = f.strip_prefix(&root).unwrap().display().to_string();
-        let mut rest = src.as_str();
-        while let Some(i) = rest.find("detail!(") {
-            rest = &rest[i + "detail!(".len()..];
-            let body = rest.trim_start();
-            let Some(lit) = body.strip_prefix('"') else {
-                continue;
-            };
-            let mut t = String::new();
-            let mut chars = lit.chars();
-            while let Some(c) = chars.next() {
-                match c {
-                    '"' => break,
-                    '\\' => match chars.next() {
-                        Some('n') => t.push('\n'),
-                        Some('\n') => {
-                            // A line continuation: skip the next line's indentation.
-                            let s: String = chars.clone().collect();
-                            let skipped = s.len() - s.trim_start().len();
-                            for _ in 0..s[..skipped].chars().count() {
-                                chars.next();
-                            }
-                        }
-                        Some(c) => t.push(c),
-                        None => {}
-                    },
-                    c => t.push(c),
-                }
-            }
+        for t in badge_verifier::detail::templates_in(&src) {
             out.push((name.clone(), t));
         }
     }
