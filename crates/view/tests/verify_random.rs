@@ -23,7 +23,9 @@ use badge_verifier::extract::{self, Payload};
 use badge_verifier::recipient::earner_matches;
 use badge_verifier::{verify, Input, Limits, MemoryFetcher, Options, Outcome, Report};
 use badge_view::i18n::Lang;
-use badge_view::{dates, file_kind, markdown, progress, qr, safe_urls, share, trust};
+use badge_view::{
+    batch, card_words, dates, file_kind, markdown, plain, progress, qr, safe_urls, share, trust,
+};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use rng::Rng;
@@ -845,6 +847,29 @@ fn present_all(r: &Report) {
     for u in &r.expert.fetched {
         let _ = progress::progress_line(Lang::ZhTw, Some((badge_verifier::FetchPurpose::Key, u)));
     }
+    // Issue #18: the share offer, the deep link it makes read back whole and cut anywhere, the
+    // plain lines, the card's words in both languages, the batch downloads.
+    let offer = share::share_offer("http://127.0.0.1:8080/?lang=zh-TW", r, 8000);
+    if let Some(link) = &offer.link {
+        let (search, hash) = match link.url.split_once('#') {
+            Some((a, h)) => (a.split_once('?').map_or("", |(_, q)| q), h),
+            None => (link.url.split_once('?').map_or("", |(_, q)| q), ""),
+        };
+        let _ = share::deep_links(search, hash);
+        for cut in [1, 7, hash.len() / 2, hash.len().saturating_sub(1)] {
+            if let Some(h) = hash.get(..cut) {
+                let _ = share::deep_links("", h);
+            }
+        }
+    }
+    for lang in [Lang::En, Lang::ZhTw] {
+        for typed in [None, Some(None), Some(Some(true)), Some(Some(false))] {
+            let _ = plain::lines(r, typed, lang);
+        }
+        let _ = card_words::card_words(r, lang);
+    }
+    let _ = batch::csv(&[r]);
+    let _ = batch::json_lines(&[r]);
     let Some(b) = &r.badge else {
         return;
     };
