@@ -1,8 +1,8 @@
 //! A check's detail in the reader's language (issue #18). The core gives each detail as a
-//! template with typed arguments ([`badge_verifier::detail`]); English renders the template
+//! template with typed arguments ([`mod@badge_verifier::detail`]); English renders the template
 //! as written, zh-TW looks the template up in its tables (`zh-TW/*.txt`, one per part of
 //! the core) and fills the same arguments, with dates in the reader's format. A template with
-//! no translation is a test failure ([`tests`]), never English in a Chinese page.
+//! no translation is a test failure (`detail/tests.rs`), never English in a Chinese page.
 
 use crate::dates::format_date;
 use crate::i18n::Lang;
