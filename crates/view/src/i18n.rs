@@ -744,36 +744,6 @@ pub fn verdict_explain(lang: Lang, v: Verdict) -> &'static str {
     )
 }
 
-/// The reason for a `valid` verdict, localized (the core's summary for other verdicts is the
-/// failing check's own English detail).
-pub fn valid_summary(lang: Lang, passed: usize, warnings: usize, not_checked: usize) -> String {
-    match lang {
-        Lang::En => {
-            let mut s = format!("all required checks passed ({passed} passed");
-            if warnings > 0 {
-                s.push_str(&format!(
-                    ", {warnings} warning{}",
-                    if warnings == 1 { "" } else { "s" }
-                ));
-            }
-            if not_checked > 0 {
-                s.push_str(&format!(", {not_checked} not checked"));
-            }
-            s + ")."
-        }
-        Lang::ZhTw => {
-            let mut s = format!("所有必要檢查皆已通過（{passed} 項通過");
-            if warnings > 0 {
-                s.push_str(&format!("、{warnings} 項警告"));
-            }
-            if not_checked > 0 {
-                s.push_str(&format!("、{not_checked} 項未檢查"));
-            }
-            s + "）。"
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #[test]
@@ -830,18 +800,6 @@ mod tests {
         // The language button's name says the language in use and contains its visible text.
         assert!(t(Lang::En, Key::LanguageButton).contains(t(Lang::En, Key::LanguageSwitch)));
         assert!(t(Lang::ZhTw, Key::LanguageButton).contains(t(Lang::ZhTw, Key::LanguageSwitch)));
-    }
-
-    #[test]
-    fn valid_summary_counts() {
-        assert_eq!(
-            valid_summary(Lang::En, 3, 1, 2),
-            "all required checks passed (3 passed, 1 warning, 2 not checked)."
-        );
-        assert_eq!(
-            valid_summary(Lang::ZhTw, 3, 0, 0),
-            "所有必要檢查皆已通過（3 項通過）。"
-        );
     }
 
     #[test]

@@ -12,8 +12,8 @@ mod text;
 use super::batch::{BatchBar, BatchState};
 use super::{AppState, Card};
 use crate::icons::verdict_icon;
-use badge_verifier::report::{BadgeDisplay, Outcome, Report, Verdict};
-use badge_view::i18n::{t, valid_summary, verdict_explain, verdict_label, Key, Lang};
+use badge_verifier::report::{BadgeDisplay, Report, Verdict};
+use badge_view::i18n::{t, verdict_explain, verdict_label, Key, Lang};
 use badge_view::{progress, safe_urls};
 use leptos::prelude::*;
 
@@ -162,17 +162,9 @@ fn summary(
     lang: Lang,
 ) -> impl IntoView {
     let v = report.verdict;
-    let count = |o: Outcome| report.checks.iter().filter(|c| c.outcome == o).count();
-    let reason = if v == Verdict::Valid {
-        vec![badge_view::detail::Segment::Words(valid_summary(
-            lang,
-            count(Outcome::Passed),
-            count(Outcome::Warning),
-            count(Outcome::NotChecked),
-        ))]
-    } else {
-        badge_view::detail::render(&report.summary, lang)
-    };
+    // A valid badge needs no reason: the plain lines below say what was established. (The
+    // count of checks that passed, issue #18's "(21 passed, 1 warning)", is in Details.)
+    let reason = (v != Verdict::Valid).then(|| badge_view::detail::render(&report.summary, lang));
     let show_cors = v == Verdict::Unverifiable && !blocked.is_empty();
     let relayed: Vec<String> = relayed
         .into_iter()
@@ -181,7 +173,7 @@ fn summary(
     view! {
         <p class="summary">
             <strong>{verdict_explain(lang, v)}</strong>" "
-            <span class="reason">{t(lang, Key::Reason)}": "{checks::segments(reason)}</span>
+            {reason.map(|r| view! { <span class="reason">{t(lang, Key::Reason)}": "{checks::segments(r)}</span> })}
         </p>
         {show_cors.then(|| view! {
             <div class="notice cors" role="note">

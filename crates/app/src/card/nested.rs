@@ -5,7 +5,7 @@
 use super::text::safe_link;
 use super::{badge, checks, Names};
 use crate::icons::verdict_icon;
-use badge_verifier::report::{Report, Transcript};
+use badge_verifier::report::{Report, Transcript, Verdict};
 use badge_view::i18n::{format_kind, found_at, t, verdict_explain, verdict_label, Key, Lang};
 use badge_view::safe_urls;
 use leptos::prelude::*;
@@ -129,7 +129,8 @@ fn nested_card(report: &Report, lang: Lang) -> impl IntoView {
     let names = Names::of(&badge, lang);
     let image = badge.image.clone().filter(|u| safe_urls::is_safe_image(u));
     let has_badge = report.badge.is_some();
-    let reason = checks::segments(badge_view::detail::render(&report.summary, lang));
+    let reason = (v != Verdict::Valid)
+        .then(|| checks::segments(badge_view::detail::render(&report.summary, lang)));
     let input = report.input.clone();
     let input_attr = input.clone();
     view! {
@@ -142,7 +143,7 @@ fn nested_card(report: &Report, lang: Lang) -> impl IntoView {
             {report.found_at.as_ref().map(|at| view! { <p class="found-at muted">{found_at(lang, at)}</p> })}
             <p class="summary">
                 <strong>{verdict_explain(lang, v)}</strong>" "
-                <span class="reason">{t(lang, Key::Reason)}": "{reason}</span>
+                {reason.map(|r| view! { <span class="reason">{t(lang, Key::Reason)}": "{r}</span> })}
             </p>
             {kind_note(report, lang)}
             {link_note(report, lang)}
