@@ -109,8 +109,9 @@ impl JsonError {
         }
     }
 
-    /// [`JsonError::detail`] in English (kept for callers that still build text).
-    pub fn describe(&self, what: &str) -> String {
+    /// [`JsonError::detail`] in English, for tests that read the sentence.
+    #[cfg(test)]
+    fn describe(&self, what: &str) -> String {
         self.detail(Detail::Text(what.to_string())).to_string()
     }
 

@@ -18,7 +18,6 @@ use crate::jose::{jws, keys};
 pub trait Failure: std::fmt::Display {
     /// The reason, as a check's detail (its English is the `Display` text), for
     /// [`crate::verify::failure::failure_check`] to build its check from.
-    #[allow(dead_code)] // until failure_check takes details rather than text (issue #18)
     fn detail(&self) -> Detail;
 
     /// The algorithm, cryptosuite or key type is one this verifier does not implement: the

@@ -3,7 +3,7 @@
 
 use crate::check::{Check, CheckId, Verdict};
 use crate::detail;
-use crate::detail::{cause, code, Detail};
+use crate::detail::{cause, Detail};
 use crate::proof::Failure;
 
 /// The check for a signature (or its key) that could not be verified: the one place that
@@ -17,15 +17,11 @@ use crate::proof::Failure;
 ///   algorithm MUST be "RS256" as a minimum … Support for other algorithms is permitted".
 /// - Anything else (malformed input, a bad signature, a key whose type contradicts the
 ///   algorithm, `none` or an HMAC, RFC 8725 §3.1–3.2): failed, the badge is invalid.
-///
-/// `context` prefixes the detail ("ecdsa-rdfc-2019: " …): an identifier, shown as is.
-pub fn failure_check<E: Failure + ?Sized>(id: CheckId, context: &str, e: &E) -> Check {
-    let context = context.trim_end().trim_end_matches(':');
-    let context = (!context.is_empty()).then(|| detail!("{id}", id = code(context)));
-    failure_check_in(id, context, e)
+pub fn failure_check<E: Failure + ?Sized>(id: CheckId, e: &E) -> Check {
+    failure_check_in(id, None, e)
 }
 
-/// [`failure_check`] with the context in words ("the `jwk` header").
+/// [`failure_check`] with a context that prefixes the detail ("the `jwk` header").
 pub fn failure_check_in<E: Failure + ?Sized>(id: CheckId, context: Option<Detail>, e: &E) -> Check {
     let why = cause(e.detail());
     if e.needs_full_verifier() {
@@ -77,7 +73,7 @@ mod tests {
     #[test]
     fn not_implemented_is_not_checked_everything_else_invalid() {
         let unsupported = jws::Alg::from_header(Some("ES512")).unwrap_err();
-        let c = failure_check(CheckId::Proof, "", &unsupported);
+        let c = failure_check(CheckId::Proof, &unsupported);
         assert_eq!(
             (c.outcome, c.effect),
             (Outcome::NotChecked, Some(Verdict::Unverifiable))
@@ -87,19 +83,19 @@ mod tests {
             "{c:?}"
         );
         let refused = jws::Alg::from_header(Some("HS256")).unwrap_err();
-        let c = failure_check(CheckId::Proof, "", &refused);
+        let c = failure_check(CheckId::Proof, &refused);
         assert_eq!(
             (c.outcome, c.effect),
             (Outcome::Failed, Some(Verdict::Invalid))
         );
         let suite = data_integrity::ProofError::NotImplemented("cryptosuite bbs-2023".into());
         assert_eq!(
-            failure_check(CheckId::Proof, "", &suite).effect,
+            failure_check(CheckId::Proof, &suite).effect,
             Some(Verdict::Unverifiable)
         );
         let bad = data_integrity::ProofError::BadSignature;
         assert_eq!(
-            failure_check(CheckId::Proof, "", &bad).effect,
+            failure_check(CheckId::Proof, &bad).effect,
             Some(Verdict::Invalid)
         );
         let key = keys::KeyError::unsupported("P-384");
@@ -116,23 +112,19 @@ mod tests {
         );
         let malformed = keys::KeyError("invalid P-256 key".into());
         assert_eq!(
-            failure_check(CheckId::ProofMethod, "", &malformed).effect,
+            failure_check(CheckId::ProofMethod, &malformed).effect,
             Some(Verdict::Invalid)
         );
         // Left to the full verifier: its own check, never passed, never invalid.
         for (c, what) in [
             (
-                failure_check(
-                    CheckId::Proof,
-                    "",
-                    &jws::JwsError::NeedsFullVerifier("ES384"),
-                ),
+                failure_check(CheckId::Proof, &jws::JwsError::NeedsFullVerifier("ES384")),
                 "ES384 signatures are verified by the full verifier",
             ),
             (
-                failure_check(
+                failure_check_in(
                     CheckId::Proof,
-                    "proof 1: ",
+                    Some("proof 1".into()),
                     &data_integrity::ProofError::NeedsFullVerifier("ecdsa-sd-2023 proofs"),
                 ),
                 "proof 1: ecdsa-sd-2023 proofs are verified by the full verifier",

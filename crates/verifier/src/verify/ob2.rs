@@ -266,7 +266,7 @@ pub(crate) async fn verify_signed<F: Fetcher>(
             return;
         }
         Err(e) => {
-            v.add(crate::verify::failure::failure_check(CheckId::Signature, "", &e));
+            v.add(crate::verify::failure::failure_check(CheckId::Signature, &e));
             return;
         }
     }
@@ -815,7 +815,7 @@ async fn signature_checks<F: Fetcher>(
         let verified = bound.verify_jws(jws);
         // This build leaves RSA to the full verifier (feature `extended-suites`).
         if let Err(e @ JwsError::NeedsFullVerifier(_)) = &verified {
-            v.add(crate::verify::failure::failure_check(CheckId::Signature, "", e));
+            v.add(crate::verify::failure::failure_check(CheckId::Signature, e));
             return false;
         }
         if let Ok((alg, issued)) = verified {

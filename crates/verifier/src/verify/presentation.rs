@@ -250,7 +250,7 @@ async fn one_proof<F: Fetcher>(
     }
     if let Err(e @ data_integrity::ProofError::NotImplemented(_)) = data_integrity::Suite::of(proof)
     {
-        v.add(failure_check(PROOF, "", &e));
+        v.add(failure_check(PROOF, &e));
         return (false, None);
     }
     // VC Data Integrity §4.3 "Verify Proof": the proof purpose must be the expected one; a
@@ -342,7 +342,7 @@ async fn one_proof<F: Fetcher>(
             true
         }
         Err(e) => {
-            v.add(failure_check(PROOF, "", &e));
+            v.add(failure_check(PROOF, &e));
             false
         }
     };
@@ -396,7 +396,7 @@ async fn jwt_signature<F: Fetcher>(
     let alg = match jws.alg() {
         Ok(a) => a,
         Err(e) => {
-            v.add(failure_check(PROOF, "", &e));
+            v.add(failure_check(PROOF, &e));
             return None;
         }
     };
@@ -460,7 +460,7 @@ async fn jwt_signature<F: Fetcher>(
             true
         }
         Err(e) => {
-            v.add(failure_check(PROOF, "", &e));
+            v.add(failure_check(PROOF, &e));
             false
         }
     };

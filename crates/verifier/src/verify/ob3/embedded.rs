@@ -224,7 +224,7 @@ fn one_proof(
     // OB 3.0 permits other suites; one this verifier does not implement cannot count for or
     // against the credential: not checked, so the verdict is unverifiable.
     if let Err(e @ ProofError::NotImplemented(_)) = data_integrity::Suite::of(proof) {
-        checks.push(failure_check(CheckId::Proof, "", &e));
+        checks.push(failure_check(CheckId::Proof, &e));
         return ProofResult::unchecked(checks, suite);
     }
     // integrity.md "Create the Proof": proofPurpose "assertionMethod".
@@ -342,7 +342,7 @@ fn one_proof(
             )
         }
         Some(Err(e)) => {
-            let mut c = failure_check(CheckId::Proof, "", &e);
+            let mut c = failure_check(CheckId::Proof, &e);
             let why = std::mem::replace(&mut c.detail, Detail::Text(String::new()));
             c.detail = detail!(
                 "{suite}: {why}",

@@ -203,7 +203,7 @@ pub(crate) async fn verify_signature<F: Fetcher>(
     let alg = match jws.alg() {
         Ok(a) => a,
         Err(e) => {
-            v.add(crate::verify::failure::failure_check(CheckId::Proof, "", &e));
+            v.add(crate::verify::failure::failure_check(CheckId::Proof, &e));
             return;
         }
     };
@@ -256,7 +256,7 @@ pub(crate) async fn verify_signature<F: Fetcher>(
         match header_jwk(jwk) {
             Ok(k) => keys.push(trust::bind(&mut resolver, k, None, issuer).await),
             Err(e) => {
-                let mut c = crate::verify::failure::failure_check(CheckId::ProofMethod, "", &e);
+                let mut c = crate::verify::failure::failure_check(CheckId::ProofMethod, &e);
                 let why = std::mem::replace(&mut c.detail, Detail::Text(String::new()));
                 c.detail = detail!("the `jwk` header: {why}", why = cause(why));
                 checks.push(c);
@@ -323,7 +323,7 @@ pub(crate) async fn verify_signature<F: Fetcher>(
         // A bad signature or a key of the wrong kind: invalid; an algorithm this build leaves
         // to the full verifier: its own check.
         Err(e) => {
-            checks.push(crate::verify::failure::failure_check(CheckId::Proof, "", &e));
+            checks.push(crate::verify::failure::failure_check(CheckId::Proof, &e));
             None
         }
     };
