@@ -94,12 +94,42 @@ async function loadTimes(page) {
  * card has a final `data-verdict` (DOM) → the next frame after that. Returns ms and verdicts.
  */
 async function choose(page, files) {
+  await armVerdicts(page, files.length);
+  await page.evaluate(() => addEventListener('change', () => window.__benchStart(), { capture: true, once: true }));
+  await page.setInputFiles('#file-input', files);
+  return settled(page);
+}
+
+/**
+ * Drops `files` on the drop zone at once, as a drag from the desktop does, and times in the page
+ * the `drop` event → every new card has a final `data-verdict` → the next frame.
+ */
+async function drop(page, files) {
+  await armVerdicts(page, files.length);
+  const list = files.map((f) => ({ name: path.basename(f), data: fs.readFileSync(f).toString('base64') }));
+  await page.evaluate((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name));
+    const zone = document.querySelector('.dropzone');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    window.__benchStart();
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, list);
+  return settled(page);
+}
+
+/**
+ * Arms, in the page, the wait for `n` new cards to have a final `data-verdict`:
+ * `window.__bench` resolves with the time from `window.__benchStart()` to that DOM and to the
+ * next frame.
+ */
+async function armVerdicts(page, n) {
   const before = await page.$$eval('article.card', (c) => c.length);
   await page.evaluate(({ before, n, wait }) => {
+    let t0 = null;
+    window.__benchStart = () => { t0 = performance.now(); };
     window.__bench = new Promise((resolve, reject) => {
-      let t0 = null;
       const timer = setTimeout(() => reject(new Error('no verdict in time')), wait);
-      addEventListener('change', () => { t0 = performance.now(); }, { capture: true, once: true });
       const cards = () => [...document.querySelectorAll('article.card')].slice(before);
       const obs = new MutationObserver(() => {
         const c = cards();
@@ -115,43 +145,12 @@ async function choose(page, files) {
       });
       obs.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-verdict'] });
     });
-  }, { before, n: files.length, wait: WAIT });
-  await page.setInputFiles('#file-input', files);
-  const r = await page.evaluate(() => window.__bench);
-  const bad = r.verdicts.filter((v) => v !== 'valid');
-  if (bad.length) throw new Error(`expected every verdict valid, got ${r.verdicts.join(', ')}`);
-  return { dom: r.dom, frame: r.frame };
+  }, { before, n, wait: WAIT });
 }
 
-/**
- * Drops `files` on the drop zone at once, as a drag from the desktop does, and times in the page
- * the `drop` event → every new card has a final `data-verdict` → the next frame.
- */
-async function drop(page, files) {
-  const before = await page.$$eval('article.card', (c) => c.length);
-  const payload = files.map((f) => ({ name: path.basename(f), data: fs.readFileSync(f).toString('base64') }));
-  const r = await page.evaluate(({ before, list, wait }) => new Promise((resolve, reject) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name));
-    const timer = setTimeout(() => reject(new Error('no verdict in time')), wait);
-    const cards = () => [...document.querySelectorAll('article.card')].slice(before);
-    let t0 = null;
-    const obs = new MutationObserver(() => {
-      const c = cards();
-      if (t0 === null || c.length !== list.length || !c.every((x) => x.dataset.verdict && x.dataset.verdict !== 'pending')) return;
-      obs.disconnect();
-      clearTimeout(timer);
-      const dom = performance.now() - t0;
-      requestAnimationFrame(() => setTimeout(() => resolve({
-        dom, frame: performance.now() - t0, verdicts: c.map((x) => x.dataset.verdict),
-      }), 0));
-    });
-    obs.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-verdict'] });
-    const zone = document.querySelector('.dropzone');
-    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    t0 = performance.now();
-    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }), { before, list: payload, wait: WAIT });
+/** The armed wait's times; every verdict must be valid. */
+async function settled(page) {
+  const r = await page.evaluate(() => window.__bench);
   const bad = r.verdicts.filter((v) => v !== 'valid');
   if (bad.length) throw new Error(`expected every verdict valid, got ${r.verdicts.join(', ')}`);
   return { dom: r.dom, frame: r.frame };
