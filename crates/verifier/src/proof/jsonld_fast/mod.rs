@@ -15,18 +15,19 @@
 //! stays the reference. `tests/jsonld_fast.rs` checks the two agree, output for output, on every
 //! test credential and on random mutations of them.
 
-use super::loader::{ready, BundledLoader};
-use crate::memo::Memo;
-use json_ld::context_processing::{Options as ProcessingOptions, Process};
-use json_ld::syntax::TryFromJson;
-use json_ld::{rdf_types, BlankIdBuf, IriBuf};
+#[rustfmt::skip]
+mod compiled;
+mod context;
+#[cfg(feature = "jsonld-reference")]
+mod dynamic;
+#[cfg(all(feature = "jsonld-reference", any(test, feature = "test-support")))]
+pub mod generate;
+
+use context::{apply_local, apply_scoped, keyword, Container, Ctx, Kw, Mapping, Term, TypeMapping};
 use oxrdf::{BlankNode, GraphName, Literal, NamedNode, NamedNodeRef, QuadRef, Subject, TermRef};
 use serde_json::{Map, Value};
 use std::cell::Cell;
 use std::collections::HashMap;
-use std::rc::Rc;
-
-type JlContext = json_ld::Context<IriBuf, BlankIdBuf>;
 
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 const RDF_FIRST: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#first";
@@ -37,36 +38,10 @@ const XSD_BOOLEAN: &str = "http://www.w3.org/2001/XMLSchema#boolean";
 const XSD_INTEGER: &str = "http://www.w3.org/2001/XMLSchema#integer";
 const XSD_DOUBLE: &str = "http://www.w3.org/2001/XMLSchema#double";
 
-/// Compiled contexts kept per thread; past this many the cache starts over (the bundled
-/// contexts give a few dozen in practice).
-const CACHE_MAX: usize = 2_048;
-
-/// Contexts one document may make us compile before we hand it to the reference path
-/// (a crafted document alternating types could otherwise make many).
+/// Contexts one document may make us process at run time before we hand it to the reference
+/// path (a crafted document alternating types could otherwise make many). Compiled states cost
+/// nothing and are not counted.
 const MAX_COMPILES_PER_DOCUMENT: usize = 64;
-
-/// Keywords the walker understands; any other keyword makes it decline.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Kw {
-    Id,
-    Type,
-    Value,
-    Context,
-    Other,
-}
-
-fn keyword(s: &str) -> Option<Kw> {
-    Some(match s {
-        "@id" => Kw::Id,
-        "@type" => Kw::Type,
-        "@value" => Kw::Value,
-        "@context" => Kw::Context,
-        "@base" | "@container" | "@direction" | "@graph" | "@import" | "@included" | "@index"
-        | "@json" | "@language" | "@list" | "@nest" | "@none" | "@prefix" | "@propagate"
-        | "@protected" | "@reverse" | "@set" | "@version" | "@vocab" => Kw::Other,
-        _ => return None,
-    })
-}
 
 /// What a term or key expands to (JSON-LD 1.1 API §5.2 IRI Expansion).
 #[derive(Clone, Debug)]
@@ -76,247 +51,11 @@ enum Expanded<'a> {
     Blank(&'a str),
 }
 
-#[derive(Clone, Debug)]
-enum Mapping {
-    Keyword(Kw),
-    Iri(Rc<str>),
-    /// Null or blank-node mapping, or one `json-ld` found invalid.
-    Unusable,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-enum TypeMapping {
-    /// No type mapping, or `@none`.
-    None,
-    Id,
-    Vocab,
-    Json,
-    Iri(Rc<str>),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Container {
-    /// No container, or `@set`.
-    None,
-    List,
-    /// `@graph` (with or without `@set`).
-    Graph,
-    Unsupported,
-}
-
-#[derive(Clone, Debug)]
-struct Term {
-    mapping: Mapping,
-    prefix: bool,
-    typ: TypeMapping,
-    container: Container,
-    /// Has a scoped context (`@context` in its definition).
-    scoped: bool,
-    /// False when the definition uses a feature the walker does not implement.
-    supported: bool,
-}
-
-/// An active context compiled for the walker, with the `json-ld` context it came from (needed
-/// to process scoped contexts on top of it).
-pub struct Ctx {
-    id: u64,
-    jl: JlContext,
-    terms: HashMap<String, Term>,
-    vocab: Option<Rc<str>>,
-    /// The context to return to for new node objects (set by type-scoped contexts, which do
-    /// not propagate: JSON-LD 1.1 API §4.1.2 step 3 and §13 step 7).
-    previous: Option<Rc<Ctx>>,
-}
-
-fn next_id() -> u64 {
-    thread_local!(static NEXT: Cell<u64> = const { Cell::new(0) });
-    NEXT.with(|n| {
-        n.set(n.get() + 1);
-        n.get()
-    })
-}
-
-fn compile(jl: JlContext, previous: Option<Rc<Ctx>>) -> Option<Rc<Ctx>> {
-    if jl.default_language().is_some() || jl.default_base_direction().is_some() {
-        return None;
-    }
-    let vocab = match jl.vocabulary() {
-        None => None,
-        Some(json_ld::Term::Id(json_ld::Id::Valid(rdf_types::Id::Iri(i)))) => {
-            Some(Rc::from(i.as_str()))
-        }
-        Some(_) => return None,
-    };
-    let mut terms = HashMap::with_capacity(jl.definitions().len());
-    for binding in jl.definitions() {
-        if let json_ld::context::BindingRef::Normal(key, def) = binding {
-            terms.insert(key.as_str().to_owned(), term(def));
-        }
-    }
-    Some(Rc::new(Ctx {
-        id: next_id(),
-        jl,
-        terms,
-        vocab,
-        previous,
-    }))
-}
-
-fn term(def: &json_ld::context::NormalTermDefinition<IriBuf, BlankIdBuf>) -> Term {
-    use json_ld::ContainerKind as K;
-    let mapping = match &def.value {
-        Some(json_ld::Term::Keyword(k)) => {
-            Mapping::Keyword(keyword(k.into_str()).unwrap_or(Kw::Other))
-        }
-        Some(json_ld::Term::Id(json_ld::Id::Valid(rdf_types::Id::Iri(i)))) => {
-            Mapping::Iri(Rc::from(i.as_str()))
-        }
-        _ => Mapping::Unusable,
-    };
-    let mut supported = def.language.is_none()
-        && def.direction.is_none()
-        && def.index.is_none()
-        && def.nest.is_none()
-        && !def.reverse_property;
-    let typ = match &def.typ {
-        None | Some(json_ld::Type::None) => TypeMapping::None,
-        Some(json_ld::Type::Id) => TypeMapping::Id,
-        Some(json_ld::Type::Vocab) => TypeMapping::Vocab,
-        Some(json_ld::Type::Json) => TypeMapping::Json,
-        Some(json_ld::Type::Iri(i)) => TypeMapping::Iri(Rc::from(i.as_str())),
-    };
-    let container = match def.container.as_slice() {
-        [] | [K::Set] => Container::None,
-        [K::List] => Container::List,
-        [K::Graph] | [K::Graph, K::Set] | [K::Set, K::Graph] => Container::Graph,
-        _ => Container::Unsupported,
-    };
-    if container == Container::Unsupported {
-        supported = false;
-    }
-    Term {
-        mapping,
-        prefix: def.prefix,
-        typ,
-        container,
-        scoped: def.context.is_some(),
-        supported,
-    }
-}
-
-#[derive(Hash, PartialEq, Eq)]
-enum CacheKey {
-    /// A top-level or embedded `@context` (its JSON text) applied to a context.
-    Local(u64, String),
-    /// The scoped context of `term` as defined in context `definer`, applied to a context.
-    Scoped {
-        active: u64,
-        definer: u64,
-        term: String,
-        type_scoped: bool,
-    },
-}
-
-thread_local! {
-    static CACHE: Memo<CacheKey, Option<Rc<Ctx>>> = Memo::new(CACHE_MAX);
-    static EMPTY: Rc<Ctx> = compile(JlContext::new(None), None).expect("the empty context compiles");
-}
-
-fn cached(key: CacheKey, make: impl FnOnce() -> Option<Rc<Ctx>>) -> Option<Rc<Ctx>> {
-    if let Some(hit) = CACHE.with(|c| c.get(&key)) {
-        return hit;
-    }
-    let made = make();
-    CACHE.with(|c| c.insert(key, made.clone()));
-    made
-}
-
-/// The `previous` of a context `json-ld` just processed on top of `active` (§4.1.2 steps 1, 3:
-/// the result keeps `active`'s previous context, or gets `active` when it does not propagate).
-fn previous_of(processed: &JlContext, active: &Rc<Ctx>) -> Option<Rc<Ctx>> {
-    processed
-        .previous_context()
-        .map(|_| active.previous.clone().unwrap_or_else(|| active.clone()))
-}
-
-/// Applies an embedded or top-level `@context` made only of context URLs.
-fn apply_local(active: &Rc<Ctx>, local: &Value, budget: &Cell<usize>) -> Option<Rc<Ctx>> {
-    let urls_only = match local {
-        Value::String(_) => true,
-        Value::Array(a) => a.iter().all(Value::is_string),
-        _ => false,
-    };
-    if !urls_only {
-        return None;
-    }
-    cached(CacheKey::Local(active.id, local.to_string()), || {
-        spend(budget)?;
-        let syntax = json_ld::syntax::context::Context::try_from_json(
-            json_syntax::Value::from_serde_json(local.clone()),
-        )
-        .ok()?;
-        let loader = BundledLoader::default();
-        // `&mut NoVocabulary`, as in jsonld.rs: one compiled copy of context processing.
-        let processed = ready(syntax.process_with(
-            &mut rdf_types::vocabulary::no_vocabulary_mut(),
-            &active.jl,
-            &loader,
-            None,
-            ProcessingOptions::default(),
-        ))
-        .ok()?
-        .into_processed();
-        let previous = previous_of(&processed, active);
-        compile(processed, previous)
-    })
-}
-
-/// Applies the scoped context of `term` (as defined in `definer`) on top of `active`.
-fn apply_scoped(
-    active: &Rc<Ctx>,
-    definer: &Ctx,
-    term: &str,
-    type_scoped: bool,
-    budget: &Cell<usize>,
-) -> Option<Rc<Ctx>> {
-    let key = CacheKey::Scoped {
-        active: active.id,
-        definer: definer.id,
-        term: term.to_owned(),
-        type_scoped,
-    };
-    cached(key, || {
-        spend(budget)?;
-        let def = definer.jl.get_normal(term)?;
-        let local = def.context.as_deref()?;
-        let options = if type_scoped {
-            ProcessingOptions::default().without_propagation()
-        } else {
-            ProcessingOptions::default().with_override()
-        };
-        let loader = BundledLoader::default();
-        let processed = ready(local.process_with(
-            &mut rdf_types::vocabulary::no_vocabulary_mut(),
-            &active.jl,
-            &loader,
-            def.base_url().cloned(),
-            options,
-        ))
-        .ok()?
-        .into_processed();
-        let previous = previous_of(&processed, active);
-        compile(processed, previous)
-    })
-}
-
-fn spend(budget: &Cell<usize>) -> Option<()> {
-    let left = budget.get().checked_sub(1)?;
-    budget.set(left);
-    Some(())
-}
-
+/// An absolute IRI (RFC 3987 §2.2 `IRI`: a scheme, then the rest), by oxiri's parser, which
+/// oxrdf already links: `json-ld`'s (iref) would bring its grammar tables to the first load.
+/// `tests/jsonld_fast.rs` holds the two paths to the same output.
 fn is_absolute_iri(s: &str) -> bool {
-    json_ld::Iri::new(s).is_ok()
+    oxiri::Iri::parse(s).is_ok()
 }
 
 /// Blank node labels the walker accepts from documents (conservative: `json-ld` has its own
@@ -337,10 +76,10 @@ fn expand_iri<'a>(ctx: &'a Ctx, value: &'a str, vocab: bool) -> Option<Expanded<
         return keyword(value).map(Expanded::Keyword);
     }
     if vocab {
-        if let Some(t) = ctx.terms.get(value) {
-            return match &t.mapping {
-                Mapping::Keyword(k) => Some(Expanded::Keyword(*k)),
-                Mapping::Iri(i) => Some(Expanded::Iri(std::borrow::Cow::Borrowed(&**i))),
+        if let Some(t) = ctx.term(value) {
+            return match t.mapping {
+                Mapping::Keyword(k) => Some(Expanded::Keyword(k)),
+                Mapping::Iri(i) => Some(Expanded::Iri(std::borrow::Cow::Borrowed(i))),
                 Mapping::Unusable => None,
             };
         }
@@ -358,7 +97,7 @@ fn expand_iri<'a>(ctx: &'a Ctx, value: &'a str, vocab: bool) -> Option<Expanded<
                 mapping: Mapping::Iri(i),
                 prefix: true,
                 ..
-            }) = ctx.terms.get(prefix)
+            }) = ctx.term(prefix)
             {
                 let joined = format!("{i}{suffix}");
                 return is_absolute_iri(&joined)
@@ -370,7 +109,7 @@ fn expand_iri<'a>(ctx: &'a Ctx, value: &'a str, vocab: bool) -> Option<Expanded<
         }
     }
     if vocab {
-        if let Some(v) = &ctx.vocab {
+        if let Some(v) = ctx.vocab() {
             let joined = format!("{v}{value}");
             return is_absolute_iri(&joined)
                 .then_some(Expanded::Iri(std::borrow::Cow::Owned(joined)));
@@ -423,12 +162,12 @@ impl Walker {
     /// it stands for (`Some(None)` for null).
     fn element(
         &mut self,
-        ctx: &Rc<Ctx>,
+        ctx: &Ctx,
         property: Option<&str>,
         element: &Value,
         graph: &GraphName,
     ) -> Option<Option<oxrdf::Term>> {
-        let scoped = property.is_some_and(|p| ctx.terms.get(p).is_some_and(|t| t.scoped));
+        let scoped = property.is_some_and(|p| ctx.term(p).is_some_and(|t| t.scoped));
         match element {
             Value::Null => Some(None),
             Value::Array(_) => None,
@@ -448,11 +187,11 @@ impl Walker {
 
     /// Value Expansion (§5.3.2) of a scalar, then its RDF term (§8.6 Object to RDF).
     fn value(&mut self, ctx: &Ctx, property: &str, v: &Value) -> Option<oxrdf::Term> {
-        let def = ctx.terms.get(property);
+        let def = ctx.term(property);
         if def.is_some_and(|d| !d.supported) {
             return None;
         }
-        let typ = def.map_or(&TypeMapping::None, |d| &d.typ);
+        let typ = def.map_or(TypeMapping::None, |d| d.typ);
         let datatype = match (typ, v) {
             (TypeMapping::Id, Value::String(s)) => {
                 return self.reference(ctx, s, false).map(Into::into)
@@ -461,7 +200,7 @@ impl Walker {
                 return self.reference(ctx, s, true).map(Into::into)
             }
             (TypeMapping::Id | TypeMapping::Vocab | TypeMapping::Json, _) => return None,
-            (TypeMapping::Iri(t), _) => Some(&**t),
+            (TypeMapping::Iri(t), _) => Some(t),
             (TypeMapping::None, _) => None,
         };
         literal(v, datatype).map(Into::into)
@@ -470,7 +209,7 @@ impl Walker {
     /// Expands a map: a node object or a value object.
     fn object(
         &mut self,
-        ctx: &Rc<Ctx>,
+        ctx: &Ctx,
         property: Option<&str>,
         o: &Map<String, Value>,
         graph: &GraphName,
@@ -478,7 +217,7 @@ impl Walker {
     ) -> Option<oxrdf::Term> {
         // §13 step 7: contexts that do not propagate are left behind by new node objects.
         let mut active = ctx.clone();
-        if let Some(previous) = &ctx.previous {
+        if let Some(previous) = ctx.previous() {
             let mut has_value = false;
             let mut has_id = false;
             for k in o.keys() {
@@ -490,12 +229,12 @@ impl Walker {
             }
             let single_id = o.len() == 1 && has_id;
             if !has_value && !single_id {
-                active = previous.clone();
+                active = previous;
             }
         }
         // Step 8: property-scoped context (overrides protected terms).
         if let Some(p) = property {
-            if ctx.terms.get(p).is_some_and(|t| t.scoped) {
+            if ctx.term(p).is_some_and(|t| t.scoped) {
                 active = apply_scoped(&active, ctx, p, false, &self.budget)?;
             }
         }
@@ -531,7 +270,7 @@ impl Walker {
             }
             types[start..].sort_unstable();
             for t in &types[start..] {
-                if type_scoped.terms.get(*t).is_some_and(|d| d.scoped) {
+                if type_scoped.term(t).is_some_and(|d| d.scoped) {
                     active = apply_scoped(&active, &type_scoped, t, true, &self.budget)?;
                 }
             }
@@ -613,14 +352,14 @@ impl Walker {
     /// Expands the value of one property (§13 step 13.4–13.13) and emits its statements.
     fn property(
         &mut self,
-        ctx: &Rc<Ctx>,
+        ctx: &Ctx,
         subject: &Subject,
         predicate: NamedNodeRef<'_>,
         key: &str,
         v: &Value,
         graph: &GraphName,
     ) -> Option<()> {
-        let def = ctx.terms.get(key);
+        let def = ctx.term(key);
         if def.is_some_and(|d| !d.supported) {
             return None;
         }
@@ -670,7 +409,7 @@ impl Walker {
 
     fn values(
         &mut self,
-        ctx: &Rc<Ctx>,
+        ctx: &Ctx,
         subject: &Subject,
         predicate: NamedNodeRef<'_>,
         key: &str,
@@ -776,8 +515,7 @@ fn json_literal(v: &Value) -> Option<Literal> {
 pub fn to_dataset(doc: &Value) -> Option<oxrdf::Dataset> {
     let obj = doc.as_object()?;
     let budget = Cell::new(MAX_COMPILES_PER_DOCUMENT);
-    let empty = EMPTY.with(Rc::clone);
-    let top = apply_local(&empty, obj.get("@context")?, &budget)?;
+    let top = apply_local(&context::EMPTY, obj.get("@context")?, &budget)?;
     let mut walker = Walker {
         dataset: oxrdf::Dataset::new(),
         labels: HashMap::new(),
@@ -793,11 +531,10 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn credentials_context() -> Rc<Ctx> {
-        let empty = EMPTY.with(Rc::clone);
+    fn credentials_context() -> Ctx {
         let budget = Cell::new(MAX_COMPILES_PER_DOCUMENT);
         apply_local(
-            &empty,
+            &context::EMPTY,
             &json!("https://www.w3.org/ns/credentials/v2"),
             &budget,
         )
