@@ -5,7 +5,7 @@
 //! (the app's first load) such a document is declined and takes the general path, which the
 //! on-demand module has.
 
-use super::compiled::{IRIS, KEYS, LOCAL, SCOPED, STATES, TERMS};
+use super::compiled::{DELTAS, IRIS, KEYS, LOCAL, SCOPED, STATES, TERMS};
 use serde_json::Value;
 use std::cell::Cell;
 use std::cmp::Ordering;
@@ -74,17 +74,12 @@ pub struct Term<'a> {
     pub supported: bool,
 }
 
-/// A compiled context: its own term definitions (indices into [`TERMS`], sorted by key) over
-/// those of its base state (a state, or [`NONE`]), its `@vocab` (an index into [`IRIS`], or
-/// [`NONE`]) and its previous context (a state, or [`NONE`]). Most states differ from their
-/// base by a few terms (a type-scoped context over the context it applies to), so the tables
-/// hold each difference once.
-pub struct StaticState {
-    pub base: u16,
-    pub terms: &'static [u16],
-    pub vocab: u16,
-    pub previous: u16,
-}
+// A compiled context is a row of `STATES`: [its base state (or NONE), where its own term
+// definitions start in `DELTAS` (indices into `TERMS`, sorted by key; they end where the next
+// state's start), its `@vocab` (an index into `IRIS`, or NONE), its previous context (a state,
+// or NONE)]. A key it does not define itself is looked up in its base. Most states differ
+// from their base by a few terms (a type-scoped context over the context it applies to), so
+// the tables hold each difference once.
 
 /// A compiled term definition: its key (an index into [`KEYS`]), its IRI mapping and type IRI
 /// (indices into [`IRIS`], used when the bits say so), and the rest packed as
@@ -107,19 +102,26 @@ const SUPPORTED: u16 = 1 << 12;
 /// In [`SCOPED`]'s third column, above the key: the transition is type-scoped.
 pub const TYPE_SCOPED: u16 = 1 << 15;
 
+/// State `state`'s own term definitions.
+fn own_terms(state: u16) -> &'static [u16] {
+    let i = usize::from(state);
+    let end = STATES.get(i + 1).map_or(DELTAS.len(), |next| usize::from(next[1]));
+    &DELTAS[usize::from(STATES[i][1])..end]
+}
+
 /// The definition of `key` in state `state`: its own, else its base's.
 fn static_term(mut state: u16, key: &str) -> Option<&'static StaticTerm> {
     let k = KEYS.binary_search(&key).ok()? as u16;
     loop {
-        let s = &STATES[state as usize];
-        if let Ok(at) = s.terms.binary_search_by(|t| TERMS[*t as usize].key.cmp(&k)) {
-            let t = &TERMS[s.terms[at] as usize];
+        let terms = own_terms(state);
+        if let Ok(at) = terms.binary_search_by(|t| TERMS[usize::from(*t)].key.cmp(&k)) {
+            let t = &TERMS[usize::from(terms[at])];
             return (t.bits != ABSENT).then_some(t);
         }
-        if s.base == NONE {
+        state = STATES[usize::from(state)][0];
+        if state == NONE {
             return None;
         }
-        state = s.base;
     }
 }
 
@@ -127,14 +129,12 @@ fn static_term(mut state: u16, key: &str) -> Option<&'static StaticTerm> {
 #[cfg(all(test, feature = "jsonld-reference"))]
 pub fn static_keys(state: u16) -> Vec<&'static str> {
     let mut keys = std::collections::BTreeSet::new();
-    let mut chain = vec![state];
-    while let Some(b) = chain.last().map(|s| STATES[*s as usize].base).filter(|b| *b != NONE) {
-        chain.push(b);
-    }
-    for s in chain {
-        for t in STATES[s as usize].terms {
-            keys.insert(KEYS[TERMS[*t as usize].key as usize]);
+    let mut s = state;
+    while s != NONE {
+        for t in own_terms(s) {
+            keys.insert(KEYS[usize::from(TERMS[usize::from(*t)].key)]);
         }
+        s = STATES[usize::from(s)][0];
     }
     keys.into_iter()
         .filter(|k| static_term(state, k).is_some())
@@ -164,8 +164,8 @@ impl Ctx {
     pub fn vocab(&self) -> Option<&str> {
         match self {
             Ctx::Static(i) => {
-                let v = STATES[*i as usize].vocab;
-                (v != NONE).then(|| IRIS[v as usize])
+                let v = STATES[usize::from(*i)][2];
+                (v != NONE).then(|| IRIS[usize::from(v)])
             }
             #[cfg(feature = "jsonld-reference")]
             Ctx::Dynamic(d) => d.vocab.as_deref(),
@@ -177,7 +177,7 @@ impl Ctx {
     pub fn previous(&self) -> Option<Ctx> {
         match self {
             Ctx::Static(i) => {
-                let p = STATES[*i as usize].previous;
+                let p = STATES[usize::from(*i)][3];
                 (p != NONE).then_some(Ctx::Static(p))
             }
             #[cfg(feature = "jsonld-reference")]
