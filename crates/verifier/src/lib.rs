@@ -103,8 +103,11 @@
 //! platform limits memo check              leaves (platform: the only cfg(target_arch))
 //! ```
 
+#![warn(missing_docs)]
+
 /// Declares modules that only the crate's tests, benches and examples reach into: `pub` with the
 /// `test-support` feature, crate-private without it, so they are not part of the public API.
+
 macro_rules! test_visible {
     ($($name:ident),* $(,)?) => {$(
         #[cfg(feature = "test-support")]
