@@ -407,7 +407,6 @@
 
 /// Declares modules that only the crate's tests, benches and examples reach into: `pub` with the
 /// `test-support` feature, crate-private without it, so they are not part of the public API.
-
 macro_rules! test_visible {
     ($($name:ident),* $(,)?) => {$(
         #[cfg(feature = "test-support")]
