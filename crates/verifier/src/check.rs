@@ -223,7 +223,8 @@ check_ids! {
     CredentialName => "credential-name",
     /// The credential has a `credentialSubject`.
     CredentialSubject => "credential-subject",
-    /// OB 3.0: `credentialSubject.achievement` is an `Achievement` object with its required properties.
+    /// OB 3.0: `credentialSubject.achievement` is an `Achievement` object with its required
+    /// properties.
     CredentialSubjectAchievement => "credential-subject-achievement",
     /// OB 3.0: each of the achievement's `alignment` entries has the type `Alignment`.
     CredentialSubjectAchievementAlignmentType => "credential-subject-achievement-alignment-type",
@@ -260,7 +261,8 @@ check_ids! {
     Expiry => "expiry",
     /// OB 2.0 extensions: shown as data, not validated.
     Extensions => "extensions",
-    /// Where the badge was found in the input (PNG chunk, SVG element, JSON, JWS …), or why none was.
+    /// Where the badge was found in the input (PNG chunk, SVG element, JSON, JWS …), or why none
+    /// was.
     Extract => "extract",
     /// A document (the input's URL, a linked page) could not be fetched.
     Fetch => "fetch",
@@ -278,7 +280,8 @@ check_ids! {
     HostedCopy => "hosted-copy",
     /// OB 2.0 `HostedBadge`: the assertion is served at its own `id`, on the issuer's host.
     HostedId => "hosted-id",
-    /// A document's `id`. Not emitted by the verifier today; kept as a stable id, which the view names.
+    /// A document's `id`. Not emitted by the verifier today; kept as a stable id, which the view
+    /// names.
     Id => "id",
     /// An input that could not be loaded at all (a missing file, an unreadable argument): the CLI's
     /// [`crate::Report::error`] for it.
@@ -331,7 +334,8 @@ check_ids! {
     ProofCreated => "proof-created",
     /// A Data Integrity proof's `expires` (if any) against [`crate::Options::at`].
     ProofExpires => "proof-expires",
-    /// The proof's verification method (or the JWT's key reference) resolved to a usable public key.
+    /// The proof's verification method (or the JWT's key reference) resolved to a usable public
+    /// key.
     ProofMethod => "proof-method",
     /// The proof's `proofPurpose` is `assertionMethod`.
     ProofPurpose => "proof-purpose",
@@ -345,8 +349,8 @@ check_ids! {
     /// The properties the format requires are present (or, for a VC that is not an Open Badge, that
     /// the OB data model does not apply).
     RequiredProperties => "required-properties",
-    /// OB 2.0 revocation: the issuer's `revocationList`, or a hosted assertion answering 410 Gone or
-    /// `revoked: true`.
+    /// OB 2.0 revocation: the issuer's `revocationList`, or a hosted assertion answering 410 Gone
+    /// or `revoked: true`.
     Revocation => "revocation",
     /// OB 3.0 `credentialSchema` validated against the bundled JSON Schema (feature `json-schema`).
     Schema => "schema",
@@ -360,8 +364,8 @@ check_ids! {
     Type => "type",
     /// OB 3.0: `validFrom` (or VC 1.1 `issuanceDate`) is a date-time string.
     ValidFrom => "valid-from",
-    /// The validity window as a whole. Not emitted by the verifier today; kept as a stable id, which
-    /// the view names.
+    /// The validity window as a whole. Not emitted by the verifier today; kept as a stable id,
+    /// which the view names.
     Validity => "validity",
     /// The validity window is consistent (it does not end before it begins).
     ValidityWindow => "validity-window",
@@ -417,8 +421,8 @@ pub struct Check {
     pub id: CheckId,
     /// How it came out.
     pub outcome: Outcome,
-    /// Why, as a template with arguments: `detail.to_string()` is the English sentence, and the view
-    /// renders it in the reader's language.
+    /// Why, as a template with arguments: `detail.to_string()` is the English sentence, and the
+    /// view renders it in the reader's language.
     pub detail: Detail,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     /// The verdict this check forces; the report's verdict is the worst of them (see

@@ -15,8 +15,8 @@ use std::fmt;
 pub enum Detail {
     /// A template and its arguments, as verification produces it.
     Message {
-        /// The English template: `{name}` marks an argument, backticks a spec name, `{{`/`}}` literal
-        /// braces. Stable: the view keys its translations on it.
+        /// The English template: `{name}` marks an argument, backticks a spec name, `{{`/`}}`
+        /// literal braces. Stable: the view keys its translations on it.
         template: &'static str,
         /// The template's arguments by name, in the order the template was written with.
         args: Vec<(&'static str, Arg)>,

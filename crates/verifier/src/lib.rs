@@ -84,9 +84,9 @@
 //!    [`Options::at`] (the core has no clock of its own for dates).
 //! 6. **report**: every step adds [`Check`]s; the [`Verdict`] is derived from them alone.
 //!
-//! `verify()` is `async` because fetching is, but it never waits on anything except the
-//! fetcher: natively run it with `futures::executor::block_on` (as the examples here do) or
-//! from any async runtime; in the browser with `wasm_bindgen_futures::spawn_local`.
+//! `verify()` is `async` because fetching is; natively it awaits nothing but the fetcher, so
+//! run it with `futures::executor::block_on` (as the examples here do) or on any async
+//! runtime's current thread; in the browser with `wasm_bindgen_futures::spawn_local`.
 //!
 //! ## Your own fetcher
 //!
@@ -108,13 +108,15 @@
 //! - An HTTP error status is an answer, not an error: return a [`Response`] with that status
 //!   (a hosted assertion answering 410 Gone is revoked). A [`FetchError`] means no answer was
 //!   had (network, refused, too large, timeout), and makes what needed it unverifiable.
-//! - Refuse bodies over your size limit; [`FetchLimits::response`](resolve::fetch::FetchLimits::response)
-//!   does it for you.
+//! - Refuse bodies over your size limit:
+//!   [`FetchLimits::response`](resolve::fetch::FetchLimits::response) does it for you.
 //!
 //! ```
 //! use std::collections::HashMap;
 //! use badge_verifier::resolve::fetch::{request_timeout_ms, FetchLimits};
-//! use badge_verifier::{verify, FetchError, FetchPurpose, Fetcher, Input, Options, Response, Verdict};
+//! use badge_verifier::{
+//!     verify, FetchError, FetchPurpose, Fetcher, Input, Options, Response, Verdict,
+//! };
 //!
 //! /// Documents from a store (a database, a crawler's cache …), keyed by URL.
 //! struct StoreFetcher {
@@ -230,7 +232,11 @@
 //! use badge_verifier::detail::{code, url, Arg};
 //! use badge_verifier::detail;
 //!
-//! let d = detail!("the key {key} is not in {doc}", key = code("did:key:z6Mk…"), doc = url("https://issuer.example/issuer"));
+//! let d = detail!(
+//!     "the key {key} is not in {doc}",
+//!     key = code("did:key:z6Mk…"),
+//!     doc = url("https://issuer.example/issuer")
+//! );
 //! assert_eq!(d.to_string(), "the key did:key:z6Mk… is not in https://issuer.example/issuer");
 //! assert_eq!(d.template(), Some("the key {key} is not in {doc}"));
 //! assert_eq!(d.arg("doc"), Some(&Arg::Url("https://issuer.example/issuer".into())));
@@ -345,7 +351,10 @@
 //! assert_eq!(json["badge"]["name"], "Rust");
 //! assert_eq!(json["issued_by"]["issuer"], "https://issuer.example/issuer");
 //! assert_eq!(json["issued_by"]["how"]["by"], "hosted");
-//! assert!(json["checks"].as_array().unwrap().iter().all(|c| c["id"].is_string() && c["detail"].is_string()));
+//! for check in json["checks"].as_array().unwrap() {
+//!     assert!(check["id"].is_string() && check["outcome"].is_string());
+//!     assert!(check["detail"].is_string(), "details are English text in JSON");
+//! }
 //!
 //! // And back: the same report, its details as English text.
 //! let back: Report = serde_json::from_str(&line).unwrap();

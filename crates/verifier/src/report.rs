@@ -23,8 +23,8 @@ pub struct Expert {
     /// Where the key was found (did:key, did:web document URL, issuer profile …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key_source: Option<String>,
-    /// Hex SHA-256 of the canonicalized document a Data Integrity proof signed (the hash the
-    /// signature covers with the proof options' hash).
+    /// The hex digest of the canonicalized document that the shown Data Integrity proof signed
+    /// (the signature covers it with the proof options' digest).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub canonical_hash: Option<String>,
     /// The status or revocation lists consulted, each with its purpose where it has one

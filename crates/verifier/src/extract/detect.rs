@@ -10,7 +10,8 @@ use crate::limits::Limits;
 pub enum Kind {
     /// A PNG (by its 8-byte signature): searched for a badge chunk.
     Png,
-    /// An SVG (XML whose root element is `svg`): searched for a badge element.
+    /// An SVG (text with an `svg` element, not inside an HTML page): searched for a badge
+    /// element.
     Svg,
     /// JSON, JWS or URL text (or garbage text; decided by [`classify_text`]).
     Text,

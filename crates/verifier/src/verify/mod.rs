@@ -76,7 +76,8 @@ impl Options {
 pub enum Input {
     /// A file's (or pasted text's) bytes, with a name for the report.
     Bytes {
-        /// The name the report gives the input ([`Report::input`]): a file name, `-`, `pasted text`.
+        /// The name the report gives the input ([`Report::input`]): a file name, `-`, `pasted
+        /// text`.
         name: String,
         /// The bytes: PNG, SVG, PDF, JPEG, JSON text, a compact JWS or a URL as text.
         bytes: Vec<u8>,
