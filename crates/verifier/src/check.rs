@@ -14,9 +14,15 @@ pub enum Verdict {
     /// A document needed to decide (key, status list, hosted assertion) could not be obtained,
     /// or a required check is not implemented.
     Unverifiable,
+    /// The badge's validity period has not begun at [`crate::Options::at`] (`validFrom`, `nbf`).
     NotYetValid,
+    /// The badge expired before [`crate::Options::at`] (`expires`, `validUntil`, `exp`).
     Expired,
+    /// A status list marks the credential suspended (`statusPurpose: "suspension"`); it may be
+    /// reinstated, so this is not `revoked`.
     Suspended,
+    /// The issuer revoked it: an OB 2.0 revocation list entry, a hosted assertion answering
+    /// 410 Gone or `revoked: true`, or a status list's revocation bit.
     Revoked,
     /// A check failed: signature, structure, id mismatch, scope …
     Invalid,
@@ -65,11 +71,16 @@ impl std::fmt::Display for Verdict {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
+    /// The check was made and the badge met it.
     Passed,
+    /// The check was made and the badge did not meet it; [`Check::effect`] says what that makes of
+    /// the badge.
     Failed,
+    /// Worth telling the reader, but it does not change the verdict.
     Warning,
     /// Not checked, with the reason in `detail` (not implemented, or a document was missing).
     NotChecked,
+    /// The check does not concern this kind of badge (a hosted OB 2.0 assertion has no proof).
     NotApplicable,
 }
 
@@ -77,9 +88,13 @@ pub enum Outcome {
 /// one list of names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// An OB 2.0 assertion verified by fetching it from its issuer's host (`HostedBadge`).
     Ob2Hosted,
+    /// An OB 2.0 assertion signed as a compact JWS (`SignedBadge`).
     Ob2Signed,
+    /// An OB 3.0 `OpenBadgeCredential` with embedded Data Integrity proofs.
     Ob3DataIntegrity,
+    /// An OB 3.0 `OpenBadgeCredential` secured as a JWT (VC-JWT 1.1, or VC-JOSE-COSE `vc+jwt`).
     Ob3Jwt,
     /// A W3C Verifiable Credential that is not an Open Badge, with embedded Data Integrity
     /// proofs (issue #16): verified as a credential, its OB data-model checks not applicable.
@@ -195,33 +210,63 @@ macro_rules! check_ids {
 }
 
 check_ids! {
+    /// OB 2.0: the BadgeClass fetched (or embedded) and read.
     Badgeclass => "badgeclass",
+    /// The verification's budget (documents fetched, time, [`crate::Limits`]) ran out; what was not
+    /// fetched is not verified.
     Budget => "budget",
+    /// The JSON-LD `@context` names the context the format requires, first.
     Context => "context",
+    /// OB 3.0: the credential's `id` is a URI.
     CredentialId => "credential-id",
+    /// OB 3.0: the credential has a `name` string.
     CredentialName => "credential-name",
+    /// The credential has a `credentialSubject`.
     CredentialSubject => "credential-subject",
+    /// OB 3.0: `credentialSubject.achievement` is an `Achievement` object with its required
+    /// properties.
     CredentialSubjectAchievement => "credential-subject-achievement",
+    /// OB 3.0: each of the achievement's `alignment` entries has the type `Alignment`.
     CredentialSubjectAchievementAlignmentType => "credential-subject-achievement-alignment-type",
+    /// OB 3.0: the achievement's `creator` is typed `Profile`.
     CredentialSubjectAchievementCreatorType => "credential-subject-achievement-creator-type",
+    /// OB 3.0: each `resultDescription` of the achievement has the type `ResultDescription`.
     CredentialSubjectAchievementResultDescriptionType => "credential-subject-achievement-result-description-type",
+    /// OB 3.0: each `rubricCriterionLevel` of a result description has the type
+    /// `RubricCriterionLevel`.
     CredentialSubjectAchievementRubricCriterionLevelType => "credential-subject-achievement-rubric-criterion-level-type",
+    /// OB 3.0: the subject is identified by an `id` or an `identifier`.
     CredentialSubjectId => "credential-subject-id",
+    /// OB 3.0: each of the subject's `identifier` entries is an `IdentityObject`.
     CredentialSubjectIdentifierType => "credential-subject-identifier-type",
+    /// OB 3.0: the subject's `source` is typed `Profile`.
     CredentialSubjectProfileType => "credential-subject-profile-type",
+    /// OB 3.0: each `alignment` of a result has the type `Alignment`.
     CredentialSubjectResultAlignmentType => "credential-subject-result-alignment-type",
+    /// OB 3.0: each of the subject's `result` entries has the type `Result`.
     CredentialSubjectResultType => "credential-subject-result-type",
+    /// OB 3.0: the subject's `type` includes `AchievementSubject`.
     CredentialSubjectType => "credential-subject-type",
+    /// A VC-JWT that also carries embedded proofs: those verify too.
     EmbeddedProof => "embedded-proof",
     /// A VC-JOSE-COSE `EnvelopedVerifiableCredential` (its `data:` URL) as read.
     Enveloped => "enveloped",
+    /// One endorsement (`endorsement`, `endorsementJwt`) verified as a credential of its own.
     Endorsement => "endorsement",
+    /// The endorsements as a whole: how many, and how many verified (never required for `valid`).
     Endorsements => "endorsements",
+    /// OB 3.0: each `evidence` entry has the type `Evidence`.
     EvidenceType => "evidence-type",
+    /// The expiry date (`expires`, `validUntil`, `expirationDate`) against [`crate::Options::at`].
     Expiry => "expiry",
+    /// OB 2.0 extensions: shown as data, not validated.
     Extensions => "extensions",
+    /// Where the badge was found in the input (PNG chunk, SVG element, JSON, JWS …), or why none
+    /// was.
     Extract => "extract",
+    /// A document (the input's URL, a linked page) could not be fetched.
     Fetch => "fetch",
+    /// The input's format: which badge format it is, or that it is none the verifier knows.
     Format => "format",
     /// A suite or algorithm that this build leaves to the full verifier, which the app loads
     /// on demand (issue #16); never in the CLI, which has every suite.
@@ -231,28 +276,49 @@ check_ids! {
     DocumentReader => "document-reader",
     /// A presentation's holder, and whether its proof binds it.
     Holder => "holder",
+    /// OB 2.0: a baked assertion compared with its hosted copy (the hosted one is verified).
     HostedCopy => "hosted-copy",
+    /// OB 2.0 `HostedBadge`: the assertion is served at its own `id`, on the issuer's host.
     HostedId => "hosted-id",
+    /// A document's `id`. Not emitted by the verifier today; kept as a stable id, which the view
+    /// names.
     Id => "id",
+    /// An input that could not be loaded at all (a missing file, an unreadable argument): the CLI's
+    /// [`crate::Report::error`] for it.
     Input => "input",
     /// The CLI's report for an input whose verification panicked (a bug, never a verdict on
     /// the badge).
     Internal => "internal",
+    /// A plain `http:` URL in the badge: never fetched (an `https:` copy may be, and is said so).
     InsecureUrl => "insecure-url",
+    /// The issue date (`issuedOn`, `validFrom`, `issuanceDate`) is a date and not in the future.
     Issued => "issued",
     /// A web page, PDF or image searched for badges: what was found, or why nothing was.
     Found => "found",
+    /// Whether anything established who issued the badge (a signature with the issuer's key or a
+    /// hosted copy within the issuer's scope); without it a badge is never `valid`.
     IssuedBy => "issued-by",
+    /// The issuer: present, and its profile read (OB 2.0 fetched, OB 3.0 embedded).
     Issuer => "issuer",
+    /// OB 3.0: each of the issuer's `otherIdentifier` entries is an `IdentifierEntry`.
     IssuerOtheridentifierType => "issuer-otheridentifier-type",
+    /// OB 3.0: the issuer's `parentOrg` is typed `Profile`.
     IssuerParentorgType => "issuer-parentorg-type",
+    /// OB 3.0: the issuer is a `Profile` object (not a bare URI).
     IssuerType => "issuer-type",
+    /// The JWT's header: `alg`, `typ` and key reference usable.
     JwtHeader => "jwt-header",
+    /// VC-JWT: `iss` matches the credential's `issuer.id`.
     JwtIss => "jwt-iss",
+    /// VC-JWT: `sub` matches the credential subject's `id`.
     JwtSub => "jwt-sub",
+    /// VC-JWT: `jti` matches the credential's `id`.
     JwtJti => "jwt-jti",
+    /// VC-JWT: `nbf` (not before) against [`crate::Options::at`] and the credential's `validFrom`.
     JwtNbf => "jwt-nbf",
+    /// VC-JWT: `exp` (expiry) against [`crate::Options::at`] and the credential's `validUntil`.
     JwtExp => "jwt-exp",
+    /// OB 2.0 signed assertions: the signing key is one the issuer Profile lists in `publicKey`.
     Key => "key",
     /// A badge platform's link recognised, and the URL verified instead (issue #17).
     Link => "link",
@@ -260,25 +326,53 @@ check_ids! {
     NestedCredential => "nested-credential",
     /// A presentation's own proof (never required for its credentials' verdicts).
     PresentationProof => "presentation-proof",
+    /// An OB 3.0 credential's signature (an embedded Data Integrity proof or the VC-JWT's JWS).
     Proof => "proof",
+    /// The verification method belongs to the issuer (its controller or DID is the issuer's).
     ProofController => "proof-controller",
+    /// A Data Integrity proof's `created` is a date and not in the future.
     ProofCreated => "proof-created",
+    /// A Data Integrity proof's `expires` (if any) against [`crate::Options::at`].
     ProofExpires => "proof-expires",
+    /// The proof's verification method (or the JWT's key reference) resolved to a usable public
+    /// key.
     ProofMethod => "proof-method",
+    /// The proof's `proofPurpose` is `assertionMethod`.
     ProofPurpose => "proof-purpose",
+    /// Whether the badge names the recipient given in [`crate::Options::recipient`]; reported in
+    /// [`crate::Report::recipient_match`], never part of the verdict.
     Recipient => "recipient",
+    /// A fetched URL redirected elsewhere.
     Redirect => "redirect",
+    /// OB 3.0 `refreshService`: the refresh offered is shown with its URL, never used.
     Refresh => "refresh",
+    /// The properties the format requires are present (or, for a VC that is not an Open Badge, that
+    /// the OB data model does not apply).
     RequiredProperties => "required-properties",
+    /// OB 2.0 revocation: the issuer's `revocationList`, or a hosted assertion answering 410 Gone
+    /// or `revoked: true`.
     Revocation => "revocation",
+    /// OB 3.0 `credentialSchema` validated against the bundled JSON Schema (feature `json-schema`).
     Schema => "schema",
+    /// An OB 2.0 (or 1.x) signed assertion's JWS signature.
     Signature => "signature",
+    /// OB 3.0 / VC `credentialStatus`: the status list (Bitstring Status List, StatusList2021,
+    /// 1EdTech revocation list) fetched and the entry's bit read.
     Status => "status",
+    /// The document's `type` is what its format requires (`Assertion`, `VerifiableCredential`,
+    /// `OpenBadgeCredential` …).
     Type => "type",
+    /// OB 3.0: `validFrom` (or VC 1.1 `issuanceDate`) is a date-time string.
     ValidFrom => "valid-from",
+    /// The validity window as a whole. Not emitted by the verifier today; kept as a stable id,
+    /// which the view names.
     Validity => "validity",
+    /// The validity window is consistent (it does not end before it begins).
     ValidityWindow => "validity-window",
+    /// OB 2.0 hosted verification: the assertion's URL is within the issuer's allowed origins
+    /// (`verificationProperty`, `allowedOrigins`, `startsWith`).
     VerificationScope => "verification-scope",
+    /// The Open Badges version: 0.5 and 1.x assertions are recognised and reported as such.
     Version => "version",
 }
 
@@ -323,10 +417,16 @@ impl PartialEq<str> for CheckId {
 /// for checks that pass, warn, or are informational.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Check {
+    /// What was checked.
     pub id: CheckId,
+    /// How it came out.
     pub outcome: Outcome,
+    /// Why, as a template with arguments: `detail.to_string()` is the English sentence, and the
+    /// view renders it in the reader's language.
     pub detail: Detail,
     #[serde(skip_serializing_if = "Option::is_none", default)]
+    /// The verdict this check forces; the report's verdict is the worst of them (see
+    /// [`Verdict::severity`]).
     pub effect: Option<Verdict>,
 }
 
@@ -344,6 +444,7 @@ impl Check {
             effect,
         }
     }
+    /// A check the badge met.
     pub fn passed(id: CheckId, detail: impl Into<Detail>) -> Self {
         Self::new(id, Outcome::Passed, detail, None)
     }
@@ -351,6 +452,7 @@ impl Check {
     pub fn failed(id: CheckId, effect: Verdict, detail: impl Into<Detail>) -> Self {
         Self::new(id, Outcome::Failed, detail, Some(effect))
     }
+    /// A remark that does not change the verdict.
     pub fn warning(id: CheckId, detail: impl Into<Detail>) -> Self {
         Self::new(id, Outcome::Warning, detail, None)
     }
@@ -362,6 +464,7 @@ impl Check {
     pub fn not_checked(id: CheckId, detail: impl Into<Detail>) -> Self {
         Self::new(id, Outcome::NotChecked, detail, None)
     }
+    /// A check that does not concern this badge.
     pub fn not_applicable(id: CheckId, detail: impl Into<Detail>) -> Self {
         Self::new(id, Outcome::NotApplicable, detail, None)
     }

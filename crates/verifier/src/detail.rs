@@ -15,7 +15,10 @@ use std::fmt;
 pub enum Detail {
     /// A template and its arguments, as verification produces it.
     Message {
+        /// The English template: `{name}` marks an argument, backticks a spec name, `{{`/`}}`
+        /// literal braces. Stable: the view keys its translations on it.
         template: &'static str,
+        /// The template's arguments by name, in the order the template was written with.
         args: Vec<(&'static str, Arg)>,
     },
     /// Rendered text read back from a JSON report (another build's `detail`); verification
@@ -85,8 +88,11 @@ macro_rules! detail {
 /// A piece of a template: literal text, a spec name (backticks), or an argument's name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Piece<'a> {
+    /// Text to show as is (in English, and the key a translation looks up with it).
     Literal(&'a str),
+    /// A name from a spec, written in backticks in the template: never translated.
     Code(&'a str),
+    /// An argument's name, written `{name}` in the template.
     Arg(&'a str),
 }
 
@@ -160,9 +166,11 @@ impl Detail {
     pub fn contains(&self, s: &str) -> bool {
         self.to_string().contains(s)
     }
+    /// Whether the English text starts with `s`.
     pub fn starts_with(&self, s: &str) -> bool {
         self.to_string().starts_with(s)
     }
+    /// Whether the English text ends with `s`.
     pub fn ends_with(&self, s: &str) -> bool {
         self.to_string().ends_with(s)
     }

@@ -64,11 +64,20 @@ impl Default for Limits {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BudgetExceeded {
     /// The input's deadline (`ms` after it started) passed.
-    Deadline { ms: u64 },
+    Deadline {
+        /// The deadline, [`Limits::deadline_ms`].
+        ms: u64,
+    },
     /// It wanted more documents than `max`.
-    Fetches { max: usize },
+    Fetches {
+        /// [`Limits::max_fetches`].
+        max: usize,
+    },
     /// Its responses added up to more than `max` bytes.
-    Bytes { max: usize },
+    Bytes {
+        /// [`Limits::max_fetched_bytes`].
+        max: usize,
+    },
 }
 
 impl BudgetExceeded {

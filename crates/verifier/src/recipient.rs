@@ -11,8 +11,11 @@ use sha2::{Digest, Sha256};
 /// The badge's claim about its recipient.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecipientClaim<'a> {
+    /// The identity as the badge gives it: plain (an e-mail, a URL …) or a hash `algorithm$hex`.
     pub identity: &'a str,
+    /// Whether `identity` is a hash of the identity rather than the identity itself.
     pub hashed: bool,
+    /// The salt appended to the identity before hashing, if any.
     pub salt: Option<&'a str>,
 }
 

@@ -13,15 +13,22 @@ pub struct Expert {
     /// Where the payload was found (`png iTXt openbadgecredential`, `svg`, `json`, `url` …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The signature mechanism that was verified, for people (`OB 2.0 HostedBadge`, `JWS RS256`,
+    /// `VC-JWT EdDSA`, a Data Integrity cryptosuite such as `eddsa-rdfc-2022`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub proof_suite: Option<String>,
+    /// The verification method (key id or DID URL) whose key verified the signature.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key_id: Option<String>,
     /// Where the key was found (did:key, did:web document URL, issuer profile …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key_source: Option<String>,
+    /// The hex digest of the canonicalized document that the shown Data Integrity proof signed
+    /// (the signature covers it with the proof options' digest).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub canonical_hash: Option<String>,
+    /// The status or revocation lists consulted, each with its purpose where it has one
+    /// (`https://… (revocation)`).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub status_lists: Vec<String>,
     /// URLs fetched while verifying, in order.
@@ -33,25 +40,35 @@ pub struct Expert {
 /// and issuer profile. Every string is untrusted text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct BadgeDisplay {
+    /// The badge's (BadgeClass's, Achievement's) name.
     pub name: Option<String>,
+    /// The badge's description.
     pub description: Option<String>,
     /// An http(s) URL or a `data:` URI.
     pub image: Option<String>,
+    /// The issuer, as its profile names it.
     pub issuer: IssuerDisplay,
+    /// The earner, as the badge names them (`None` when it names nobody).
     pub recipient: Option<RecipientDisplay>,
     /// Issue date (OB 2.0 `issuedOn`, OB 3.0 `validFrom`/`issuanceDate`), RFC 3339.
     pub issued: Option<String>,
     /// Expiry (OB 2.0 `expires`, OB 3.0 `validUntil`/`expirationDate`), RFC 3339.
     pub expires: Option<String>,
+    /// What earning the badge required.
     pub criteria: Option<Criteria>,
+    /// Educational frameworks and standards the badge aligns to.
     #[serde(default)]
     pub alignments: Vec<Alignment>,
+    /// The badge's tags (OB 2.0 `tags`, OB 3.0 `tag`).
     #[serde(default)]
     pub tags: Vec<String>,
+    /// OB 3.0 `achievementType` (`Badge`, `Certificate`, `Course` …).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub achievement_type: Option<String>,
+    /// Evidence of the work the badge was awarded for.
     #[serde(default)]
     pub evidence: Vec<Evidence>,
+    /// Endorsements of the badge, each with its own verdict when it was verified.
     #[serde(default)]
     pub endorsements: Vec<Endorsement>,
     /// The URL to give others for verification (hosted assertion or credential id), if any.
@@ -76,8 +93,10 @@ pub struct Transcript {
     pub name: Option<String>,
     /// The learner: the ClrSubject's identifier or id.
     pub learner: Option<RecipientDisplay>,
+    /// The achievements the record lists, in its order.
     #[serde(default)]
     pub achievements: Vec<TranscriptAchievement>,
+    /// Relations between those achievements (`isParentOf`, `precedes` …).
     #[serde(default)]
     pub associations: Vec<TranscriptAssociation>,
 }
@@ -86,11 +105,14 @@ pub struct Transcript {
 /// achievement and results) or from the ClrSubject's own `achievement` list.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TranscriptAchievement {
+    /// The achievement's `id`.
     pub id: Option<String>,
+    /// The achievement's name.
     pub name: Option<String>,
     /// `achievementType` (`Course`, `Degree`, `Competency` …).
     #[serde(rename = "type")]
     pub kind: Option<String>,
+    /// Results (grades, scores, statuses) recorded for it.
     #[serde(default)]
     pub results: Vec<TranscriptResult>,
     /// The index in [`Report::nested`] of the credential that awards it, if one does.
@@ -103,7 +125,9 @@ pub struct TranscriptAchievement {
 pub struct TranscriptResult {
     /// The name of the result's `resultDescription`, when the achievement describes it.
     pub name: Option<String>,
+    /// The value achieved (a grade, a score), as written.
     pub value: Option<String>,
+    /// A status (`Completed`, `Enrolled` …), as written.
     pub status: Option<String>,
 }
 
@@ -111,24 +135,36 @@ pub struct TranscriptResult {
 /// (e.g. `isParentOf`), by achievement id, with their names when the transcript has them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TranscriptAssociation {
+    /// The association's type (`isParentOf`, `isChildOf`, `precedes` …).
     #[serde(rename = "type")]
     pub kind: Option<String>,
+    /// The source achievement's id.
     pub source: Option<String>,
+    /// The target achievement's id.
     pub target: Option<String>,
+    /// The source achievement's name, when the transcript lists it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub source_name: Option<String>,
+    /// The target achievement's name, when the transcript lists it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub target_name: Option<String>,
 }
 
+/// The issuer as its profile describes it. Untrusted text: the issuer's *identity* is
+/// established only by [`Report::issued_by`], never by these names.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct IssuerDisplay {
+    /// The issuer's id (a URL or DID).
     pub id: Option<String>,
+    /// The issuer's name.
     pub name: Option<String>,
+    /// The issuer's home page.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub url: Option<String>,
+    /// The issuer's image: an http(s) URL or a `data:` URI.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub image: Option<String>,
+    /// The issuer's contact e-mail.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub email: Option<String>,
 }
@@ -139,42 +175,65 @@ pub struct RecipientDisplay {
     /// `email`, `url`, `telephone`, `id`, `did` …
     #[serde(rename = "type")]
     pub kind: Option<String>,
+    /// The identity (an e-mail, a URL, a DID …), or its hash when [`RecipientDisplay::hashed`].
     pub identity: Option<String>,
+    /// Whether `identity` is a hash (`sha256$…`, `md5$…`) rather than the identity itself.
     pub hashed: bool,
+    /// The salt hashed with the identity, if any.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub salt: Option<String>,
+    /// The earner's name, when the credential gives one.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub name: Option<String>,
 }
 
+/// What earning the badge required: a page, a narrative, or both.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Criteria {
+    /// A page describing the criteria.
     pub url: Option<String>,
     /// Markdown narrative; the app renders it as text, never as HTML.
     pub narrative: Option<String>,
 }
 
+/// An alignment to an educational framework or standard (OB `Alignment`: its `target*`
+/// properties).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Alignment {
+    /// `targetName`.
     pub name: Option<String>,
+    /// `targetUrl`.
     pub url: Option<String>,
+    /// `targetDescription`.
     pub description: Option<String>,
+    /// `targetFramework`.
     pub framework: Option<String>,
+    /// `targetCode`.
     pub code: Option<String>,
 }
 
+/// Evidence of the earner's work: a link, a narrative, or both. Untrusted text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
+    /// The evidence's name.
     pub name: Option<String>,
+    /// The evidence's description.
     pub description: Option<String>,
+    /// The evidence's URL (its `id`, or the evidence itself when it is a bare URL).
     pub url: Option<String>,
+    /// How the earner met the criteria, in Markdown.
     pub narrative: Option<String>,
 }
 
+/// An endorsement of the badge, its issuer or its achievement (an OB 3.0
+/// `EndorsementCredential`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Endorsement {
+    /// The endorser's name.
     pub issuer_name: Option<String>,
+    /// The endorser's id.
     pub issuer_id: Option<String>,
+    /// The endorsement's comment (`endorsementComment`).
     pub comment: Option<String>,
     /// The endorsement's own verdict, when it was verified.
     pub verdict: Option<Verdict>,
@@ -185,14 +244,21 @@ pub struct Endorsement {
 pub struct Report {
     /// The input as the user gave it (file name, URL, `-`, `pasted text`).
     pub input: String,
+    /// The overall answer, derived from [`Report::checks`] (never set on its own): see
+    /// [`Verdict`] and [`verdict_of`].
     pub verdict: Verdict,
+    /// The badge format recognised; `None` when the input was not read as any.
     pub format: Option<Format>,
     /// One sentence saying why the verdict is what it is.
     pub summary: crate::detail::Detail,
+    /// What the badge shows (name, issuer, recipient, dates …), when it could be read. Untrusted:
+    /// shown to people, never evidence of validity.
     pub badge: Option<BadgeDisplay>,
     /// Whether the recipient the user typed matches the badge's; `None` when none was given.
     pub recipient_match: Option<bool>,
+    /// Every check made, in order; the verdict is the worst [`Check::effect`] among them.
     pub checks: Vec<Check>,
+    /// Technical details for experts (suite, key, hashes, URLs fetched).
     #[serde(default)]
     pub expert: Expert,
     /// Who stands behind the badge and how we know (a verified signature with a key bound to
@@ -226,12 +292,14 @@ pub struct FoundAt {
     /// 1-based page of a PDF.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub page: Option<u32>,
+    /// What the badge was found in or by (a link, text, an attachment …).
     pub kind: FoundKind,
     /// The attached file's name, or the link's text, when there is one.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub name: Option<String>,
 }
 
+/// How a badge was found inside a document ([`FoundAt::kind`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FoundKind {

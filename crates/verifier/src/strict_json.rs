@@ -27,7 +27,10 @@ pub enum JsonError {
     /// Not JSON: where (serde_json's own message is English, and is not kept).
     Syntax(SyntaxError),
     /// Objects/arrays nested deeper than the limit.
-    TooDeep { max: usize },
+    TooDeep {
+        /// The deepest nesting accepted.
+        max: usize,
+    },
     /// The same member name twice in one object.
     DuplicateKey {
         /// The name, unescaped.
@@ -41,11 +44,24 @@ pub enum JsonError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SyntaxError {
     /// The bytes are not UTF-8 (RFC 8259 §8.1); `byte` is the first one that is not.
-    NotUtf8 { byte: usize },
+    NotUtf8 {
+        /// Offset of the first byte that is not UTF-8.
+        byte: usize,
+    },
     /// The text ends before the JSON value does.
-    Eof { line: usize, column: usize },
+    Eof {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
     /// Something that is not JSON at this place (or text after the value).
-    At { line: usize, column: usize },
+    At {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
 }
 
 impl SyntaxError {
@@ -115,6 +131,7 @@ impl JsonError {
         self.detail(Detail::Text(what.to_string())).to_string()
     }
 
+    /// Whether the document was refused for a duplicate member name.
     pub fn is_duplicate_key(&self) -> bool {
         matches!(self, JsonError::DuplicateKey { .. })
     }

@@ -37,20 +37,38 @@ pub enum KeyBinding {
     /// it under `assertionMethod` (VC Data Integrity §2.6 "Relationship to the issuer"; W3C
     /// Controlled Identifiers "Verification Relationships"; OB 3.0 implementation guide "Key
     /// provenance", Linked Data proof).
-    Controller { source: Detail },
+    Controller {
+        /// Where the key was found.
+        source: Detail,
+    },
     /// The issuer's DID document lists the key under `assertionMethod` (a did:key / did:jwk
     /// issuer's own key is this rule, resolved offline).
-    IssuerDidDocument { source: Detail },
+    IssuerDidDocument {
+        /// Where the key was found.
+        source: Detail,
+    },
     /// The issuer's JWK Set, `https://{authority}/.well-known/jwks.json` of the issuer id, lists
     /// the key (OB 3.0 implementation guide "Key provenance", External proof).
-    IssuerJwks { url: String },
+    IssuerJwks {
+        /// The JWK Set's URL.
+        url: String,
+    },
     /// The issuer's profile lists the key under `assertionMethod`.
-    IssuerProfile { url: String },
+    IssuerProfile {
+        /// The profile's URL.
+        url: String,
+    },
     /// The key was fetched from a `kid` URL on the issuer id's own origin.
-    IssuerOrigin { origin: String },
+    IssuerOrigin {
+        /// The issuer's origin (`https://issuer.example`).
+        origin: String,
+    },
     /// OB 2.0: the issuer Profile's `publicKey` lists the key and the key's `owner` is the issuer
     /// (OB 2.0 "SignedBadge Verification" steps 4–5, "CryptographicKey").
-    Ob2PublicKey { key_id: String },
+    Ob2PublicKey {
+        /// The `CryptographicKey`'s id.
+        key_id: String,
+    },
 }
 
 impl KeyBinding {
@@ -89,16 +107,28 @@ impl KeyBinding {
 #[serde(tag = "by", rename_all = "kebab-case")]
 pub enum IssuedHow {
     /// A signature verified with a key bound to the issuer.
-    Signature { key_id: String, binding: KeyBinding },
+    Signature {
+        /// The verification method (key id) that verified the signature.
+        key_id: String,
+        /// How that key is bound to the issuer.
+        binding: KeyBinding,
+    },
     /// An OB 2.0 / 1.x hosted assertion fetched from `url`, within the issuer's scope.
-    Hosted { url: String, scope: String },
+    Hosted {
+        /// The URL the assertion was fetched from (its `id`).
+        url: String,
+        /// The issuer's scope it is within, in words (an origin, a `startsWith` prefix …).
+        scope: String,
+    },
     /// A Verifiable Presentation (issue #16): nobody issues a presentation; it stands only on
     /// its `credentials`, each verified on its own (its nested report carries its own
     /// `issued_by`), and is made only when every one of them is valid (`presented`).
     /// `holder_key`: the presentation's proof verified with a key bound to the holder
     /// (never required).
     Presented {
+        /// How many credentials it presents (all valid).
         credentials: usize,
+        /// The holder's key that verified the presentation's proof, if one did.
         #[serde(skip_serializing_if = "Option::is_none", default)]
         holder_key: Option<String>,
     },
@@ -109,6 +139,7 @@ pub enum IssuedHow {
 pub struct IssuedBy {
     /// The issuer's id, as the badge names it.
     pub issuer: String,
+    /// How the issuer is known to stand behind it.
     pub how: IssuedHow,
 }
 
@@ -118,6 +149,7 @@ pub struct IssuedBy {
 pub struct Issued(IssuedBy);
 
 impl Issued {
+    /// The issuer's id, as the badge names it.
     pub fn issuer(&self) -> &str {
         &self.0.issuer
     }

@@ -10,11 +10,14 @@ use crate::limits::Limits;
 /// (`openbadgecredential` keyword, `credential` element).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BadgeVersion {
+    /// OB 2.0: PNG keyword `openbadges`, SVG element `openbadges:assertion`.
     Ob2,
+    /// OB 3.0: PNG keyword `openbadgecredential`, SVG element `openbadges:credential`.
     Ob3,
 }
 
 impl BadgeVersion {
+    /// The PNG `iTXt` keyword these rules bake under.
     pub fn png_keyword(self) -> &'static str {
         match self {
             BadgeVersion::Ob2 => KEYWORD_OB2,

@@ -5,9 +5,13 @@ use crate::detail;
 use crate::detail::{count, Detail};
 use crate::limits::Limits;
 
+/// What kind of input the bytes are, by their magic bytes and first characters ([`sniff`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// A PNG (by its 8-byte signature): searched for a badge chunk.
     Png,
+    /// An SVG (text with an `svg` element, not inside an HTML page): searched for a badge
+    /// element.
     Svg,
     /// JSON, JWS or URL text (or garbage text; decided by [`classify_text`]).
     Text,
@@ -19,6 +23,8 @@ pub enum Kind {
 
 const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 
+/// What kind of input `bytes` are, from their first bytes only; never fails (text that is not
+/// a badge is [`Kind::Text`], decided later).
 pub fn sniff(bytes: &[u8]) -> Kind {
     if bytes.starts_with(PNG_SIGNATURE) {
         return Kind::Png;

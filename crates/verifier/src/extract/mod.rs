@@ -36,9 +36,18 @@ pub enum Payload {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Container {
     /// A PNG chunk: `iTXt`/`tEXt` with its keyword (`openbadges`, `openbadgecredential`).
-    Png { chunk: String, keyword: String },
+    Png {
+        /// The chunk type: `iTXt` or `tEXt`.
+        chunk: String,
+        /// The chunk's keyword.
+        keyword: String,
+    },
     /// An SVG element (`openbadges:assertion`, `openbadges:credential`) and how it carried it.
-    Svg { element: String },
+    Svg {
+        /// The element's qualified name and how it carried the payload (`… (verify
+        /// attribute)`, `… (body)`).
+        element: String,
+    },
     /// The input was the payload itself (JSON, JWS or URL text).
     Text,
 }
@@ -80,25 +89,34 @@ impl std::fmt::Display for Container {
 /// compressed iTXt …), reported as warnings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Extracted {
+    /// What was found: a URL, JSON text or a compact JWS.
     pub payload: Payload,
+    /// Where it was found.
     pub container: Container,
+    /// Oddities noticed on the way; the report lists each as a warning check.
     pub warnings: Vec<Detail>,
 }
 
 /// Why no payload could be extracted. Every variant says exactly what is wrong.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExtractError {
+    /// The input has no bytes.
     Empty,
+    /// The input is larger than [`Limits::max_input_bytes`](crate::Limits::max_input_bytes).
     TooLarge {
+        /// The input's size in bytes.
         size: usize,
+        /// The limit in bytes.
         limit: usize,
     },
     /// A recognised file type that carries no Open Badge (JPEG, GIF, PDF …).
     NotABadge {
+        /// The file type recognised (`JPEG`, `GIF` …).
         kind: String,
     },
     /// A PNG/SVG without a badge chunk/element.
     NoBadgeInImage {
+        /// `PNG` or `SVG`.
         kind: String,
     },
     /// A recognised but unsupported format (CLR 2.0 …).

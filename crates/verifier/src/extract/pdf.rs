@@ -38,6 +38,7 @@ pub struct Item {
     /// 1-based page; `None` for a file in the document's `/EmbeddedFiles`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
+    /// A link, a URL in the text, or an attached file.
     pub kind: ItemKind,
     /// The attached file's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -60,13 +61,17 @@ pub struct Item {
 pub enum FileError {
     /// Larger than `max` bytes.
     TooLarge {
+        /// The most bytes one attached file may decode to.
         max: usize,
     },
+    /// The attached file's data could not be decoded.
     Damaged,
+    /// The attached file's data stream cannot be found in the PDF.
     Missing,
 }
 
 impl FileError {
+    /// What is wrong, in words.
     pub fn detail(&self) -> Detail {
         match self {
             FileError::TooLarge { max } => detail!(
@@ -84,16 +89,35 @@ impl FileError {
 #[serde(rename_all = "kebab-case")]
 pub enum Note {
     /// Only the first `max` of `pages` pages were searched.
-    Pages { pages: u32, max: usize },
+    Pages {
+        /// Pages in the document.
+        pages: u32,
+        /// Pages searched ([`crate::Limits::max_pdf_pages`]).
+        max: usize,
+    },
     /// `dropped` items past the first `max` were not kept.
-    Dropped { dropped: usize, max: usize },
+    Dropped {
+        /// Items found and not kept.
+        dropped: usize,
+        /// Items kept ([`crate::Limits::max_pdf_found`]).
+        max: usize,
+    },
     /// A content stream on `page` could not be decoded.
-    Stream { page: u32 },
+    Stream {
+        /// 1-based page.
+        page: u32,
+    },
     /// A stream on `page` decodes to more than the `max` bytes left.
-    Budget { page: u32, max: usize },
+    Budget {
+        /// 1-based page.
+        page: u32,
+        /// Bytes left for decoding in this PDF when the stream was reached.
+        max: usize,
+    },
 }
 
 impl Note {
+    /// What was skipped, in words.
     pub fn detail(&self) -> Detail {
         match *self {
             Note::Pages { pages, max } => detail!(
@@ -123,12 +147,22 @@ impl Note {
 /// ([`ScanError::to_wire`]), which [`ScanError::detail_of`] words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ScanError {
-    TooLarge { size: usize, limit: usize },
+    /// The PDF is larger than [`Limits::max_input_bytes`](crate::Limits::max_input_bytes).
+    TooLarge {
+        /// The PDF's size in bytes.
+        size: usize,
+        /// The limit in bytes ([`crate::Limits::max_input_bytes`]).
+        limit: usize,
+    },
+    /// The PDF is encrypted: never read (no password is tried).
     Encrypted,
+    /// The PDF's structure cannot be read.
     Damaged,
 }
 
 impl ScanError {
+    /// The error as the short string that crosses from the on-demand module (`too-large 10 5`,
+    /// `encrypted`, `damaged`); [`ScanError::from_wire`] reads it back.
     pub fn to_wire(&self) -> String {
         match self {
             ScanError::TooLarge { size, limit } => format!("too-large {size} {limit}"),
@@ -137,6 +171,7 @@ impl ScanError {
         }
     }
 
+    /// Reads [`ScanError::to_wire`]'s string back; `None` for any other string.
     pub fn from_wire(s: &str) -> Option<ScanError> {
         let mut words = s.split(' ');
         match (words.next()?, words.next(), words.next(), words.next()) {
@@ -150,6 +185,7 @@ impl ScanError {
         }
     }
 
+    /// What is wrong, in words.
     pub fn detail(&self) -> Detail {
         match *self {
             ScanError::TooLarge { size, limit } => detail!(
@@ -181,6 +217,8 @@ pub struct Scan {
     pub pages: u32,
     /// Pages searched (at most [`crate::Limits::max_pdf_pages`]).
     pub pages_scanned: u32,
+    /// Every link, URL and attached file found, in document order (at most
+    /// [`crate::Limits::max_pdf_found`]).
     pub items: Vec<Item>,
     /// What was skipped and why (pages or items past a limit, undecodable streams).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -188,10 +226,12 @@ pub struct Scan {
 }
 
 impl Scan {
+    /// The scan as JSON, as it crosses from the on-demand module.
     pub fn to_wire(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
 
+    /// Reads [`Scan::to_wire`]'s JSON back; a clear error if the module answered anything else.
     pub fn from_wire(json: &str) -> Result<Scan, Detail> {
         serde_json::from_str(json).map_err(|_| detail!("the PDF module answered badly"))
     }

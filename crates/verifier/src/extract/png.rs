@@ -15,6 +15,7 @@ use crate::limits::Limits;
 /// PNG's CRC (ISO 3309 / ITU-T V.42, PNG §5.5): one 256-entry table, built at compile time.
 const CRC32: crc::Crc<u32> = crc::Crc::<u32>::new(&crc::CRC_32_ISO_HDLC);
 
+/// The 8-byte PNG signature (PNG §5.2).
 pub const SIGNATURE: &[u8; 8] = b"\x89PNG\r\n\x1a\n";
 
 /// PNG §5.3: a chunk length is at most 2^31 − 1.
@@ -32,16 +33,21 @@ pub const KEYWORD_CLR: &str = "clrcredential";
 pub struct Chunk<'a> {
     /// Offset of the chunk's length field in the file.
     pub offset: usize,
+    /// The chunk type (`IHDR`, `iTXt` …).
     pub kind: [u8; 4],
+    /// The chunk's data, without length, type and CRC.
     pub data: &'a [u8],
+    /// The CRC stored in the file (checked by [`Chunk::crc_ok`]).
     pub crc: u32,
 }
 
 impl Chunk<'_> {
+    /// The chunk type as text.
     pub fn kind_str(&self) -> String {
         String::from_utf8_lossy(&self.kind).into_owned()
     }
 
+    /// Whether the stored CRC matches the chunk's type and data (PNG §5.3).
     pub fn crc_ok(&self) -> bool {
         let mut h = CRC32.digest();
         h.update(&self.kind);
@@ -64,6 +70,7 @@ pub struct Chunks<'a> {
     done: bool,
 }
 
+/// The chunks of a PNG, walked lazily; an error if `bytes` lack the PNG signature.
 pub fn chunks(bytes: &[u8]) -> Result<Chunks<'_>, ExtractError> {
     if !bytes.starts_with(SIGNATURE) {
         return Err(ExtractError::Corrupt(detail!(
@@ -175,9 +182,12 @@ impl<'a> Chunks<'a> {
 #[derive(Debug, Clone)]
 pub struct TextChunk<'a> {
     // Read by baking and the tests (feature `test-support`), not by extraction.
+    /// The keyword (Latin-1 bytes).
     #[cfg_attr(not(any(test, feature = "test-support")), allow(dead_code))]
     pub keyword: &'a [u8],
+    /// Whether the text is zlib-compressed (`zTXt`, or `iTXt` with its compression flag).
     pub compressed: bool,
+    /// The text as stored (compressed when `compressed`).
     pub text: &'a [u8],
 }
 
@@ -240,6 +250,7 @@ fn badge_keyword(c: &Chunk<'_>) -> Option<&'static str> {
     }
 }
 
+/// Whether the chunk is a badge chunk (`openbadges`, `openbadgecredential` or `clrcredential`).
 #[cfg(any(test, feature = "test-support"))]
 pub fn is_badge_chunk(c: &Chunk<'_>) -> bool {
     badge_keyword(c).is_some()

@@ -24,19 +24,27 @@ use crate::detail::{count, Detail};
 pub enum QrError {
     /// A picture with no pixels.
     Empty {
+        /// Width in pixels.
         width: u32,
+        /// Height in pixels.
         height: u32,
     },
     /// More than [`MAX_PIXELS`].
     TooLarge {
+        /// Width in pixels.
         width: u32,
+        /// Height in pixels.
         height: u32,
     },
+    /// The bytes are not a PNG or JPEG that can be decoded.
     NotAnImage,
+    /// The picture was decoded but no QR code in it could be read.
     Undecodable,
 }
 
 impl QrError {
+    /// The error as the short string that crosses from the on-demand module (`qr-empty 0 0` …);
+    /// [`QrError::from_wire`] reads it back.
     pub fn to_wire(&self) -> String {
         match self {
             QrError::Empty { width, height } => format!("qr-empty {width} {height}"),
@@ -46,6 +54,7 @@ impl QrError {
         }
     }
 
+    /// Reads [`QrError::to_wire`]'s string back; `None` for any other string.
     pub fn from_wire(s: &str) -> Option<QrError> {
         let mut words = s.split(' ');
         let kind = words.next()?;
@@ -63,6 +72,7 @@ impl QrError {
         }
     }
 
+    /// What is wrong, in words.
     pub fn detail(&self) -> Detail {
         match *self {
             QrError::Empty { width, height } => detail!(

@@ -45,6 +45,8 @@ fn strip(b: &[u8]) -> Vec<u8> {
     b[start..].to_vec()
 }
 
+/// An RSA key from its modulus and exponent (big-endian, as in a JWK or PKCS#1), checked for
+/// size only: without feature `extended-suites` no RSA arithmetic is linked.
 pub fn rsa_from_components(n: &[u8], e: &[u8]) -> Result<RsaKey, Detail> {
     let (n, e) = (strip(n), strip(e));
     if n.is_empty() || e.is_empty() {
@@ -89,10 +91,14 @@ fn compressed(bytes: &[u8], size: usize, curve: &'static str) -> Result<Vec<u8>,
     }
 }
 
+/// A P-384 key from a SEC1 point, kept compressed for the on-demand module (only its length and
+/// prefix are checked here; the point itself where the signature is verified).
 pub fn p384_from_sec1(bytes: &[u8]) -> Result<P384Key, Detail> {
     compressed(bytes, 48, "P-384").map(P384Key)
 }
 
+/// A secp256k1 key from a SEC1 point, kept compressed for the on-demand module (only its length
+/// and prefix are checked here; the point itself where the signature is verified).
 pub fn k256_from_sec1(bytes: &[u8]) -> Result<K256Key, Detail> {
     compressed(bytes, 32, "secp256k1").map(K256Key)
 }
@@ -113,14 +119,18 @@ fn rsa_wire(k: &RsaKey) -> Vec<u8> {
     [&len[..], &k.n, &k.e].concat()
 }
 
+/// RS256 or PS256 (`pss`), verified by the on-demand module if it is loaded, else
+/// [`SigError::Deferred`].
 pub fn verify_rsa(k: &RsaKey, pss: bool, msg: &[u8], sig: &[u8]) -> Result<(), SigError> {
     offloaded(if pss { "PS256" } else { "RS256" }, &rsa_wire(k), msg, sig)
 }
 
+/// ES384, verified by the on-demand module if it is loaded, else [`SigError::Deferred`].
 pub fn verify_p384(k: &P384Key, msg: &[u8], sig: &[u8]) -> Result<(), SigError> {
     offloaded("ES384", &k.0, msg, sig)
 }
 
+/// ES256K, verified by the on-demand module if it is loaded, else [`SigError::Deferred`].
 pub fn verify_k256(k: &K256Key, msg: &[u8], sig: &[u8]) -> Result<(), SigError> {
     offloaded("ES256K", &k.0, msg, sig)
 }

@@ -9,8 +9,11 @@ use crate::detail::{code, count, Detail};
 /// Whether this build verifies RSA, P-384 and secp256k1 signatures.
 pub const AVAILABLE: bool = true;
 
+/// An RSA public key.
 pub type RsaKey = rsa::RsaPublicKey;
+/// A P-384 public key.
 pub type P384Key = p384::ecdsa::VerifyingKey;
+/// A secp256k1 public key.
 pub type K256Key = k256::ecdsa::VerifyingKey;
 
 /// Why an extended signature did not verify.
@@ -47,6 +50,7 @@ pub fn rsa_from_pkcs1_der(der: &[u8]) -> Result<RsaKey, Detail> {
         .map_err(|_| detail!("invalid RSA key: not a PKCS#1 `RSAPublicKey`"))
 }
 
+/// A P-384 key from a SEC1 point, compressed or not.
 pub fn p384_from_sec1(bytes: &[u8]) -> Result<P384Key, Detail> {
     p384::ecdsa::VerifyingKey::from_sec1_bytes(bytes).map_err(|_| {
         detail!(
@@ -56,6 +60,7 @@ pub fn p384_from_sec1(bytes: &[u8]) -> Result<P384Key, Detail> {
     })
 }
 
+/// A secp256k1 key from a SEC1 point, compressed or not.
 pub fn k256_from_sec1(bytes: &[u8]) -> Result<K256Key, Detail> {
     k256::ecdsa::VerifyingKey::from_sec1_bytes(bytes).map_err(|_| {
         detail!(

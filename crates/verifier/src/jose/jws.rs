@@ -17,18 +17,22 @@ use serde_json::Value;
 /// A signature algorithm this verifier accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Alg {
+    /// RSASSA-PKCS1-v1_5 with SHA-256 (RFC 7518 §3.3).
     Rs256,
     /// RSASSA-PSS with SHA-256 (RFC 7518 §3.5).
     Ps256,
+    /// ECDSA P-256 with SHA-256 (RFC 7518 §3.4).
     Es256,
     /// ECDSA P-384 with SHA-384 (RFC 7518 §3.4).
     Es384,
     /// ECDSA secp256k1 with SHA-256 (RFC 8812 §3.2).
     Es256k,
+    /// Ed25519 (RFC 8037 §3.1).
     EdDsa,
 }
 
 impl Alg {
+    /// The JOSE name (`RS256`, `EdDSA` …).
     pub fn name(self) -> &'static str {
         match self {
             Alg::Rs256 => "RS256",
@@ -115,36 +119,46 @@ const JWE_ONLY: &[&str] = &[
 /// A decoded, not yet verified compact JWS.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompactJws {
+    /// The protected header, as JSON.
     pub header: Value,
+    /// The payload bytes, base64url-decoded.
     pub payload: Vec<u8>,
     /// `BASE64URL(header) . BASE64URL(payload)`: what the signature covers.
     pub signing_input: String,
+    /// The signature bytes, base64url-decoded.
     pub signature: Vec<u8>,
 }
 
+/// Why a compact JWS could not be read or verified.
 #[derive(Debug, Clone, PartialEq)]
 pub enum JwsError {
+    /// Not a compact JWS: not three base64url parts, or a part does not decode.
     Malformed(Detail),
     /// The header or payload is not JSON, or not JSON that reads one way (a duplicate member
     /// name, RFC 7519 §4: "either reject JWTs with duplicate Header Parameter names or … ").
     Json {
         /// "the JWS header", "the JWS payload".
         part: &'static str,
+        /// What is wrong with its JSON.
         error: JsonError,
     },
     /// An algorithm no public-key verifier may accept, or not a signature algorithm: invalid.
     AlgRefused(Detail),
     /// A signature algorithm this verifier does not implement: the signature is not checked.
     Unsupported {
+        /// The header's `alg`.
         alg: String,
         /// Whether it is in the IANA JOSE registry (else a name this verifier does not know).
         registered: bool,
     },
     /// The key is of a different kind than the algorithm needs.
     KeyMismatch {
+        /// The algorithm's name.
         alg: &'static str,
+        /// The key's type ([`PublicKey::kind`]).
         key: &'static str,
     },
+    /// The signature does not verify with the key: the JWS was altered or signed by another key.
     BadSignature,
     /// The algorithm (named) needs feature `extended-suites`, which this build leaves out: the
     /// full verifier checks it.
@@ -247,6 +261,7 @@ impl CompactJws {
         })
     }
 
+    /// The header's `alg`, if it is one this verifier accepts.
     pub fn alg(&self) -> Result<Alg, JwsError> {
         Alg::from_header(self.header.get("alg").and_then(Value::as_str))
     }
@@ -259,6 +274,7 @@ impl CompactJws {
         })
     }
 
+    /// A string member of the header (`kid`, `typ` …).
     pub fn header_str(&self, name: &str) -> Option<&str> {
         self.header.get(name).and_then(Value::as_str)
     }

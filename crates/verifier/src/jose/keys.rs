@@ -14,12 +14,16 @@ use serde_json::Value;
 /// A verification key.
 #[derive(Clone, PartialEq, Eq)]
 pub enum PublicKey {
+    /// An Ed25519 key (EdDSA, `eddsa-*` cryptosuites, Ed25519Signature2020).
     Ed25519(ed25519_dalek::VerifyingKey),
+    /// A P-256 key (ES256, `ecdsa-*-2019` with P-256).
     P256(p256::ecdsa::VerifyingKey),
     /// Feature `extended-suites` verifies with the next three; without it they are recognised
     /// and their signatures left to the full verifier ([`super::ext`]).
     Rsa(ext::RsaKey),
+    /// A P-384 key (ES384, `ecdsa-*-2019` with P-384).
     P384(ext::P384Key),
+    /// A secp256k1 key (ES256K).
     Secp256k1(ext::K256Key),
 }
 
@@ -41,6 +45,7 @@ mod oid {
 }
 
 impl PublicKey {
+    /// The key type's name (`Ed25519`, `P-256`, `RSA` …).
     pub fn kind(&self) -> &'static str {
         match self {
             PublicKey::Rsa(_) => "RSA",
@@ -241,6 +246,8 @@ impl PublicKey {
         }
     }
 
+    /// An Ed25519 key from its 32 bytes (RFC 8032 §5.1.5); an error for another length or a
+    /// point not on the curve.
     pub fn ed25519_from_bytes(bytes: &[u8]) -> Result<PublicKey, KeyError> {
         let arr: [u8; 32] = bytes.try_into().map_err(|_| {
             KeyError(detail!(
@@ -258,6 +265,7 @@ impl PublicKey {
             })
     }
 
+    /// A P-256 key from a SEC1 point, compressed or not.
     pub fn p256_from_sec1(bytes: &[u8]) -> Result<PublicKey, KeyError> {
         p256::ecdsa::VerifyingKey::from_sec1_bytes(bytes)
             .map(PublicKey::P256)
@@ -269,12 +277,16 @@ impl PublicKey {
             })
     }
 
+    /// A P-384 key from a SEC1 point, compressed or not (kept for the full verifier without
+    /// feature `extended-suites`).
     pub fn p384_from_sec1(bytes: &[u8]) -> Result<PublicKey, KeyError> {
         ext::p384_from_sec1(bytes)
             .map(PublicKey::P384)
             .map_err(KeyError)
     }
 
+    /// A secp256k1 key from a SEC1 point, compressed or not (kept for the full verifier without
+    /// feature `extended-suites`).
     pub fn secp256k1_from_sec1(bytes: &[u8]) -> Result<PublicKey, KeyError> {
         ext::k256_from_sec1(bytes)
             .map(PublicKey::Secp256k1)

@@ -5,18 +5,23 @@
 use super::json::{str_of, strings};
 use serde_json::Value;
 
+/// The VC 2.0 base context (VC 2.0 §4.3).
 pub const VC2_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
+/// The VC 1.1 base context (VC 1.1 §4.1).
 pub const VC1_CONTEXT: &str = "https://www.w3.org/2018/credentials/v1";
 
 /// The Verifiable Credentials data model a credential follows, by its first `@context`
 /// (VC 2.0 §4.3, VC 1.1 §4.1: the base context comes first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VcVersion {
+    /// Verifiable Credentials Data Model 1.1.
     V1_1,
+    /// Verifiable Credentials Data Model 2.0.
     V2_0,
 }
 
 impl VcVersion {
+    /// The version a document's first `@context` names; `None` if it is neither base context.
     pub fn of(c: &Value) -> Option<VcVersion> {
         let first = match c.get("@context") {
             Some(Value::Array(a)) => a.first().and_then(Value::as_str),
@@ -51,6 +56,7 @@ pub enum CredentialKind {
 }
 
 impl CredentialKind {
+    /// What `c` claims to be, by its `type`.
     pub fn of(c: &Value) -> CredentialKind {
         let types = strings(c.get("type"));
         if types
@@ -95,13 +101,16 @@ pub fn first_string<'a>(json: &'a Value, names: [&'static str; 2]) -> Option<(&'
 /// A credential document with its version and kind read once.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Credential {
+    /// The credential as JSON.
     pub json: Value,
     /// `None`: the first `@context` is neither VC base context (a conformance failure).
     pub version: Option<VcVersion>,
+    /// What it claims to be.
     pub kind: CredentialKind,
 }
 
 impl Credential {
+    /// Reads the version and kind of `json` once.
     pub fn new(json: Value) -> Credential {
         Credential {
             version: VcVersion::of(&json),

@@ -24,17 +24,29 @@ pub const VC_JWT_DRAFTS: &[&str] = &["application/vc+ld+json+jwt", "application/
 /// A `data:` URL read: its media type (lower case, without parameters) and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataUrl {
+    /// The media type, lower case, without parameters.
     pub media_type: String,
+    /// The decoded data.
     pub data: Vec<u8>,
 }
 
 /// Why a `data:` URL could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DataUrlError {
+    /// Not a `data:` URL.
     NotDataUrl,
-    TooLarge { len: usize, max: usize },
+    /// The URL is longer than the limit.
+    TooLarge {
+        /// The URL's length in bytes.
+        len: usize,
+        /// The most accepted.
+        max: usize,
+    },
+    /// No comma separates the media type from the data.
     NoComma,
+    /// A `%` not followed by two hex digits.
     BadPercent,
+    /// Base64 data that does not decode (the decoder's message, not shown).
     BadBase64(String),
 }
 

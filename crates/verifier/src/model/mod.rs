@@ -21,17 +21,24 @@ pub enum BadgeDoc {
     Ob2Assertion(Value),
     /// OB 2.0 signed assertion: a compact JWS whose payload is the Assertion.
     Ob2Signed {
+        /// The JWS as decoded.
         jws: CompactJws,
+        /// The compact JWS as given.
         compact: String,
+        /// Its payload: the Assertion JSON.
         assertion: Value,
     },
     /// OB 3.0 (or another Verifiable Credential) as JSON, normally with an embedded `proof`.
     Ob3Credential(Credential),
     /// OB 3.0 VC-JWT: the credential is the payload (VC 2.0) or its `vc` claim (VC 1.1).
     Ob3Jwt {
+        /// The JWS as decoded.
         jws: CompactJws,
+        /// The compact JWT as given.
         compact: String,
+        /// The JWT claims (the payload).
         claims: Value,
+        /// The credential the claims carry.
         credential: Credential,
     },
     /// OB 0.5 / 1.0 / 1.1 assertion.
@@ -43,18 +50,26 @@ pub enum BadgeDoc {
     Clr(Credential),
     /// A CLR 2.0 `ClrCredential` as a JWT: the payload (VC 2.0) or its `vc` claim (VC 1.1).
     ClrJwt {
+        /// The JWS as decoded.
         jws: CompactJws,
+        /// The compact JWT as given.
         compact: String,
+        /// The JWT claims (the payload).
         claims: Value,
+        /// The ClrCredential the claims carry.
         credential: Credential,
     },
     /// A Verifiable Presentation as JSON ([`presentation`]).
     Presentation(Value),
     /// A Verifiable Presentation as a JWT: its `vp` claim, or the payload of a `vp+jwt`.
     PresentationJwt {
+        /// The JWS as decoded.
         jws: CompactJws,
+        /// The compact JWT as given.
         compact: String,
+        /// The JWT claims (the payload).
         claims: Value,
+        /// The presentation the claims carry.
         presentation: Value,
     },
 }
@@ -62,8 +77,11 @@ pub enum BadgeDoc {
 /// Why a payload is not a badge this verifier can check.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClassifyError {
+    /// Not JSON (or JSON nested too deeply to read).
     NotJson(Detail),
+    /// JSON (or a JWS) that is no badge or credential this verifier recognises.
     NotABadge(Detail),
+    /// A recognised document this verifier does not verify.
     Unsupported(Detail),
     /// JSON that reads two ways: a member name twice in one object (the message names it and
     /// where; see [`crate::strict_json`]).

@@ -258,8 +258,11 @@ fn sd_derived(
 pub struct SdEvidence {
     /// The hash of the mandatory N-Quads.
     pub document_hash: String,
+    /// The hash of the proof options' N-Quads.
     pub proof_hash: String,
+    /// The canonical N-Quads of the mandatory statements.
     pub canonical_document: String,
+    /// The canonical N-Quads of the proof options.
     pub canonical_proof: String,
 }
 

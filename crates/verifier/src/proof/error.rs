@@ -18,9 +18,12 @@ pub enum ProofError {
     UnknownContext(String),
     /// The suite needs a different kind of key than the one resolved.
     KeyMismatch {
+        /// The cryptosuite or proof type.
         suite: String,
+        /// The resolved key's type ([`crate::jose::keys::PublicKey::kind`]).
         key: &'static str,
     },
+    /// The signature does not verify with the resolved key.
     BadSignature,
     /// The suite (or its key) needs feature `extended-suites`, which this build leaves out:
     /// what, for the `full-verifier` check ("ecdsa-sd-2023 proofs" …).

@@ -123,6 +123,10 @@ pub struct CachingFetcher<F: Fetcher> {
 }
 
 impl<F: Fetcher> CachingFetcher<F> {
+    /// A cache of at most 32 MB of response bodies ([`DEFAULT_MAX_BYTES`]), any one body at most
+    /// 4 MB ([`DEFAULT_MAX_ENTRY_BYTES`]; a larger one is passed through uncached). Share one
+    /// instance (`&CachingFetcher` is itself a [`Fetcher`]) across a batch of inputs, so each
+    /// issuer's profile, keys and status lists are fetched once.
     pub fn new(inner: F) -> Self {
         let mut c = Self::with_max_bytes(inner, DEFAULT_MAX_BYTES);
         c.max_entry_bytes = DEFAULT_MAX_ENTRY_BYTES;
@@ -149,6 +153,7 @@ impl<F: Fetcher> CachingFetcher<F> {
         lock(&self.store).map.len()
     }
 
+    /// Whether nothing is cached.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

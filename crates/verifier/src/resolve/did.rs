@@ -17,8 +17,11 @@ use serde_json::{json, Value};
 pub struct DidUrl<'a> {
     /// The DID without path, query or fragment (`did:web:example.com`).
     pub did: &'a str,
+    /// The DID method (`key`, `web`, `jwk` …).
     pub method: &'a str,
+    /// The method-specific identifier (what follows `did:<method>:`).
     pub specific_id: &'a str,
+    /// The fragment, without `#` (a verification method's name).
     pub fragment: Option<&'a str>,
 }
 

@@ -63,11 +63,16 @@ pub struct Response {
     pub final_url: String,
     /// HTTP status of the final response (fetchers follow redirects).
     pub status: u16,
+    /// The `Content-Type` header, if the response had one (parameters included).
     pub content_type: Option<String>,
+    /// The response body. A fetcher refuses one larger than its [`FetchLimits::max_bytes`]
+    /// ([`FetchLimits::response`] does so).
     pub body: Vec<u8>,
 }
 
 impl Response {
+    /// Whether the status is 2xx. Other statuses are answers too (a 410 Gone revokes a hosted
+    /// assertion), so they are a `Response`, never a [`FetchError`].
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status)
     }
@@ -84,13 +89,19 @@ pub enum FetchError {
     /// failed; browsers cannot tell the two apart. The whole sentence
     /// ([`FetchError::browser_network`], [`FetchError::network`]).
     Network(Detail),
+    /// The body was larger than the fetcher's limit.
     TooLarge {
+        /// The largest body accepted, in bytes.
         limit: usize,
     },
+    /// More redirects than the fetcher's limit.
     TooManyRedirects {
+        /// The most redirects followed.
         limit: u32,
     },
+    /// No complete answer within the time limit (the fetcher's own, or the input's time left).
     Timeout {
+        /// The time limit, in milliseconds.
         ms: u32,
     },
     /// The in-memory fetcher has no such document.
@@ -181,6 +192,7 @@ pub enum FetchPurpose {
     Badge,
     /// An OB 2.0 BadgeClass.
     BadgeClass,
+    /// An issuer's profile (OB 2.0 Issuer, OB 3.0 `Profile`), or an endorser's.
     IssuerProfile,
     /// A public key, or a document that lists or controls one (DID document, key set).
     Key,
@@ -335,6 +347,7 @@ pub struct MemoryFetcher {
 }
 
 impl MemoryFetcher {
+    /// An empty map: every URL is [`FetchError::NotFound`].
     pub fn new() -> Self {
         Self::default()
     }

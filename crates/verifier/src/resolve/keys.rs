@@ -33,11 +33,15 @@ pub trait JsonSource {
 /// server error, the budget) and nothing is known.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocFailure {
+    /// Why, in words.
     pub detail: Detail,
+    /// Whether the server answered (the document does not list the thing) rather than could not be
+    /// read (nothing is known).
     pub answered: bool,
 }
 
 impl DocFailure {
+    /// A document that could not be read: nothing is known.
     pub fn unread(detail: impl Into<Detail>) -> Self {
         DocFailure {
             detail: detail.into(),
@@ -45,6 +49,7 @@ impl DocFailure {
         }
     }
 
+    /// A document the server answered without (404, 410, not JSON): it lists nothing.
     pub fn answered(detail: impl Into<Detail>) -> Self {
         DocFailure {
             detail: detail.into(),
@@ -62,6 +67,7 @@ impl std::fmt::Display for DocFailure {
 /// Whether the controller's document lists the key under `assertionMethod`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Assertion {
+    /// The controller's document lists the key under `assertionMethod`.
     Listed,
     /// The controller's document was read and does not list it.
     NotListed(Detail),
@@ -73,6 +79,7 @@ pub enum Assertion {
 /// A key with its provenance.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResolvedKey {
+    /// The public key.
     pub key: PublicKey,
     /// The verification method id, absolute.
     pub method_id: String,
@@ -80,6 +87,7 @@ pub struct ResolvedKey {
     pub controller: Option<String>,
     /// Where the key was found, for the expert view (`did:key (offline)`, a document URL …).
     pub source: Detail,
+    /// Whether the controller's document lists the key under `assertionMethod`.
     pub assertion: Assertion,
 }
 
@@ -107,7 +115,12 @@ pub enum ResolveError {
     Unsupported(Detail),
     /// A document could not be fetched: cannot decide. `tried` lists what was tried, each
     /// with its outcome.
-    Unavailable { detail: Detail, tried: Vec<Detail> },
+    Unavailable {
+        /// What could not be fetched, and why.
+        detail: Detail,
+        /// Each document tried, with its outcome.
+        tried: Vec<Detail>,
+    },
 }
 
 impl ResolveError {
@@ -167,6 +180,7 @@ pub struct KeyResolver<'s, S: JsonSource> {
 }
 
 impl<'s, S: JsonSource> KeyResolver<'s, S> {
+    /// A resolver reading documents from `src` (in verification: its fetcher, logged and budgeted).
     pub fn new(src: &'s mut S) -> Self {
         KeyResolver {
             src,

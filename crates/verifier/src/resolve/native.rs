@@ -88,6 +88,10 @@ fn refusal(e: &(dyn std::error::Error + 'static)) -> Option<Detail> {
 }
 
 impl NativeFetcher {
+    /// An HTTP(S) client enforcing `limits` and `policy`: every redirect hop and every address it
+    /// connects to is checked by `policy` (redirects are followed here, not by the HTTP
+    /// library). Pass [`crate::Options::fetch_policy`] as `policy`, so the fetcher and the core
+    /// apply the same rules.
     pub fn new(limits: FetchLimits, policy: FetchPolicy) -> Self {
         let agent = ureq::AgentBuilder::new()
             .timeout(Duration::from_millis(limits.timeout_ms.into()))

@@ -30,9 +30,13 @@ pub enum PlatformLink {
     },
     /// An earner's public profile: `list` is the JSON list of their public badges.
     Earner {
+        /// The platform, as the report names it (`Credly`).
         platform: &'static str,
+        /// The site the page is on (`credly.com`).
         site: &'static str,
+        /// The earner's user name on the platform.
         user: String,
+        /// The URL of the JSON list of their public badges.
         list: String,
     },
 }

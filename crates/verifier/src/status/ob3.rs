@@ -13,23 +13,28 @@ use std::rc::Rc;
 /// The two bitstring list flavours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flavour {
+    /// W3C Bitstring Status List v1.0 (`BitstringStatusListEntry`), multibase-encoded.
     Bitstring,
+    /// The older StatusList2021 (`StatusList2021Entry`), base64url-encoded.
     StatusList2021,
 }
 
 impl Flavour {
+    /// The `type` of a credential's status entry in this flavour.
     pub fn entry_type(self) -> &'static str {
         match self {
             Flavour::Bitstring => "BitstringStatusListEntry",
             Flavour::StatusList2021 => "StatusList2021Entry",
         }
     }
+    /// The `type` of the status list credential in this flavour.
     pub fn list_type(self) -> &'static str {
         match self {
             Flavour::Bitstring => "BitstringStatusListCredential",
             Flavour::StatusList2021 => "StatusList2021Credential",
         }
     }
+    /// How the list's `encodedList` is encoded in this flavour.
     pub fn encoding(self) -> Encoding {
         match self {
             Flavour::Bitstring => Encoding::Multibase,

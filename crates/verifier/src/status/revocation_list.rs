@@ -13,6 +13,7 @@ use serde_json::Value;
 /// The list's answer for one credential.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Lookup {
+    /// The list does not revoke this credential.
     NotRevoked,
     /// Revoked, with the published reason (untrusted text).
     Revoked(Option<String>),

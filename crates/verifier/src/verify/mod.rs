@@ -47,6 +47,7 @@ pub struct Options {
     /// the badge platforms' own (`https://api.credly.com`, `https://www.credly.com`), so a
     /// local server can answer like them (issue #17: 404, 410, lists). Never set by the app.
     pub platform_origin: Option<String>,
+    /// Size, depth, fetch and time limits for this input ([`Limits::default`] suits most callers).
     pub limits: Limits,
 }
 
@@ -58,6 +59,7 @@ impl Options {
         }
     }
 
+    /// Options for verifying as of `at`: no recipient to match, https only, default [`Limits`].
     pub fn at(at: DateTime<Utc>) -> Options {
         Options {
             at,
@@ -73,12 +75,19 @@ impl Options {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     /// A file's (or pasted text's) bytes, with a name for the report.
-    Bytes { name: String, bytes: Vec<u8> },
+    Bytes {
+        /// The name the report gives the input ([`Report::input`]): a file name, `-`, `pasted
+        /// text`.
+        name: String,
+        /// The bytes: PNG, SVG, PDF, JPEG, JSON text, a compact JWS or a URL as text.
+        bytes: Vec<u8>,
+    },
     /// A URL to fetch (hosted assertion, credential, or baked image).
     Url(String),
 }
 
 impl Input {
+    /// The input's name in its report ([`Report::input`]): the file name, or the URL.
     pub fn name(&self) -> &str {
         match self {
             Input::Bytes { name, .. } => name,

@@ -86,6 +86,7 @@ pub(crate) fn binding_outcome(bound: &BoundKey) -> Check {
     }
 }
 
+/// The passed `proof-method` check for a resolved key: its type, id and where it was found.
 pub fn method_passed(k: &ResolvedKey) -> Check {
     Check::passed(
         CheckId::ProofMethod,

@@ -159,6 +159,9 @@ fn violation(e: &boon::ValidationError<'_, '_>) -> Detail {
     }
 }
 
+/// Validates `instance` against the bundled OB 3.0 AchievementCredential schema: the first
+/// violations in words and how many there are in all (0: it conforms), or why it could not be
+/// checked.
 #[cfg(feature = "json-schema")]
 pub fn achievement_violations(instance: &Value) -> Result<(Vec<Detail>, usize), Detail> {
     let (schemas, index) =
