@@ -1,13 +1,9 @@
-//! Active contexts for the walker: the ones compiled ahead of time from the bundled contexts
-//! ([`super::compiled`], shared by every thread, nothing to process at run time) and, in builds
-//! with the general JSON-LD processor (feature `jsonld-reference`), the ones `json-ld` processes
-//! on demand for a transition the tables do not hold ([`super::dynamic`]). Without that feature
-//! (the app's first load) such a document is declined and takes the general path, which the
-//! on-demand module has.
+//! Term definitions as the walker reads them, and the contexts compiled ahead of time from the
+//! bundled contexts (`compiled.rs`, made by `generate.rs`): shared by every thread, nothing to
+//! process at run time.
 
 use super::compiled::{DELTAS, IRIS, KEYS, LOCAL, SCOPED, STATES, TERMS};
 use serde_json::Value;
-use std::cell::Cell;
 use std::cmp::Ordering;
 
 /// Keywords the walker understands; any other keyword makes it decline.
@@ -81,16 +77,11 @@ pub struct Term<'a> {
 // from their base by a few terms (a type-scoped context over the context it applies to), so
 // the tables hold each difference once.
 
-/// A compiled term definition: its key (an index into [`KEYS`]), its IRI mapping and type IRI
-/// (indices into [`IRIS`], used when the bits say so), and the rest packed as
-/// `StaticTerm::term` reads it; [`ABSENT`] bits for a key the state does not define although
-/// its base does.
-pub struct StaticTerm {
-    pub key: u16,
-    pub iri: u16,
-    pub typ: u16,
-    pub bits: u16,
-}
+/// A compiled term definition, a row of `TERMS`: [its key (an index into `KEYS`), its IRI
+/// mapping and type IRI (indices into `IRIS`, used when the bits say so), the rest packed as
+/// [`StaticTerm::term`] reads it ([`ABSENT`] for a key the state does not define although its
+/// base does)].
+struct StaticTerm([u16; 4]);
 
 pub const NONE: u16 = u16::MAX;
 pub const ABSENT: u16 = u16::MAX;
@@ -110,13 +101,13 @@ fn own_terms(state: u16) -> &'static [u16] {
 }
 
 /// The definition of `key` in state `state`: its own, else its base's.
-fn static_term(mut state: u16, key: &str) -> Option<&'static StaticTerm> {
+pub fn static_term(mut state: u16, key: &str) -> Option<Term<'static>> {
     let k = KEYS.binary_search(&key).ok()? as u16;
     loop {
         let terms = own_terms(state);
-        if let Ok(at) = terms.binary_search_by(|t| TERMS[usize::from(*t)].key.cmp(&k)) {
-            let t = &TERMS[usize::from(terms[at])];
-            return (t.bits != ABSENT).then_some(t);
+        if let Ok(at) = terms.binary_search_by(|t| TERMS[usize::from(*t)][0].cmp(&k)) {
+            let t = StaticTerm(TERMS[usize::from(terms[at])]);
+            return (t.bits() != ABSENT).then(|| t.term());
         }
         state = STATES[usize::from(state)][0];
         if state == NONE {
@@ -132,7 +123,7 @@ pub fn static_keys(state: u16) -> Vec<&'static str> {
     let mut s = state;
     while s != NONE {
         for t in own_terms(s) {
-            keys.insert(KEYS[usize::from(TERMS[usize::from(*t)].key)]);
+            keys.insert(KEYS[usize::from(TERMS[usize::from(*t)][0])]);
         }
         s = STATES[usize::from(s)][0];
     }
@@ -141,63 +132,13 @@ pub fn static_keys(state: u16) -> Vec<&'static str> {
         .collect()
 }
 
-/// An active context: one of the compiled tables' states, or one processed at run time.
-#[derive(Clone)]
-pub enum Ctx {
-    Static(u16),
-    #[cfg(feature = "jsonld-reference")]
-    Dynamic(std::rc::Rc<super::dynamic::DynCtx>),
-}
-
-/// The empty context (state 0 of the tables).
-pub const EMPTY: Ctx = Ctx::Static(0);
-
-impl Ctx {
-    pub fn term(&self, key: &str) -> Option<Term<'_>> {
-        match self {
-            Ctx::Static(i) => static_term(*i, key).map(StaticTerm::term),
-            #[cfg(feature = "jsonld-reference")]
-            Ctx::Dynamic(d) => d.term(key),
-        }
-    }
-
-    pub fn vocab(&self) -> Option<&str> {
-        match self {
-            Ctx::Static(i) => {
-                let v = STATES[usize::from(*i)][2];
-                (v != NONE).then(|| IRIS[usize::from(v)])
-            }
-            #[cfg(feature = "jsonld-reference")]
-            Ctx::Dynamic(d) => d.vocab.as_deref(),
-        }
-    }
-
-    /// The context to return to for new node objects (set by type-scoped contexts, which do
-    /// not propagate: JSON-LD 1.1 API §4.1.2 step 3 and §13 step 7).
-    pub fn previous(&self) -> Option<Ctx> {
-        match self {
-            Ctx::Static(i) => {
-                let p = STATES[usize::from(*i)][3];
-                (p != NONE).then_some(Ctx::Static(p))
-            }
-            #[cfg(feature = "jsonld-reference")]
-            Ctx::Dynamic(d) => d.previous.clone(),
-        }
-    }
-
-    /// A number naming this context for caches: the state's index, or above every index.
-    #[cfg(feature = "jsonld-reference")]
-    pub fn key(&self) -> u64 {
-        match self {
-            Ctx::Static(i) => u64::from(*i),
-            Ctx::Dynamic(d) => d.id,
-        }
-    }
-}
-
 impl StaticTerm {
+    fn bits(&self) -> u16 {
+        self.0[3]
+    }
+
     fn term(&self) -> Term<'static> {
-        let b = self.bits;
+        let b = self.bits();
         let kw = match (b >> 2) & 7 {
             0 => Kw::Id,
             1 => Kw::Type,
@@ -207,7 +148,7 @@ impl StaticTerm {
         };
         Term {
             mapping: match b & 3 {
-                MAP_IRI => Mapping::Iri(IRIS[self.iri as usize]),
+                MAP_IRI => Mapping::Iri(IRIS[usize::from(self.0[1])]),
                 MAP_KEYWORD => Mapping::Keyword(kw),
                 _ => Mapping::Unusable,
             },
@@ -216,7 +157,7 @@ impl StaticTerm {
                 1 => TypeMapping::Id,
                 2 => TypeMapping::Vocab,
                 3 => TypeMapping::Json,
-                4 => TypeMapping::Iri(IRIS[self.typ as usize]),
+                4 => TypeMapping::Iri(IRIS[usize::from(self.0[2])]),
                 _ => TypeMapping::None,
             },
             container: match (b >> 9) & 3 {
@@ -283,77 +224,32 @@ fn cmp_urls(table: &[&str], urls: &[&str]) -> Ordering {
     table.iter().copied().cmp(urls.iter().copied())
 }
 
-/// Applies an embedded or top-level `@context` made only of context URLs.
-pub fn apply_local(active: &Ctx, local: &Value, budget: &Cell<usize>) -> Option<Ctx> {
-    let urls = urls(local)?;
-    if let Ctx::Static(from) = active {
-        if tables_on() {
-            if let Ok(at) = LOCAL.binary_search_by(|(f, u, _)| {
-                f.cmp(from).then_with(|| cmp_urls(u, &urls))
-            }) {
-                return Some(Ctx::Static(LOCAL[at].2));
-            }
-        }
-    }
-    on_demand_local(active, local, budget)
+/// The state `active` goes to with the `@context` URLs `urls`, if the tables hold it.
+pub fn static_local(active: u16, urls: &[&str]) -> Option<u16> {
+    let at = LOCAL
+        .binary_search_by(|(f, u, _)| f.cmp(&active).then_with(|| cmp_urls(u, urls)))
+        .ok()?;
+    Some(LOCAL[at].2)
 }
 
-/// Applies the scoped context of `term` (as defined in `definer`) on top of `active`.
-pub fn apply_scoped(
-    active: &Ctx,
-    definer: &Ctx,
-    term: &str,
-    type_scoped: bool,
-    budget: &Cell<usize>,
-) -> Option<Ctx> {
-    if let (Ctx::Static(a), Ctx::Static(d)) = (active, definer) {
-        if let (true, Ok(k)) = (tables_on(), KEYS.binary_search(&term)) {
-            let k = k as u16 | if type_scoped { TYPE_SCOPED } else { 0 };
-            if let Ok(at) = SCOPED.binary_search_by(|row| row[..3].cmp(&[*a, *d, k])) {
-                return Some(Ctx::Static(SCOPED[at][3]));
-            }
-        }
-    }
-    on_demand_scoped(active, definer, term, type_scoped, budget)
+/// The state `active` goes to with the scoped context of `term` as `definer` defines it, if
+/// the tables hold it.
+pub fn static_scoped(active: u16, definer: u16, term: &str, type_scoped: bool) -> Option<u16> {
+    let k = KEYS.binary_search(&term).ok()? as u16 | if type_scoped { TYPE_SCOPED } else { 0 };
+    let at = SCOPED
+        .binary_search_by(|row| row[..3].cmp(&[active, definer, k]))
+        .ok()?;
+    Some(SCOPED[at][3])
 }
 
-#[cfg(feature = "jsonld-reference")]
-fn on_demand_local(active: &Ctx, local: &Value, budget: &Cell<usize>) -> Option<Ctx> {
-    super::dynamic::apply_local(active, local, budget)
+/// State `state`'s `@vocab`.
+pub fn static_vocab(state: u16) -> Option<&'static str> {
+    let v = STATES[usize::from(state)][2];
+    (v != NONE).then(|| IRIS[usize::from(v)])
 }
 
-#[cfg(feature = "jsonld-reference")]
-fn on_demand_scoped(
-    active: &Ctx,
-    definer: &Ctx,
-    term: &str,
-    type_scoped: bool,
-    budget: &Cell<usize>,
-) -> Option<Ctx> {
-    super::dynamic::apply_scoped(active, definer, term, type_scoped, budget)
-}
-
-/// Without the general processor, a transition the tables do not hold is declined: the caller
-/// takes the general path (the on-demand module, in the app).
-#[cfg(not(feature = "jsonld-reference"))]
-fn on_demand_local(_: &Ctx, _: &Value, _: &Cell<usize>) -> Option<Ctx> {
-    None
-}
-
-#[cfg(not(feature = "jsonld-reference"))]
-fn on_demand_scoped(_: &Ctx, _: &Ctx, _: &str, _: bool, _: &Cell<usize>) -> Option<Ctx> {
-    None
-}
-
-#[cfg(all(feature = "jsonld-reference", any(test, feature = "test-support")))]
-thread_local! {
-    /// Off while the tables are being generated: every context is then processed by `json-ld`.
-    pub static TABLES_ON: Cell<bool> = const { Cell::new(true) };
-}
-
-fn tables_on() -> bool {
-    #[cfg(all(feature = "jsonld-reference", any(test, feature = "test-support")))]
-    return TABLES_ON.with(Cell::get);
-    #[cfg(not(all(feature = "jsonld-reference", any(test, feature = "test-support"))))]
-    true
+/// State `state`'s previous context.
+pub fn static_previous(state: u16) -> Option<u16> {
+    let p = STATES[usize::from(state)][3];
+    (p != NONE).then_some(p)
 }

@@ -3,7 +3,8 @@
 //! module). Each is processed once and compiled into a term table, cached per thread.
 //! [`super::generate`] builds the compiled tables with these same functions.
 
-use super::context::{keyword, Container, Ctx, Kw, Mapping, Term, TypeMapping};
+use super::context::{keyword, Container, Kw, Mapping, Term, TypeMapping};
+use super::Ctx;
 use crate::memo::Memo;
 use crate::proof::loader::{ready, BundledLoader};
 use json_ld::context_processing::{Options as ProcessingOptions, Process};

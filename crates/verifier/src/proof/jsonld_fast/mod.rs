@@ -23,7 +23,7 @@ mod dynamic;
 #[cfg(all(feature = "jsonld-reference", any(test, feature = "test-support")))]
 pub mod generate;
 
-use context::{apply_local, apply_scoped, keyword, Container, Ctx, Kw, Mapping, Term, TypeMapping};
+use context::{keyword, Container, Kw, Mapping, Term, TypeMapping};
 use oxrdf::{BlankNode, GraphName, Literal, NamedNode, NamedNodeRef, QuadRef, Subject, TermRef};
 use serde_json::{Map, Value};
 use std::cell::Cell;
@@ -37,6 +37,110 @@ const RDF_JSON: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON";
 const XSD_BOOLEAN: &str = "http://www.w3.org/2001/XMLSchema#boolean";
 const XSD_INTEGER: &str = "http://www.w3.org/2001/XMLSchema#integer";
 const XSD_DOUBLE: &str = "http://www.w3.org/2001/XMLSchema#double";
+
+/// An active context: one of the compiled tables' states, or, in builds with the general
+/// JSON-LD processor (feature `jsonld-reference`), one `json-ld` processed at run time for a
+/// transition the tables do not hold ([`dynamic`]). Without that feature (the app's first
+/// load) such a document is declined and takes the general path, which the on-demand module
+/// has.
+#[derive(Clone)]
+enum Ctx {
+    Static(u16),
+    #[cfg(feature = "jsonld-reference")]
+    Dynamic(std::rc::Rc<dynamic::DynCtx>),
+}
+
+/// The empty context (state 0 of the tables).
+const EMPTY: Ctx = Ctx::Static(0);
+
+impl Ctx {
+    fn term(&self, key: &str) -> Option<Term<'_>> {
+        match self {
+            Ctx::Static(i) => context::static_term(*i, key),
+            #[cfg(feature = "jsonld-reference")]
+            Ctx::Dynamic(d) => d.term(key),
+        }
+    }
+
+    fn vocab(&self) -> Option<&str> {
+        match self {
+            Ctx::Static(i) => context::static_vocab(*i),
+            #[cfg(feature = "jsonld-reference")]
+            Ctx::Dynamic(d) => d.vocab.as_deref(),
+        }
+    }
+
+    /// The context to return to for new node objects (set by type-scoped contexts, which do
+    /// not propagate: JSON-LD 1.1 API §4.1.2 step 3 and §13 step 7).
+    fn previous(&self) -> Option<Ctx> {
+        match self {
+            Ctx::Static(i) => context::static_previous(*i).map(Ctx::Static),
+            #[cfg(feature = "jsonld-reference")]
+            Ctx::Dynamic(d) => d.previous.clone(),
+        }
+    }
+
+    /// A number naming this context for caches: the state's index, or above every index.
+    #[cfg(feature = "jsonld-reference")]
+    fn key(&self) -> u64 {
+        match self {
+            Ctx::Static(i) => u64::from(*i),
+            Ctx::Dynamic(d) => d.id,
+        }
+    }
+}
+
+/// Applies an embedded or top-level `@context` made only of context URLs.
+fn apply_local(active: &Ctx, local: &Value, budget: &Cell<usize>) -> Option<Ctx> {
+    let urls = context::urls(local)?;
+    if let (Ctx::Static(from), true) = (active, tables_on()) {
+        if let Some(to) = context::static_local(*from, &urls) {
+            return Some(Ctx::Static(to));
+        }
+    }
+    #[cfg(feature = "jsonld-reference")]
+    return dynamic::apply_local(active, local, budget);
+    #[cfg(not(feature = "jsonld-reference"))]
+    {
+        let _ = budget;
+        None
+    }
+}
+
+/// Applies the scoped context of `term` (as defined in `definer`) on top of `active`.
+fn apply_scoped(
+    active: &Ctx,
+    definer: &Ctx,
+    term: &str,
+    type_scoped: bool,
+    budget: &Cell<usize>,
+) -> Option<Ctx> {
+    if let (Ctx::Static(a), Ctx::Static(d), true) = (active, definer, tables_on()) {
+        if let Some(to) = context::static_scoped(*a, *d, term, type_scoped) {
+            return Some(Ctx::Static(to));
+        }
+    }
+    #[cfg(feature = "jsonld-reference")]
+    return dynamic::apply_scoped(active, definer, term, type_scoped, budget);
+    #[cfg(not(feature = "jsonld-reference"))]
+    {
+        let _ = budget;
+        None
+    }
+}
+
+#[cfg(all(feature = "jsonld-reference", any(test, feature = "test-support")))]
+thread_local! {
+    /// Off while the tables are being generated: every context is then processed by `json-ld`.
+    static TABLES_ON: Cell<bool> = const { Cell::new(true) };
+}
+
+fn tables_on() -> bool {
+    #[cfg(all(feature = "jsonld-reference", any(test, feature = "test-support")))]
+    return TABLES_ON.with(Cell::get);
+    #[cfg(not(all(feature = "jsonld-reference", any(test, feature = "test-support"))))]
+    true
+}
 
 /// Contexts one document may make us process at run time before we hand it to the reference
 /// path (a crafted document alternating types could otherwise make many). Compiled states cost
@@ -515,7 +619,7 @@ fn json_literal(v: &Value) -> Option<Literal> {
 pub fn to_dataset(doc: &Value) -> Option<oxrdf::Dataset> {
     let obj = doc.as_object()?;
     let budget = Cell::new(MAX_COMPILES_PER_DOCUMENT);
-    let top = apply_local(&context::EMPTY, obj.get("@context")?, &budget)?;
+    let top = apply_local(&EMPTY, obj.get("@context")?, &budget)?;
     let mut walker = Walker {
         dataset: oxrdf::Dataset::new(),
         labels: HashMap::new(),
@@ -534,7 +638,7 @@ mod tests {
     fn credentials_context() -> Ctx {
         let budget = Cell::new(MAX_COMPILES_PER_DOCUMENT);
         apply_local(
-            &context::EMPTY,
+            &EMPTY,
             &json!("https://www.w3.org/ns/credentials/v2"),
             &budget,
         )
