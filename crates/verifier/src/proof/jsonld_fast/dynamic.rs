@@ -271,10 +271,14 @@ thread_local! {
     static CACHE: Memo<CacheKey, Option<Ctx>> = Memo::new(CACHE_MAX);
 }
 
+/// A transition processed, and where it went.
+#[cfg(any(test, feature = "test-support"))]
+pub type Recorded = (CacheKey, Option<Ctx>);
+
 #[cfg(any(test, feature = "test-support"))]
 thread_local! {
     /// While the tables are generated: every transition processed, in order.
-    pub static RECORD: RefCell<Option<Vec<(CacheKey, Option<Ctx>)>>> = const { RefCell::new(None) };
+    pub static RECORD: RefCell<Option<Vec<Recorded>>> = const { RefCell::new(None) };
 }
 
 fn cached(key: CacheKey, make: impl FnOnce() -> Option<Ctx>) -> Option<Ctx> {
