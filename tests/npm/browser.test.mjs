@@ -10,21 +10,18 @@ import { serve } from '../e2e/server.mjs';
 import { AT, cliJson, essence, packageDir, root } from './support.mjs';
 import { site } from './site.mjs';
 
-const js = (file) => ({ type: 'text/javascript', body: fs.readFileSync(file) });
-const docs = {
-  '/index.html': { type: 'text/html', body: '<!doctype html><title>npm package</title>' },
-  '/pkg/driver.mjs': js(path.join(packageDir, 'driver.mjs')),
-  '/pkg/fetch.mjs': js(path.join(packageDir, 'fetch.mjs')),
-  '/pkg/web/index.mjs': js(path.join(packageDir, 'web', 'index.mjs')),
-};
+// The package is served from the repository root (tests/e2e/server.mjs), its .mjs files with a
+// JavaScript type (which that server does not know, and browsers require of modules).
+const pkgPath = '/' + path.relative(root, packageDir);
+const docs = { '/index.html': { type: 'text/html', body: '<!doctype html><title>npm package</title>' } };
+for (const f of ['driver.mjs', 'fetch.mjs', 'web/index.mjs']) {
+  docs[`${pkgPath}/${f}`] = { type: 'text/javascript', body: fs.readFileSync(path.join(packageDir, f)) };
+}
 let server, base, browser;
 
 before(async () => {
   ({ server, url: base } = await serve(root, docs));
   Object.assign(docs, site(base));
-  docs['/pkg/web/badge_verifier_bg.wasm'] = {
-    type: 'application/wasm', body: fs.readFileSync(path.join(packageDir, 'web', 'badge_verifier_bg.wasm')),
-  };
   browser = await launchBrowser();
 });
 after(async () => {
@@ -39,15 +36,15 @@ test('the web build verifies in Chromium', { timeout: 120_000 }, async () => {
   await page.goto(`${base}/index.html`);
   const file = 'tests/fixtures/e2e/ob3-valid.json';
   const [cli] = await cliJson(['--at', AT, file]);
-  const result = await page.evaluate(async ({ file, at, base }) => {
-    const { verify, Verifier } = await import('/target/npm/badge-verifier/web/index.mjs'.replace('/target/npm/badge-verifier', '/pkg'));
+  const result = await page.evaluate(async ({ file, at, base, pkgPath }) => {
+    const { verify, Verifier } = await import(`${pkgPath}/web/index.mjs`);
     const bytes = new Uint8Array(await (await fetch('/' + file)).arrayBuffer());
     const local = await verify({ name: file, bytes }, { at });
     const v = new Verifier({ at, allowHttp: true });
     const hosted = await v.verify(`${base}/moved`);
     const refused = await v.verify('https://10.0.0.1/a');
     return { local, hosted, refused };
-  }, { file, at: AT, base });
+  }, { file, at: AT, base, pkgPath });
   assert.equal(result.local.verdict, 'valid');
   assert.deepEqual(essence(result.local), essence(cli));
   assert.equal(result.hosted.verdict, 'valid', JSON.stringify(result.hosted.checks));

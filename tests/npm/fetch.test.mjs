@@ -61,12 +61,16 @@ test('a URL the policy refuses never reaches fetch', async () => {
     assert.deepEqual(essence(r), essence(cli), url);
     assert.equal(r.summary, cli.summary, url);
   }
-  // In a badge: an OB 2.0 assertion whose BadgeClass is a file: URL.
+  assert.equal(called, 0);
+  // In a badge: an OB 2.0 assertion whose BadgeClass is a file: URL. Its own id (https) is
+  // fetched, as hosted assertions are; the file: URL never is.
   const doc = JSON.parse(site(BASE)['/assertions/1'].body);
   doc.badge = 'file:///etc/passwd';
-  const r = await verify(JSON.stringify(doc), { at: AT, fetch });
+  const { fetch: served, calls } = fakeFetch(BASE, { ...site(BASE), '/assertions/1': { type: 'application/ld+json', body: JSON.stringify(doc) } });
+  const r = await verify(JSON.stringify(doc), { at: AT, fetch: served });
   assert.notEqual(r.verdict, 'valid');
-  assert.equal(called, 0);
+  assert.deepEqual(calls.map((c) => c.url), [`${BASE}/assertions/1`]);
+  assert.match(JSON.stringify(r.checks), /file:/);
 });
 
 test('a fetch that throws is a network failure, as the CLI\'s is', async () => {
