@@ -57,7 +57,7 @@ export function createApi(load) {
   }
 
   /**
-   * Runs one verification on the live instance with `settings` (the Verifier's options) and
+   * Runs one verification on the live instance with `owner`'s options (a Verifier) and
    * `overrides` ({ at?, recipient? } for this input). Resolves to the report object.
    */
   async function run(owner, input, overrides) {
