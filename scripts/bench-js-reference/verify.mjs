@@ -10,7 +10,8 @@
 // must not (`verified: false`): a verifier that fails everything fast would compare unlike with
 // like. Then `--warmup` untimed passes over all files, then `--passes` timed passes, each credential
 // timed alone (performance.now() around one `await verifyCredential`). Prints one JSON line:
-// the median of those per-credential times, their min, and each pass's total / files.
+// the median of those per-credential times, their min, each pass's total / files, and the
+// process's CPU time over the timed passes / verifications.
 //
 // `--ours PKG`: also the project's own npm package (crates/js, wasm in Node), its default export
 // imported from PKG, timed the same way on the same files, if it exposes `verify`.
@@ -114,6 +115,7 @@ async function timeVerifier(name, verifyOne, credentials, tampered, {warmup, pas
   }
   const samples = [];
   const passMs = [];
+  const cpuBefore = process.cpuUsage();
   for(let p = 0; p < passes; p++) {
     const passStart = performance.now();
     for(const c of credentials) {
@@ -126,6 +128,9 @@ async function timeVerifier(name, verifyOne, credentials, tampered, {warmup, pas
     }
     passMs.push(performance.now() - passStart);
   }
+  // User + system CPU time of the whole Node process (its GC threads too) over the timed passes.
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMsPerCredential = (cpu.user + cpu.system) / 1e3 / (passes * credentials.length);
   return {
     name,
     credentials: credentials.length,
@@ -137,6 +142,7 @@ async function timeVerifier(name, verifyOne, credentials, tampered, {warmup, pas
     min_ms_per_credential: round(Math.min(...samples)),
     // A pass's wall time over all credentials / their number, for each timed pass.
     pass_ms_per_credential: passMs.map(ms => round(ms / credentials.length)),
+    cpu_ms_per_credential: round(cpuMsPerCredential),
   };
 }
 

@@ -150,6 +150,7 @@ fn case(name: &str, verifier: &Path, files: &[PathBuf], runs: usize, ok: &mut bo
         "median_ms_per_credential": round(med / n, 4),
         "min_ms_per_credential": round(min / n, 4),
         "cpu_ms_mean": cpu_ms.map(|c| round(c, 2)),
+        "cpu_ms_per_credential": cpu_ms.map(|c| round(c / n, 4)),
         "verdicts_last_run": verdicts,
         "all_valid_every_run": all_valid,
     })
@@ -244,10 +245,15 @@ fn main() {
 
     let cli_per_credential = all["median_ms_per_credential"].as_f64().unwrap();
     let js_rows = js.as_ref().ok().and_then(|j| j["rows"].as_array().cloned());
-    let js_median = js_rows
+    let js_row = js_rows
         .as_ref()
-        .and_then(|rows| rows.iter().find(|r| r["name"] == "js-reference"))
-        .and_then(|r| r["median_ms_per_credential"].as_f64());
+        .and_then(|rows| rows.iter().find(|r| r["name"] == "js-reference"));
+    let js_median = js_row.and_then(|r| r["median_ms_per_credential"].as_f64());
+    // CPU time per credential on both sides: less sensitive to what else the machine runs (the
+    // CLI's is all its threads', the JS verifier's its whole Node process's).
+    let js_cpu = js_row.and_then(|r| r["cpu_ms_per_credential"].as_f64());
+    let cli_cpu = all["cpu_ms_per_credential"].as_f64();
+    let cpu_times_less = js_cpu.zip(cli_cpu).map(|(js, cli)| js / cli);
     let ours_in_node = js_rows
         .as_ref()
         .and_then(|rows| rows.iter().find(|r| r["name"] == "ours-wasm-in-node"))
@@ -275,6 +281,9 @@ fn main() {
         "target_ms_per_credential": TARGET_MS_PER_CREDENTIAL,
         "meets_ms_target": cli_per_credential <= TARGET_MS_PER_CREDENTIAL,
         "meets_20x_js": times_faster.map(|x| x >= TARGET_TIMES_FASTER_THAN_JS),
+        "cli_cpu_ms_per_credential": cli_cpu,
+        "js_reference_cpu_ms_per_credential": js_cpu,
+        "js_cpu_over_cli_cpu_per_credential": cpu_times_less.map(|x| round(x, 2)),
         "js": js.unwrap_or_else(|e| json!({ "error": e })),
     });
     println!("{report}");
@@ -298,6 +307,9 @@ fn main() {
             "JS reference verifier (Node, warm): median {js:.3} ms per credential → badge-verify's whole process is {x:.1}× less per credential (target ≥ {TARGET_TIMES_FASTER_THAN_JS}×)"
         ),
         _ => eprintln!("JS reference verifier: no number"),
+    }
+    if let (Some(js), Some(cli), Some(x)) = (js_cpu, cli_cpu, cpu_times_less) {
+        eprintln!("CPU time per credential: JS {js:.3} ms, badge-verify's whole process {cli:.4} ms → {x:.1}×");
     }
     match &report["ours_wasm_in_node"] {
         Value::Null => eprintln!("our wasm in Node: not measured (OURS_NPM_PKG not set)"),
