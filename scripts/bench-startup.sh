@@ -8,8 +8,8 @@
 # into scripts/bench-js-reference/node_modules when they are not there. A benchmark, not a test:
 # CI does not run it. Prints one JSON line on stdout, a summary on stderr. Extra arguments go to
 # the driver (--n 200, --runs 21, --js-warmup 2, --js-passes 5, --timeout-s 900).
-# OURS_NPM_PKG=path/to/entry.js also times the project's own npm package (wasm in Node); unset, the
-# script uses the built package under target/npm/ when there is one.
+# OURS_NPM_PKG=path/to/entry.mjs also times the project's own npm package (wasm in Node); unset, the
+# script uses target/npm/badge-verifier/node/index.mjs when scripts/build-npm.sh has built it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --profile release-native -p badge-verify --bin badge-verify --example bench_startup
@@ -17,19 +17,11 @@ js=scripts/bench-js-reference
 if [ ! -d "$js/node_modules/@digitalbazaar/vc" ]; then
   (cd "$js" && npm ci --no-audit --no-fund >&2)
 fi
-if [ -z "${OURS_NPM_PKG:-}" ]; then
-  # The npm package of crates/js (built by its own script), if present: its package.json's entry.
-  for manifest in target/npm/*/package.json; do
-    [ -f "$manifest" ] || continue
-    entry=$(node -e 'const m = require(process.argv[1]); const e = m.exports;
-      const pick = typeof e === "string" ? e : (e?.["."]?.node ?? e?.["."]?.import ?? e?.["."]?.default ?? e?.import ?? e?.default);
-      process.stdout.write(pick ?? m.module ?? m.main ?? "")' "$PWD/$manifest")
-    if [ -n "$entry" ]; then
-      export OURS_NPM_PKG="$PWD/$(dirname "$manifest")/$entry"
-      echo "our npm package: $OURS_NPM_PKG" >&2
-      break
-    fi
-  done
+ours=target/npm/badge-verifier/node/index.mjs
+if [ -z "${OURS_NPM_PKG:-}" ] && [ -f "$ours" ]; then
+  # The npm package of crates/js, as scripts/build-npm.sh left it (not rebuilt here).
+  export OURS_NPM_PKG="$PWD/$ours"
 fi
+echo "our npm package: ${OURS_NPM_PKG:-none (build it with scripts/build-npm.sh)}" >&2
 exec timeout 1200 target/release-native/examples/bench_startup \
   --verifier target/release-native/badge-verify "$@"

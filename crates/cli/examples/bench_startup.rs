@@ -312,10 +312,13 @@ fn main() {
         eprintln!("CPU time per credential: JS {js:.3} ms, badge-verify's whole process {cli:.4} ms → {x:.1}×");
     }
     match &report["ours_wasm_in_node"] {
-        Value::Null => eprintln!("our wasm in Node: not measured (OURS_NPM_PKG not set)"),
+        Value::Null => eprintln!("our wasm in Node: not measured (no OURS_NPM_PKG)"),
         r => eprintln!(
-            "our wasm in Node (warm): median {:.3} ms per credential",
-            ms(r, "median_ms_per_credential")
+            "our wasm in Node (warm, {}): median {:.3} ms per credential (min {:.3}; CPU {:.3})",
+            r["api"].as_str().unwrap_or("?"),
+            ms(r, "median_ms_per_credential"),
+            ms(r, "min_ms_per_credential"),
+            ms(r, "cpu_ms_per_credential"),
         ),
     }
     eprintln!("load average {load_before} → {load_after}");
