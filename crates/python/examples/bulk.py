@@ -39,7 +39,9 @@ def verify_batch(paths, revoked, at, allow_http):
     Returns the verdict counts, the mismatches and this worker's process id."""
     import badge_verifier
 
-    reports = badge_verifier.verify_many(paths, at=at, allow_http=allow_http, threads=1)
+    # Paths as pathlib.Path: a str would be taken as a URL or as the document's own text.
+    files = [pathlib.Path(p) for p in paths]
+    reports = badge_verifier.verify_many(files, at=at, allow_http=allow_http, threads=1)
     counts = collections.Counter()
     mismatches = []
     for path, report in zip(paths, reports):
@@ -172,6 +174,7 @@ def main():
     p.add_argument("--timeout-s", type=float, default=1800,
                    help="the document server stops by itself after this")
     args = p.parse_args()
+    args.dir = args.dir.resolve()
 
     import badge_verifier
 

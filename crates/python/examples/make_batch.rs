@@ -48,9 +48,13 @@ struct Args {
 fn parse_args() -> Args {
     let mut args = std::env::args().skip(1);
     let (mut out, mut base, mut n, mut revoke_every) = (None, None, 100_000, 20);
-    let usage = "usage: make_batch --out DIR --base http://127.0.0.1:PORT [--n N] [--revoke-every K]";
+    let usage =
+        "usage: make_batch --out DIR --base http://127.0.0.1:PORT [--n N] [--revoke-every K]";
     while let Some(a) = args.next() {
-        let mut value = || args.next().unwrap_or_else(|| panic!("{a} needs a value\n{usage}"));
+        let mut value = || {
+            args.next()
+                .unwrap_or_else(|| panic!("{a} needs a value\n{usage}"))
+        };
         match a.as_str() {
             "--out" => out = Some(PathBuf::from(value())),
             "--base" => base = Some(value().trim_end_matches('/').to_string()),
@@ -102,7 +106,10 @@ fn issuers(base: &str, serve: &mut BTreeMap<String, (String, Vec<u8>)>) -> Vec<I
         });
         serve.insert(
             path,
-            ("application/ld+json".into(), profile.to_string().into_bytes()),
+            (
+                "application/ld+json".into(),
+                profile.to_string().into_bytes(),
+            ),
         );
         out.push(Issuer {
             seed,
@@ -173,8 +180,7 @@ fn main() {
     }
 
     for folder in 0..args.n.div_ceil(1000) {
-        std::fs::create_dir_all(args.out.join("credentials").join(format!("{folder:03}")))
-            .unwrap();
+        std::fs::create_dir_all(args.out.join("credentials").join(format!("{folder:03}"))).unwrap();
     }
     // Signing (RDF canonicalization) is the slow part: every core signs its share.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());

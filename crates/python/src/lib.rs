@@ -320,7 +320,11 @@ fn clear_cache() {
 /// How many responses this process's caches hold.
 #[pyfunction]
 fn cache_entries() -> usize {
-    FETCHERS.iter().filter_map(OnceLock::get).map(|f| f.len()).sum()
+    FETCHERS
+        .iter()
+        .filter_map(OnceLock::get)
+        .map(|f| f.len())
+        .sum()
 }
 
 #[pymodule]
