@@ -36,8 +36,13 @@ REPO = pathlib.Path(__file__).resolve().parents[3]
 def verify_batch(paths, revoked, at, allow_http):
     """A Dask task: verifies `paths` (credential files) in this worker process and compares
     each verdict with the expected one (`revoked` for the numbers in `revoked`, else `valid`).
-    Returns the verdict counts, the mismatches and this worker's process id."""
+    Returns the verdict counts, the mismatches, this worker's process id and the CPU time the
+    worker process spent (all its threads: the verifier's and Dask's own)."""
+    import time
+
     import badge_verifier
+
+    cpu = time.process_time()
 
     # Paths as pathlib.Path: a str would be taken as a URL or as the document's own text.
     files = [pathlib.Path(p) for p in paths]
@@ -51,14 +56,15 @@ def verify_batch(paths, revoked, at, allow_http):
         if report["verdict"] != expected:
             mismatches.append({"input": path, "expected": expected, "verdict": report["verdict"],
                                "summary": report.get("summary")})
-    return {"counts": dict(counts), "mismatches": mismatches[:5], "pid": os.getpid()}
+    return {"counts": dict(counts), "mismatches": mismatches[:5], "pid": os.getpid(),
+            "cpu_s": time.process_time() - cpu}
 
 
 class DocumentServer:
     """Serves {path: (content type, body)} on 127.0.0.1, counting requests per path; stops at
     `stop()` or by itself after `lifetime_s`."""
 
-    def __init__(self, lifetime_s):
+    def __init__(self, lifetime_s, port=0):
         self.documents = {}
         self.counts = collections.Counter()
         self.lock = threading.Lock()
@@ -82,7 +88,7 @@ class DocumentServer:
             def log_message(self, *args):
                 pass
 
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.httpd.daemon_threads = True
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -121,6 +127,7 @@ def run_on_cluster(workers, batches, revoked, server, allow_http=True):
     counts, mismatches and fetches of this run."""
     from dask.distributed import Client, LocalCluster
 
+    load_before = loadavg()
     t0 = time.perf_counter()
     with LocalCluster(n_workers=workers, processes=True, threads_per_worker=1,
                       dashboard_address=None) as cluster, Client(cluster) as client:
@@ -142,13 +149,20 @@ def run_on_cluster(workers, batches, revoked, server, allow_http=True):
         counts.update(r["counts"])
         mismatches.extend(r["mismatches"])
     pids = {r["pid"] for r in results}
+    cpu_s = sum(r["cpu_s"] for r in results)
     fetches = server.take_counts()
     n = sum(len(b) for b in batches)
     return {
         "workers": workers,
+        "loadavg_before": load_before,
         "cluster_start_s": round(started_s, 2),
         "verify_s": round(verify_s, 2),
         "credentials_per_s": round(n / verify_s),
+        # CPU time of the worker processes inside the tasks: what the machine's other load
+        # does not change much (the wall time above depends on it).
+        "worker_cpu_s": round(cpu_s, 2),
+        "credentials_per_worker_cpu_s": round(n / cpu_s),
+        "loadavg_after": loadavg(),
         "verdicts": dict(counts),
         "mismatches": mismatches[:10],
         "worker_processes_used": len(pids),
@@ -201,7 +215,8 @@ def main():
             r["verdicts_as_expected"] = r["verdicts"] == manifest["expected"] and not r["mismatches"]
             ok &= once_per_worker and r["verdicts_as_expected"]
             print(f"{workers} worker(s): {args.n} credentials in {r['verify_s']} s = "
-                  f"{r['credentials_per_s']} credentials/s; verdicts {r['verdicts']}; "
+                  f"{r['credentials_per_s']} credentials/s ({r['credentials_per_worker_cpu_s']} "
+                  f"per worker CPU second); verdicts {r['verdicts']}; "
                   f"fetches {sorted(set(r['fetches_per_url'].values()))} per URL over "
                   f"{r['worker_processes_used']} process(es)", file=sys.stderr)
             runs.append(r)
