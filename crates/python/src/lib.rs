@@ -215,7 +215,20 @@ fn to_dict(py: Python<'_>, report: &Report) -> PyResult<Py<PyAny>> {
     Ok(loads.call1((report.to_json_line(),))?.unbind())
 }
 
-/// Verifies one badge or credential; see python/badge_verifier/__init__.pyi.
+/// Verifies one badge or credential and returns its report: the dict `badge-verify --json`
+/// prints for it.
+///
+/// data: bytes or bytearray (a file's content: PNG, SVG, JSON, JWT, PDF …); a str that is an
+/// http(s) URL (fetched) or else the document's own text (never a file path); or an
+/// os.PathLike, a file to read.
+/// at: RFC 3339 str or timezone-aware datetime at which validity is judged (default: now).
+/// recipient: e-mail, URL, DID … to match against the badge's recipient.
+/// allow_http: testing only: allow plain http to, and any fetch from, 127.0.0.1 / localhost.
+/// name: the report's "input" for bytes and text (default "<bytes>" / "<text>").
+///
+/// Bad input is a report (verdict "error", "invalid" …), never an exception; TypeError and
+/// ValueError are for wrong arguments only. Releases the GIL while verifying; every call in the
+/// process shares one cache of fetched documents (see clear_cache).
 #[pyfunction]
 #[pyo3(signature = (data, *, at=None, recipient=None, allow_http=false, name=None))]
 fn verify(
@@ -232,7 +245,9 @@ fn verify(
     to_dict(py, &report)
 }
 
-/// Verifies many inputs on `threads` threads sharing the process's cache; reports in input order.
+/// Verifies every input (each taken as by verify()) on `threads` threads (default: the
+/// cores, at most 4, like the CLI) sharing the process's cache; returns the reports in input
+/// order. One input's failure, even a panic in the verifier, is only its own "error" report.
 #[pyfunction]
 #[pyo3(signature = (inputs, *, at=None, recipient=None, allow_http=false, threads=None))]
 fn verify_many(
