@@ -46,3 +46,18 @@ if [ "${1:-}" = "--with-browser" ] && [ ! -e /usr/share/fonts/truetype/wqy/wqy-m
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq fonts-wqy-microhei >/dev/null
 fi
+
+# Issue #19: the Python package (crates/python) and its bulk example need a virtualenv with
+# maturin, pytest and Dask (pinned in crates/python/requirements-dev.txt), from PyPI as wheels
+# only (maturin's wheel carries its binary: nothing is downloaded from elsewhere). Never the
+# system site-packages: the venv lives in target/py-venv.
+if [[ " $* " == *" --with-python "* ]]; then
+  PY_VENV=target/py-venv
+  PY_REQS=crates/python/requirements-dev.txt
+  if [ ! -x "$PY_VENV/bin/python" ] || ! cmp -s "$PY_REQS" "$PY_VENV/.requirements-dev.txt"; then
+    log "installing the Python test tools into $PY_VENV (maturin, pytest, dask[distributed])"
+    python3 -m venv "$PY_VENV"
+    "$PY_VENV/bin/pip" install --quiet --disable-pip-version-check --only-binary=:all: -r "$PY_REQS"
+    cp "$PY_REQS" "$PY_VENV/.requirements-dev.txt"
+  fi
+fi

@@ -3,7 +3,7 @@
 # app, and the end-to-end tests in headless Chromium. Ends with one "total: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh --with-browser
+bash scripts/setup.sh --with-browser --with-python
 export PATH="$PWD/node_modules/.bin:$PATH" TRUNK_SKIP_VERSION_CHECK=true
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 out=$(mktemp -d)
@@ -44,10 +44,21 @@ node --test --test-reporter=spec tests/npm/ 2>&1 | tee "$out/npm.txt"
 log "end-to-end tests in headless Chromium"
 node --test --test-reporter=spec tests/e2e/ 2>&1 | tee "$out/e2e.txt"
 
+log "Python package (crates/python): maturin develop (debug), pytest"
+# Issue #19: the extension built into target/py-venv, checked against the CLI's reports; the
+# bulk example at 2,000 credentials on a 2-process Dask cluster. Uses the debug build that
+# `cargo test --workspace` made above (the CLI, make_batch).
+(cd crates/python && VIRTUAL_ENV="$PWD/../../target/py-venv" PATH="$PWD/../../target/py-venv/bin:$PATH" \
+  maturin develop --quiet)
+target/py-venv/bin/python -m pytest crates/python/tests -p no:cacheprovider 2>&1 | tee "$out/pytest.txt"
+
 passed=$(grep -hoE 'test result: (ok|FAILED)\. [0-9]+ passed' "$out/cargo.txt" | awk '{s+=$4} END {print s+0}')
 failed=$(grep -hoE '; [0-9]+ failed' "$out/cargo.txt" | awk '{s+=$2} END {print s+0}')
 e2e_pass=$(grep -hoE '^ℹ pass [0-9]+' "$out/e2e.txt" | awk '{print $3}' | tail -1)
 e2e_fail=$(grep -hoE '^ℹ fail [0-9]+' "$out/e2e.txt" | awk '{print $3}' | tail -1)
 npm_pass=$(grep -hoE '^ℹ pass [0-9]+' "$out/npm.txt" | awk '{print $3}' | tail -1)
 npm_fail=$(grep -hoE '^ℹ fail [0-9]+' "$out/npm.txt" | awk '{print $3}' | tail -1)
-echo "total: $((passed + ${e2e_pass:-0} + ${npm_pass:-0})) passed, $((failed + ${e2e_fail:-0} + ${npm_fail:-0})) failed"
+# pytest's closing line: "== 14 passed, 1 skipped in 40.1s ==" (or "1 failed, 13 passed, 1 error").
+py_pass=$(tail -1 "$out/pytest.txt" | grep -oE '[0-9]+ passed' | awk '{print $1}')
+py_fail=$(tail -1 "$out/pytest.txt" | grep -oE '[0-9]+ (failed|errors?)' | awk '{s+=$1} END {print s+0}')
+echo "total: $((passed + ${e2e_pass:-0} + ${npm_pass:-0} + ${py_pass:-0})) passed, $((failed + ${e2e_fail:-0} + ${npm_fail:-0} + ${py_fail:-0})) failed"
