@@ -162,56 +162,21 @@ exit status: 0 all valid, 1 any not valid, 2 usage error";
         }
     }
 
-    /// Verifies one input so that a bug in the verifier costs this input's report only: a panic
-    /// (the CLI's profiles unwind; the app's `release` profile aborts) becomes this input's
-    /// report, verdict `error`, and the worker goes on with the next input. Unwinding leaves
-    /// nothing half-done behind for the other inputs: the shared [`CachingFetcher`] tolerates a
+    /// Verifies one input so that a bug in the verifier costs this input's report only
+    /// ([`badge_verifier::verify::isolated`]: the CLI's profiles unwind, so a panic becomes this
+    /// input's report and the worker goes on with the next input). Unwinding leaves nothing
+    /// half-done behind for the other inputs: the shared [`CachingFetcher`] tolerates a
     /// poisoned lock and ends an abandoned fetch for its waiters, and the per-thread memos only
     /// ever hold complete entries.
     ///
     /// [`CachingFetcher`]: badge_verifier::resolve::cache::CachingFetcher
     fn verify_isolated<F: Fetcher>(raw: &str, opts: &Options, fetcher: &F) -> Report {
-        let run = || {
-            test_panic(raw);
-            match load(raw, opts) {
-                Ok(input) => futures::executor::block_on(verify(&input, fetcher, opts)),
-                // The CLI speaks English: its own messages are text, not templates.
-                Err(msg) => Report::error(raw, CheckId::Input, Detail::Text(msg)),
-            }
-        };
-        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
-            Ok(report) => report,
-            Err(payload) => {
-                let what = payload
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| payload.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown panic".into());
-                Report::error(
-                    raw,
-                    CheckId::Internal,
-                    Detail::Text(format!(
-                        "internal error while verifying this input: {what}; please report it \
-                         (the other inputs are not affected)"
-                    )),
-                )
-            }
-        }
+        badge_verifier::verify::isolated(raw, || match load(raw, opts) {
+            Ok(input) => futures::executor::block_on(verify(&input, fetcher, opts)),
+            // The CLI speaks English: its own messages are text, not templates.
+            Err(msg) => Report::error(raw, CheckId::Input, Detail::Text(msg)),
+        })
     }
-
-    /// Test hook, in debug builds only (`cargo test` builds the CLI so; `release-native` does
-    /// not contain it): panics on the input named by `BADGE_VERIFY_TEST_PANIC`. The verifier
-    /// has no known panicking input left, yet `tests/cli.rs` must show that one cannot lose
-    /// the other inputs' reports; a hook that cannot ship is the honest way to cause one.
-    #[cfg(debug_assertions)]
-    fn test_panic(raw: &str) {
-        if std::env::var_os("BADGE_VERIFY_TEST_PANIC").is_some_and(|v| v == raw) {
-            panic!("test panic requested by BADGE_VERIFY_TEST_PANIC for {raw}");
-        }
-    }
-
-    #[cfg(not(debug_assertions))]
-    fn test_panic(_: &str) {}
 
     /// "page 2, link \"Robotics\"", "embedded JSON-LD" …
     fn found_at(at: &FoundAt) -> String {

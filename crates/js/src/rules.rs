@@ -1,8 +1,7 @@
 //! How JavaScript values become the core's input and options: the CLI's rules (`load` and the
 //! `--at` parser in crates/cli/src/main.rs), kept free of JavaScript so they are tested natively.
 
-use badge_verifier::detail::Detail;
-use badge_verifier::report::{CheckId, Report};
+use badge_verifier::report::Report;
 use badge_verifier::{Input, Limits};
 use chrono::{DateTime, Utc};
 
@@ -40,15 +39,7 @@ pub fn parse_at(raw: &str) -> Result<DateTime<Utc>, String> {
 /// The report of an input whose verification trapped (a bug): verdict `error`, as the CLI
 /// reports a panic, so the caller still gets one report per input.
 pub fn internal_error_report(name: &str, what: &str) -> String {
-    Report::error(
-        name,
-        CheckId::Internal,
-        Detail::Text(format!(
-            "internal error while verifying this input: {what}; please report it \
-             (the other inputs are not affected)"
-        )),
-    )
-    .to_json_line()
+    Report::internal_error(name, what).to_json_line()
 }
 
 #[cfg(test)]

@@ -122,52 +122,18 @@ impl Source {
     }
 }
 
-/// Verifies one input so that a bug in the verifier costs this input's report only, as the CLI's
-/// `verify_isolated`: a panic (this library is built with `panic = "unwind"`) becomes an `error`
-/// report. The shared cache tolerates a poisoned lock and ends an abandoned fetch for its waiters.
+/// Verifies one input so that a bug in the verifier costs this input's report only, as the CLI
+/// does ([`badge_verifier::verify::isolated`]; this library is built with `panic = "unwind"`).
+/// The shared cache tolerates a poisoned lock and ends an abandoned fetch for its waiters.
 fn verify_isolated(source: Source, opts: &Options) -> Report {
     let name = source.name().to_string();
-    let run = || {
-        test_panic(&name);
-        match source.into_input(opts) {
-            Ok(input) => {
-                futures::executor::block_on(core_verify(&input, fetcher(opts.allow_http), opts))
-            }
-            Err(msg) => Report::error(name.clone(), CheckId::Input, Detail::Text(msg)),
+    badge_verifier::verify::isolated(&name.clone(), || match source.into_input(opts) {
+        Ok(input) => {
+            futures::executor::block_on(core_verify(&input, fetcher(opts.allow_http), opts))
         }
-    };
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
-        Ok(report) => report,
-        Err(payload) => {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into());
-            Report::error(
-                name,
-                CheckId::Internal,
-                Detail::Text(format!(
-                    "internal error while verifying this input: {what}; please report it \
-                     (the other inputs are not affected)"
-                )),
-            )
-        }
-    }
+        Err(msg) => Report::error(name, CheckId::Input, Detail::Text(msg)),
+    })
 }
-
-/// Test hook, in debug builds only (as the CLI's): panics on the input named by
-/// `BADGE_VERIFY_TEST_PANIC`, so tests/test_verify.py can show that a panic is one input's
-/// `error` report. An optimized build does not contain it.
-#[cfg(debug_assertions)]
-fn test_panic(name: &str) {
-    if std::env::var_os("BADGE_VERIFY_TEST_PANIC").is_some_and(|v| v == name) {
-        panic!("test panic requested by BADGE_VERIFY_TEST_PANIC for {name}");
-    }
-}
-
-#[cfg(not(debug_assertions))]
-fn test_panic(_: &str) {}
 
 /// `at`: None (now), an RFC 3339 string, or a timezone-aware `datetime`.
 fn parse_at(at: Option<&Bound<'_, PyAny>>) -> PyResult<DateTime<Utc>> {

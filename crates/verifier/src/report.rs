@@ -386,6 +386,20 @@ impl Report {
         Report::new(input, None, None, None, checks, Expert::default(), None)
     }
 
+    /// The report for an input whose verification failed by a bug of ours (a panic, a trap in
+    /// WebAssembly): verdict `error`, check `internal`, naming what went wrong. The shells give
+    /// it to that input alone and go on with the others ([`crate::verify::isolated`]).
+    pub fn internal_error(input: impl Into<String>, what: &str) -> Report {
+        Report::error(
+            input,
+            CheckId::Internal,
+            crate::detail::Detail::Text(format!(
+                "internal error while verifying this input: {what}; please report it \
+                 (the other inputs are not affected)"
+            )),
+        )
+    }
+
     /// One JSON object on one line (the `--json` contract).
     pub fn to_json_line(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))

@@ -343,6 +343,36 @@ pub(crate) fn json_kind(v: &serde_json::Value) -> crate::detail::Detail {
     }
 }
 
+/// Runs one input's verification so that a bug costs that input's report only: a panic becomes
+/// its report, verdict `error` ([`Report::internal_error`]), and the caller goes on with the next
+/// input (the CLI's workers, the Python package). Needs `panic = "unwind"` (the native
+/// profiles); a build that aborts on panic cannot catch one.
+///
+/// In debug builds, `BADGE_VERIFY_TEST_PANIC=<name>` panics on the input named so: the verifier
+/// has no known panicking input left, yet the shells' tests must show that one cannot cost the
+/// other inputs' reports, and a hook that cannot ship (optimized builds do not contain it) is
+/// the honest way to cause one.
+pub fn isolated(name: &str, verify_one: impl FnOnce() -> Report) -> Report {
+    let run = || {
+        #[cfg(debug_assertions)]
+        if std::env::var_os("BADGE_VERIFY_TEST_PANIC").is_some_and(|v| v == name) {
+            panic!("test panic requested by BADGE_VERIFY_TEST_PANIC for {name}");
+        }
+        verify_one()
+    };
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+        Ok(report) => report,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            Report::internal_error(name, &what)
+        }
+    }
+}
+
 /// Verifies one input. Never panics on bad input; every failure becomes a check in the report.
 pub async fn verify<F: Fetcher>(input: &Input, fetcher: &F, opts: &Options) -> Report {
     let mut v = Verification::new(fetcher, opts);
