@@ -1,0 +1,40 @@
+// Prints the <open-badge> element's sizes (raw, gzip -9, brotli -11) and fails over budget
+// (issue #19; BENCHMARKS.md "The <open-badge> element"). Three parts, in the order a visitor's
+// browser fetches them: the element (every page with the snippet), then, only when an
+// <open-badge> is on the page, the verifier's JavaScript (wrapper + wasm-bindgen glue) and .wasm.
+// Usage: node scripts/embed-size.mjs [target/embed]
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+// Budgets in brotli bytes. The element is a few KB; its .wasm is the core as the app's first
+// load builds it (without the app's view, Leptos or its fetcher), so it must stay under the
+// app's own first-load budget (scripts/wasm-size.mjs, 450,000 B).
+const BUDGETS = { element: 8 * 1024, 'verifier js': 8 * 1024, 'verifier wasm': 400 * 1024 };
+
+const dir = process.argv[2] ?? 'target/embed';
+const parts = {
+  element: ['open-badge.js'],
+  'verifier js': ['verifier/web/index.mjs', 'verifier/driver.mjs', 'verifier/web/badge_verifier.js'],
+  'verifier wasm': ['verifier/web/badge_verifier_bg.wasm'],
+};
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+let over = false;
+for (const [part, files] of Object.entries(parts)) {
+  let raw = 0, gzip = 0, brotli = 0;
+  for (const f of files) {
+    const bytes = fs.readFileSync(path.join(dir, f));
+    raw += bytes.length;
+    gzip += zlib.gzipSync(bytes, { level: 9 }).length;
+    brotli += zlib.brotliCompressSync(bytes, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }).length;
+  }
+  const budget = BUDGETS[part];
+  console.log(`embed ${part}: ${raw} B raw, ${gzip} B gzip, ${brotli} B brotli = ${kb(brotli)} (budget ${kb(budget)})`);
+  if (brotli > budget) {
+    console.error(`embed ${part}: brotli ${brotli} B exceeds the budget ${budget} B`);
+    over = true;
+  }
+}
+if (over) process.exit(1);
