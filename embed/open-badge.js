@@ -140,20 +140,21 @@ const STYLE = `
 :host { all: initial; display: inline-block; box-sizing: border-box; width: 320px; max-width: 100%;
   vertical-align: top; contain: content; color-scheme: light dark;
   font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans TC", sans-serif;
-  --bg: #fff; --fg: #1b1f24; --muted: #5a6270; --line: #d8dde4; --tone: #5a6270; --tone-bg: #eef0f3; }
+  --bg: #fff; --fg: #1b1f24; --muted: #5a6270; --line: #d8dde4; --well: #eef0f3; --tone: #5a6270; --tone-bg: #eef0f3; }
 :host([hidden]) { display: none; }
 @media (prefers-color-scheme: dark) {
-  :host { --bg: #1c2129; --fg: #e8ecf1; --muted: #a3adba; --line: #39414d; --tone-bg: #2a313b; --tone: #a3adba; }
+  :host { --bg: #1c2129; --fg: #e8ecf1; --muted: #a3adba; --line: #39414d; --well: #2a313b; --tone-bg: #2a313b; --tone: #a3adba; }
 }
 * { box-sizing: border-box; }
 article { background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 12px;
   overflow: hidden; box-shadow: 0 1px 3px rgba(0,0,0,.08); }
 .top { display: flex; gap: 12px; padding: 12px 12px 10px; align-items: flex-start; }
-.image { flex: none; width: 64px; height: 64px; border-radius: 8px; object-fit: contain; background: var(--tone-bg); }
-.image.none { display: grid; place-items: center; color: var(--muted); }
+.image { flex: none; width: 64px; height: 64px; border-radius: 8px; object-fit: contain; }
+.image.none { display: grid; place-items: center; color: var(--muted); background: var(--well); }
 .text { min-width: 0; flex: 1; }
 .name { margin: 0 0 2px; font-size: 16px; font-weight: 650; line-height: 1.3; overflow-wrap: anywhere;
   display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+.name.url { font-size: 13px; font-weight: 500; word-break: break-all; }
 .meta { margin: 0; color: var(--muted); font-size: 13px; overflow-wrap: anywhere; }
 .meta dt { display: inline; }
 .meta dt::after { content: ": "; }
@@ -306,7 +307,7 @@ class OpenBadge extends HTMLElement {
       top.append(placeholder());
     }
     const text = el('div', 'text');
-    text.append(el('p', 'name', name));
+    text.append(el('p', badge ? 'name' : 'name url', name));
     if (badge) {
       const meta = el('dl', 'meta');
       const row = (cls, label, value) => {
