@@ -33,6 +33,10 @@ cargo test -p badge-verifier --lib --no-default-features 2>&1 | tee -a "$out/car
 log "release build of the app"
 trunk build --release
 node scripts/wasm-size.mjs dist
+# Issue #19: the <open-badge> element and its lean verifier, built into dist/embed/ by Trunk's
+# post_build hook (scripts/build-embed.sh); tests/e2e/embed.test.mjs uses them.
+log "the <open-badge> element's sizes"
+node scripts/embed-size.mjs dist/embed
 
 log "end-to-end tests in headless Chromium"
 node --test --test-reporter=spec tests/e2e/ 2>&1 | tee "$out/e2e.txt"
