@@ -35,7 +35,8 @@ fn the_element_says_verdicts_and_labels_in_the_apps_words() {
                 ("label", verdict_label(lang, v)),
                 ("explanation", verdict_explain(lang, v)),
             ] {
-                if !(quoted(&src, text) && src.contains(&format!("{label}{}", quote_of(&src, text))))
+                if !(quoted(&src, text)
+                    && src.contains(&format!("{label}{}", quote_of(&src, text))))
                 {
                     missing.push(format!("{} {what} of {}: {text}", lang.tag(), v.as_str()));
                 }
