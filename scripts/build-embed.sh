@@ -2,7 +2,7 @@
 # Builds the <open-badge> element (issue #19) into target/embed/:
 #   open-badge.js                      the element (embed/open-badge.js, as written)
 #   verifier/web/index.mjs, driver.mjs the npm package's browser wrapper (crates/js/npm/)
-#   verifier/web/badge_verifier.js     wasm-bindgen's `web` glue
+#   verifier/web/badge_verifier.js     wasm-bindgen's `web` glue (and its snippets/)
 #   verifier/web/badge_verifier_bg.wasm the core built lean: crates/js without default features,
 #                                      the core as the app's first load has it (no JSON Schema,
 #                                      extended suites, general JSON-LD expansion, HTML pages,
@@ -43,7 +43,13 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ] || [ ! -f "$out/verifier/web/badg
     --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
     --enable-reference-types --enable-multivalue \
     "$work/badge_verifier_bg.wasm" -o "$out/verifier/web/badge_verifier_bg.wasm"
-  cp "$work/badge_verifier.js" "$out/verifier/web/badge_verifier.js"
+  # The glue and its snippets/ (the crate's inline JavaScript), without the TypeScript types.
+  rm -rf "$out/verifier/web/snippets"
+  (cd "$work" && find . -type f ! -name '*.wasm' ! -name '*.d.ts' -print0) |
+    while IFS= read -r -d '' f; do
+      mkdir -p "$out/verifier/web/$(dirname "$f")"
+      cp "$work/$f" "$out/verifier/web/$f"
+    done
   echo "$sum" > "$stamp"
 fi
 # The package's browser wrapper (the same verify() as the npm package; it compiles the .wasm
