@@ -57,6 +57,8 @@ before(async () => {
     '/badges/tampered.jwt': { type: 'text/plain', body: fixture('teamwork-tampered.jwt'), headers: cors },
     '/badges/missing.jwt': { status: 404, type: 'text/plain', body: 'not found', headers: cors },
     '/badges/markup.jwt': { type: 'text/plain', body: markupBadge(), headers: cors },
+    // RS256: left to the full verifier by the element's lean build.
+    '/badges/rs256.jwt': { type: 'text/plain', body: fixture('ob3-rs256.jwt'), headers: cors },
     '/nocors/teamwork.jwt': { type: 'text/plain', body: VALID_JWT },
   };
   badges = await serve(path.join(root, 'tests', 'e2e', 'empty'), docs);
@@ -142,6 +144,7 @@ test('several badges on one page: verdicts in words, text only, report links, on
     missing: `${badges.url}/badges/missing.jwt`,
     markup: `${badges.url}/badges/markup.jwt`,
     nocors: `${badges.url}/nocors/teamwork.jwt`,
+    rs256: `${badges.url}/badges/rs256.jwt`,
     script: 'javascript:alert(1)',
   };
   const url = hostPage('many', {
@@ -168,9 +171,11 @@ test('several badges on one page: verdicts in words, text only, report links, on
   assert.equal(v.nocors.verdict, 'unverifiable');
   assert.equal(v.nocors.word, "Can't verify");
   assert.match(v.nocors.why, /^Can't verify here: the issuer's server does not allow this page to read the badge .*open the full report\.$/);
+  assert.equal(v.rs256.verdict, 'unverifiable');
+  assert.equal(v.rs256.why, "Can't verify here: this badge needs the full verifier — open the full report.");
   assert.equal(v.script.verdict, 'error');
   assert.equal(v.script.link, null, 'a javascript: src gets no link');
-  for (const id of ['valid', 'revoked', 'invalid', 'missing', 'markup', 'nocors']) {
+  for (const id of ['valid', 'revoked', 'invalid', 'missing', 'markup', 'nocors', 'rs256']) {
     assert.equal(v[id].link, reportLink(src[id]), id);
     assert.equal(v[id].light, 0, `${id}: nothing added to the page's own DOM`);
   }
@@ -195,7 +200,7 @@ test('several badges on one page: verdicts in words, text only, report links, on
   assert.equal(style.transform, 'none');
   assert.equal(style.border, 'solid');
 
-  // The verifier is fetched once for the page, for all seven elements.
+  // The verifier is fetched once for the page, for all eight elements.
   const count = (re) => h.requested.filter((u) => re.test(u)).length;
   assert.equal(count(/\/embed\/verifier\/web\/badge_verifier_bg\.wasm$/), 1, h.requested.join('\n'));
   assert.equal(count(/\/embed\/verifier\/web\/badge_verifier\.js$/), 1);
