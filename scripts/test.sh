@@ -20,6 +20,8 @@ cargo clippy -p badge-verifier --no-default-features --lib -- -D warnings
 # crates/documents (PDFs and QR codes).
 cargo clippy --target wasm32-unknown-unknown -p badge-suites -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p badge-documents -- -D warnings
+# The npm package's binding (crates/js) with the full-feature core, as its .wasm is built.
+cargo clippy --target wasm32-unknown-unknown -p badge-verifier-js -- -D warnings
 
 log "rustdoc of the library crates (no broken or private links)"
 RUSTDOCFLAGS="-D warnings" cargo doc -p badge-verifier -p badge-view --no-deps --quiet
@@ -29,6 +31,10 @@ cargo test --workspace 2>&1 | tee "$out/cargo.txt"
 # The core's unit tests as the browser's first load builds it (issue #16): what it leaves to the
 # on-demand module is reported as not checked, never passed.
 cargo test -p badge-verifier --lib --no-default-features 2>&1 | tee -a "$out/cargo.txt"
+
+log "npm package (crates/js): build, then its tests against the CLI, in Node and Chromium"
+bash scripts/build-npm.sh
+node --test --test-reporter=spec tests/npm/ 2>&1 | tee "$out/npm.txt"
 
 log "release build of the app"
 trunk build --release
@@ -45,4 +51,6 @@ passed=$(grep -hoE 'test result: (ok|FAILED)\. [0-9]+ passed' "$out/cargo.txt" |
 failed=$(grep -hoE '; [0-9]+ failed' "$out/cargo.txt" | awk '{s+=$2} END {print s+0}')
 e2e_pass=$(grep -hoE '^ℹ pass [0-9]+' "$out/e2e.txt" | awk '{print $3}' | tail -1)
 e2e_fail=$(grep -hoE '^ℹ fail [0-9]+' "$out/e2e.txt" | awk '{print $3}' | tail -1)
-echo "total: $((passed + ${e2e_pass:-0})) passed, $((failed + ${e2e_fail:-0})) failed"
+npm_pass=$(grep -hoE '^ℹ pass [0-9]+' "$out/npm.txt" | awk '{print $3}' | tail -1)
+npm_fail=$(grep -hoE '^ℹ fail [0-9]+' "$out/npm.txt" | awk '{print $3}' | tail -1)
+echo "total: $((passed + ${e2e_pass:-0} + ${npm_pass:-0})) passed, $((failed + ${e2e_fail:-0} + ${npm_fail:-0})) failed"

@@ -1,0 +1,21 @@
+// Node: wasm-bindgen's `nodejs` target (CommonJS, compiles the .wasm synchronously on require).
+// A fresh instance is the glue required again from a clean module cache (driver.mjs).
+import { createRequire } from 'node:module';
+import { createApi } from '../driver.mjs';
+
+const require = createRequire(import.meta.url);
+const GLUE = require.resolve('./badge_verifier.js');
+
+function load(generation) {
+  if (generation > 1) delete require.cache[GLUE];
+  return require(GLUE);
+}
+
+const api = createApi(async (generation) => load(generation));
+
+/** Verifies one input (bytes, a URL or text, or `{ name, bytes }`): the report as an object. */
+export const verify = api.verify;
+/** Options and a fetch cache kept across inputs. */
+export const Verifier = api.Verifier;
+/** Resolves once the WebAssembly instance is ready (verify() waits for it anyway). */
+export const ready = api.ready;
