@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the <open-badge> element (issue #19) into target/embed/:
 #   open-badge.js                      the element (embed/open-badge.js, as written)
-#   verifier/web/index.mjs, driver.mjs the npm package's browser wrapper (crates/js/npm/)
+#   verifier/web/index.mjs, driver.mjs, fetch.mjs  the npm package's browser wrapper (crates/js/npm/)
 #   verifier/web/badge_verifier.js     wasm-bindgen's `web` glue (and its snippets/)
 #   verifier/web/badge_verifier_bg.wasm the core built lean: crates/js without default features,
 #                                      the core as the app's first load has it (no JSON Schema,
@@ -55,7 +55,7 @@ fi
 # The package's browser wrapper (the same verify() as the npm package; it compiles the .wasm
 # once per page and replaces a trapped instance) and the element itself.
 cp crates/js/npm/web.mjs "$out/verifier/web/index.mjs"
-cp crates/js/npm/driver.mjs "$out/verifier/driver.mjs"
+cp crates/js/npm/driver.mjs crates/js/npm/fetch.mjs "$out/verifier/"
 cp embed/open-badge.js "$out/open-badge.js"
 
 # Sizes and budgets (BENCHMARKS.md, issue #19 "The <open-badge> element").

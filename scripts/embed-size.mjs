@@ -15,7 +15,7 @@ const BUDGETS = { element: 8 * 1024, 'verifier js': 10 * 1024, 'verifier wasm': 
 const dir = process.argv[2] ?? 'target/embed';
 const parts = {
   element: ['open-badge.js'],
-  'verifier js': ['verifier/web/index.mjs', 'verifier/driver.mjs', 'verifier/web/badge_verifier.js',
+  'verifier js': ['verifier/web/index.mjs', 'verifier/driver.mjs', 'verifier/fetch.mjs', 'verifier/web/badge_verifier.js',
     ...fs.readdirSync(path.join(dir, 'verifier/web'), { recursive: true })
       .filter((f) => f.startsWith('snippets') && f.endsWith('.js')).map((f) => path.join('verifier/web', f))],
   'verifier wasm': ['verifier/web/badge_verifier_bg.wasm'],
