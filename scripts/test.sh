@@ -22,6 +22,8 @@ cargo clippy --target wasm32-unknown-unknown -p badge-suites -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p badge-documents -- -D warnings
 # The npm package's binding (crates/js) with the full-feature core, as its .wasm is built.
 cargo clippy --target wasm32-unknown-unknown -p badge-verifier-js -- -D warnings
+# Issue #19: the same binding over the lean core, as the <open-badge> element's .wasm is built.
+cargo clippy --target wasm32-unknown-unknown -p badge-verifier-js --no-default-features -- -D warnings
 
 log "rustdoc of the library crates (no broken or private links)"
 RUSTDOCFLAGS="-D warnings" cargo doc -p badge-verifier -p badge-view --no-deps --quiet
