@@ -148,7 +148,10 @@ test('several badges on one page: verdicts in words, text only, report links, on
     script: 'javascript:alert(1)',
   };
   const url = hostPage('many', {
-    body: Object.entries(src).map(([id, s]) => `<open-badge id="${id}" src="${s.replace(/"/g, '&quot;')}"></open-badge>`).join('\n'),
+    body: Object.entries(src).map(([id, s]) => `<open-badge id="${id}" src="${s.replace(/"/g, '&quot;')}"></open-badge>`).join('\n')
+      // The app elsewhere (report-base), and a report-base that is no web address.
+      + `<open-badge id="based" src="${src.valid}" report-base="https://verifier.example/app/?x=1"></open-badge>`
+      + `<open-badge id="badbase" src="${src.valid}" report-base="javascript:alert(1)//"></open-badge>`,
   });
   const h = await openHost(url);
   const v = await shown(h.page);
@@ -174,6 +177,9 @@ test('several badges on one page: verdicts in words, text only, report links, on
   assert.equal(v.rs256.verdict, 'unverifiable');
   assert.equal(v.rs256.why, "Can't verify here: this badge needs the full verifier — open the full report.");
   assert.equal(v.script.verdict, 'error');
+  assert.equal(v.based.link, `https://verifier.example/app/?url=${encodeURIComponent(src.valid)}`);
+  assert.equal(v.badbase.verdict, 'valid');
+  assert.equal(v.badbase.link, null, 'a javascript: report-base gets no link');
   assert.equal(v.script.link, null, 'a javascript: src gets no link');
   for (const id of ['valid', 'revoked', 'invalid', 'missing', 'markup', 'nocors', 'rs256']) {
     assert.equal(v[id].link, reportLink(src[id]), id);
@@ -200,7 +206,7 @@ test('several badges on one page: verdicts in words, text only, report links, on
   assert.equal(style.transform, 'none');
   assert.equal(style.border, 'solid');
 
-  // The verifier is fetched once for the page, for all eight elements.
+  // The verifier is fetched once for the page, for all ten elements.
   const count = (re) => h.requested.filter((u) => re.test(u)).length;
   assert.equal(count(/\/embed\/verifier\/web\/badge_verifier_bg\.wasm$/), 1, h.requested.join('\n'));
   assert.equal(count(/\/embed\/verifier\/web\/badge_verifier\.js$/), 1);
