@@ -6,7 +6,9 @@
 // (never innerHTML), images only from http(s) or data:image URIs through <img> (an SVG there
 // runs no script), links only to http(s). Everything lives in a shadow root with its own styles.
 // The verifier (≈ the app's first-load core) is loaded when the first element connects, once
-// per page, from beside this script; each badge URL is verified once per page.
+// per page, from beside this script; each badge URL is verified once per page. A badge that
+// needs what the lean build leaves out (RSA, P-384 … : check `full-verifier`) is verified again
+// by the full build (verifier-full/), loaded only then.
 //
 // Attributes: src (the badge's http(s) URL), report-base (the app whose `?url=` opens the full
 // report; default: the directory above this script, where the app serves it), lang (else the
@@ -16,6 +18,9 @@ const SCRIPT_URL = import.meta.url;
 // The verifier: crates/js's web build (wasm-bindgen glue, the package's wrapper and its .wasm),
 // built without the core's default features by scripts/build-embed.sh, beside this script.
 const VERIFIER_URL = new URL('./verifier/web/index.mjs', SCRIPT_URL).href;
+// The full verifier (crates/js with every feature: the npm package's build), loaded only for a
+// badge the lean one reports as needing it (check `full-verifier`), then verified again.
+const FULL_VERIFIER_URL = new URL('./verifier-full/web/index.mjs', SCRIPT_URL).href;
 
 // The app's own words (crates/view/src/i18n.rs: verdict_label, verdict_explain and the card's
 // labels), so a verdict reads the same here and in the full report; crates/view/tests/
@@ -39,7 +44,7 @@ const WORDS = {
     // The element's own sentences.
     report: 'Full report', badge: 'Open Badge',
     cors: "Can't verify here: the issuer's server does not allow this page to read the badge (or could not be reached) — open the full report.",
-    full: "Can't verify here: this badge needs the full verifier — open the full report.",
+    full: "Can't verify here: this badge needs the full verifier, which could not be loaded — open the full report.",
     load: "Can't verify here: the verifier could not be loaded — open the full report.",
     noSrc: "This badge has no web address to verify: its src must start with https://.",
   },
@@ -60,7 +65,7 @@ const WORDS = {
     unknownIssuer: '未知頒發者', unnamed: '未命名徽章',
     report: '完整報告', badge: '開放徽章',
     cors: '無法在此驗證：頒發者的伺服器不允許此網頁讀取徽章（或目前無法連線）— 請開啟完整報告。',
-    full: '無法在此驗證：此徽章需要完整版驗證器 — 請開啟完整報告。',
+    full: '無法在此驗證：此徽章需要完整版驗證器，但無法載入 — 請開啟完整報告。',
     load: '無法在此驗證：無法載入驗證器 — 請開啟完整報告。',
     noSrc: '此徽章沒有可驗證的網址：src 必須以 https:// 開頭。',
   },
@@ -92,14 +97,19 @@ const isSafeImage = (u) => isHttp(u) || /^data:image\/(png|svg\+xml|jpeg|gif|web
 /** Plain http only for a page on this machine (tests, development), as in the app. */
 const loopback = () => ['127.0.0.1', 'localhost', '[::1]'].includes(location.hostname);
 
-let verifier; // the verifier's module, imported once per page (it compiles its .wasm once)
-function loadVerifier() {
-  verifier ??= import(VERIFIER_URL).catch((e) => {
-    verifier = undefined; // a later element may try again
-    throw e;
-  });
-  return verifier;
+const modules = new Map(); // module URL → Promise<module>: each verifier imported once per page
+function loadVerifier(url) {
+  if (!modules.has(url)) {
+    const loading = import(url);
+    loading.catch(() => modules.delete(url)); // a later element may try again
+    modules.set(url, loading);
+  }
+  return modules.get(url);
 }
+
+/** Whether the lean build left this badge to the full verifier (check `full-verifier`). */
+const needsFull = (report) => Array.isArray(report?.checks)
+  && report.checks.some((c) => c.id === 'full-verifier' && c.outcome !== 'passed');
 
 const reports = new Map(); // badge URL → Promise<{report, blocked}>: one verification per page
 /**
@@ -114,9 +124,21 @@ function verifyOnce(src) {
       if (!init?.signal?.aborted) blocked.push(String(url));
       throw e;
     });
-    const done = loadVerifier()
-      .then((m) => m.verify(src, { allowHttp: loopback(), fetch: fetchNoting }))
-      .then((report) => ({ report, blocked }));
+    const options = { allowHttp: loopback(), fetch: fetchNoting };
+    const done = loadVerifier(VERIFIER_URL)
+      .then((m) => m.verify(src, options))
+      .then(async (report) => {
+        if (!needsFull(report)) return { report, blocked };
+        // Rare suites and formats: the full build verifies it again; if it cannot be loaded,
+        // the lean report stands and the element says why and links to the full report.
+        try {
+          const full = await loadVerifier(FULL_VERIFIER_URL);
+          return { report: await full.verify(src, options), blocked, full: true };
+        } catch (e) {
+          console.warn('open-badge: the full verifier could not be loaded', e);
+          return { report, blocked };
+        }
+      });
     done.catch(() => reports.delete(src)); // not loaded: a later element may try again
     reports.set(src, done);
   }
@@ -212,9 +234,8 @@ function whyUnverifiable(report, blocked) {
   // The browser would not let this page read a document the verdict needed; the app (with
   // `badge-verify serve`'s relay, or a pasted copy) may.
   if (blocked.length > 0) return 'cors';
-  // The lean build leaves rarer suites to the app's full verifier (check `full-verifier`).
-  const checks = Array.isArray(report?.checks) ? report.checks : [];
-  if (checks.some((c) => c.id === 'full-verifier' && c.outcome !== 'passed')) return 'full';
+  // Left to the full verifier, which could not be loaded here.
+  if (needsFull(report)) return 'full';
   return null;
 }
 
@@ -259,15 +280,16 @@ class OpenBadge extends HTMLElement {
 
   async update() {
     const run = ++this.run;
+    delete this.dataset.verifier;
     const src = (this.getAttribute('src') || '').trim();
     if (!isHttp(src)) {
       this.render({ src, verdict: 'error', why: 'noSrc' });
       return;
     }
     this.render({ src, verdict: 'pending' });
-    let report, blocked;
+    let report, blocked, full;
     try {
-      ({ report, blocked } = await verifyOnce(src));
+      ({ report, blocked, full } = await verifyOnce(src));
     } catch (e) {
       console.warn('open-badge: the verifier could not be loaded', e);
       if (run === this.run) this.render({ src, verdict: 'unverifiable', why: 'load' });
@@ -277,6 +299,7 @@ class OpenBadge extends HTMLElement {
     const verdict = Object.hasOwn(TONE, report?.verdict) && report.verdict !== 'pending' ? report.verdict : 'error';
     const why = verdict === 'unverifiable' ? whyUnverifiable(report, blocked) : null;
     this.render({ src, verdict, badge: report?.badge, why });
+    if (full) this.dataset.verifier = 'full';
   }
 
   render({ src, verdict, badge, why }) {

@@ -7,6 +7,8 @@
 #                                      the core as the app's first load has it (no JSON Schema,
 #                                      extended suites, general JSON-LD expansion, HTML pages,
 #                                      QR codes or PDFs; those badges say `full-verifier`)
+#   verifier-full/…                    the same with every feature (the npm package's build),
+#                                      fetched only for a badge the lean one leaves to it
 # and checks their brotli sizes against the budgets in BENCHMARKS.md.
 # Usage: scripts/build-embed.sh [--into DIR]   (also copies target/embed/ to DIR/embed/)
 # Trunk's post_build hook runs it with --into its staging directory, so every app build serves
@@ -24,38 +26,48 @@ case "${1:-}" in
 esac
 
 out=target/embed
-wasm=target/wasm32-unknown-unknown/release/badge_verifier_js.wasm
 log "embed: cargo build -p badge-verifier-js --no-default-features (wasm32, release)"
 # `release` is the app's size-tuned profile (opt-level z, fat LTO): the embed is fetched by
 # every visitor of every page that shows a badge.
 cargo build -p badge-verifier-js --lib --target wasm32-unknown-unknown --release --no-default-features
+lean_wasm=target/wasm32-unknown-unknown/release/badge_verifier_js.wasm
+# The full build, fetched only for a badge the lean one leaves to it: the npm package's own
+# build (profile `release-js`, every feature), which CI has already made (scripts/build-npm.sh).
+log "embed: cargo build -p badge-verifier-js (wasm32, release-js: the npm package's build)"
+cargo build -p badge-verifier-js --lib --target wasm32-unknown-unknown --profile release-js
+full_wasm=target/wasm32-unknown-unknown/release-js/badge_verifier_js.wasm
 
-mkdir -p "$out/verifier/web"
-stamp="$out/verifier/.built-from"
-sum=$(sha256sum "$wasm" | cut -d' ' -f1)
-if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ] || [ ! -f "$out/verifier/web/badge_verifier_bg.wasm" ]; then
-  work=$(mktemp -d target/embed-work.XXXXXX)
-  trap 'rm -rf "$work"' EXIT
-  log "embed: wasm-bindgen --target web, wasm-opt -Oz"
-  wasm-bindgen --target web --out-dir "$work" --out-name badge_verifier "$wasm"
-  # The app's wasm-opt flags (index.html, scripts/build-npm.sh).
-  wasm-opt -Oz --strip-producers --strip-target-features --enable-bulk-memory \
-    --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-    --enable-reference-types --enable-multivalue \
-    "$work/badge_verifier_bg.wasm" -o "$out/verifier/web/badge_verifier_bg.wasm"
-  # The glue and its snippets/ (the crate's inline JavaScript), without the TypeScript types.
-  rm -rf "$out/verifier/web/snippets"
-  (cd "$work" && find . -type f ! -name '*.wasm' ! -name '*.d.ts' -print0) |
-    while IFS= read -r -d '' f; do
-      mkdir -p "$out/verifier/web/$(dirname "$f")"
-      cp "$work/$f" "$out/verifier/web/$f"
-    done
-  echo "$sum" > "$stamp"
-fi
-# The package's browser wrapper (the same verify() as the npm package; it compiles the .wasm
-# once per page and replaces a trapped instance) and the element itself.
-cp crates/js/npm/web.mjs "$out/verifier/web/index.mjs"
-cp crates/js/npm/driver.mjs crates/js/npm/fetch.mjs "$out/verifier/"
+# wasm-bindgen's `web` glue and wasm-opt -Oz of `$1` into `$2/web/` (skipped when `$1` is the
+# one last made there), then the npm package's browser wrapper beside it: the same verify() as
+# the package, which compiles the .wasm once per page and replaces a trapped instance.
+bindgen_into() {
+  local wasm=$1 dir=$2 sum work
+  mkdir -p "$dir/web"
+  sum=$(sha256sum "$wasm" | cut -d' ' -f1)
+  if [ "$(cat "$dir/.built-from" 2>/dev/null)" != "$sum" ] || [ ! -f "$dir/web/badge_verifier_bg.wasm" ]; then
+    work=$(mktemp -d target/embed-work.XXXXXX)
+    log "embed: wasm-bindgen --target web, wasm-opt -Oz → $dir"
+    wasm-bindgen --target web --out-dir "$work" --out-name badge_verifier "$wasm"
+    # The app's wasm-opt flags (index.html, scripts/build-npm.sh).
+    wasm-opt -Oz --strip-producers --strip-target-features --enable-bulk-memory \
+      --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+      --enable-reference-types --enable-multivalue \
+      "$work/badge_verifier_bg.wasm" -o "$dir/web/badge_verifier_bg.wasm"
+    # The glue (and any snippets/ of inline JavaScript), without the TypeScript types.
+    rm -rf "$dir/web/snippets"
+    (cd "$work" && find . -type f ! -name '*.wasm' ! -name '*.d.ts' -print0) |
+      while IFS= read -r -d '' f; do
+        mkdir -p "$dir/web/$(dirname "$f")"
+        cp "$work/$f" "$dir/web/$f"
+      done
+    rm -rf "$work"
+    echo "$sum" > "$dir/.built-from"
+  fi
+  cp crates/js/npm/web.mjs "$dir/web/index.mjs"
+  cp crates/js/npm/driver.mjs crates/js/npm/fetch.mjs "$dir/"
+}
+bindgen_into "$lean_wasm" "$out/verifier"
+bindgen_into "$full_wasm" "$out/verifier-full"
 cp embed/open-badge.js "$out/open-badge.js"
 
 # Sizes and budgets (BENCHMARKS.md, issue #19 "The <open-badge> element").
@@ -64,7 +76,7 @@ node scripts/embed-size.mjs "$out"
 if [ -n "$into" ]; then
   rm -rf "$into/embed"
   mkdir -p "$into/embed"
-  cp -R "$out/open-badge.js" "$out/verifier" "$into/embed/"
-  rm -f "$into/embed/verifier/.built-from"
+  cp -R "$out/open-badge.js" "$out/verifier" "$out/verifier-full" "$into/embed/"
+  rm -f "$into/embed/verifier/.built-from" "$into/embed/verifier-full/.built-from"
   echo "embed: copied to $into/embed/"
 fi

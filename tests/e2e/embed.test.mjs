@@ -57,7 +57,7 @@ before(async () => {
     '/badges/tampered.jwt': { type: 'text/plain', body: fixture('teamwork-tampered.jwt'), headers: cors },
     '/badges/missing.jwt': { status: 404, type: 'text/plain', body: 'not found', headers: cors },
     '/badges/markup.jwt': { type: 'text/plain', body: markupBadge(), headers: cors },
-    // RS256: left to the full verifier by the element's lean build.
+    // RS256: left to the full verifier by the element's lean build, which loads the full one.
     '/badges/rs256.jwt': { type: 'text/plain', body: fixture('ob3-rs256.jwt'), headers: cors },
     '/nocors/teamwork.jwt': { type: 'text/plain', body: VALID_JWT },
   };
@@ -118,6 +118,7 @@ async function shown(page, timeout = 30_000) {
     const q = (s) => e.shadowRoot.querySelector(s);
     return [e.id, {
       verdict: e.dataset.verdict,
+      verifier: e.dataset.verifier,
       word: q('.word')?.textContent,
       why: q('.why')?.textContent,
       name: q('.name')?.textContent,
@@ -174,8 +175,9 @@ test('several badges on one page: verdicts in words, text only, report links, on
   assert.equal(v.nocors.verdict, 'unverifiable');
   assert.equal(v.nocors.word, "Can't verify");
   assert.match(v.nocors.why, /^Can't verify here: the issuer's server does not allow this page to read the badge .*open the full report\.$/);
-  assert.equal(v.rs256.verdict, 'unverifiable');
-  assert.equal(v.rs256.why, "Can't verify here: this badge needs the full verifier — open the full report.");
+  assert.equal(v.rs256.verdict, 'valid', 'verified again by the full verifier');
+  assert.equal(v.rs256.verifier, 'full');
+  assert.equal(v.valid.verifier, undefined);
   assert.equal(v.script.verdict, 'error');
   assert.equal(v.based.link, `https://verifier.example/app/?url=${encodeURIComponent(src.valid)}`);
   assert.equal(v.badbase.verdict, 'valid');
@@ -211,6 +213,7 @@ test('several badges on one page: verdicts in words, text only, report links, on
   assert.equal(count(/\/embed\/verifier\/web\/badge_verifier_bg\.wasm$/), 1, h.requested.join('\n'));
   assert.equal(count(/\/embed\/verifier\/web\/badge_verifier\.js$/), 1);
   assert.equal(count(/\/embed\/open-badge\.js$/), 1);
+  assert.equal(count(/\/embed\/verifier-full\/web\/badge_verifier_bg\.wasm$/), 1, 'the full verifier, once, for the RS256 badge');
   // The javascript: src was never fetched, nothing went to the app's server but its files.
   assert.ok(!h.requested.some((u) => u.startsWith('javascript:')));
   assert.deepEqual(h.requested.filter((u) => u.startsWith(app.url) && !u.includes('/embed/')), []);
@@ -261,12 +264,13 @@ test('a zh-TW page reads in Traditional Chinese, with the app\'s words', async (
   assert.equal(v.en.word, 'Valid', 'an element\'s own lang attribute wins');
   // One verification per badge URL on a page: two elements, one fetch of the badge.
   assert.equal(h.requested.filter((u) => u.endsWith('/badges/teamwork.jwt')).length, 1);
+  assert.deepEqual(h.requested.filter((u) => u.includes('/verifier-full/')), [], 'no badge here needs the full verifier');
   await h.page.locator('.badges').screenshot({ path: path.join(out, 'cards-zh-TW.png') });
   assert.deepEqual(h.errors, []);
   await h.context.close();
 });
 
-test('the verifier is loaded only when an <open-badge> is on the page', async () => {
+test('the verifier is loaded only when an <open-badge> is on the page; without the full one, a rare badge says so', async () => {
   const url = hostPage('none', { body: '<p id="text">No badge yet.</p>' });
   const h = await openHost(url);
   await h.page.waitForFunction(() => customElements.get('open-badge') !== undefined, null, { timeout: 10_000 });
@@ -282,7 +286,19 @@ test('the verifier is loaded only when an <open-badge> is on the page', async ()
   const v = await shown(h.page);
   assert.equal(v.late.verdict, 'valid');
   assert.equal(h.requested.filter((u) => u.endsWith('badge_verifier_bg.wasm')).length, 1);
-  assert.deepEqual(h.errors, []);
+  // When the full verifier cannot be loaded, a badge that needs it says so and links on.
+  await h.page.route('**/embed/verifier-full/**', (route) => route.abort());
+  await h.page.evaluate((src) => {
+    const e = document.createElement('open-badge');
+    e.id = 'rare';
+    e.setAttribute('src', src);
+    document.querySelector('.badges').append(e);
+  }, `${badges.url}/badges/rs256.jwt`);
+  const rare = (await shown(h.page)).rare;
+  assert.equal(rare.verdict, 'unverifiable');
+  assert.equal(rare.why, "Can't verify here: this badge needs the full verifier, which could not be loaded — open the full report.");
+  assert.equal(rare.link, reportLink(`${badges.url}/badges/rs256.jwt`));
+  assert.deepEqual(h.errors.filter((e) => !/verifier-full/.test(e)), []);
   await h.context.close();
 });
 
