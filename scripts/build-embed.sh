@@ -67,7 +67,21 @@ bindgen_into() {
   cp crates/js/npm/driver.mjs crates/js/npm/fetch.mjs "$dir/"
 }
 bindgen_into "$lean_wasm" "$out/verifier"
-bindgen_into "$full_wasm" "$out/verifier-full"
+# The full build: scripts/build-npm.sh's own web output when it is newer than this cargo build
+# (CI runs it first: the same wasm-bindgen target and wasm-opt flags, ≈ 1.5 min of wasm-opt
+# saved), else made here.
+npm_web=target/npm/badge-verifier/web
+if [ -f "$npm_web/badge_verifier_bg.wasm" ] && [ "$npm_web/badge_verifier_bg.wasm" -nt "$full_wasm" ]; then
+  log "embed: the full verifier from $npm_web (scripts/build-npm.sh)"
+  rm -rf "$out/verifier-full"
+  mkdir -p "$out/verifier-full/web"
+  cp "$npm_web/badge_verifier_bg.wasm" "$npm_web/badge_verifier.js" "$out/verifier-full/web/"
+  [ -d "$npm_web/snippets" ] && cp -R "$npm_web/snippets" "$out/verifier-full/web/"
+  cp crates/js/npm/web.mjs "$out/verifier-full/web/index.mjs"
+  cp crates/js/npm/driver.mjs crates/js/npm/fetch.mjs "$out/verifier-full/"
+else
+  bindgen_into "$full_wasm" "$out/verifier-full"
+fi
 cp embed/open-badge.js "$out/open-badge.js"
 
 # Sizes and budgets (BENCHMARKS.md, issue #19 "The <open-badge> element").
