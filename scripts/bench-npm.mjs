@@ -12,7 +12,7 @@
 //               process: its CPU time (user + sys) per input, ms, which includes its share of
 //               process start and output; with --cli-runs runs, the median
 //
-// Prints JSON. Build the package first (scripts/build-npm.sh [--ship]).
+// Prints JSON. Build the package first (scripts/build-npm.sh).
 //   node scripts/bench-npm.mjs [--calls N] [--cli PATH] [--cli-copies N] [--cli-runs N] [--build-cli]
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -34,10 +34,6 @@ cargo test --workspace 2>&1 | tee "$out/cargo.txt"
 # on-demand module is reported as not checked, never passed.
 cargo test -p badge-verifier --lib --no-default-features 2>&1 | tee -a "$out/cargo.txt"
 
-log "npm package (crates/js): build, then its tests against the CLI, in Node and Chromium"
-bash scripts/build-npm.sh
-node --test --test-reporter=spec tests/npm/ 2>&1 | tee "$out/npm.txt"
-
 log "release build of the app"
 trunk build --release
 node scripts/wasm-size.mjs dist
@@ -45,6 +41,11 @@ node scripts/wasm-size.mjs dist
 # post_build hook (scripts/build-embed.sh); tests/e2e/embed.test.mjs uses them.
 log "the <open-badge> element's sizes"
 node scripts/embed-size.mjs dist/embed
+
+# After the app's build, whose release dependencies the package's .wasm mostly shares.
+log "npm package (crates/js): build, then its tests against the CLI, in Node and Chromium"
+bash scripts/build-npm.sh
+node --test --test-reporter=spec tests/npm/ 2>&1 | tee "$out/npm.txt"
 
 log "end-to-end tests in headless Chromium"
 node --test --test-reporter=spec tests/e2e/ 2>&1 | tee "$out/e2e.txt"

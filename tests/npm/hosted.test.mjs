@@ -1,6 +1,7 @@
 // Hosted badges on a server on 127.0.0.1 (the CLI's tests do the same with --allow-http): the
 // CLI and verify() with { allowHttp: true } and Node's own fetch give the same reports.
 import { test, after } from 'node:test';
+import fs from 'node:fs';
 import assert from 'node:assert/strict';
 import { serve } from '../e2e/server.mjs';
 import { AT, cliJson, essence, fixturesDir, loadPackage, quotesFetchFailure, sentences } from './support.mjs';
@@ -47,4 +48,28 @@ test('many inputs at once on one Verifier', async () => {
   const cli = await cliJson(['--allow-http', '--at', AT, ...inputs]);
   assert.deepEqual(reports.map((r) => r.verdict), cli.map((r) => r.verdict));
   v.free();
+});
+
+/** A name other than `localhost` that /etc/hosts maps to a loopback address, if there is one. */
+function loopbackName() {
+  let hosts = '';
+  try { hosts = fs.readFileSync('/etc/hosts', 'utf8'); } catch (_) { return null; }
+  for (const line of hosts.split('\n')) {
+    const [addr, ...names] = line.replace(/#.*/, '').trim().split(/\s+/);
+    if (!/^(127\.|::1$)/.test(addr ?? '')) continue;
+    const name = names.find((n) => n && !/^localhost$|\.localhost$|^ip6-/.test(n) && /^[a-z0-9.-]+$/i.test(n));
+    if (name) return name;
+  }
+  return null;
+}
+
+test('a name that resolves to loopback is refused, as by the CLI\'s resolver', async (t) => {
+  const name = loopbackName();
+  if (!name) return t.skip('no name in /etc/hosts other than localhost resolves to loopback here');
+  const url = `https://${name}/assertions/1`;
+  const [cli] = await cliJson(['--at', AT, url]);
+  const r = await verify(url, { at: AT });
+  assert.match(cli.summary, /resolves to a loopback address/);
+  assert.deepEqual(essence(r), essence(cli));
+  assert.equal(r.summary, cli.summary);
 });

@@ -23,7 +23,7 @@ function trappingLoader(loads) {
     loads.push(generation);
     let sink = null;
     class Verifier {
-      constructor(options, fetchWithin) { this.inner = new glue.Verifier(options, fetchWithin); }
+      constructor(options, fetchWithin, lookup) { this.inner = new glue.Verifier(options, fetchWithin, lookup); }
       start(input, overrides, notify) {
         if (input === 'TRAP' || input === 'PANIC') {
           return {

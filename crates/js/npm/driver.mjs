@@ -10,8 +10,11 @@
 
 import { fetchWithin } from './fetch.mjs';
 
-/** Builds the API on `load(generation)`, which resolves to a fresh wasm-bindgen module. */
-export function createApi(load) {
+/**
+ * Builds the API on `load(generation)`, which resolves to a fresh wasm-bindgen module;
+ * `lookup(host, timeoutMs)` resolves host names where the platform can (Node, node.mjs).
+ */
+export function createApi(load, { lookup } = {}) {
   let current = null;
   let loading = null;
   let generations = 0;
@@ -57,7 +60,7 @@ export function createApi(load) {
   }
 
   /**
-   * Runs one verification on the live instance with `settings` (the Verifier's options) and
+   * Runs one verification on the live instance with `owner`'s options (a Verifier) and
    * `overrides` ({ at?, recipient? } for this input). Resolves to the report object.
    */
   async function run(owner, input, overrides) {
@@ -133,7 +136,7 @@ export function createApi(load) {
     /** The core's Verifier in `inst` (made again for a fresh instance: its cache is lost). */
     raw(inst) {
       if (this.#rawOf !== inst) {
-        this.#raw = new inst.glue.Verifier(this.#options, fetchWithin);
+        this.#raw = new inst.glue.Verifier(this.#options, fetchWithin, lookup);
         this.#rawOf = inst;
       }
       return this.#raw;

@@ -160,9 +160,14 @@ pub struct Verifier {
 #[wasm_bindgen]
 impl Verifier {
     /// `options`: `{ at?, recipient?, fetch?, timeoutMs?, allowHttp? }` (index.d.ts);
-    /// `fetch_within`: crates/js/npm/fetch.mjs's `fetchWithin`.
+    /// `fetch_within`: crates/js/npm/fetch.mjs's `fetchWithin`; `lookup`: Node's name
+    /// resolution (node.mjs), used with the platform's own fetch only.
     #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue, fetch_within: js_sys::Function) -> Result<Verifier, JsValue> {
+    pub fn new(
+        options: JsValue,
+        fetch_within: js_sys::Function,
+        lookup: Option<js_sys::Function>,
+    ) -> Result<Verifier, JsValue> {
         if !(options.is_undefined() || options.is_null() || options.is_object()) {
             return Err(type_error("options must be an object"));
         }
@@ -183,7 +188,11 @@ impl Verifier {
             })? as u32;
         }
         let fetch = get(&options, "fetch");
-        let fetch = if fetch.is_undefined() || fetch.is_null() {
+        // The caller's fetch may not resolve names at all (a test's, a proxy's): only the
+        // platform's own is checked by resolving first.
+        let own_fetch = fetch.is_undefined() || fetch.is_null();
+        let lookup = lookup.filter(|_| own_fetch);
+        let fetch = if own_fetch {
             js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("fetch"))
                 .ok()
                 .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
@@ -200,7 +209,7 @@ impl Verifier {
                 .map_err(|_| type_error("options.fetch must be a function"))?
         };
         let at = at_of(&options)?;
-        let fetcher = JsFetcher::new(fetch, fetch_within, limits, base.fetch_policy());
+        let fetcher = JsFetcher::new(fetch, fetch_within, lookup, limits, base.fetch_policy());
         Ok(Verifier {
             fetcher: Rc::new(CachingFetcher::new(fetcher)),
             base,

@@ -9,12 +9,14 @@
 //! time limit. What `fetch` cannot show is said here: a browser answers `redirect: 'manual'`
 //! with an opaque response that hides the Location, so there the hop is asked again with the
 //! browser following redirects itself (as the app does, crates/app/src/fetcher.rs) and the
-//! final URL is checked after the fact; and no `fetch` reveals the address a name resolved to,
-//! so a name that resolves to a private address is not caught (the native fetcher's resolver
-//! hook has no equivalent here).
+//! final URL is checked after the fact. No `fetch` reveals the address it connected to; in
+//! Node, with its own fetch, each hop's host name is first resolved (`lookup`, node.mjs) and
+//! refused if any address is one the policy refuses, as the CLI's resolver does, though fetch
+//! then resolves the name again (a DNS answer that changes in between is not caught). In a
+//! browser, and with the caller's own `fetch`, names are not resolved here.
 
 use badge_verifier::detail;
-use badge_verifier::detail::url;
+use badge_verifier::detail::{cause, code, url};
 use badge_verifier::resolve::fetch::{
     request_timeout_ms, FetchError, FetchLimits, FetchPolicy, FetchPurpose, Fetcher, Response,
 };
@@ -31,6 +33,8 @@ const ACCEPT: &str =
 pub struct JsFetcher {
     fetch: js_sys::Function,
     fetch_within: js_sys::Function,
+    /// `(host, timeoutMs) => Promise<{ addresses } | { error: 'not-found' | 'timeout' }>`.
+    lookup: Option<js_sys::Function>,
     limits: FetchLimits,
     policy: FetchPolicy,
 }
@@ -39,12 +43,14 @@ impl JsFetcher {
     pub fn new(
         fetch: js_sys::Function,
         fetch_within: js_sys::Function,
+        lookup: Option<js_sys::Function>,
         limits: FetchLimits,
         policy: FetchPolicy,
     ) -> Self {
         JsFetcher {
             fetch,
             fetch_within,
+            lookup,
             limits,
             policy,
         }
@@ -76,6 +82,68 @@ impl JsFetcher {
     }
 }
 
+impl JsFetcher {
+    /// Resolves `u`'s host name (where a `lookup` is given) and refuses it if any of its
+    /// addresses is one the policy refuses: the CLI's `CheckedResolver`, with its sentences.
+    async fn check_resolved(&self, u: &WebUrl, timeout_ms: u32) -> Result<(), FetchError> {
+        let Some(lookup) = &self.lookup else {
+            return Ok(());
+        };
+        let host = u.host_str().unwrap_or_default();
+        // An address literal was checked with the URL.
+        if host.is_empty()
+            || host
+                .trim_start_matches('[')
+                .trim_end_matches(']')
+                .parse::<std::net::IpAddr>()
+                .is_ok()
+        {
+            return Ok(());
+        }
+        let answer = match lookup.call2(
+            &JsValue::UNDEFINED,
+            &JsValue::from_str(host),
+            &JsValue::from(timeout_ms),
+        ) {
+            Ok(p) => match p.dyn_into::<js_sys::Promise>() {
+                Ok(p) => wasm_bindgen_futures::JsFuture::from(p)
+                    .await
+                    .unwrap_or(JsValue::UNDEFINED),
+                Err(_) => JsValue::UNDEFINED,
+            },
+            Err(_) => JsValue::UNDEFINED,
+        };
+        let answer = Answer(answer);
+        match answer.text("error").as_deref() {
+            Some("timeout") => return Err(FetchError::Timeout { ms: timeout_ms }),
+            Some(_) => {
+                return Err(FetchError::network(detail!(
+                    "the host {host} could not be found (DNS)",
+                    host = code(host)
+                )))
+            }
+            None => {}
+        }
+        let addresses = js_sys::Array::from(&answer.field("addresses"));
+        for a in addresses.iter() {
+            let Some(ip) = a
+                .as_string()
+                .and_then(|a| a.parse::<std::net::IpAddr>().ok())
+            else {
+                continue;
+            };
+            if let Err(FetchError::Refused(why)) = self.policy.check_address(host, ip) {
+                return Err(FetchError::Refused(detail!(
+                    "{why} {address}",
+                    why = cause(why),
+                    address = code(ip.to_string())
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
 struct Answer(JsValue);
 
 impl Answer {
@@ -103,6 +171,11 @@ impl Fetcher for JsFetcher {
         let mut current: WebUrl = self.policy.check_url(raw)?;
         let mut redirects = 0;
         loop {
+            let left = deadline.saturating_sub(self.now_ms());
+            if left == 0 {
+                return Err(FetchError::Timeout { ms: timeout_ms });
+            }
+            self.check_resolved(&current, left as u32).await?;
             let left = deadline.saturating_sub(self.now_ms());
             if left == 0 {
                 return Err(FetchError::Timeout { ms: timeout_ms });
