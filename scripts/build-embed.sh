@@ -26,17 +26,6 @@ case "${1:-}" in
 esac
 
 out=target/embed
-log "embed: cargo build -p badge-verifier-js --no-default-features (wasm32, release)"
-# `release` is the app's size-tuned profile (opt-level z, fat LTO): the embed is fetched by
-# every visitor of every page that shows a badge.
-cargo build -p badge-verifier-js --lib --target wasm32-unknown-unknown --release --no-default-features
-lean_wasm=target/wasm32-unknown-unknown/release/badge_verifier_js.wasm
-# The full build, fetched only for a badge the lean one leaves to it: the npm package's own
-# build (profile `release-js`, every feature), which CI has already made (scripts/build-npm.sh).
-log "embed: cargo build -p badge-verifier-js (wasm32, release-js: the npm package's build)"
-cargo build -p badge-verifier-js --lib --target wasm32-unknown-unknown --profile release-js
-full_wasm=target/wasm32-unknown-unknown/release-js/badge_verifier_js.wasm
-
 # wasm-bindgen's `web` glue and wasm-opt -Oz of `$1` into `$2/web/` (skipped when `$1` is the
 # one last made there), then the npm package's browser wrapper beside it: the same verify() as
 # the package, which compiles the .wasm once per page and replaces a trapped instance.
@@ -66,21 +55,47 @@ bindgen_into() {
   cp crates/js/npm/web.mjs "$dir/web/index.mjs"
   cp crates/js/npm/driver.mjs crates/js/npm/fetch.mjs "$dir/"
 }
-bindgen_into "$lean_wasm" "$out/verifier"
-# The full build: scripts/build-npm.sh's own web output when it is newer than this cargo build
-# (CI runs it first: the same wasm-bindgen target and wasm-opt flags, ≈ 1.5 min of wasm-opt
-# saved), else made here.
-npm_web=target/npm/badge-verifier/web
-if [ -f "$npm_web/badge_verifier_bg.wasm" ] && [ "$npm_web/badge_verifier_bg.wasm" -nt "$full_wasm" ]; then
-  log "embed: the full verifier from $npm_web (scripts/build-npm.sh)"
-  rm -rf "$out/verifier-full"
-  mkdir -p "$out/verifier-full/web"
-  cp "$npm_web/badge_verifier_bg.wasm" "$npm_web/badge_verifier.js" "$out/verifier-full/web/"
-  [ -d "$npm_web/snippets" ] && cp -R "$npm_web/snippets" "$out/verifier-full/web/"
-  cp crates/js/npm/web.mjs "$out/verifier-full/web/index.mjs"
-  cp crates/js/npm/driver.mjs crates/js/npm/fetch.mjs "$out/verifier-full/"
+# The lean and the full build are one cargo artifact (the same crate and profile, the features
+# differ), so building one after the other relinks each time: when nothing they are built from
+# changed since the last embed build, both are kept and cargo is not asked (every `trunk build`
+# runs this).
+inputs=$( { rustc -V; cat Cargo.toml Cargo.lock
+  find crates/verifier crates/js -type f ! -path '*/target/*' -print0 | sort -z | xargs -0 sha256sum; } |
+  sha256sum | cut -d' ' -f1)
+if [ "$(cat "$out/.inputs" 2>/dev/null)" = "$inputs" ] && [ -f "$out/verifier/web/badge_verifier_bg.wasm" ] &&
+   [ -f "$out/verifier-full/web/badge_verifier_bg.wasm" ]; then
+  log "embed: crates/verifier, crates/js and Cargo.lock unchanged since the last build: its .wasm files are kept"
+  for dir in "$out/verifier" "$out/verifier-full"; do
+    cp crates/js/npm/web.mjs "$dir/web/index.mjs"
+    cp crates/js/npm/driver.mjs crates/js/npm/fetch.mjs "$dir/"
+  done
 else
-  bindgen_into "$full_wasm" "$out/verifier-full"
+  log "embed: cargo build -p badge-verifier-js --no-default-features (wasm32, release)"
+  # `release` is the app's size-tuned profile (opt-level z, fat LTO): the embed is fetched by
+  # every visitor of every page that shows a badge.
+  cargo build -p badge-verifier-js --lib --target wasm32-unknown-unknown --release --no-default-features
+  # Each of the two builds is taken before the next overwrites it.
+  wasm=target/wasm32-unknown-unknown/release/badge_verifier_js.wasm
+  bindgen_into "$wasm" "$out/verifier"
+  # The full build, fetched only for a badge the lean one leaves to it: the npm package's own
+  # (every feature, `release`; scripts/build-npm.sh's cargo build is then a no-op).
+  log "embed: cargo build -p badge-verifier-js (wasm32, release: the npm package's build)"
+  cargo build -p badge-verifier-js --lib --target wasm32-unknown-unknown --release
+  # scripts/build-npm.sh's own web output when it is newer than this cargo build (the same
+  # wasm-bindgen target and wasm-opt flags: ≈ 1.5 min of wasm-opt saved), else made here.
+  npm_web=target/npm/badge-verifier/web
+  if [ -f "$npm_web/badge_verifier_bg.wasm" ] && [ "$npm_web/badge_verifier_bg.wasm" -nt "$wasm" ]; then
+    log "embed: the full verifier from $npm_web (scripts/build-npm.sh)"
+    rm -rf "$out/verifier-full"
+    mkdir -p "$out/verifier-full/web"
+    cp "$npm_web/badge_verifier_bg.wasm" "$npm_web/badge_verifier.js" "$out/verifier-full/web/"
+    if [ -d "$npm_web/snippets" ]; then cp -R "$npm_web/snippets" "$out/verifier-full/web/"; fi
+    cp crates/js/npm/web.mjs "$out/verifier-full/web/index.mjs"
+    cp crates/js/npm/driver.mjs crates/js/npm/fetch.mjs "$out/verifier-full/"
+  else
+    bindgen_into "$wasm" "$out/verifier-full"
+  fi
+  echo "$inputs" > "$out/.inputs"
 fi
 cp embed/open-badge.js "$out/open-badge.js"
 
