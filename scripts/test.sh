@@ -22,6 +22,8 @@ cargo clippy --target wasm32-unknown-unknown -p badge-suites -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p badge-documents -- -D warnings
 # The npm package's binding (crates/js) with the full-feature core, as its .wasm is built.
 cargo clippy --target wasm32-unknown-unknown -p badge-verifier-js -- -D warnings
+# Issue #19: the same binding over the lean core, as the <open-badge> element's .wasm is built.
+cargo clippy --target wasm32-unknown-unknown -p badge-verifier-js --no-default-features -- -D warnings
 
 log "rustdoc of the library crates (no broken or private links)"
 RUSTDOCFLAGS="-D warnings" cargo doc -p badge-verifier -p badge-view --no-deps --quiet
@@ -35,6 +37,10 @@ cargo test -p badge-verifier --lib --no-default-features 2>&1 | tee -a "$out/car
 log "release build of the app"
 trunk build --release
 node scripts/wasm-size.mjs dist
+# Issue #19: the <open-badge> element and its lean verifier, built into dist/embed/ by Trunk's
+# post_build hook (scripts/build-embed.sh); tests/e2e/embed.test.mjs uses them.
+log "the <open-badge> element's sizes"
+node scripts/embed-size.mjs dist/embed
 
 # After the app's build, whose release dependencies the package's .wasm mostly shares.
 log "npm package (crates/js): build, then its tests against the CLI, in Node and Chromium"

@@ -83,3 +83,6 @@ function listDocs(listUrl, bits, credentials, doc) {
   for (const [name, index] of Object.entries(credentials)) docs[`/status/${name}.jwt`] = doc(credential(index));
   return docs;
 }
+
+/** Signs a JWT payload with the fixtures' did:key (issue #19's embed test makes its own badges). */
+export const signJwt = sign;

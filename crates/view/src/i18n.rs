@@ -163,6 +163,9 @@ pub enum Key {
     ExpandAll,
     CollapseAll,
     BatchSummary,
+    // Issue #19: the live badge for the earner's own site (keys in EMBED_KEYS).
+    EmbedLive,
+    EmbedLiveHint,
 }
 
 pub fn t(lang: Lang, key: Key) -> &'static str {
@@ -438,6 +441,11 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         (Lang::ZhTw, CollapseAll) => "全部收合",
         (Lang::En, BatchSummary) => "Summary of the results",
         (Lang::ZhTw, BatchSummary) => "結果摘要",
+        // Issue #19: the live badge for the earner's own site.
+        (Lang::En, EmbedLive) => "Embed a live badge",
+        (Lang::ZhTw, EmbedLive) => "嵌入即時驗證徽章",
+        (Lang::En, EmbedLiveHint) => "Paste these two lines into your own web page: each visitor's browser fetches the badge from its issuer and shows it with its current verdict.",
+        (Lang::ZhTw, EmbedLiveHint) => "將這兩行貼到您自己的網頁：每位訪客的瀏覽器都會向頒發者取得徽章，並顯示其目前的驗證結果。",
     }
 }
 
@@ -625,6 +633,9 @@ pub const SHARE_PWA_KEYS: &[Key] = &[
     Key::LanguageButton,
 ];
 
+/// The keys of issue #19's live badge snippet in the share panel (tested below).
+pub const EMBED_KEYS: &[Key] = &[Key::EmbedLive, Key::EmbedLiveHint];
+
 /// Why the share panel shows no QR code for a badge that has no public address: the link
 /// carrying it is `chars` long, more than a code holds (`max`); the way out is the baked image
 /// (`has_image`) or the badge file.
@@ -800,6 +811,14 @@ mod tests {
         // The language button's name says the language in use and contains its visible text.
         assert!(t(Lang::En, Key::LanguageButton).contains(t(Lang::En, Key::LanguageSwitch)));
         assert!(t(Lang::ZhTw, Key::LanguageButton).contains(t(Lang::ZhTw, Key::LanguageSwitch)));
+    }
+
+    #[test]
+    fn live_badge_strings_are_translated() {
+        for &k in EMBED_KEYS {
+            assert!(!t(Lang::En, k).is_empty(), "{k:?}");
+            assert_ne!(t(Lang::En, k), t(Lang::ZhTw, k), "{k:?} is not translated");
+        }
     }
 
     #[test]

@@ -147,6 +147,32 @@ pub fn embed_snippet(name: &str, image: Option<&str>, link: &str) -> String {
     }
 }
 
+/// Where the app serves the `<open-badge>` element (issue #19): `embed/open-badge.js` beside the
+/// page (`https://host/app/?url=…` → `https://host/app/embed/open-badge.js`). The element links
+/// its full report back to the directory above itself, which is this page.
+pub fn embed_script_url(page_href: &str) -> String {
+    let base = page_base(page_href);
+    let dir = match base.find("://") {
+        Some(scheme) => match base[scheme + 3..].rfind('/') {
+            Some(slash) => &base[..scheme + 3 + slash + 1],
+            None => return format!("{base}/embed/open-badge.js"),
+        },
+        None => base.as_str(),
+    };
+    format!("{dir}embed/open-badge.js")
+}
+
+/// The two lines an earner pastes into their own site to show the badge verified live in each
+/// visitor's browser (issue #19): the element's script from this app and the element naming
+/// the badge's URL. Both values are escaped for a double-quoted attribute.
+pub fn live_embed_snippet(page_href: &str, badge_url: &str) -> String {
+    format!(
+        "<script type=\"module\" src=\"{}\"></script>\n<open-badge src=\"{}\"></open-badge>",
+        escape_html(&embed_script_url(page_href)),
+        escape_html(badge_url)
+    )
+}
+
 /// The URL to put in a verify link: the badge's own `verify_url`, else the input if it was a
 /// URL. A file or pasted text has none (the `#credential=` link is used instead).
 pub fn shareable_url(report: &Report) -> Option<String> {
@@ -653,6 +679,27 @@ mod tests {
         );
         let s = embed_snippet("n", Some("javascript:alert(1)"), "https://v/");
         assert!(!s.contains("javascript"));
+    }
+
+    #[test]
+    fn live_embed_snippet_names_the_apps_script_and_the_badge_escaped() {
+        assert_eq!(
+            embed_script_url("https://v.example/?url=https%3A%2F%2Fi.example%2Fa"),
+            "https://v.example/embed/open-badge.js"
+        );
+        assert_eq!(
+            embed_script_url("https://v.example/app/index.html#credential=x"),
+            "https://v.example/app/embed/open-badge.js"
+        );
+        assert_eq!(
+            embed_script_url("https://v.example"),
+            "https://v.example/embed/open-badge.js"
+        );
+        assert_eq!(
+            live_embed_snippet("http://127.0.0.1:8080/", "https://i.example/a?b=1&c=\"><x>"),
+            "<script type=\"module\" src=\"http://127.0.0.1:8080/embed/open-badge.js\"></script>\n\
+             <open-badge src=\"https://i.example/a?b=1&amp;c=&quot;&gt;&lt;x&gt;\"></open-badge>"
+        );
     }
 
     #[test]

@@ -70,6 +70,11 @@ pub fn share_panel(
             l,
         )
     });
+    // Issue #19: the two lines that show this badge verified live on the earner's own site;
+    // only for a badge with a public http(s) address (the element fetches it there).
+    let live_embed =
+        share::shareable_url(report).map(|u| share::live_embed_snippet(&dom::href(), &u));
+    let live_embed_for_copy = live_embed.clone();
     let has_image = image_download.is_some();
     let qr_note = match offer.qr {
         QrOffer::TooLarge { chars, max } => Some(qr_too_large(lang, chars, max, has_image)),
@@ -119,6 +124,10 @@ pub fn share_panel(
                         <button type="button" class="button copy-embed" on:click=move |_| copy(e.clone())>
                             {icons::icon(icons::CODE)}{t(lang, Key::CopyEmbed)}</button>
                     })}
+                    {live_embed_for_copy.map(|e| view! {
+                        <button type="button" class="button copy-live-embed" on:click=move |_| copy(e.clone())>
+                            {icons::icon(icons::CODE)}{t(lang, Key::EmbedLive)}</button>
+                    })}
                     <a class="button linkedin" href=linkedin target="_blank" rel="noopener noreferrer">
                         {icons::icon(icons::EXTERNAL)}{t(lang, Key::AddLinkedIn)}</a>
                 </div>
@@ -134,6 +143,12 @@ pub fn share_panel(
                     <label class="share-field">{t(lang, Key::CopyEmbed)}
                         <textarea class="embed" readonly rows="3" prop:value=e></textarea>
                     </label>
+                })}
+                {live_embed.map(|e| view! {
+                    <label class="share-field">{t(lang, Key::EmbedLive)}
+                        <textarea class="live-embed" readonly rows="3" prop:value=e></textarea>
+                    </label>
+                    <p class="hint live-embed-hint">{t(lang, Key::EmbedLiveHint)}</p>
                 })}
                 {qr_note.map(|n| view! { <p class="notice qr-too-large" role="note">{n}</p> })}
                 {move || qr().map(|q| view! {
