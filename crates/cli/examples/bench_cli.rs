@@ -66,18 +66,7 @@ fn issuers(server: &Server, did_keys: u8, profiles: u8) -> Vec<Issuer> {
         let seed = [k + 101; 32];
         let id = format!("{}/issuers/{k}", server.base);
         let method = format!("{id}#key-1");
-        let profile = json!({
-            "@context": [status_support::VC2, status_support::OB_CONTEXT],
-            "id": id,
-            "type": ["Profile"],
-            "name": format!("Profile Issuer {k}"),
-            "url": "https://issuer.example/",
-            "verificationMethod": [{
-                "id": method, "type": "Multikey", "controller": id,
-                "publicKeyMultibase": sign::multikey(seed)
-            }],
-            "assertionMethod": [method]
-        });
+        let profile = status_support::profile(&id, &format!("Profile Issuer {k}"), seed);
         put(
             server,
             &id,
@@ -188,16 +177,6 @@ fn run(verifier: &Path, files: &[PathBuf], deadline: Instant) -> Run {
     }
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    }
-}
-
 fn loadavg() -> String {
     std::fs::read_to_string("/proc/loadavg")
         .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
@@ -241,8 +220,8 @@ fn scenario(
     let all_valid =
         verdicts.get("valid") == Some(&files.len()) && exits.iter().all(|e| *e == Some(0));
     *ok &= once && all_valid;
-    let med = median(times.clone());
-    let cpu_med = (!cpu.is_empty()).then(|| median(cpu.clone()));
+    let med = driver::median(times.clone());
+    let cpu_med = (!cpu.is_empty()).then(|| driver::median(cpu.clone()));
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
     eprintln!(
         "{name}: {} credentials in {med:.0} ms (median of {runs}) = {:.0} credentials/s, CPU {} ms; {} URLs fetched, each once: {once}; verdicts {verdicts:?}",
@@ -308,7 +287,7 @@ fn main() {
         server.base
     );
     let mut ok = true;
-    let single = median(
+    let single = driver::median(
         (0..5)
             .map(|_| run(&verifier, &plain[..1], deadline).ms)
             .collect(),

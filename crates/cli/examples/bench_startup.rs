@@ -93,16 +93,6 @@ fn clock_ticks_per_s() -> f64 {
         .unwrap_or(100.0)
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    }
-}
-
 fn round(x: f64, digits: i32) -> f64 {
     let k = 10f64.powi(digits);
     (x * k).round() / k
@@ -138,7 +128,7 @@ fn case(name: &str, verifier: &Path, files: &[PathBuf], runs: usize, ok: &mut bo
         .map(|(a, b)| (b - a) / runs as f64);
     *ok &= all_valid;
     let n = files.len() as f64;
-    let med = median(times.clone());
+    let med = driver::median(times.clone());
     let min = times.iter().copied().fold(f64::INFINITY, f64::min);
     json!({
         "name": name,

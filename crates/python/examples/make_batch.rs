@@ -92,18 +92,7 @@ fn issuers(base: &str, serve: &mut BTreeMap<String, (String, Vec<u8>)>) -> Vec<I
         let path = format!("/issuers/{k}");
         let id = format!("{base}{path}");
         let method = format!("{id}#key-1");
-        let profile = json!({
-            "@context": [status_support::VC2, status_support::OB_CONTEXT],
-            "id": id,
-            "type": ["Profile"],
-            "name": format!("Profile Issuer {k}"),
-            "url": "https://issuer.example/",
-            "verificationMethod": [{
-                "id": method, "type": "Multikey", "controller": id,
-                "publicKeyMultibase": sign::multikey(seed)
-            }],
-            "assertionMethod": [method]
-        });
+        let profile = status_support::profile(&id, &format!("Profile Issuer {k}"), seed);
         serve.insert(
             path,
             (

@@ -8,38 +8,15 @@ mod rng;
 use badge_verifier::proof::{data_integrity, jsonld, jsonld_fast};
 use rng::Rng;
 use serde_json::{json, Value};
-use std::path::Path;
 
 #[path = "support/sign.rs"]
 mod sign;
 
-fn json_files(dir: &Path, out: &mut Vec<(String, Value)>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            json_files(&path, out);
-        } else if path
-            .extension()
-            .is_some_and(|e| e == "json" || e == "jsonld")
-        {
-            let text = std::fs::read_to_string(&path).unwrap();
-            if let Ok(v @ Value::Object(_)) = serde_json::from_str::<Value>(&text) {
-                if v.get("@context").is_some() {
-                    out.push((path.display().to_string(), v));
-                }
-            }
-        }
-    }
-}
-
-/// Every JSON-LD document the tests use, plus the proof options of each Data Integrity proof,
-/// plus credentials from the test signer.
+/// Every JSON-LD document the tests use with the unsecured document and proof options of each
+/// Data Integrity proof (the corpus the compiled contexts are generated from), plus a
+/// credential from the test signer and its proof's.
 fn corpus() -> Vec<(String, Value)> {
-    let mut docs = Vec::new();
-    json_files(
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures")),
-        &mut docs,
-    );
+    let mut docs = jsonld_fast::generate::fixture_corpus();
     let seed = [7u8; 32];
     let did = sign::did_key(seed);
     let c = sign::credential(
@@ -48,22 +25,14 @@ fn corpus() -> Vec<(String, Value)> {
         "mailto:earner@example.org",
         "2025-03-01T09:00:00Z",
     );
-    docs.push(("signer".into(), sign::sign(c, seed, "2025-03-01T09:00:00Z")));
-    let mut with_options = Vec::new();
-    for (name, doc) in &docs {
-        let proofs = match doc.get("proof") {
-            Some(Value::Array(a)) => a.clone(),
-            Some(p @ Value::Object(_)) => vec![p.clone()],
-            _ => vec![],
-        };
-        for (i, proof) in proofs.iter().enumerate() {
-            if let Ok((unsecured, options)) = data_integrity::prepare(doc, proof) {
-                with_options.push((format!("{name} (unsecured {i})"), unsecured));
-                with_options.push((format!("{name} (proof options {i})"), options));
-            }
+    let signed = sign::sign(c, seed, "2025-03-01T09:00:00Z");
+    if let Some(proof) = signed.get("proof") {
+        if let Ok((unsecured, options)) = data_integrity::prepare(&signed, proof) {
+            docs.push(("signer (unsecured)".into(), unsecured));
+            docs.push(("signer (proof options)".into(), options));
         }
     }
-    docs.extend(with_options);
+    docs.push(("signer".into(), signed));
     docs
 }
 

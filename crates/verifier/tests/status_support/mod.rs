@@ -61,6 +61,25 @@ impl Issuer {
     }
 }
 
+/// An issuer profile at `id` listing the Ed25519 key of `seed` as its Multikey `{id}#key-1`, for
+/// issuers whose key is found in their profile rather than in a did:key (the CLI benchmarks, the
+/// Python bulk example).
+pub fn profile(id: &str, name: &str, seed: [u8; 32]) -> Value {
+    let method = format!("{id}#key-1");
+    serde_json::json!({
+        "@context": [VC2, OB_CONTEXT],
+        "id": id,
+        "type": ["Profile"],
+        "name": name,
+        "url": "https://issuer.example/",
+        "verificationMethod": [{
+            "id": method, "type": "Multikey", "controller": id,
+            "publicKeyMultibase": sign::multikey(seed)
+        }],
+        "assertionMethod": [method]
+    })
+}
+
 /// An OB 3.0 (VC 2.0) badge by `issuer` with the given `credentialStatus` (or none), unsigned.
 pub fn badge(issuer: &Issuer, id: &str, status: Option<Value>) -> Value {
     let mut c = json!({
