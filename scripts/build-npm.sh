@@ -33,8 +33,18 @@ wasm-bindgen --target web --out-dir "$work/web" --out-name badge_verifier "$wasm
 OPT_FLAGS=(-Oz --strip-producers --strip-target-features --enable-bulk-memory
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
   --enable-reference-types --enable-multivalue)
-log "wasm-opt -Oz"
-wasm-opt "${OPT_FLAGS[@]}" "$work/web/badge_verifier_bg.wasm" -o "$out/web/badge_verifier_bg.wasm"
+# scripts/build-embed.sh (the app's Trunk hook) optimizes the same cargo output for the
+# element's full verifier, with the same wasm-bindgen target and flags: reused when it was made
+# from this very .wasm (≈ 1.5 min of wasm-opt in CI), else optimized here.
+embed_full=target/embed/verifier-full
+if [ "$(cat "$embed_full/.built-from" 2>/dev/null)" = "$(sha256sum "$wasm" | cut -d' ' -f1)" ] &&
+   cmp -s "$embed_full/web/badge_verifier.js" "$work/web/badge_verifier.js"; then
+  log "wasm-opt -Oz: already done by scripts/build-embed.sh for this .wasm ($embed_full)"
+  cp "$embed_full/web/badge_verifier_bg.wasm" "$out/web/badge_verifier_bg.wasm"
+else
+  log "wasm-opt -Oz"
+  wasm-opt "${OPT_FLAGS[@]}" "$work/web/badge_verifier_bg.wasm" -o "$out/web/badge_verifier_bg.wasm"
+fi
 # Both targets import the same functions from the same module name, so their .wasm is one file
 # and is optimized once; should a wasm-bindgen ever make them differ, each is optimized.
 if cmp -s "$work/node/badge_verifier_bg.wasm" "$work/web/badge_verifier_bg.wasm"; then

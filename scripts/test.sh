@@ -65,6 +65,7 @@ e2e_fail=$(grep -hoE '^ℹ fail [0-9]+' "$out/e2e.txt" | awk '{print $3}' | tail
 npm_pass=$(grep -hoE '^ℹ pass [0-9]+' "$out/npm.txt" | awk '{print $3}' | tail -1)
 npm_fail=$(grep -hoE '^ℹ fail [0-9]+' "$out/npm.txt" | awk '{print $3}' | tail -1)
 # pytest's closing line: "== 14 passed, 1 skipped in 40.1s ==" (or "1 failed, 13 passed, 1 error").
-py_pass=$(tail -1 "$out/pytest.txt" | grep -oE '[0-9]+ passed' | awk '{print $1}')
-py_fail=$(tail -1 "$out/pytest.txt" | grep -oE '[0-9]+ (failed|errors?)' | awk '{s+=$1} END {print s+0}')
+# awk, not grep: a grep that finds nothing ("0 failed" is not written) would end the script here.
+py_pass=$(tail -1 "$out/pytest.txt" | awk '{for (i = 2; i <= NF; i++) if ($i ~ /^passed/) s += $(i-1)} END {print s+0}')
+py_fail=$(tail -1 "$out/pytest.txt" | awk '{for (i = 2; i <= NF; i++) if ($i ~ /^(failed|errors?)/) s += $(i-1)} END {print s+0}')
 echo "total: $((passed + ${e2e_pass:-0} + ${npm_pass:-0} + ${py_pass:-0})) passed, $((failed + ${e2e_fail:-0} + ${npm_fail:-0} + ${py_fail:-0})) failed"
