@@ -3,19 +3,7 @@
 //! report. The element is JavaScript and cannot call the view: this test reads its source and
 //! fails, naming the words, when the two drift apart.
 
-use badge_verifier::report::Verdict;
 use badge_view::i18n::{t, verdict_explain, verdict_label, Key, Lang};
-
-const VERDICTS: [Verdict; 8] = [
-    Verdict::Valid,
-    Verdict::Invalid,
-    Verdict::Revoked,
-    Verdict::Suspended,
-    Verdict::Expired,
-    Verdict::NotYetValid,
-    Verdict::Unverifiable,
-    Verdict::Error,
-];
 
 /// The JavaScript string literal `'…'` or `"…"` of `text` (the element quotes with either).
 fn quoted(src: &str, text: &str) -> bool {
@@ -28,7 +16,7 @@ fn the_element_says_verdicts_and_labels_in_the_apps_words() {
     let src = std::fs::read_to_string(path).expect("embed/open-badge.js");
     let mut missing = Vec::new();
     for lang in [Lang::En, Lang::ZhTw] {
-        for v in VERDICTS {
+        for v in badge_view::batch::VERDICTS {
             // `valid: 'Valid'`: keyed by the verdict's JSON name, as the report gives it.
             let label = format!("{}: ", js_key(v.as_str()));
             for (what, text) in [
