@@ -16,7 +16,7 @@ mod sign;
 /// Data Integrity proof (the corpus the compiled contexts are generated from), plus a
 /// credential from the test signer and its proof's.
 fn corpus() -> Vec<(String, Value)> {
-    let mut docs = jsonld_fast::generate::fixture_corpus();
+    let mut docs = data_integrity::fixture_corpus();
     let seed = [7u8; 32];
     let did = sign::did_key(seed);
     let c = sign::credential(

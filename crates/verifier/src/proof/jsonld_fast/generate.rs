@@ -450,59 +450,6 @@ fn typical(context: &[&str]) -> Vec<Value> {
     docs
 }
 
-/// The JSON-LD documents of `tests/fixtures` (named by their paths), each followed by the
-/// unsecured document and the proof options of each of its Data Integrity proofs: the corpus
-/// the tables are generated from, and the one `tests/jsonld_fast.rs` compares the two paths on.
-pub fn fixture_corpus() -> Vec<(String, Value)> {
-    fn json_files(dir: &std::path::Path, out: &mut Vec<(String, Value)>) {
-        let mut entries: Vec<_> = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .collect();
-        entries.sort();
-        for path in entries {
-            if path.is_dir() {
-                json_files(&path, out);
-            } else if path
-                .extension()
-                .is_some_and(|e| e == "json" || e == "jsonld")
-            {
-                let Ok(text) = std::fs::read_to_string(&path) else {
-                    continue;
-                };
-                if let Ok(v @ Value::Object(_)) = serde_json::from_str::<Value>(&text) {
-                    if v.get("@context").is_some() {
-                        out.push((path.display().to_string(), v));
-                    }
-                }
-            }
-        }
-    }
-    let mut docs = Vec::new();
-    json_files(
-        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures")),
-        &mut docs,
-    );
-    let mut out = Vec::new();
-    for (name, doc) in docs {
-        let proofs = match doc.get("proof") {
-            Some(Value::Array(a)) => a.clone(),
-            Some(p @ Value::Object(_)) => vec![p.clone()],
-            _ => vec![],
-        };
-        out.push((name.clone(), doc.clone()));
-        for (i, proof) in proofs.iter().enumerate() {
-            if let Ok((unsecured, options)) = crate::proof::data_integrity::prepare(&doc, proof) {
-                out.push((format!("{name} (unsecured {i})"), unsecured));
-                out.push((format!("{name} (proof options {i})"), options));
-            }
-        }
-    }
-    out
-}
-
 /// The source of `compiled.rs` for this corpus.
 pub fn compiled_source(corpus: &[Value]) -> String {
     let mut tables = Tables::new();
@@ -525,7 +472,10 @@ mod tests {
 
     #[test]
     fn compiled_contexts_are_current() {
-        let corpus: Vec<Value> = fixture_corpus().into_iter().map(|(_, d)| d).collect();
+        let corpus: Vec<Value> = crate::proof::data_integrity::fixture_corpus()
+            .into_iter()
+            .map(|(_, d)| d)
+            .collect();
         let generated = compiled_source(&corpus);
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
