@@ -218,12 +218,13 @@ impl Tables {
         assert!(self.states.len() < usize::from(u16::MAX));
         // Each state's definitions: key → (IRI, type IRI, bits).
         type Def = (String, String, u16);
-        let full: Vec<BTreeMap<String, Def>> = self
+        // Each state compiled once: its definitions and its vocabulary.
+        let (full, vocabs): (Vec<BTreeMap<String, Def>>, Vec<Option<String>>) = self
             .states
             .iter()
             .map(|s| {
-                let (terms, _) = compile(&s.jl).expect("states compile");
-                terms
+                let (terms, vocab) = compile(&s.jl).expect("states compile");
+                let defs = terms
                     .iter()
                     .map(|(k, t)| {
                         let v = t.view();
@@ -237,9 +238,10 @@ impl Tables {
                         };
                         (k.clone(), (iri, typ, static_bits(&v)))
                     })
-                    .collect()
+                    .collect();
+                (defs, vocab)
             })
-            .collect();
+            .unzip();
         let absent: Def = (String::new(), String::new(), ABSENT);
         // The difference from a base: what the state defines otherwise, and what it does not
         // define at all.
@@ -282,19 +284,18 @@ impl Tables {
             iris.insert(&d.1 .0);
             iris.insert(&d.1 .1);
         }
-        let vocabs: Vec<Option<String>> = self
-            .states
-            .iter()
-            .map(|s| compile(&s.jl).expect("states compile").1)
-            .collect();
         iris.extend(vocabs.iter().flatten().map(String::as_str));
         let iri_index: HashMap<&str, usize> = iris.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+        // A definition as a row of TERMS: [key, IRI, type IRI, bits].
+        let row = |k: &String, (iri, typ, bits): &Def| {
+            [key_index[k.as_str()], iri_index[iri.as_str()], iri_index[typ.as_str()], usize::from(*bits)]
+        };
         // Each distinct definition once, in key order (so a state's list, sorted by index, is
         // sorted by key too).
         let rows: BTreeSet<[usize; 4]> = deltas
             .iter()
             .flatten()
-            .map(|(k, (iri, typ, bits))| [key_index[k.as_str()], iri_index[iri.as_str()], iri_index[typ.as_str()], usize::from(*bits)])
+            .map(|(k, d)| row(k, d))
             .collect();
         let row_index: HashMap<&[usize; 4], usize> = rows.iter().enumerate().map(|(i, r)| (r, i)).collect();
 
@@ -319,7 +320,7 @@ impl Tables {
         for (i, s) in self.states.iter().enumerate() {
             let mut terms: Vec<usize> = deltas[i]
                 .iter()
-                .map(|(k, (iri, typ, bits))| row_index[&[key_index[k.as_str()], iri_index[iri.as_str()], iri_index[typ.as_str()], usize::from(*bits)]])
+                .map(|(k, d)| row_index[&row(k, d)])
                 .collect();
             terms.sort();
             let vocab = name(vocabs[i].as_deref().map(|v| iri_index[v]));
